@@ -1,0 +1,174 @@
+package org.fieldsafety.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An Apache Kafka broker in KRaft mode (broker and controller in one node), running in a child JVM
+ * whose classpath is the deploy/kafka-broker module's. The data directory keeps its storage across
+ * restarts; a new directory is formatted first.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final int port;
+
+    private KafkaBroker(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Starts a broker on 127.0.0.1:{@code port} with its controller on {@code controllerPort}; both below
+     * 32768, since the broker's own outgoing connections can take an ephemeral port.
+     */
+    public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
+        try {
+            Files.createDirectories(dataDir);
+            Path config = dataDir.resolve("server.properties");
+            Files.writeString(config, serverProperties(dataDir, port, controllerPort));
+            Path logDir = dataDir.resolve("log");
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                format(config, dataDir);
+            }
+            Path out = dataDir.resolve("broker.out");
+            Files.deleteIfExists(out);
+            Process process = new ProcessBuilder(java(List.of(
+                            "-Xms256m",
+                            "-Xmx512m",
+                            "-XX:+UseSerialGC",
+                            "org.fieldsafety.kafkabroker.BrokerMain",
+                            config.toString())))
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
+            KafkaBroker broker = new KafkaBroker(process, port);
+            broker.awaitStarted(out);
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private void awaitStarted(Path out) throws IOException {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + ": " + tail(out));
+            }
+            if (Files.readString(out).contains("Kafka Server started")) {
+                return;
+            }
+            Waits.pause();
+        }
+        close();
+        throw new IllegalStateException("Kafka broker did not start within " + START_TIMEOUT + ": " + tail(out));
+    }
+
+    private static void format(Path config, Path dataDir) throws IOException {
+        Path out = dataDir.resolve("format.out");
+        Process format = new ProcessBuilder(
+                        java(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString())))
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
+        try {
+            if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+                throw new IllegalStateException("Formatting Kafka storage failed: " + tail(out));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String serverProperties(Path dataDir, int port, int controllerPort) {
+        return String.join(
+                "\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + dataDir.resolve("log"),
+                "num.partitions=4",
+                "default.replication.factor=1",
+                "min.insync.replicas=1",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=4",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "auto.create.topics.enable=true",
+                "log.retention.hours=-1",
+                "");
+    }
+
+    /** A random KRaft cluster id; one starting with '-' would be read as an option by the storage tool. */
+    private static String clusterId() {
+        SecureRandom random = new SecureRandom();
+        while (true) {
+            byte[] bytes = new byte[16];
+            random.nextBytes(bytes);
+            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
+    }
+
+    private static List<String> java(List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(RepositoryLayout.kafkaBrokerClasspath());
+        command.addAll(args);
+        return command;
+    }
+
+    private static String tail(Path file) {
+        try {
+            String text = Files.readString(file);
+            return text.substring(Math.max(0, text.length() - 4000));
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+}
