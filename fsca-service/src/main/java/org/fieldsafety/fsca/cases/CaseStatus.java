@@ -1,0 +1,6 @@
+package org.fieldsafety.fsca.cases;
+
+public enum CaseStatus {
+    OPEN,
+    DECIDED
+}

@@ -1,0 +1,16 @@
+package org.fieldsafety.fsca.cases.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.fieldsafety.fsca.cases.FscaAction;
+import org.fieldsafety.fsca.cases.FscaDecision;
+import org.fieldsafety.platform.signature.SignatureRequest;
+
+/** A signed field-safety decision; {@code action} is required for FSCA_REQUIRED. */
+public record DecisionRequest(
+        @NotNull FscaDecision decision,
+        @NotBlank @Size(max = 4000) String rationale,
+        FscaAction action,
+        @NotNull @Valid SignatureRequest signature) {}

@@ -1,0 +1,78 @@
+package org.fieldsafety.fsca.cases.api;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.fieldsafety.fsca.cases.CaseStatus;
+import org.fieldsafety.fsca.cases.Incident;
+import org.fieldsafety.fsca.cases.query.FscaCaseView;
+
+/** A case as the API shows it, with each reporting clock's time left at the moment of reading. */
+public record FscaCaseResponse(
+        String caseId,
+        String problemId,
+        String productId,
+        CaseStatus status,
+        Instant openedAt,
+        Instant nearestDeadline,
+        long version,
+        List<IncidentResponse> incidents,
+        FscaCaseView.Decision decision) {
+
+    public record IncidentResponse(
+            String reportId,
+            Instant awareAt,
+            String softwareItem,
+            String softwareVersion,
+            String faultCode,
+            String country,
+            String safetyClass,
+            String hazard,
+            int severity,
+            int probability,
+            String riskRegion,
+            boolean seriousIncident,
+            List<ClockResponse> clocks) {}
+
+    /** {@code timeLeft} is an ISO-8601 duration, negative once the deadline has passed. */
+    public record ClockResponse(String regime, String basis, Instant deadline, Duration timeLeft, boolean overdue) {}
+
+    static FscaCaseResponse of(FscaCaseView view, Clock clock) {
+        Instant now = clock.instant();
+        return new FscaCaseResponse(
+                view.caseId,
+                view.problemId,
+                view.productId,
+                view.status,
+                view.openedAt,
+                view.nearestDeadline,
+                view.version,
+                view.details.incidents().stream().map(i -> incident(i, now)).toList(),
+                view.details.decision());
+    }
+
+    private static IncidentResponse incident(Incident i, Instant now) {
+        return new IncidentResponse(
+                i.reportId(),
+                i.awareAt(),
+                i.softwareItem(),
+                i.softwareVersion(),
+                i.faultCode(),
+                i.country(),
+                i.safetyClass(),
+                i.hazard(),
+                i.severity(),
+                i.probability(),
+                i.riskRegion(),
+                i.seriousIncident(),
+                i.clocks().stream()
+                        .map(c -> new ClockResponse(
+                                c.regime(),
+                                c.basis(),
+                                c.deadline(),
+                                Duration.between(now, c.deadline()),
+                                now.isAfter(c.deadline())))
+                        .toList());
+    }
+}

@@ -1,0 +1,10 @@
+package org.fieldsafety.fsca.messaging;
+
+/** The service's messaging channels; their topics are set in application.properties. */
+public final class Channels {
+
+    public static final String TRIAGE_IN = "triage-in";
+    public static final String FSCA_OUT = "fsca-out";
+
+    private Channels() {}
+}

@@ -1,0 +1,60 @@
+package org.fieldsafety.fsca.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.fieldsafety.contracts.ReportTriaged;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordIncident;
+import org.fieldsafety.fsca.cases.FscaCases;
+import org.fieldsafety.fsca.cases.Incident;
+
+/**
+ * Opens or extends a case for every FSCA candidate that triage publishes. At least once: a redelivered
+ * report is recognised by the case itself. Axon is blocking, hence a worker thread.
+ */
+@ApplicationScoped
+public class TriageConsumer {
+
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    TriageConsumer(CommandGateway commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @Incoming(Channels.TRIAGE_IN)
+    @Blocking
+    public void on(ReportTriaged triaged) {
+        if (!triaged.fscaCandidate()) {
+            return;
+        }
+        commands.sendAndWait(new RecordIncident(
+                FscaCases.caseIdFor(triaged.problemId()),
+                triaged.problemId(),
+                triaged.productId(),
+                incident(triaged),
+                clock.instant()));
+    }
+
+    private static Incident incident(ReportTriaged triaged) {
+        return new Incident(
+                triaged.reportId(),
+                triaged.awareAt(),
+                triaged.softwareItem(),
+                triaged.softwareVersion(),
+                triaged.faultCode(),
+                triaged.country(),
+                triaged.safetyClass(),
+                triaged.hazard(),
+                triaged.severity(),
+                triaged.probability(),
+                triaged.riskRegion(),
+                triaged.seriousIncident(),
+                triaged.reportability().stream()
+                        .map(r -> new Incident.ReportingClock(r.regime(), r.basis(), r.deadline()))
+                        .toList());
+    }
+}
