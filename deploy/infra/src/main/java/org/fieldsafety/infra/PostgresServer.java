@@ -10,22 +10,29 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A PostgreSQL 17 cluster from the embedded linux-amd64 binaries (zonky), listening on 127.0.0.1. The
- * data directory survives a restart unless the caller asks for a fresh one. Access is trust-based on
- * loopback, user {@code postgres}: a developer's and a test's database, never production's.
+ * A PostgreSQL cluster listening on 127.0.0.1, from the embedded PostgreSQL 17 binaries (zonky) or,
+ * where those cannot run, from the operating system's PostgreSQL ({@link OsPostgres}). The data
+ * directory survives a restart. Access is trust-based on loopback, user {@code postgres}: a developer's
+ * and a test's database, never production's.
  */
 public final class PostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    /** {@code -Dfieldsafety.postgres=os} skips the embedded binaries. */
+    static final String BINARIES_PROPERTY = "fieldsafety.postgres";
 
-    private PostgresServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private final int port;
+    private final AutoCloseable server;
+
+    private PostgresServer(int port, AutoCloseable server) {
+        this.port = port;
+        this.server = server;
     }
 
     /**
@@ -33,36 +40,62 @@ public final class PostgresServer implements AutoCloseable {
      *     of value
      */
     public static PostgresServer start(Path dataDir, int port, boolean durable) {
+        Map<String, String> settings = settings(durable);
         try {
             Files.createDirectories(dataDir);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPort(port)
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("shared_buffers", "128MB");
-            if (!durable) {
-                Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off")
-                        .forEach(builder::setServerConfig);
-            }
-            return new PostgresServer(builder.start());
         } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL did not start", e);
+            throw new UncheckedIOException(e);
+        }
+        if ("os".equals(System.getProperty(BINARIES_PROPERTY))) {
+            return new PostgresServer(port, OsPostgres.start(dataDir, port, settings));
+        }
+        try {
+            return new PostgresServer(port, embedded(dataDir, port, settings));
+        } catch (IOException | RuntimeException e) {
+            if (!OsPostgres.available()) {
+                throw new IllegalStateException(
+                        "The embedded PostgreSQL did not start and no OS PostgreSQL is installed"
+                                + " (apt-get install postgresql)",
+                        e);
+            }
+            System.err.println("[postgres] embedded binaries failed (" + e.getMessage() + "); using the OS's");
+            return new PostgresServer(port, OsPostgres.start(dataDir, port, settings));
         }
     }
 
+    private static EmbeddedPostgres embedded(Path dataDir, int port, Map<String, String> settings) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60));
+        settings.forEach(builder::setServerConfig);
+        return builder.start();
+    }
+
+    private static Map<String, String> settings(boolean durable) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("listen_addresses", "127.0.0.1");
+        settings.put("max_connections", "300");
+        settings.put("shared_buffers", "128MB");
+        if (!durable) {
+            settings.put("fsync", "off");
+            settings.put("synchronous_commit", "off");
+            settings.put("full_page_writes", "off");
+        }
+        return settings;
+    }
+
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     public String reactiveUrl(String database) {
-        return "postgresql://127.0.0.1:" + port() + "/" + database;
+        return "postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     /** Creates the database unless it exists. */
@@ -86,9 +119,9 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            server.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("PostgreSQL did not stop cleanly", e);
         }
     }
 }
