@@ -1,0 +1,170 @@
+package org.fieldsafety.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
+import org.fieldsafety.infra.Ports;
+import org.fieldsafety.infra.RepositoryLayout;
+
+/**
+ * {@code deploy/local/start [--demo]}: runs the system on CONTRACT.md's local ports with its data in
+ * {@code .local-data}, prints how to reach it, and stops it on Ctrl-C or SIGTERM ({@code deploy/local/stop}).
+ */
+public final class LocalRun {
+
+    private static final List<List<String>> ACCOUNTS = List.of(
+            List.of("admin", "admin-local", "admin"),
+            List.of("ra", "ra-local", "regulatory-affairs"),
+            List.of("qa", "qa-local", "quality-assurance, ccb-member"),
+            List.of("eng", "eng-local", "engineering"),
+            List.of("auditor", "auditor-local", "auditor (read only)"));
+
+    private LocalRun() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1
+                || args.length > 2
+                || !args[0].equals("start")
+                || (args.length == 2 && !args[1].equals("--demo"))) {
+            System.err.println("usage: deploy/local/start [--demo]");
+            System.exit(2);
+        }
+        boolean demo = args.length == 2;
+        Instant started = Instant.now();
+        Path data = Files.createDirectories(RepositoryLayout.root().resolve(".local-data"));
+        Path pidFile = data.resolve("local.pid");
+        Optional<ProcessHandle> running = running(pidFile);
+        if (running.isPresent()) {
+            fail("The local system is already running (pid " + running.get().pid() + "); deploy/local/stop");
+        }
+        PortPlan ports = PortPlan.local();
+        List<Integer> busy =
+                ports.all().stream().filter(port -> !Ports.isFree(port)).toList();
+        if (!busy.isEmpty()) {
+            fail("Ports in use on 127.0.0.1: " + busy + "; stop whatever holds them first");
+        }
+        Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
+
+        LocalSystem system = new LocalSystem(data, ports);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            system.close();
+            deleteIfOwn(pidFile);
+        }));
+        ApiClient api = new ApiClient();
+        try {
+            system.start();
+            String apiKey = demoApiKey(api, system, data.resolve("demo-api-key"));
+            printSummary(system, apiKey);
+            if (demo) {
+                Demo.registerProduct(api, system.baseUrl(Service.TRIAGE));
+                Demo.streamReports(api, system.baseUrl(Service.INTAKE), apiKey);
+            }
+        } catch (RuntimeException e) {
+            fail("The local system did not start: " + e.getMessage());
+        }
+        LocalSystem.log("started in " + LocalSystem.seconds(started) + "; logs in " + data.resolve("logs")
+                + "; stop with Ctrl-C or deploy/local/stop");
+        Thread.currentThread().join();
+    }
+
+    /** The process a pid file names, if it is still a live JVM (a reused pid of another program is not). */
+    private static Optional<ProcessHandle> running(Path pidFile) throws IOException {
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(process -> process.info()
+                            .command()
+                            .map(command -> command.endsWith("java"))
+                            .orElse(true));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The demo fleet's API key: created once on intake, then reused from {@code file}. */
+    private static String demoApiKey(ApiClient api, LocalSystem system, Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            ApiClient.Response response = api.send(
+                    "POST",
+                    system.baseUrl(Service.INTAKE) + "/api/v1/api-keys",
+                    ApiClient.basic("admin", "admin-local"),
+                    Map.of("client", "demo-fleet"));
+            if (response.status() != 201) {
+                throw new IllegalStateException(
+                        "creating the demo API key answered " + response.status() + " " + response.body());
+            }
+            String key = response.json().path("key").asText();
+            Files.writeString(file, key + "\n");
+            return key;
+        } catch (IOException e) {
+            throw new IllegalStateException("the demo API key in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void printSummary(LocalSystem system, String apiKey) {
+        StringBuilder out = new StringBuilder("\nThe field safety system runs locally:\n\n");
+        for (Service service : Service.values()) {
+            String url = system.baseUrl(service);
+            out.append(String.format("  %-24s %s   (API: %s/q/swagger-ui)%n", service.module(), url, url));
+        }
+        out.append(String.format("  %-24s %s/console%n", "FSCA console", system.baseUrl(Service.FSCA)));
+        out.append(String.format("  %-24s %s%n", "Kafka bootstrap", system.kafkaBootstrapServers()));
+        out.append(String.format(
+                "  %-24s %s (user postgres, password postgres; databases intake, triage, fsca, change_control)%n",
+                "PostgreSQL", system.jdbcUrl("<database>")));
+        out.append("\nAccounts (local profile only):\n\n");
+        out.append(String.format("  %-8s %-14s %s%n", "user", "password", "roles"));
+        ACCOUNTS.forEach(account ->
+                out.append(String.format("  %-8s %-14s %s%n", account.get(0), account.get(1), account.get(2))));
+        out.append("\nDemo fleet API key: ").append(apiKey).append("\n\nPost a field report:\n\n");
+        out.append(curlExample(system.baseUrl(Service.INTAKE), apiKey)).append("\n");
+        System.out.println(out);
+    }
+
+    private static String curlExample(String intakeUrl, String apiKey) {
+        FieldReport report = FieldReport.example(
+                Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS),
+                PatientOutcome.SERIOUS_INJURY);
+        String body;
+        try {
+            body = ApiClient.JSON.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return "curl -i -X POST " + intakeUrl + "/api/v1/field-reports \\\n"
+                + "  -H 'Content-Type: application/json' -H 'X-API-Key: " + apiKey + "' \\\n"
+                + "  -H \"Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)\" \\\n"
+                + "  -d '" + body + "'";
+    }
+
+    private static void deleteIfOwn(Path pidFile) {
+        try {
+            if (Files.exists(pidFile)
+                    && Files.readString(pidFile)
+                            .strip()
+                            .equals(String.valueOf(ProcessHandle.current().pid()))) {
+                Files.delete(pidFile);
+            }
+        } catch (IOException e) {
+            // a stale pid file is recognised as stale on the next start
+        }
+    }
+
+    private static void fail(String message) {
+        System.err.println(message);
+        System.exit(1);
+    }
+}

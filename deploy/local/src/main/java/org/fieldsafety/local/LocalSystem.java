@@ -1,0 +1,276 @@
+package org.fieldsafety.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.fieldsafety.infra.KafkaBroker;
+import org.fieldsafety.infra.PostgresServer;
+import org.fieldsafety.infra.RepositoryLayout;
+
+/**
+ * The whole system on this machine, for the local run and the end-to-end test: a Kafka broker, a durable
+ * PostgreSQL cluster with one database per service, and the services as child JVMs in the local profile.
+ * Everything lives under one data directory; {@link #close()} stops it all in reverse order.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    /**
+     * Small heaps and C1 only: on 2 cores a Quarkus service booted about a third faster with
+     * TieredStopAtLevel=1 than with the default tiered compiler, and a local run never needs C2's peak speed.
+     */
+    private static final List<String> SERVICE_JVM_OPTIONS =
+            List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private final Path dataDir;
+    private final PortPlan ports;
+    private final ApiClient api = new ApiClient();
+    private final Map<Service, Process> services = new EnumMap<>(Service.class);
+    private KafkaBroker kafka;
+    private PostgresServer postgres;
+    private boolean closed;
+
+    public LocalSystem(Path dataDir, PortPlan ports) {
+        this.dataDir = dataDir.toAbsolutePath();
+        this.ports = ports;
+    }
+
+    /** Starts a system and waits until every service is ready; on failure stops what it started. */
+    public static LocalSystem start(Path dataDir, PortPlan ports) {
+        LocalSystem system = new LocalSystem(dataDir, ports);
+        try {
+            system.start();
+            return system;
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts Kafka and PostgreSQL, then the services in parallel, and waits until each answers UP on
+     * {@code /q/health/ready}. May be called once; {@link #close()} from another thread aborts it.
+     */
+    public void start() {
+        Path root = RepositoryLayout.root();
+        List<String> missing = ports.services().keySet().stream()
+                .map(service -> service.runnableJar(root))
+                .filter(jar -> !Files.isRegularFile(jar))
+                .map(Path::toString)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Not built: " + missing + "; run ./mvnw install -DskipTests");
+        }
+        Instant started = Instant.now();
+        startInfrastructure();
+        log("Kafka on " + kafkaBootstrapServers() + " and PostgreSQL on port " + ports.postgres() + " in "
+                + seconds(started));
+        Path logs = createDirectories(dataDir.resolve("logs"));
+        for (Service service : ports.services().keySet()) {
+            startService(root, service, logs.resolve(service.module() + ".log"));
+        }
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        for (Service service : ports.services().keySet()) {
+            awaitReady(service, logs.resolve(service.module() + ".log"), deadline);
+            log(service.module() + " ready at " + baseUrl(service) + " after " + seconds(started));
+        }
+    }
+
+    public String kafkaBootstrapServers() {
+        return "127.0.0.1:" + ports.kafka();
+    }
+
+    /** The JDBC URL of a database of this system's PostgreSQL (user and password: postgres). */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + database;
+    }
+
+    public String baseUrl(Service service) {
+        Integer port = ports.services().get(service);
+        if (port == null) {
+            throw new IllegalArgumentException(service + " is not part of this system");
+        }
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Stops the services (SIGTERM, killed after 15 s), then Kafka, then PostgreSQL. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        services.values().forEach(Process::destroy);
+        Instant deadline = Instant.now().plus(STOP_GRACE);
+        services.forEach((service, process) -> stop(service, process, deadline));
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        log("stopped");
+    }
+
+    private synchronized void startInfrastructure() {
+        requireOpen();
+        CompletableFuture<PostgresServer> startingPostgres = CompletableFuture.supplyAsync(
+                () -> PostgresServer.start(dataDir.resolve("postgres"), ports.postgres(), true));
+        try {
+            kafka = KafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController());
+        } finally {
+            postgres = join(startingPostgres);
+        }
+        for (Service service : Service.values()) {
+            postgres.ensureDatabase(service.database());
+        }
+    }
+
+    private synchronized void startService(Path root, Service service, Path log) {
+        requireOpen();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(SERVICE_JVM_OPTIONS);
+        command.addAll(List.of(
+                "-Dquarkus.profile=local",
+                "-Dquarkus.http.port=" + ports.services().get(service),
+                "-Dkafka.bootstrap.servers=" + kafkaBootstrapServers(),
+                "-Dquarkus.datasource.jdbc.url=" + jdbcUrl(service.database()),
+                "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(service.database()),
+                "-Dquarkus.datasource.username=" + PostgresServer.USER,
+                "-Dquarkus.datasource.password=" + PostgresServer.PASSWORD,
+                "-Ddisable-axoniq-console-message=true",
+                "-jar",
+                service.runnableJar(root).toString()));
+        try {
+            Process process = new ProcessBuilder(command)
+                    .directory(dataDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            services.put(service, process);
+            process.onExit().thenAccept(exited -> reportUnexpectedExit(service, exited, log));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + service.module(), e);
+        }
+    }
+
+    private void awaitReady(Service service, Path log, Instant deadline) {
+        Process process = process(service);
+        String health = baseUrl(service) + "/q/health/ready";
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module() + " exited with " + process.exitValue()
+                        + "; the end of " + log + ":\n" + tail(log));
+            }
+            if (isUp(health)) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(service.module() + " was not ready within " + READY_TIMEOUT.toSeconds()
+                        + " s; the end of " + log + ":\n" + tail(log));
+            }
+            pause();
+        }
+    }
+
+    private boolean isUp(String health) {
+        try {
+            ApiClient.Response response = api.get(health, Map.of());
+            return response.status() == 200
+                    && "UP".equals(response.json().path("status").asText());
+        } catch (UncheckedIOException | IllegalStateException notYet) {
+            return false;
+        }
+    }
+
+    private synchronized Process process(Service service) {
+        requireOpen();
+        return services.get(service);
+    }
+
+    private synchronized void reportUnexpectedExit(Service service, Process process, Path log) {
+        if (!closed) {
+            System.err.println("[local] " + service.module() + " stopped unexpectedly (exit " + process.exitValue()
+                    + "); see " + log);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("The local system was stopped while starting");
+        }
+    }
+
+    private static void stop(Service service, Process process, Instant deadline) {
+        try {
+            long wait = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+            if (!process.waitFor(wait, TimeUnit.MILLISECONDS)) {
+                log(service.module() + " did not stop within " + STOP_GRACE.toSeconds() + " s; killing it");
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static PostgresServer join(CompletableFuture<PostgresServer> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static Path createDirectories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the services", e);
+        }
+    }
+
+    static String tail(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    static String seconds(Instant since) {
+        return String.format("%.1f s", Duration.between(since, Instant.now()).toMillis() / 1000.0);
+    }
+
+    static void log(String message) {
+        System.out.println("[local] " + message);
+    }
+}

@@ -1,0 +1,161 @@
+package org.fieldsafety.local;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The black-box path of a serious software incident through the running system: intake accepts a field
+ * report, triage classifies it, fsca opens a case, regulatory affairs decides an FSCA, and change control
+ * receives the change request. Every hop must work, in the local profile, against real Kafka and
+ * PostgreSQL.
+ */
+class SystemFlowIT {
+
+    private static final Duration HOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Map<String, String> ADMIN = ApiClient.basic("admin", "admin-local");
+    private static final Map<String, String> RA = ApiClient.basic("ra", "ra-local");
+    private static final Map<String, String> ENG = ApiClient.basic("eng", "eng-local");
+
+    private static LocalSystem system;
+    private static Path dataDir;
+    private final ApiClient api = new ApiClient();
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        dataDir = Files.createTempDirectory("fieldsafety-e2e-");
+        Instant started = Instant.now();
+        system = LocalSystem.start(dataDir, PortPlan.free(EnumSet.allOf(Service.class)));
+        LocalSystem.log("e2e: system started in " + LocalSystem.seconds(started) + ", data in " + dataDir);
+    }
+
+    /** Stops the system and deletes its data, keeping the services' logs. */
+    @AfterAll
+    static void stopSystem() throws IOException {
+        if (system != null) {
+            system.close();
+        }
+        for (String data : List.of("kafka", "postgres")) {
+            Path dir = dataDir.resolve(data);
+            if (Files.exists(dir)) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(file -> file.toFile().delete());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSeriousIncidentTravelsFromIntakeToAChangeRequest() {
+        String intake = system.baseUrl(Service.INTAKE);
+        String triage = system.baseUrl(Service.TRIAGE);
+        String fsca = system.baseUrl(Service.FSCA);
+        String changeControl = system.baseUrl(Service.CHANGE_CONTROL);
+
+        JsonNode apiKey = hop(
+                "1 API key",
+                () -> expect(201, api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "e2e"))));
+        String key = apiKey.path("key").asText();
+
+        FieldReport report = FieldReport.example(
+                Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS),
+                PatientOutcome.SERIOUS_INJURY);
+        Map<String, String> client =
+                Map.of("X-API-Key", key, "Idempotency-Key", UUID.randomUUID().toString());
+        String reportId = hop(
+                        "2 field report",
+                        () -> expect(202, api.send("POST", intake + "/api/v1/field-reports", client, report)))
+                .path("reportId")
+                .asText();
+
+        JsonNode triaged = hop(
+                "3 triage", () -> awaitJson(triage + "/api/v1/triage/" + reportId, RA, json -> json.has("reportId")));
+        assertTrue(triaged.path("fscaCandidate").asBoolean(), triaged.toString());
+        assertTrue(triaged.path("seriousIncident").asBoolean(), triaged.toString());
+        assertTrue(
+                StreamSupport.stream(triaged.path("reportability").spliterator(), false)
+                        .anyMatch(entry -> entry.path("regime").asText().equals("EU_MDR")),
+                triaged.toString());
+        String problemId = triaged.path("problemId").asText();
+
+        JsonNode cases = hop(
+                "4 fsca case",
+                () -> awaitJson(fsca + "/api/v1/fsca-cases?problemId=" + problemId, RA, json -> json.size() > 0));
+        assertEquals(1, cases.size(), cases.toString());
+        String caseId = cases.get(0).path("caseId").asText();
+        assertEquals(
+                reportId,
+                cases.get(0).path("incidents").path(0).path("reportId").asText(),
+                cases.toString());
+
+        Map<String, Object> decision = Map.of(
+                "decision", "FSCA_REQUIRED",
+                "rationale", "Dose calculation overflow can over-infuse",
+                "action", "SOFTWARE_UPDATE",
+                "signature", Map.of("password", "ra-local", "meaning", "APPROVAL"));
+        hop(
+                "5 decision",
+                () -> expect(200, api.send("POST", fsca + "/api/v1/fsca-cases/" + caseId + "/decision", RA, decision)));
+
+        JsonNode changeRequests = hop(
+                "6 change request",
+                () -> awaitJson(
+                        changeControl + "/api/v1/change-requests?fscaCaseId=" + caseId, ENG, json -> json.size() > 0));
+        assertEquals(1, changeRequests.size(), changeRequests.toString());
+        assertEquals(caseId, changeRequests.get(0).path("fscaCaseId").asText(), changeRequests.toString());
+    }
+
+    /** Polls until the URL answers 200 with JSON that satisfies {@code done}. */
+    private JsonNode awaitJson(String url, Map<String, String> who, Predicate<JsonNode> done) {
+        return await(url)
+                .atMost(HOP_TIMEOUT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            ApiClient.Response response = api.get(url, who);
+                            return response.status() == 200 ? response.json() : null;
+                        },
+                        json -> json != null && done.test(json));
+    }
+
+    private static JsonNode expect(int status, ApiClient.Response response) {
+        assertEquals(status, response.status(), response.body());
+        return response.json();
+    }
+
+    private static JsonNode hop(String name, Callable<JsonNode> step) {
+        Instant started = Instant.now();
+        try {
+            JsonNode result = step.call();
+            LocalSystem.log("e2e: hop " + name + " took " + LocalSystem.seconds(started));
+            return result;
+        } catch (Exception | AssertionError e) {
+            throw new AssertionError(
+                    "hop " + name + " failed after " + LocalSystem.seconds(started) + "; service logs in "
+                            + dataDir.resolve("logs"),
+                    e);
+        }
+    }
+}
