@@ -1,0 +1,137 @@
+package org.fieldsafety.triage.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.fieldsafety.contracts.FieldReportReceived;
+import org.fieldsafety.contracts.Topics;
+import org.fieldsafety.triage.result.ReportTriage;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes FieldReportReceived in batches, at least once: the batch is stored (idempotently, keyed by
+ * report id), every result (new or stored earlier) is published, and only when Kafka acknowledged all of
+ * them is the batch acknowledged. A crash in between re-publishes the stored results with the same event
+ * ids. A record that cannot be read goes to the dead-letter topic with the reason; when storing or
+ * publishing keeps failing after retries, the batch is nacked (the channel's dead-letter strategy).
+ */
+@ApplicationScoped
+public class ReportConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ReportConsumer.class);
+
+    private final ObjectMapper json;
+    private final ReportTriage triage;
+    private final TriagePublisher publisher;
+
+    @Inject
+    @Channel(Channels.REPORTS_DLQ)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    MutinyEmitter<String> deadLetters;
+
+    ReportConsumer(ObjectMapper json, ReportTriage triage, TriagePublisher publisher) {
+        this.json = json;
+        this.triage = triage;
+        this.publisher = publisher;
+    }
+
+    @Incoming(Channels.REPORTS_IN)
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<FieldReportReceived> reports = new ArrayList<>();
+        List<Uni<Void>> rejected = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            try {
+                reports.add(parse(record));
+            } catch (UnprocessableReport e) {
+                rejected.add(deadLetter(record, e.getMessage()));
+            }
+        }
+        Uni<Void> deadLettered = rejected.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : Uni.join().all(rejected).andFailFast().replaceWithVoid();
+        return deadLettered
+                .chain(() -> reports.isEmpty() ? Uni.createFrom().voidItem() : triageAndPublish(reports))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()))
+                .onFailure()
+                .recoverWithUni(failure -> {
+                    LOG.errorf(
+                            failure,
+                            "Triage of a batch of %d reports failed; nacking it",
+                            batch.getRecords().size());
+                    return Uni.createFrom().completionStage(batch.nack(failure));
+                });
+    }
+
+    private Uni<Void> triageAndPublish(List<FieldReportReceived> reports) {
+        return triage.triage(reports)
+                .chain(publisher::publish)
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5))
+                .atMost(8);
+    }
+
+    private FieldReportReceived parse(KafkaRecord<String, String> record) {
+        Header type = record.getHeaders().lastHeader("ce_type");
+        if (type != null && !FieldReportReceived.TYPE.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+            throw new UnprocessableReport(
+                    "unexpected CloudEvent type " + new String(type.value(), StandardCharsets.UTF_8));
+        }
+        if (record.getPayload() == null) {
+            throw new UnprocessableReport("empty message");
+        }
+        FieldReportReceived report;
+        try {
+            report = json.readValue(record.getPayload(), FieldReportReceived.class);
+        } catch (JsonProcessingException e) {
+            throw new UnprocessableReport("not a FieldReportReceived JSON document: " + e.getOriginalMessage());
+        }
+        if (report.reportId() == null || report.productId() == null || report.receivedAt() == null) {
+            throw new UnprocessableReport("reportId, productId and receivedAt are required");
+        }
+        return report;
+    }
+
+    private Uni<Void> deadLetter(KafkaRecord<String, String> record, String reason) {
+        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getOffset)
+                .orElse(-1L);
+        LOG.warnf("Report at %s-%d@%d dead-lettered: %s", record.getTopic(), record.getPartition(), offset, reason);
+        RecordHeaders headers = new RecordHeaders(record.getHeaders().toArray());
+        headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-topic", Topics.REPORTS.getBytes(StandardCharsets.UTF_8));
+        headers.add(
+                "dead-letter-partition", Integer.toString(record.getPartition()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-offset", Long.toString(offset).getBytes(StandardCharsets.UTF_8));
+        String payload = record.getPayload() == null ? "" : record.getPayload();
+        return deadLetters.sendMessage(Message.of(payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(record.getKey())
+                        .withHeaders(headers)
+                        .build()));
+    }
+
+    /** A record that no retry can make processable. */
+    static final class UnprocessableReport extends RuntimeException {
+        UnprocessableReport(String reason) {
+            super(reason);
+        }
+    }
+}

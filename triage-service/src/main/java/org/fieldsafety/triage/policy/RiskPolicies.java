@@ -1,0 +1,90 @@
+package org.fieldsafety.triage.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.fieldsafety.triage.classification.RiskMatrix;
+import org.fieldsafety.triage.classification.RiskRegion;
+
+/**
+ * The versioned ISO 14971 risk policy in PostgreSQL (version 1 is the default matrix, seeded by the
+ * schema), the current one cached in memory and reloaded when a higher version appears. Callers provide
+ * the Hibernate Reactive session.
+ */
+@ApplicationScoped
+public class RiskPolicies {
+
+    private static final TypeReference<List<List<RiskRegion>>> MATRIX = new TypeReference<>() {};
+
+    private final AtomicReference<RiskMatrix> cached = new AtomicReference<>(RiskMatrix.DEFAULT);
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    RiskPolicies(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The current matrix. */
+    public Uni<RiskMatrix> current() {
+        return latestVersion()
+                .chain(version -> version == cached.get().version()
+                        ? Uni.createFrom().item(cached.get())
+                        : RiskPolicyEntity.<RiskPolicyEntity>findById(version).map(row -> {
+                            RiskMatrix matrix = matrix(row);
+                            cached.set(matrix);
+                            return matrix;
+                        }));
+    }
+
+    public Uni<RiskPolicyView> find() {
+        return latestVersion()
+                .chain(version -> RiskPolicyEntity.<RiskPolicyEntity>findById(version))
+                .map(this::view);
+    }
+
+    /** Stores the matrix as the next version. */
+    public Uni<RiskPolicyView> change(List<List<RiskRegion>> regions, String changedBy) {
+        return latestVersion().chain(latest -> {
+            RiskPolicyEntity row = new RiskPolicyEntity();
+            row.version = new RiskMatrix(latest + 1, regions).version();
+            row.matrix = write(regions);
+            row.changedBy = changedBy;
+            row.changedAt = clock.instant();
+            return row.<RiskPolicyEntity>persist().map(this::view);
+        });
+    }
+
+    private Uni<Integer> latestVersion() {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "select max(p.version) from RiskPolicyEntity p", Integer.class)
+                .getSingleResult());
+    }
+
+    private RiskPolicyView view(RiskPolicyEntity row) {
+        return new RiskPolicyView(row.version, matrix(row).regions(), row.changedBy, row.changedAt);
+    }
+
+    private RiskMatrix matrix(RiskPolicyEntity row) {
+        try {
+            return new RiskMatrix(row.version, json.readValue(row.matrix, MATRIX));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String write(List<List<RiskRegion>> regions) {
+        try {
+            return json.writeValueAsString(regions);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.fieldsafety.triage.policy;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One version of the ISO 14971 risk acceptability matrix (rows are never updated). */
+@Entity
+@Table(name = "risk_policy")
+public class RiskPolicyEntity extends PanacheEntityBase {
+
+    @Id
+    public int version;
+
+    /** 5 rows (severity 1-5) of 5 regions (probability 1-5) as JSON. */
+    public String matrix;
+
+    @Column(name = "changed_by")
+    public String changedBy;
+
+    @Column(name = "changed_at")
+    public Instant changedAt;
+}

@@ -1,0 +1,40 @@
+package org.fieldsafety.triage.policy;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import org.fieldsafety.triage.Roles;
+
+/** The ISO 14971 risk acceptability policy; every change is a new version. */
+@Path("/api/v1/risk-policy")
+public class RiskPolicyResource {
+
+    private final RiskPolicies policies;
+    private final SecurityIdentity identity;
+
+    RiskPolicyResource(RiskPolicies policies, SecurityIdentity identity) {
+        this.policies = policies;
+        this.identity = identity;
+    }
+
+    @GET
+    @WithSession
+    @RolesAllowed({Roles.ADMIN, Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR})
+    public Uni<RiskPolicyView> get() {
+        return policies.find();
+    }
+
+    @PUT
+    @WithTransaction
+    @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ASSURANCE})
+    public Uni<RiskPolicyView> put(@Valid @NotNull RiskPolicyRequest request) {
+        return policies.change(request.matrix(), identity.getPrincipal().getName());
+    }
+}

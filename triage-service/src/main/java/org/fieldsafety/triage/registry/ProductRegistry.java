@@ -1,0 +1,121 @@
+package org.fieldsafety.triage.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.fieldsafety.triage.classification.ProductEntry;
+import org.fieldsafety.triage.classification.RegisteredProduct;
+
+/**
+ * The product registry: versioned entries in PostgreSQL, the current versions cached in memory. A lookup
+ * asks the database only for the current version numbers and reloads the entries whose version changed,
+ * so every instance sees a change at its next lookup. Callers provide the Hibernate Reactive session.
+ */
+@ApplicationScoped
+public class ProductRegistry {
+
+    private final Map<String, RegisteredProduct> cache = new ConcurrentHashMap<>();
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    ProductRegistry(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The current entries of the given products; products not registered are absent. */
+    public Uni<Map<String, RegisteredProduct>> current(Collection<String> productIds) {
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select p.productId, max(p.version) from ProductVersionEntity p"
+                                        + " where p.productId in ?1 group by p.productId",
+                                Object[].class)
+                        .setParameter(1, List.copyOf(productIds))
+                        .getResultList())
+                .chain(heads -> {
+                    List<String> stale = heads.stream()
+                            .filter(head -> {
+                                RegisteredProduct cached = cache.get((String) head[0]);
+                                return cached == null || cached.version() != (Integer) head[1];
+                            })
+                            .map(head -> (String) head[0])
+                            .toList();
+                    return load(stale).map(loaded -> heads.stream()
+                            .map(head -> cache.get((String) head[0]))
+                            .collect(Collectors.toMap(RegisteredProduct::productId, Function.identity())));
+                });
+    }
+
+    private Uni<Void> load(List<String> productIds) {
+        if (productIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return ProductVersionEntity.<ProductVersionEntity>list(
+                        "from ProductVersionEntity p where p.productId in ?1 and p.version ="
+                                + " (select max(q.version) from ProductVersionEntity q where q.productId = p.productId)",
+                        productIds)
+                .invoke(rows -> rows.forEach(this::remember))
+                .replaceWithVoid();
+    }
+
+    /** The current view of one product, or null when it is not registered. */
+    public Uni<ProductView> find(String productId) {
+        return ProductVersionEntity.<ProductVersionEntity>find("productId = ?1 order by version desc", productId)
+                .firstResult()
+                .map(row -> row == null ? null : view(row));
+    }
+
+    /** Stores a new version of a product's entry. */
+    public Uni<ProductView> register(String productId, ProductEntry entry, String changedBy) {
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select max(p.version) from ProductVersionEntity p where p.productId = ?1",
+                                Integer.class)
+                        .setParameter(1, productId)
+                        .getSingleResultOrNull())
+                .chain(latest -> {
+                    ProductVersionEntity row = new ProductVersionEntity();
+                    row.productId = productId;
+                    row.version = latest == null ? 1 : latest + 1;
+                    row.entry = write(entry);
+                    row.changedBy = changedBy;
+                    row.changedAt = clock.instant();
+                    return row.<ProductVersionEntity>persist();
+                })
+                .map(this::view);
+    }
+
+    private ProductView view(ProductVersionEntity row) {
+        return new ProductView(row.productId, row.version, row.changedBy, row.changedAt, read(row.entry));
+    }
+
+    private void remember(ProductVersionEntity row) {
+        cache.put(row.productId, new RegisteredProduct(row.productId, row.version, read(row.entry)));
+    }
+
+    private String write(ProductEntry entry) {
+        try {
+            return json.writeValueAsString(entry);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ProductEntry read(String entry) {
+        try {
+            return json.readValue(entry, ProductEntry.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

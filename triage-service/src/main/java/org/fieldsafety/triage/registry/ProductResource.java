@@ -1,0 +1,47 @@
+package org.fieldsafety.triage.registry;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.triage.Roles;
+import org.fieldsafety.triage.classification.ProductEntry;
+
+/** The product registry: software items with IEC 62304 classes and the ISO 14971 hazard catalogue. */
+@Path("/api/v1/products/{productId}")
+public class ProductResource {
+
+    private final ProductRegistry registry;
+    private final SecurityIdentity identity;
+
+    ProductResource(ProductRegistry registry, SecurityIdentity identity) {
+        this.registry = registry;
+        this.identity = identity;
+    }
+
+    @GET
+    @WithSession
+    @RolesAllowed({Roles.ADMIN, Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR})
+    public Uni<ProductView> get(@PathParam("productId") String productId) {
+        return registry.find(productId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("Product " + productId));
+    }
+
+    /** Every change is a new version; the previous versions stay as history. */
+    @PUT
+    @WithTransaction
+    @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ASSURANCE})
+    public Uni<ProductView> put(@PathParam("productId") String productId, @Valid @NotNull ProductEntry entry) {
+        return registry.register(productId, entry, identity.getPrincipal().getName());
+    }
+}

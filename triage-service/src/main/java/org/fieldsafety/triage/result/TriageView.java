@@ -1,0 +1,98 @@
+package org.fieldsafety.triage.result;
+
+import java.time.Instant;
+import java.util.List;
+import org.fieldsafety.contracts.FieldReportReceived;
+import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
+import org.fieldsafety.contracts.ReportTriaged;
+import org.fieldsafety.triage.classification.Classification;
+import org.fieldsafety.triage.classification.ReportingDuty;
+
+/**
+ * A report's triage result as stored, served and re-published: the reporting duties that apply, and for
+ * each regime that does not, the reason ({@code notReportable}). {@code registryVersion} is null when the
+ * product was not registered.
+ */
+public record TriageView(
+        String reportId,
+        String productId,
+        String problemId,
+        String softwareItem,
+        String softwareVersion,
+        String faultCode,
+        String country,
+        PatientOutcome patientOutcome,
+        String safetyClass,
+        String hazard,
+        int severity,
+        int probability,
+        String riskRegion,
+        boolean seriousIncident,
+        boolean fscaCandidate,
+        Instant awareAt,
+        Instant triagedAt,
+        int policyVersion,
+        Integer registryVersion,
+        List<ReportTriaged.Reportability> reportability,
+        List<NotReportable> notReportable) {
+
+    /** A regime under which the report is not reportable, and why. */
+    public record NotReportable(String regime, String reason) {}
+
+    public static TriageView of(Classification c) {
+        FieldReportReceived report = c.report();
+        return new TriageView(
+                report.reportId(),
+                report.productId(),
+                c.problemId(),
+                report.softwareItem(),
+                report.softwareVersion(),
+                report.faultCode(),
+                report.country(),
+                report.patientOutcome(),
+                c.safetyClass().name(),
+                c.hazard(),
+                c.severity(),
+                c.probability(),
+                c.riskRegion().name(),
+                c.seriousIncident(),
+                c.fscaCandidate(),
+                report.receivedAt(),
+                c.triagedAt(),
+                c.policyVersion(),
+                c.product() == null ? null : c.product().version(),
+                c.duties().stream()
+                        .filter(ReportingDuty.Reportable.class::isInstance)
+                        .map(ReportingDuty.Reportable.class::cast)
+                        .map(d -> new ReportTriaged.Reportability(d.regime(), d.basis(), d.deadline()))
+                        .toList(),
+                c.duties().stream()
+                        .filter(ReportingDuty.NotReportable.class::isInstance)
+                        .map(ReportingDuty.NotReportable.class::cast)
+                        .map(d -> new NotReportable(d.regime(), d.reason()))
+                        .toList());
+    }
+
+    public ReportTriaged toEvent() {
+        return new ReportTriaged(
+                reportId,
+                productId,
+                problemId,
+                softwareItem,
+                softwareVersion,
+                faultCode,
+                country,
+                patientOutcome,
+                safetyClass,
+                hazard,
+                severity,
+                probability,
+                riskRegion,
+                seriousIncident,
+                fscaCandidate,
+                awareAt,
+                triagedAt,
+                policyVersion,
+                reportability);
+    }
+}
