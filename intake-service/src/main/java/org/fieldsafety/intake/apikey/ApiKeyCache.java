@@ -1,0 +1,100 @@
+package org.fieldsafety.intake.apikey;
+
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.fieldsafety.intake.config.IntakeConfig;
+import org.jboss.logging.Logger;
+
+/**
+ * The valid API keys by hash, in memory, so authenticating a request never reads the database. This
+ * node's own changes apply at once; the full set is reloaded every {@code intake.api-keys.refresh}
+ * (500 ms) so a key revoked on another node is refused here within a second. The reload is one plain
+ * SQL query on the reactive pool: it runs on a timer, outside any Hibernate session.
+ */
+@ApplicationScoped
+public class ApiKeyCache {
+
+    private static final Logger LOG = Logger.getLogger(ApiKeyCache.class);
+    private static final String ACTIVE_KEYS =
+            "select id, client, key_hash, products from api_key where revoked_at is null";
+
+    private final Pool pool;
+    private final AtomicBoolean reloading = new AtomicBoolean();
+    private volatile Map<String, ActiveApiKey> byHash = Map.of();
+    /** Counts local changes; a reload that started before one of them is stale and dropped. */
+    private long changes;
+
+    ApiKeyCache(Pool pool) {
+        this.pool = pool;
+    }
+
+    void start(@Observes StartupEvent started, Vertx vertx, IntakeConfig config) {
+        reload();
+        vertx.setPeriodic(config.apiKeys().refresh().toMillis(), timer -> reload());
+    }
+
+    public Optional<ActiveApiKey> find(String hash) {
+        return Optional.ofNullable(byHash.get(hash));
+    }
+
+    public synchronized void add(ApiKey key) {
+        changes++;
+        Map<String, ActiveApiKey> next = new HashMap<>(byHash);
+        next.put(key.keyHash, key.active());
+        byHash = Map.copyOf(next);
+    }
+
+    public synchronized void evict(UUID id) {
+        changes++;
+        Map<String, ActiveApiKey> next = new HashMap<>(byHash);
+        next.values().removeIf(key -> key.id().equals(id));
+        byHash = Map.copyOf(next);
+    }
+
+    private void reload() {
+        if (!reloading.compareAndSet(false, true)) {
+            return;
+        }
+        long startedAt = changesSoFar();
+        pool.query(ACTIVE_KEYS)
+                .execute()
+                .onTermination()
+                .invoke(() -> reloading.set(false))
+                .subscribe()
+                .with(
+                        rows -> replace(rows, startedAt),
+                        e -> LOG.warnf("API keys could not be reloaded, keeping the last set: %s", e.getMessage()));
+    }
+
+    private synchronized long changesSoFar() {
+        return changes;
+    }
+
+    private synchronized void replace(RowSet<Row> rows, long startedAt) {
+        if (changes != startedAt) {
+            return;
+        }
+        Map<String, ActiveApiKey> next = new HashMap<>();
+        for (Row row : rows) {
+            next.put(
+                    row.getString("key_hash"),
+                    new ActiveApiKey(
+                            row.getUUID("id"),
+                            row.getString("client"),
+                            Set.copyOf(List.of(row.getArrayOfStrings("products")))));
+        }
+        byHash = Map.copyOf(next);
+    }
+}

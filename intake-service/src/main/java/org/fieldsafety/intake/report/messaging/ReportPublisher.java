@@ -1,0 +1,83 @@
+package org.fieldsafety.intake.report.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.fieldsafety.contracts.FieldReportReceived;
+import org.fieldsafety.intake.config.IntakeConfig;
+import org.fieldsafety.platform.ProblemException;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes accepted reports to {@code fieldsafety.reports.v1}, keyed by product, as CloudEvents whose id
+ * is the report id. The returned {@code Uni} completes only when Kafka acknowledged (acks=all); if Kafka
+ * cannot take the report within {@code intake.publish-timeout} it fails with a 503 problem.
+ */
+@ApplicationScoped
+public class ReportPublisher {
+
+    public static final String CHANNEL = "reports-out";
+    static final URI SOURCE = URI.create("/intake-service");
+
+    private static final Logger LOG = Logger.getLogger(ReportPublisher.class);
+
+    private final MutinyEmitter<FieldReportReceived> emitter;
+    private final IntakeConfig config;
+    private final Timer publishTime;
+
+    ReportPublisher(
+            @Channel(CHANNEL) MutinyEmitter<FieldReportReceived> emitter, IntakeConfig config, MeterRegistry registry) {
+        this.emitter = emitter;
+        this.config = config;
+        this.publishTime = Timer.builder("intake.reports.publish")
+                .description("Time until Kafka acknowledged a report")
+                .register(registry);
+    }
+
+    public Uni<Void> publish(FieldReportReceived report) {
+        return publishAll(List.of(report));
+    }
+
+    /** Sends every report and completes when all are acknowledged; fails if any is not. */
+    public Uni<Void> publishAll(List<FieldReportReceived> reports) {
+        Timer.Sample sample = Timer.start();
+        List<Uni<Void>> sends = reports.stream().map(this::send).toList();
+        return Uni.join()
+                .all(sends)
+                .andFailFast()
+                .ifNoItem()
+                .after(config.publishTimeout())
+                .fail()
+                .onFailure()
+                .transform(ReportPublisher::unavailable)
+                .invoke(() -> sample.stop(publishTime))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> send(FieldReportReceived report) {
+        return emitter.sendMessage(Message.of(report)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(report.productId())
+                        .build())
+                .addMetadata(OutgoingCloudEventMetadata.builder()
+                        .withId(report.reportId())
+                        .withType(FieldReportReceived.TYPE)
+                        .withSource(SOURCE)
+                        .withSubject(report.productId())
+                        .build()));
+    }
+
+    private static ProblemException unavailable(Throwable cause) {
+        LOG.warnf("Kafka did not acknowledge a report: %s", cause.toString());
+        return new ProblemException(
+                503, "kafka-unavailable", "The report could not be stored now; nothing was accepted, retry later");
+    }
+}

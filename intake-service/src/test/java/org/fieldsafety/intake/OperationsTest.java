@@ -1,0 +1,45 @@
+package org.fieldsafety.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.fieldsafety.infra.InfraTestResource;
+import org.junit.jupiter.api.Test;
+
+/** Readiness covers Kafka and the database; the report counters are exported for Prometheus. */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "intake"))
+class OperationsTest {
+
+    @Test
+    void readinessIncludesKafkaAndTheDatabase() {
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body(
+                        "checks.name",
+                        hasItems("Kafka connection health check", "Reactive PostgreSQL connections health check"));
+    }
+
+    @Test
+    void rejectedAndAcceptedReportsAreCounted() {
+        String key = IntakeTestSupport.createKey("metrics-fleet", null).get("key");
+        given().header("X-API-Key", key)
+                .contentType(ContentType.JSON)
+                .body(IntakeTestSupport.report("country", "XX"))
+                .post("/api/v1/field-reports")
+                .then()
+                .statusCode(400);
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("intake_reports_rejected_total{reason=\"validation\"}"));
+    }
+}

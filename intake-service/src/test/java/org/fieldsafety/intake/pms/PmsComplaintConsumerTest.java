@@ -1,0 +1,66 @@
+package org.fieldsafety.intake.pms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.fieldsafety.contracts.FieldReportReceived;
+import org.fieldsafety.contracts.Topics;
+import org.fieldsafety.infra.InfraTestResource;
+import org.fieldsafety.intake.KafkaTestSupport;
+import org.fieldsafety.intake.report.ReportIds;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "intake"))
+class PmsComplaintConsumerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String complaint(String complaintId, String softwareVersion) throws Exception {
+        Map<String, Object> complaint = new HashMap<>();
+        complaint.put("complaintId", complaintId);
+        complaint.put("productId", "INSULIN-PUMP-X");
+        complaint.put("softwareVersion", softwareVersion);
+        complaint.put("occurredAt", "2026-11-01T10:00:00Z");
+        complaint.put("country", "FR");
+        complaint.put("patientOutcome", "NO_HARM");
+        complaint.put("description", "Display froze during bolus");
+        return JSON.writeValueAsString(complaint);
+    }
+
+    @Test
+    void aRedeliveredComplaintIsTheSameReport() throws Exception {
+        String complaint = complaint("PMS-1001", "4.2.1");
+        KafkaTestSupport.send(Topics.PMS_COMPLAINTS, "INSULIN-PUMP-X", complaint);
+        KafkaTestSupport.send(Topics.PMS_COMPLAINTS, "INSULIN-PUMP-X", complaint);
+
+        String reportId = ReportIds.of(ProcessedComplaint.CLIENT, "PMS-1001");
+        List<ConsumerRecord<String, String>> reports = KafkaTestSupport.awaitRecords(
+                Topics.REPORTS, record -> reportId.equals(KafkaTestSupport.header(record, "ce_id")), 2);
+        assertEquals(FieldReportReceived.TYPE, KafkaTestSupport.header(reports.get(0), "ce_type"));
+        assertEquals("PMS", JSON.readTree(reports.get(0).value()).get("source").asText());
+        assertEquals(
+                JSON.readTree(reports.get(0).value()).get("receivedAt"),
+                JSON.readTree(reports.get(1).value()).get("receivedAt"));
+    }
+
+    @Test
+    void anInvalidComplaintGoesToTheDeadLetterTopicWithTheReason() throws Exception {
+        KafkaTestSupport.send(Topics.PMS_COMPLAINTS, "INSULIN-PUMP-X", complaint("PMS-BROKEN", null));
+
+        ConsumerRecord<String, String> dead = KafkaTestSupport.awaitRecords(
+                        Topics.deadLetter(Topics.PMS_COMPLAINTS),
+                        record -> record.value() != null && record.value().contains("PMS-BROKEN"),
+                        1)
+                .get(0);
+        assertTrue(KafkaTestSupport.header(dead, "dead-letter-reason").contains("softwareVersion"));
+    }
+}

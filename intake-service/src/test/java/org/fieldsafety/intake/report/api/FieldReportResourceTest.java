@@ -1,0 +1,185 @@
+package org.fieldsafety.intake.report.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.fieldsafety.contracts.FieldReportReceived;
+import org.fieldsafety.contracts.Topics;
+import org.fieldsafety.infra.InfraTestResource;
+import org.fieldsafety.intake.IntakeTestSupport;
+import org.fieldsafety.intake.KafkaTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "intake"))
+class FieldReportResourceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static String key;
+
+    @BeforeEach
+    void createKeyOnce() {
+        if (key != null) {
+            return;
+        }
+        key = IntakeTestSupport.createKey("pump-cloud", List.of(IntakeTestSupport.PRODUCT))
+                .get("key");
+    }
+
+    private static ValidatableResponse post(String path, Object body) {
+        return given().header("X-API-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(path)
+                .then();
+    }
+
+    @Test
+    void anAcceptedReportIsOnTheTopicKeyedByProductAsACloudEvent() throws Exception {
+        Instant before = Instant.now();
+        Map<String, String> accepted = post("/api/v1/field-reports", IntakeTestSupport.report())
+                .statusCode(202)
+                .header("Location", startsWith("http://localhost:8082/api/v1/triage/"))
+                .extract()
+                .as(Map.class);
+        String reportId = accepted.get("reportId");
+        assertFalse(Instant.parse(accepted.get("receivedAt")).isBefore(before.minusSeconds(1)));
+
+        ConsumerRecord<String, String> record = KafkaTestSupport.awaitRecords(
+                        Topics.REPORTS, r -> reportId.equals(KafkaTestSupport.header(r, "ce_id")), 1)
+                .get(0);
+        assertEquals(IntakeTestSupport.PRODUCT, record.key());
+        assertEquals(FieldReportReceived.TYPE, KafkaTestSupport.header(record, "ce_type"));
+        assertEquals("/intake-service", KafkaTestSupport.header(record, "ce_source"));
+        JsonNode payload = JSON.readTree(record.value());
+        assertEquals(reportId, payload.get("reportId").asText());
+        assertEquals("pump-cloud", payload.get("clientId").asText());
+        assertEquals("E-DOSE-CALC-OVERFLOW", payload.get("faultCode").asText());
+        assertEquals(accepted.get("receivedAt"), payload.get("receivedAt").asText());
+    }
+
+    @Test
+    void theSameIdempotencyKeyGivesTheSameReportId() {
+        String first = given().header("X-API-Key", key)
+                .header("Idempotency-Key", "retry-42")
+                .contentType(ContentType.JSON)
+                .body(IntakeTestSupport.report())
+                .post("/api/v1/field-reports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("reportId");
+        given().header("X-API-Key", key)
+                .header("Idempotency-Key", "retry-42")
+                .contentType(ContentType.JSON)
+                .body(IntakeTestSupport.report())
+                .post("/api/v1/field-reports")
+                .then()
+                .statusCode(202)
+                .body("reportId", equalTo(first));
+    }
+
+    @Test
+    void aReportWithoutKeyOrWithAnUnknownKeyIsUnauthorized() {
+        given().contentType(ContentType.JSON)
+                .body(IntakeTestSupport.report())
+                .post("/api/v1/field-reports")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().header("X-API-Key", "fsk_unknown")
+                .contentType(ContentType.JSON)
+                .body(IntakeTestSupport.report())
+                .post("/api/v1/field-reports")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aKeyBoundToProductsCannotReportForAnother() {
+        post("/api/v1/field-reports", IntakeTestSupport.report("productId", "OTHER-DEVICE"))
+                .statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void invalidReportsNameTheFailingField() {
+        assertInvalid(IntakeTestSupport.report("faultCode", null), "faultCode");
+        Map<String, Object> complaint = IntakeTestSupport.report("source", "CUSTOMER_COMPLAINT");
+        complaint.remove("description");
+        assertInvalid(complaint, "description");
+        assertInvalid(IntakeTestSupport.report("country", "XX"), "country");
+        assertInvalid(IntakeTestSupport.report("softwareVersion", null), "softwareVersion");
+        assertInvalid(IntakeTestSupport.report("productId", "P".repeat(101)), "productId");
+        assertInvalid(
+                IntakeTestSupport.report(
+                        "occurredAt", Instant.now().plus(Duration.ofHours(1)).toString()),
+                "occurredAt");
+    }
+
+    @Test
+    void unknownFieldsAndEnumValuesAreRejected() {
+        post("/api/v1/field-reports", IntakeTestSupport.report("colour", "blue"))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("colour"));
+        post("/api/v1/field-reports", IntakeTestSupport.report("occurredAt", "yesterday"))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("occurredAt"));
+        post("/api/v1/field-reports", IntakeTestSupport.report("productId", Map.of("nested", "object")))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("productId"));
+        assertInvalid(IntakeTestSupport.report("source", "FAX"), "source");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsAProblem() {
+        post("/api/v1/field-reports", IntakeTestSupport.report("description", "x".repeat(5 * 1024 * 1024)))
+                .statusCode(413)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aBatchIsAcceptedInOrderOrRejectedAsAWhole() {
+        post(
+                        "/api/v1/field-reports/batch",
+                        Map.of("reports", List.of(IntakeTestSupport.report(), IntakeTestSupport.report())))
+                .statusCode(202)
+                .body("reportIds", hasSize(2));
+        post(
+                        "/api/v1/field-reports/batch",
+                        Map.of(
+                                "reports",
+                                List.of(IntakeTestSupport.report(), IntakeTestSupport.report("country", "XX"))))
+                .statusCode(400)
+                .body("errors.field", hasItem("reports[1].country"));
+    }
+
+    private static void assertInvalid(Map<String, Object> report, String field) {
+        post("/api/v1/field-reports", report)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem(field));
+    }
+}
