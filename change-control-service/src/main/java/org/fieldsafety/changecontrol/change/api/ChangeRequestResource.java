@@ -1,0 +1,182 @@
+package org.fieldsafety.changecontrol.change.api;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.fieldsafety.changecontrol.change.ChangeRequestCommand;
+import org.fieldsafety.changecontrol.change.ChangeRequestCommand.AnalyseImpact;
+import org.fieldsafety.changecontrol.change.ChangeRequestCommand.ApproveChange;
+import org.fieldsafety.changecontrol.change.ChangeRequestCommand.ImplementChange;
+import org.fieldsafety.changecontrol.change.ChangeRequestCommand.RaiseChangeRequest;
+import org.fieldsafety.changecontrol.change.ChangeRequestStatus;
+import org.fieldsafety.changecontrol.change.ImpactAnalysis;
+import org.fieldsafety.changecontrol.change.Implementation;
+import org.fieldsafety.changecontrol.change.query.ChangeRequestView;
+import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.signature.Signature;
+import org.fieldsafety.platform.signature.SignatureVerifier;
+
+@Path("/api/v1/change-requests")
+@Produces(MediaType.APPLICATION_JSON)
+public class ChangeRequestResource {
+
+    private final CommandGateway commands;
+    private final SignatureVerifier signatures;
+    private final SecurityIdentity identity;
+    private final Clock clock;
+
+    ChangeRequestResource(
+            CommandGateway commands, SignatureVerifier signatures, SecurityIdentity identity, Clock clock) {
+        this.commands = commands;
+        this.signatures = signatures;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    /** Change requests, the oldest first. */
+    @GET
+    @WithSession
+    @RolesAllowed({"engineering", "quality-assurance", "ccb-member", "regulatory-affairs", "auditor", "admin"})
+    public Uni<List<ChangeRequestResponse>> list(
+            @QueryParam("problemId") String problemId,
+            @QueryParam("fscaCaseId") String fscaCaseId,
+            @QueryParam("status") ChangeRequestStatus status) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (problemId != null) {
+            query.append(" and problemId = :problemId");
+            parameters.put("problemId", problemId);
+        }
+        if (fscaCaseId != null) {
+            query.append(" and fscaCaseId = :fscaCaseId");
+            parameters.put("fscaCaseId", fscaCaseId);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.put("status", status);
+        }
+        return ChangeRequestView.<ChangeRequestView>find(
+                        query.toString(), Sort.by("raisedAt").and("id"), parameters)
+                .list()
+                .map(views -> views.stream().map(ChangeRequestResponse::of).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    @WithSession
+    @RolesAllowed({"engineering", "quality-assurance", "ccb-member", "regulatory-affairs", "auditor", "admin"})
+    public Uni<ChangeRequestResponse> get(@PathParam("id") String id) {
+        return ChangeRequestView.<ChangeRequestView>findById(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("Change request " + id))
+                .map(ChangeRequestResponse::of);
+    }
+
+    /** A change request raised by hand (IEC 62304 6.2.1.3); the caller is its requester. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @RolesAllowed("engineering")
+    public Response raise(@Valid @NotNull RaiseRequest request, @Context UriInfo uri) {
+        RaiseChangeRequest command = new RaiseChangeRequest(
+                UUID.randomUUID().toString(),
+                request.title(),
+                request.reason(),
+                request.productId(),
+                List.copyOf(request.softwareItems()),
+                request.problemReportId(),
+                null,
+                request.fscaCaseId(),
+                identity.getPrincipal().getName(),
+                clock.instant());
+        commands.sendAndWait(command);
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(command.changeRequestId())
+                        .build())
+                .entity(ChangeRequestResponse.raised(command))
+                .build();
+    }
+
+    /** The impact analysis (IEC 62304 6.2.3). */
+    @POST
+    @Path("{id}/impact-analysis")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @RolesAllowed("engineering")
+    public StepResponse analyseImpact(@PathParam("id") String id, @Valid @NotNull ImpactAnalysisRequest request) {
+        send(
+                id,
+                new AnalyseImpact(
+                        id,
+                        new ImpactAnalysis(
+                                request.summary(),
+                                List.copyOf(request.affectedItems()),
+                                request.testsToRepeat() == null ? List.of() : List.copyOf(request.testsToRepeat()),
+                                identity.getPrincipal().getName(),
+                                clock.instant())));
+        return new StepResponse(id, ChangeRequestStatus.IMPACT_ANALYSED, null);
+    }
+
+    /** The change board's signed approval (IEC 62304 6.2.4; 21 CFR 11.50, 11.200). */
+    @POST
+    @Path("{id}/approval")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @RolesAllowed("ccb-member")
+    public StepResponse approve(@PathParam("id") String id, @Valid @NotNull ApprovalRequest request) {
+        Signature signature = signatures.sign(identity, request.signature());
+        send(id, new ApproveChange(id, signature));
+        return new StepResponse(id, ChangeRequestStatus.APPROVED, signature);
+    }
+
+    /** The implementation of the approved change (IEC 62304 8.2.1, 8.2.2). */
+    @POST
+    @Path("{id}/implementation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @RolesAllowed("engineering")
+    public StepResponse implement(@PathParam("id") String id, @Valid @NotNull ImplementationRequest request) {
+        send(
+                id,
+                new ImplementChange(
+                        id,
+                        new Implementation(
+                                request.softwareVersion(),
+                                List.copyOf(request.commits()),
+                                identity.getPrincipal().getName(),
+                                clock.instant())));
+        return new StepResponse(id, ChangeRequestStatus.IMPLEMENTED, null);
+    }
+
+    private void send(String id, ChangeRequestCommand command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (AggregateNotFoundException e) {
+            throw ProblemException.notFound("Change request " + id);
+        }
+    }
+}

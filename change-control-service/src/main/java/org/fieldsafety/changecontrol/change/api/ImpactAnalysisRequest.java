@@ -1,0 +1,12 @@
+package org.fieldsafety.changecontrol.change.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** The impact analysis of a change request (IEC 62304 6.2.3). */
+public record ImpactAnalysisRequest(
+        @NotBlank @Size(max = 4000) String summary,
+        @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 100) String> affectedItems,
+        @Size(max = 200) List<@NotBlank @Size(max = 200) String> testsToRepeat) {}

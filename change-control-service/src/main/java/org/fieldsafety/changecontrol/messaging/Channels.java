@@ -1,0 +1,10 @@
+package org.fieldsafety.changecontrol.messaging;
+
+/** The service's messaging channels; their topics are set in application.properties. */
+public final class Channels {
+
+    public static final String FSCA_IN = "fsca-in";
+    public static final String CHANGE_CONTROL_OUT = "change-control-out";
+
+    private Channels() {}
+}

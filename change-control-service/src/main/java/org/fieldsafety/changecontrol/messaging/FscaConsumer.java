@@ -1,0 +1,47 @@
+package org.fieldsafety.changecontrol.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.fieldsafety.changecontrol.change.ChangeRequestCommand.RaiseChangeRequest;
+import org.fieldsafety.changecontrol.change.ChangeRequests;
+import org.fieldsafety.contracts.FscaDecisionTaken;
+
+/**
+ * Raises the change request that an FSCA_REQUIRED decision calls for: the corrective action changes
+ * released software only through change control (IEC 62304 9.4, 8.2.1). At least once: the change
+ * request's id follows from the case, so a redelivered decision finds the one already raised. Axon is
+ * blocking, hence a worker thread.
+ */
+@ApplicationScoped
+public class FscaConsumer {
+
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    FscaConsumer(CommandGateway commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @Incoming(Channels.FSCA_IN)
+    @Blocking
+    public void on(FscaDecisionTaken decision) {
+        if (!FscaDecisionTaken.FSCA_REQUIRED.equals(decision.decision())) {
+            return;
+        }
+        commands.sendAndWait(new RaiseChangeRequest(
+                ChangeRequests.idForFscaCase(decision.caseId()),
+                "FSCA " + decision.caseId() + ": " + decision.action(),
+                decision.rationale(),
+                decision.productId(),
+                decision.softwareItems(),
+                null,
+                decision.problemId(),
+                decision.caseId(),
+                decision.decidedBy(),
+                clock.instant()));
+    }
+}
