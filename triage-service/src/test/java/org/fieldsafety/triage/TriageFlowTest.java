@@ -108,8 +108,6 @@ class TriageFlowTest {
                 .body("changedBy", equalTo("qa"));
 
         FieldReportReceived report = report(productId, "dose-calculator", "E-DOSE-CALC-OVERFLOW");
-        publish(report);
-
         given().auth()
                 .preemptive()
                 .basic("ra", "ra-local")
@@ -117,6 +115,7 @@ class TriageFlowTest {
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
+        publish(report);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
                 .preemptive()
                 .basic("ra", "ra-local")

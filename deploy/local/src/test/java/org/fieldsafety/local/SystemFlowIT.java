@@ -102,7 +102,10 @@ class SystemFlowIT {
 
         JsonNode cases = hop(
                 "4 fsca case",
-                () -> awaitJson(fsca + "/api/v1/fsca-cases?problemId=" + problemId, RA, json -> json.size() > 0));
+                () -> awaitJson(
+                        fsca + "/api/v1/fsca-cases?problemId=" + problemId,
+                        RA,
+                        json -> json.size() > 0 && json.get(0).path("incidents").size() > 0));
         assertEquals(1, cases.size(), cases.toString());
         String caseId = cases.get(0).path("caseId").asText();
         assertEquals(
