@@ -59,6 +59,7 @@ class FscaCaseFlowTest {
                 .body("[0].caseId", equalTo(caseId))
                 .body("[0].status", equalTo("OPEN"))
                 .body("[0].incidents", hasSize(1))
+                .body("[0].incidents[0].awareAt", equalTo(triaged.awareAt().toString()))
                 .body("[0].incidents[0].clocks[0].basis", equalTo("Art. 87(3)")));
 
         try (KafkaConsumer<String, String> milestones = TestKafka.consumerFromStart(bootstrapServers, Topics.FSCA)) {

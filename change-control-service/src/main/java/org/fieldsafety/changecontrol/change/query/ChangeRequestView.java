@@ -1,6 +1,5 @@
 package org.fieldsafety.changecontrol.change.query;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,17 +10,15 @@ import java.util.List;
 import org.fieldsafety.changecontrol.change.ChangeRequestStatus;
 import org.fieldsafety.changecontrol.change.ImpactAnalysis;
 import org.fieldsafety.changecontrol.change.Implementation;
+import org.fieldsafety.eventstore.readmodel.VersionedView;
 import org.fieldsafety.platform.signature.Signature;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/**
- * The read model of one change request, kept by {@link ChangeRequestProjection}. {@code version} is the
- * sequence number of the last event applied, so a redelivered event changes nothing.
- */
+/** The read model of one change request, kept by {@link ChangeRequestProjection}. */
 @Entity
 @Table(name = "change_request_view")
-public class ChangeRequestView extends PanacheEntityBase {
+public class ChangeRequestView extends VersionedView {
 
     @Id
     public String id;
@@ -40,7 +37,6 @@ public class ChangeRequestView extends PanacheEntityBase {
 
     public String requestedBy;
     public Instant raisedAt;
-    public long version;
 
     /** One JSON object: the reactive PostgreSQL client decodes a JSON column only as an object. */
     @JdbcTypeCode(SqlTypes.JSON)

@@ -36,7 +36,7 @@ public record FscaCaseResponse(
             List<ClockResponse> clocks) {}
 
     /** {@code timeLeft} is an ISO-8601 duration, negative once the deadline has passed. */
-    public record ClockResponse(String regime, String basis, Instant deadline, Duration timeLeft, boolean overdue) {}
+    public record ClockResponse(String regime, String basis, Instant deadline, String timeLeft, boolean overdue) {}
 
     static FscaCaseResponse of(FscaCaseView view, Clock clock) {
         Instant now = clock.instant();
@@ -71,7 +71,7 @@ public record FscaCaseResponse(
                                 c.regime(),
                                 c.basis(),
                                 c.deadline(),
-                                Duration.between(now, c.deadline()),
+                                Duration.between(now, c.deadline()).toString(),
                                 now.isAfter(c.deadline())))
                         .toList());
     }

@@ -1,6 +1,5 @@
 package org.fieldsafety.fsca.cases.query;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.fieldsafety.eventstore.readmodel.VersionedView;
 import org.fieldsafety.fsca.cases.CaseStatus;
 import org.fieldsafety.fsca.cases.FscaAction;
 import org.fieldsafety.fsca.cases.FscaDecision;
@@ -18,13 +18,10 @@ import org.fieldsafety.platform.signature.Signature;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/**
- * The read model of one FSCA case, kept by {@link FscaCaseProjection}. {@code version} is the sequence
- * number of the last event applied, so a redelivered event changes nothing.
- */
+/** The read model of one FSCA case, kept by {@link FscaCaseProjection}. */
 @Entity
 @Table(name = "fsca_case_view")
-public class FscaCaseView extends PanacheEntityBase {
+public class FscaCaseView extends VersionedView {
 
     @Id
     public String caseId;
@@ -38,8 +35,6 @@ public class FscaCaseView extends PanacheEntityBase {
     public Instant openedAt;
     /** The earliest reporting deadline of any incident: the console's queue order. */
     public Instant nearestDeadline;
-
-    public long version;
 
     /** One JSON object: the reactive PostgreSQL client decodes a JSON column only as an object. */
     @JdbcTypeCode(SqlTypes.JSON)
