@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent;
+import org.fieldsafety.contracts.ChangeRequestRaised;
 
 /**
  * Publishes change request milestones to Kafka with the event store as the outbox: the tracking

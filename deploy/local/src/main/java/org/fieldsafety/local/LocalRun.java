@@ -120,7 +120,6 @@ public final class LocalRun {
             String url = system.baseUrl(service);
             out.append(String.format("  %-24s %s   (API: %s/q/swagger-ui)%n", service.module(), url, url));
         }
-        out.append(String.format("  %-24s %s/console%n", "FSCA console", system.baseUrl(Service.FSCA)));
         out.append(String.format("  %-24s %s%n", "Kafka bootstrap", system.kafkaBootstrapServers()));
         out.append(String.format(
                 "  %-24s %s (user postgres, password postgres; databases intake, triage, fsca, change_control)%n",

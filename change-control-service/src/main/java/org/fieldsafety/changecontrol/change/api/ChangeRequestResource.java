@@ -20,9 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -35,6 +33,7 @@ import org.fieldsafety.changecontrol.change.ChangeRequestStatus;
 import org.fieldsafety.changecontrol.change.ImpactAnalysis;
 import org.fieldsafety.changecontrol.change.Implementation;
 import org.fieldsafety.changecontrol.change.query.ChangeRequestView;
+import org.fieldsafety.eventstore.readmodel.ViewFilter;
 import org.fieldsafety.platform.ProblemException;
 import org.fieldsafety.platform.signature.Signature;
 import org.fieldsafety.platform.signature.SignatureVerifier;
@@ -64,22 +63,12 @@ public class ChangeRequestResource {
             @QueryParam("problemId") String problemId,
             @QueryParam("fscaCaseId") String fscaCaseId,
             @QueryParam("status") ChangeRequestStatus status) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (problemId != null) {
-            query.append(" and problemId = :problemId");
-            parameters.put("problemId", problemId);
-        }
-        if (fscaCaseId != null) {
-            query.append(" and fscaCaseId = :fscaCaseId");
-            parameters.put("fscaCaseId", fscaCaseId);
-        }
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.put("status", status);
-        }
+        ViewFilter filter = new ViewFilter()
+                .with("problemId", problemId)
+                .with("fscaCaseId", fscaCaseId)
+                .with("status", status);
         return ChangeRequestView.<ChangeRequestView>find(
-                        query.toString(), Sort.by("raisedAt").and("id"), parameters)
+                        filter.query(), Sort.by("raisedAt").and("id"), filter.parameters())
                 .list()
                 .map(views -> views.stream().map(ChangeRequestResponse::of).toList());
     }

@@ -17,11 +17,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.fieldsafety.eventstore.readmodel.ViewFilter;
 import org.fieldsafety.fsca.cases.CaseStatus;
 import org.fieldsafety.fsca.cases.FscaAction;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.DecideFsca;
@@ -53,21 +52,12 @@ public class FscaCaseResource {
     @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
     public Uni<List<FscaCaseResponse>> list(
             @QueryParam("status") CaseStatus status, @QueryParam("problemId") String problemId) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.put("status", status);
-        }
-        if (problemId != null) {
-            query.append(" and problemId = :problemId");
-            parameters.put("problemId", problemId);
-        }
+        ViewFilter filter = new ViewFilter().with("status", status).with("problemId", problemId);
         return FscaCaseView.<FscaCaseView>find(
-                        query.toString(),
+                        filter.query(),
                         Sort.by("nearestDeadline", Sort.NullPrecedence.NULLS_LAST)
                                 .and("openedAt"),
-                        parameters)
+                        filter.parameters())
                 .list()
                 .map(views ->
                         views.stream().map(v -> FscaCaseResponse.of(v, clock)).toList());

@@ -1,12 +1,9 @@
-package org.fieldsafety.changecontrol.messaging;
+package org.fieldsafety.contracts;
 
 import java.time.Instant;
 import java.util.List;
 
-/**
- * A change request was raised, on {@code fieldsafety.change-control.v1}, keyed by product. Belongs in
- * {@code contracts} next to the other message records.
- */
+/** A change request was raised (IEC 62304 6.2, 8.2), on {@link Topics#CHANGE_CONTROL}, keyed by product. */
 public record ChangeRequestRaised(
         String changeRequestId,
         String title,
