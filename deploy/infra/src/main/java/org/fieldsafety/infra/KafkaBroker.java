@@ -21,12 +21,15 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-    private final Process process;
+    private final Path dataDir;
     private final int port;
+    private final int controllerPort;
+    private Process process;
 
-    private KafkaBroker(Process process, int port) {
-        this.process = process;
+    private KafkaBroker(Path dataDir, int port, int controllerPort) {
+        this.dataDir = dataDir;
         this.port = port;
+        this.controllerPort = controllerPort;
     }
 
     /**
@@ -34,17 +37,29 @@ public final class KafkaBroker implements AutoCloseable {
      * 32768, since the broker's own outgoing connections can take an ephemeral port.
      */
     public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
+        KafkaBroker broker = new KafkaBroker(dataDir, port, controllerPort);
+        broker.restart();
+        return broker;
+    }
+
+    /**
+     * Starts the broker process again after {@link #close()}, on the same ports and data: a broker
+     * outage and its return, for fault tests.
+     */
+    public synchronized void restart() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("The broker is running");
+        }
         try {
             Files.createDirectories(dataDir);
             Path config = dataDir.resolve("server.properties");
             Files.writeString(config, serverProperties(dataDir, port, controllerPort));
-            Path logDir = dataDir.resolve("log");
-            if (!Files.exists(logDir.resolve("meta.properties"))) {
+            if (!Files.exists(dataDir.resolve("log").resolve("meta.properties"))) {
                 format(config, dataDir);
             }
             Path out = dataDir.resolve("broker.out");
             Files.deleteIfExists(out);
-            Process process = new ProcessBuilder(java(List.of(
+            process = new ProcessBuilder(java(List.of(
                             "-Xms256m",
                             "-Xmx512m",
                             "-XX:+UseSerialGC",
@@ -53,9 +68,7 @@ public final class KafkaBroker implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(out.toFile())
                     .start();
-            KafkaBroker broker = new KafkaBroker(process, port);
-            broker.awaitStarted(out);
-            return broker;
+            awaitStarted(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,8 +82,12 @@ public final class KafkaBroker implements AutoCloseable {
         return process.pid();
     }
 
+    /** Stops the broker (SIGTERM, then SIGKILL after 20 s); {@link #restart()} brings it back. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (process == null) {
+            return;
+        }
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
