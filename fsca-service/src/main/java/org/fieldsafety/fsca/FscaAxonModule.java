@@ -1,13 +1,20 @@
 package org.fieldsafety.fsca;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.axonframework.config.Configurer;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.fieldsafety.eventstore.AxonModule;
+import org.fieldsafety.fsca.audit.AuditedCommands;
 import org.fieldsafety.fsca.cases.FscaCase;
 import org.fieldsafety.fsca.cases.query.FscaCaseProjection;
 import org.fieldsafety.fsca.messaging.FscaMilestonePublisher;
 
-/** The FSCA case aggregate and the event handlers that follow it. */
+/**
+ * The FSCA case aggregate and the event handlers that follow it. Every event carries who asked for the
+ * command that caused it ({@link AuditedCommands#WHO}), next to Axon's own correlation data.
+ */
 @ApplicationScoped
 class FscaAxonModule implements AxonModule {
 
@@ -21,6 +28,8 @@ class FscaAxonModule implements AxonModule {
 
     @Override
     public void configure(Configurer configurer) {
+        configurer.configureCorrelationDataProviders(
+                c -> List.of(new MessageOriginProvider(), new SimpleCorrelationDataProvider(AuditedCommands.WHO)));
         configurer.configureAggregate(FscaCase.class);
         configurer.eventProcessing().registerEventHandler(c -> projection).registerEventHandler(c -> publisher);
     }

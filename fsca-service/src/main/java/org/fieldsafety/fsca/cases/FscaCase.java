@@ -2,9 +2,13 @@ package org.fieldsafety.fsca.cases;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -12,19 +16,39 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.AssessHealthHazard;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.CheckEffectiveness;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.CloseCase;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.DecideFsca;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.IssueFieldSafetyNotice;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.NotifyAuthority;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordAcknowledgement;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordDeliveryFailure;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordIncident;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.AcknowledgementRecorded;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.AuthorityNotified;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.DeliveryFailed;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.EffectivenessChecked;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.FieldSafetyNoticeIssued;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseClosed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseOpened;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaDecided;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.HealthHazardAssessed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentReclassified;
 import org.fieldsafety.platform.ProblemException;
 
 /**
  * One case per problem that may need a field safety corrective action (MDR Art. 89): its incidents with
- * their reporting clocks, and the signed decision. Command handlers check the rules and apply events;
- * event-sourcing handlers only set state.
+ * their reporting clocks, the health-hazard assessment, the signed decision, the notification of the
+ * competent authority, the Field Safety Notice with its delivery, the effectiveness check and the signed
+ * closure. The permitted sequence of these steps is enforced here (21 CFR 11.10(f)). Command handlers
+ * check the rules and apply events; event-sourcing handlers only set state.
  */
 public class FscaCase {
+
+    /** Delivery of an FSN is documented as failed after at least this many attempts (MDR Art. 89). */
+    static final int DELIVERY_ATTEMPTS = 3;
 
     @AggregateIdentifier
     private String caseId;
@@ -32,23 +56,58 @@ public class FscaCase {
     private String problemId;
     private String productId;
     private CaseStatus status;
-    private final Set<String> reportIds = new HashSet<>();
+    private final Map<String, Incident> incidents = new LinkedHashMap<>();
     private final Set<String> softwareItems = new LinkedHashSet<>();
+    private String assessment;
+    private boolean urgent;
+    private FscaDecision decision;
+    private FscaAction action;
+    private String rationale;
+    private boolean authorityNotified;
+    private boolean noticeIssued;
+    private Set<String> recipients = Set.of();
+    private final Set<String> acknowledged = new HashSet<>();
+    private final Map<String, Integer> failedDeliveries = new HashMap<>();
+    private EffectivenessOutcome effectiveness;
 
     FscaCase() {
         // for Axon
     }
 
-    /** Idempotent: a report already attached (a redelivered triage event) changes nothing. */
+    /**
+     * Idempotent: a report already attached with the same duties (a redelivered triage event) changes
+     * nothing. Triaged again with other duties, it is reclassified, its deadlines re-derived from the
+     * first awareness (MDR Art. 87: the clocks run from the manufacturer's awareness).
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordIncident command) {
         if (caseId == null) {
             apply(new FscaCaseOpened(command.caseId(), command.problemId(), command.productId(), command.recordedAt()));
         }
-        if (!reportIds.contains(command.incident().reportId())) {
+        Incident known = incidents.get(command.incident().reportId());
+        if (known == null) {
             apply(new IncidentAttached(command.caseId(), command.incident()));
+            return;
         }
+        Duration shift = Duration.between(known.awareAt(), command.incident().awareAt());
+        List<Incident.ReportingClock> clocks = command.incident().clocks().stream()
+                .map(c -> new Incident.ReportingClock(
+                        c.regime(), c.basis(), c.deadline().minus(shift)))
+                .toList();
+        if (!clocks.equals(known.clocks())) {
+            apply(new IncidentReclassified(caseId, known.reportId(), known.awareAt(), clocks));
+        }
+    }
+
+    @CommandHandler
+    void handle(AssessHealthHazard command) {
+        if (status != CaseStatus.OPEN) {
+            throw ProblemException.ruleViolated(
+                    "assessment-after-decision",
+                    "MDR Art. 89: the health hazard is assessed before the FSCA decision, which is already taken");
+        }
+        apply(new HealthHazardAssessed(caseId, command.assessment(), command.urgent(), command.assessedAt()));
     }
 
     @CommandHandler
@@ -73,6 +132,121 @@ public class FscaCase {
                 AggregateLifecycle.getVersion()));
     }
 
+    /** MDR Art. 87(1)(b): the competent authority is notified of an FSCA, before it is undertaken. */
+    @CommandHandler
+    void handle(NotifyAuthority command) {
+        requireFsca("MDR Art. 87(1)(b): an authority is notified of an FSCA once the decision requires one");
+        apply(new AuthorityNotified(
+                caseId, problemId, productId, command.competentAuthority(), command.reference(), command.notifiedAt()));
+    }
+
+    /**
+     * MDR Art. 87(8), 89(8): the FSN goes out once the authority was notified, unless the case is urgent;
+     * one FSN per case.
+     */
+    @CommandHandler
+    FieldSafetyNotice handle(IssueFieldSafetyNotice command) {
+        requireFsca("MDR Art. 89(8): a Field Safety Notice follows an FSCA_REQUIRED decision");
+        if (noticeIssued) {
+            throw ProblemException.ruleViolated(
+                    "notice-already-issued", "MDR Art. 89(8): the Field Safety Notice of this case is already issued");
+        }
+        if (!authorityNotified && !urgent) {
+            throw ProblemException.ruleViolated(
+                    "authority-not-notified",
+                    "MDR Art. 87(8): notify the competent authority before issuing the Field Safety Notice"
+                            + " (only an urgent case may notify at the latest when the action starts)");
+        }
+        FieldSafetyNotice notice = FieldSafetyNotice.compose(facts(), command.instructions(), command.issuedAt());
+        apply(new FieldSafetyNoticeIssued(caseId, problemId, productId, notice, List.copyOf(command.recipients())));
+        return notice;
+    }
+
+    /** MDR Art. 89(8): receipt of the FSN is acknowledged; idempotent per recipient. */
+    @CommandHandler
+    void handle(RecordAcknowledgement command) {
+        requireRecipient(command.recipient());
+        if (!acknowledged.contains(command.recipient())) {
+            apply(new AcknowledgementRecorded(caseId, command.recipient(), command.acknowledgedAt()));
+        }
+    }
+
+    /** A failed delivery of the FSN; the third failure for a recipient is final (REGULATORY.md section 5). */
+    @CommandHandler
+    void handle(RecordDeliveryFailure command) {
+        requireRecipient(command.recipient());
+        int attempt = failedDeliveries.getOrDefault(command.recipient(), 0) + 1;
+        apply(new DeliveryFailed(
+                caseId,
+                command.recipient(),
+                command.reason(),
+                attempt,
+                attempt >= DELIVERY_ATTEMPTS,
+                command.failedAt()));
+    }
+
+    /** ISO 13485 8.5.2(f), MDR Art. 89: the effectiveness of the issued FSCA is verified. */
+    @CommandHandler
+    void handle(CheckEffectiveness command) {
+        requireOpen();
+        if (!noticeIssued) {
+            throw ProblemException.ruleViolated(
+                    "notice-not-issued",
+                    "ISO 13485 8.5.2: effectiveness is checked after the Field Safety Notice is issued");
+        }
+        apply(new EffectivenessChecked(caseId, command.outcome(), command.rationale(), command.checkedAt()));
+    }
+
+    /** Closed only after NO_FSCA, or after a passed effectiveness check (ISO 13485 8.5.2; 21 CFR 11.70). */
+    @CommandHandler
+    void handle(CloseCase command) {
+        requireOpen();
+        boolean closable = decision == FscaDecision.NO_FSCA
+                || (decision == FscaDecision.FSCA_REQUIRED && effectiveness == EffectivenessOutcome.PASSED);
+        if (!closable) {
+            throw ProblemException.ruleViolated(
+                    "closure-not-allowed",
+                    "ISO 13485 8.5.2: a case closes after a NO_FSCA decision or a passed effectiveness check");
+        }
+        apply(new FscaCaseClosed(
+                caseId,
+                problemId,
+                productId,
+                command.rationale(),
+                command.signature(),
+                AggregateLifecycle.getVersion()));
+    }
+
+    private void requireOpen() {
+        if (status == CaseStatus.CLOSED) {
+            throw ProblemException.ruleViolated("case-closed", "21 CFR 11.10(f): the case is closed");
+        }
+    }
+
+    private void requireFsca(String rule) {
+        requireOpen();
+        if (decision != FscaDecision.FSCA_REQUIRED) {
+            throw ProblemException.ruleViolated("fsca-not-required", rule);
+        }
+    }
+
+    private void requireRecipient(String recipient) {
+        requireOpen();
+        if (!noticeIssued) {
+            throw ProblemException.ruleViolated(
+                    "notice-not-issued", "MDR Art. 89(8): no Field Safety Notice has been issued yet");
+        }
+        if (!recipients.contains(recipient)) {
+            throw ProblemException.ruleViolated(
+                    "not-a-recipient", "MDR Art. 89(8): " + recipient + " is not a recipient of an issued FSN");
+        }
+    }
+
+    private FieldSafetyNotice.Facts facts() {
+        return new FieldSafetyNotice.Facts(
+                caseId, productId, List.copyOf(incidents.values()), action, rationale, assessment, urgent);
+    }
+
     @EventSourcingHandler
     void on(FscaCaseOpened event) {
         caseId = event.caseId();
@@ -83,14 +257,59 @@ public class FscaCase {
 
     @EventSourcingHandler
     void on(IncidentAttached event) {
-        reportIds.add(event.incident().reportId());
+        incidents.put(event.incident().reportId(), event.incident());
         if (event.incident().softwareItem() != null) {
             softwareItems.add(event.incident().softwareItem());
         }
     }
 
     @EventSourcingHandler
+    void on(IncidentReclassified event) {
+        incidents.computeIfPresent(event.reportId(), (id, incident) -> incident.reclassified(event.clocks()));
+    }
+
+    @EventSourcingHandler
+    void on(HealthHazardAssessed event) {
+        assessment = event.assessment();
+        urgent = event.urgent();
+    }
+
+    @EventSourcingHandler
     void on(FscaDecided event) {
         status = CaseStatus.DECIDED;
+        decision = event.decision();
+        action = event.action();
+        rationale = event.rationale();
+    }
+
+    @EventSourcingHandler
+    void on(AuthorityNotified event) {
+        authorityNotified = true;
+    }
+
+    @EventSourcingHandler
+    void on(FieldSafetyNoticeIssued event) {
+        noticeIssued = true;
+        recipients = Set.copyOf(event.recipients());
+    }
+
+    @EventSourcingHandler
+    void on(AcknowledgementRecorded event) {
+        acknowledged.add(event.recipient());
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryFailed event) {
+        failedDeliveries.put(event.recipient(), event.attempt());
+    }
+
+    @EventSourcingHandler
+    void on(EffectivenessChecked event) {
+        effectiveness = event.outcome();
+    }
+
+    @EventSourcingHandler
+    void on(FscaCaseClosed event) {
+        status = CaseStatus.CLOSED;
     }
 }

@@ -1,19 +1,30 @@
 package org.fieldsafety.fsca.cases;
 
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.fieldsafety.platform.signature.Signature;
 
 /** What can be asked of an {@link FscaCase}. */
 public sealed interface FscaCaseCommand {
 
-    /** Attach a triaged FSCA candidate to its problem's case, opening the case first if there is none. */
+    String caseId();
+
+    /**
+     * Attach a triaged FSCA candidate to its problem's case, opening the case first if there is none; a
+     * report already attached with other reporting duties is reclassified.
+     */
     record RecordIncident(
             @TargetAggregateIdentifier String caseId,
             String problemId,
             String productId,
             Incident incident,
             Instant recordedAt)
+            implements FscaCaseCommand {}
+
+    /** Record the health-hazard assessment that the decision rests on. */
+    record AssessHealthHazard(
+            @TargetAggregateIdentifier String caseId, String assessment, boolean urgent, Instant assessedAt)
             implements FscaCaseCommand {}
 
     /** Take the signed field-safety decision. */
@@ -23,5 +34,33 @@ public sealed interface FscaCaseCommand {
             FscaAction action,
             String rationale,
             Signature signature)
+            implements FscaCaseCommand {}
+
+    /** Record that a competent authority was notified of the FSCA. */
+    record NotifyAuthority(
+            @TargetAggregateIdentifier String caseId, String competentAuthority, String reference, Instant notifiedAt)
+            implements FscaCaseCommand {}
+
+    /** Issue the Field Safety Notice to its recipients. */
+    record IssueFieldSafetyNotice(
+            @TargetAggregateIdentifier String caseId,
+            FieldSafetyNotice.Instructions instructions,
+            List<String> recipients,
+            Instant issuedAt)
+            implements FscaCaseCommand {}
+
+    record RecordAcknowledgement(@TargetAggregateIdentifier String caseId, String recipient, Instant acknowledgedAt)
+            implements FscaCaseCommand {}
+
+    record RecordDeliveryFailure(
+            @TargetAggregateIdentifier String caseId, String recipient, String reason, Instant failedAt)
+            implements FscaCaseCommand {}
+
+    record CheckEffectiveness(
+            @TargetAggregateIdentifier String caseId, EffectivenessOutcome outcome, String rationale, Instant checkedAt)
+            implements FscaCaseCommand {}
+
+    /** Close the case, signed. */
+    record CloseCase(@TargetAggregateIdentifier String caseId, String rationale, Signature signature)
             implements FscaCaseCommand {}
 }

@@ -22,6 +22,24 @@ public record Incident(
         boolean seriousIncident,
         List<ReportingClock> clocks) {
 
+    /** This incident with other reporting duties; its awareness stays. */
+    public Incident reclassified(List<ReportingClock> newClocks) {
+        return new Incident(
+                reportId,
+                awareAt,
+                softwareItem,
+                softwareVersion,
+                faultCode,
+                country,
+                safetyClass,
+                hazard,
+                severity,
+                probability,
+                riskRegion,
+                seriousIncident,
+                newClocks);
+    }
+
     /** One regime's deadline for reporting this incident to its authority. */
     public record ReportingClock(String regime, String basis, Instant deadline) {}
 }

@@ -3,9 +3,9 @@ package org.fieldsafety.fsca.messaging;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fieldsafety.contracts.ReportTriaged;
+import org.fieldsafety.fsca.audit.AuditedCommands;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordIncident;
 import org.fieldsafety.fsca.cases.FscaCases;
 import org.fieldsafety.fsca.cases.Incident;
@@ -17,10 +17,10 @@ import org.fieldsafety.fsca.cases.Incident;
 @ApplicationScoped
 public class TriageConsumer {
 
-    private final CommandGateway commands;
+    private final AuditedCommands commands;
     private final Clock clock;
 
-    TriageConsumer(CommandGateway commands, Clock clock) {
+    TriageConsumer(AuditedCommands commands, Clock clock) {
         this.commands = commands;
         this.clock = clock;
     }
@@ -31,12 +31,14 @@ public class TriageConsumer {
         if (!triaged.fscaCandidate()) {
             return;
         }
-        commands.sendAndWait(new RecordIncident(
-                FscaCases.caseIdFor(triaged.problemId()),
-                triaged.problemId(),
-                triaged.productId(),
-                incident(triaged),
-                clock.instant()));
+        commands.send(
+                new RecordIncident(
+                        FscaCases.caseIdFor(triaged.problemId()),
+                        triaged.problemId(),
+                        triaged.productId(),
+                        incident(triaged),
+                        clock.instant()),
+                AuditedCommands.SYSTEM);
     }
 
     private static Incident incident(ReportTriaged triaged) {

@@ -2,25 +2,40 @@ package org.fieldsafety.fsca.cases;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
+import org.fieldsafety.contracts.FscaDecisionTaken;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.contracts.Topics;
 import org.fieldsafety.infra.InfraTestResource;
@@ -40,6 +55,9 @@ class FscaCaseFlowTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    DataSource dataSource;
+
     @Test
     void anFscaCandidateOpensACaseThatRegulatoryAffairsDecidesAndSigns() throws Exception {
         String problemId = UUID.randomUUID().toString();
@@ -58,6 +76,8 @@ class FscaCaseFlowTest {
                 .body("", hasSize(1))
                 .body("[0].caseId", equalTo(caseId))
                 .body("[0].status", equalTo("OPEN"))
+                .body("[0].timeLeft", startsWith("PT"))
+                .body("[0].overdue", equalTo(false))
                 .body("[0].incidents", hasSize(1))
                 .body("[0].incidents[0].awareAt", equalTo(triaged.awareAt().toString()))
                 .body("[0].incidents[0].clocks[0].basis", equalTo("Art. 87(3)")));
@@ -78,6 +98,7 @@ class FscaCaseFlowTest {
             await().atMost(PATIENCE).until(() -> {
                 TestKafka.poll(milestones).stream()
                         .filter(r -> caseId.equals(r.key()))
+                        .filter(r -> FscaDecisionTaken.TYPE.equals(TestKafka.header(r, "ce_type")))
                         .forEach(received::add);
                 return !received.isEmpty();
             });
@@ -110,6 +131,129 @@ class FscaCaseFlowTest {
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aDecidedCaseRunsInOrderToItsSignedClosureWithATamperEvidentAuditTrail() throws Exception {
+        String problemId = UUID.randomUUID().toString();
+        publish(triaged(problemId, "report-" + problemId));
+        String caseId = FscaCases.caseIdFor(problemId);
+        await().atMost(PATIENCE).untilAsserted(() -> asRa().get("/api/v1/fsca-cases/{id}", caseId)
+                .then()
+                .statusCode(200)
+                .body("incidents", hasSize(1)));
+
+        step("auditor", "assessment", caseId, "{\"assessment\":\"Overdose\",\"urgent\":false}")
+                .statusCode(403);
+        step("ra", "assessment", caseId, "{\"assessment\":\"Overdose possible\",\"urgent\":false}")
+                .statusCode(204);
+        step("ra", "decision", caseId, decision("ra-local")).statusCode(200);
+        step("ra", "field-safety-notice", caseId, NOTICE)
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("MDR Art. 87(8)"));
+        await().atMost(PATIENCE).untilAsserted(() -> asRa().get("/api/v1/fsca-cases/{id}/field-safety-notice", caseId)
+                .then()
+                .statusCode(200)
+                .body("issued", equalTo(false))
+                .body("notice.affectedSoftware", hasItem("dose-calculator 4.2.1"))
+                .body("notice.risk", containsString("Overdose possible")));
+        step("ra", "authority-notification", caseId, "{\"competentAuthority\":\"BfArM\",\"reference\":\"B-1\"}")
+                .statusCode(204);
+        step("ra", "field-safety-notice", caseId, NOTICE)
+                .statusCode(200)
+                .body("reference", equalTo("FSN-" + caseId))
+                .body("contact", equalTo("vigilance@example.org"));
+        step("ra", "acknowledgements", caseId, "{\"recipient\":\"clinic-a\"}").statusCode(204);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            step("ra", "delivery-failures", caseId, "{\"recipient\":\"clinic-b\",\"reason\":\"bounced\"}")
+                    .statusCode(204);
+        }
+        step("ra", "closure", caseId, CLOSURE).statusCode(409).body("detail", containsString("ISO 13485 8.5.2"));
+        step("ra", "effectiveness-check", caseId, "{\"outcome\":\"PASSED\",\"rationale\":\"All on 4.2.2\"}")
+                .statusCode(204);
+        step("ra", "closure", caseId, CLOSURE).statusCode(200).body("signature.signer", equalTo("ra"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> asRa().get("/api/v1/fsca-cases/{id}", caseId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CLOSED"))
+                .body("overdue", equalTo(false))
+                .body("fieldSafetyNotice.acknowledgements.recipient", hasItem("clinic-a"))
+                .body("deliveryFailures.finalFailure", equalTo(List.of(false, false, true)))
+                .body("closure.signature.meaning", equalTo("APPROVAL")));
+
+        try (KafkaConsumer<String, String> milestones = TestKafka.consumerFromStart(bootstrapServers, Topics.FSCA)) {
+            Set<String> types = new HashSet<>();
+            await().atMost(PATIENCE).until(() -> {
+                TestKafka.poll(milestones).stream()
+                        .filter(r -> caseId.equals(r.key()))
+                        .forEach(r -> types.add(TestKafka.header(r, "ce_type")));
+                return types.size() == 5;
+            });
+            assertEquals(
+                    Set.of(
+                            "org.fieldsafety.FscaCaseOpened.v1",
+                            FscaDecisionTaken.TYPE,
+                            "org.fieldsafety.AuthorityNotified.v1",
+                            "org.fieldsafety.FieldSafetyNoticeIssued.v1",
+                            "org.fieldsafety.FscaCaseClosed.v1"),
+                    types);
+        }
+
+        JsonPath audit = given().auth()
+                .preemptive()
+                .basic("auditor", "auditor-local")
+                .get("/api/v1/fsca-cases/{id}/audit", caseId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertTrue(audit.getBoolean("verified"));
+        assertEquals(12, audit.getList("entries").size());
+        assertEquals("FscaCaseOpened", audit.getString("entries[0].type"));
+        assertEquals("system", audit.getString("entries[0].who"));
+        assertEquals("ra", audit.getString("entries[2].who"));
+        assertEquals(audit.getString("entries[0].hash"), audit.getString("entries[1].previousHash"));
+
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement tamper = connection.prepareStatement("update domain_event_entry set payload ="
+                        + " convert_to(replace(convert_from(payload, 'UTF8'), 'INSULIN-PUMP-X', 'OTHER-PUMP'), 'UTF8')"
+                        + " where aggregate_identifier = ? and sequence_number = 0")) {
+            tamper.setString(1, caseId);
+            assertEquals(1, tamper.executeUpdate());
+            assertThrows(SQLException.class, () -> connection
+                    .createStatement()
+                    .executeUpdate("delete from fsca_audit_chain where case_id = '" + caseId + "'"));
+        }
+        given().auth()
+                .preemptive()
+                .basic("auditor", "auditor-local")
+                .get("/api/v1/fsca-cases/{id}/audit", caseId)
+                .then()
+                .statusCode(200)
+                .body("verified", equalTo(false))
+                .body("entries[0].intact", equalTo(false))
+                .body("entries[1].intact", equalTo(true));
+    }
+
+    private static final String NOTICE =
+            "{\"recipients\":[\"clinic-a\",\"clinic-b\"],\"contact\":\"vigilance@example.org\"}";
+    private static final String CLOSURE =
+            "{\"rationale\":\"Update installed\",\"signature\":{\"password\":\"ra-local\",\"meaning\":\"APPROVAL\"}}";
+
+    private static RequestSpecification asRa() {
+        return given().auth().preemptive().basic("ra", "ra-local");
+    }
+
+    private static ValidatableResponse step(String user, String step, String caseId, String body) {
+        return given().auth()
+                .preemptive()
+                .basic(user, user + "-local")
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/fsca-cases/{id}/" + step, caseId)
+                .then();
     }
 
     @Test

@@ -18,28 +18,48 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.List;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
+import java.util.Objects;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
+import org.fieldsafety.fsca.audit.AuditedCommands;
 import org.fieldsafety.fsca.cases.CaseStatus;
+import org.fieldsafety.fsca.cases.FieldSafetyNotice;
 import org.fieldsafety.fsca.cases.FscaAction;
+import org.fieldsafety.fsca.cases.FscaCaseCommand;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.AssessHealthHazard;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.CheckEffectiveness;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.CloseCase;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.DecideFsca;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.IssueFieldSafetyNotice;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.NotifyAuthority;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordAcknowledgement;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordDeliveryFailure;
 import org.fieldsafety.fsca.cases.FscaDecision;
+import org.fieldsafety.fsca.cases.api.StepRequests.AcknowledgementRequest;
+import org.fieldsafety.fsca.cases.api.StepRequests.AssessmentRequest;
+import org.fieldsafety.fsca.cases.api.StepRequests.AuthorityNotificationRequest;
+import org.fieldsafety.fsca.cases.api.StepRequests.ClosureRequest;
+import org.fieldsafety.fsca.cases.api.StepRequests.DeliveryFailureRequest;
+import org.fieldsafety.fsca.cases.api.StepRequests.EffectivenessCheckRequest;
+import org.fieldsafety.fsca.cases.api.StepRequests.FieldSafetyNoticeRequest;
 import org.fieldsafety.fsca.cases.query.FscaCaseView;
 import org.fieldsafety.platform.ProblemException;
 import org.fieldsafety.platform.signature.Signature;
 import org.fieldsafety.platform.signature.SignatureVerifier;
 
+/**
+ * FSCA cases and their workflow. Reads for every staff role; each step is regulatory affairs' alone,
+ * runs on a worker thread (Axon is blocking) and answers 409 naming the rule when it is out of order.
+ */
 @Path("/api/v1/fsca-cases")
 @Produces(MediaType.APPLICATION_JSON)
 public class FscaCaseResource {
 
-    private final CommandGateway commands;
+    private final AuditedCommands commands;
     private final SignatureVerifier signatures;
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    FscaCaseResource(CommandGateway commands, SignatureVerifier signatures, SecurityIdentity identity, Clock clock) {
+    FscaCaseResource(AuditedCommands commands, SignatureVerifier signatures, SecurityIdentity identity, Clock clock) {
         this.commands = commands;
         this.signatures = signatures;
         this.identity = identity;
@@ -68,11 +88,17 @@ public class FscaCaseResource {
     @WithSession
     @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
     public Uni<FscaCaseResponse> get(@PathParam("caseId") String caseId) {
-        return FscaCaseView.<FscaCaseView>findById(caseId)
-                .onItem()
-                .ifNull()
-                .failWith(() -> ProblemException.notFound("FSCA case " + caseId))
-                .map(view -> FscaCaseResponse.of(view, clock));
+        return view(caseId).map(view -> FscaCaseResponse.of(view, clock));
+    }
+
+    /** The health-hazard assessment the decision rests on (MDR Art. 89); only before the decision. */
+    @POST
+    @Path("{caseId}/assessment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @RolesAllowed("regulatory-affairs")
+    public void assess(@PathParam("caseId") String caseId, @Valid @NotNull AssessmentRequest request) {
+        send(new AssessHealthHazard(caseId, request.assessment(), request.urgent(), clock.instant()));
     }
 
     /** The signed decision (MDR Art. 89; 21 CFR 11.50, 11.200). Only regulatory affairs decides. */
@@ -83,15 +109,132 @@ public class FscaCaseResource {
     @RolesAllowed("regulatory-affairs")
     public DecisionResponse decide(@PathParam("caseId") String caseId, @Valid @NotNull DecisionRequest request) {
         Signature signature = signatures.sign(identity, request.signature());
-        try {
-            commands.sendAndWait(
-                    new DecideFsca(caseId, request.decision(), request.action(), request.rationale(), signature));
-        } catch (AggregateNotFoundException e) {
-            throw ProblemException.notFound("FSCA case " + caseId);
-        }
+        send(new DecideFsca(caseId, request.decision(), request.action(), request.rationale(), signature));
         return new DecisionResponse(caseId, request.decision(), request.action(), request.rationale(), signature);
+    }
+
+    /** The competent authority was notified of the FSCA (MDR Art. 87(1)(b), 87(8)). */
+    @POST
+    @Path("{caseId}/authority-notification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @RolesAllowed("regulatory-affairs")
+    public void notifyAuthority(
+            @PathParam("caseId") String caseId, @Valid @NotNull AuthorityNotificationRequest request) {
+        send(new NotifyAuthority(
+                caseId,
+                request.competentAuthority(),
+                request.reference(),
+                Objects.requireNonNullElseGet(request.notifiedAt(), clock::instant)));
+    }
+
+    /** Issues the Field Safety Notice (MDR Art. 89(8)) and answers it as issued. */
+    @POST
+    @Path("{caseId}/field-safety-notice")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @RolesAllowed("regulatory-affairs")
+    public FieldSafetyNotice issueNotice(
+            @PathParam("caseId") String caseId, @Valid @NotNull FieldSafetyNoticeRequest request) {
+        return send(new IssueFieldSafetyNotice(
+                caseId,
+                new FieldSafetyNotice.Instructions(
+                        request.recipientActions(), request.manufacturerActions(), request.contact()),
+                request.recipients(),
+                clock.instant()));
+    }
+
+    /** The issued Field Safety Notice, or before issue a preview of it as it would be issued today. */
+    @GET
+    @Path("{caseId}/field-safety-notice")
+    @WithSession
+    @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
+    public Uni<NoticeResponse> notice(@PathParam("caseId") String caseId) {
+        return view(caseId).map(view -> {
+            if (view.details.notice != null) {
+                return new NoticeResponse(true, view.details.notice.notice());
+            }
+            FscaCaseView.Decision decision = view.details.decision;
+            if (decision == null || decision.decision() != FscaDecision.FSCA_REQUIRED) {
+                throw ProblemException.ruleViolated(
+                        "fsca-not-required", "MDR Art. 89(8): a Field Safety Notice follows an FSCA_REQUIRED decision");
+            }
+            FscaCaseView.Assessment assessment = view.details.assessment;
+            return new NoticeResponse(
+                    false,
+                    FieldSafetyNotice.compose(
+                            new FieldSafetyNotice.Facts(
+                                    view.caseId,
+                                    view.productId,
+                                    view.details.incidents,
+                                    decision.action(),
+                                    decision.rationale(),
+                                    assessment == null ? null : assessment.assessment(),
+                                    assessment != null && assessment.urgent()),
+                            null,
+                            clock.instant()));
+        });
+    }
+
+    /** A recipient acknowledged receipt of the FSN. */
+    @POST
+    @Path("{caseId}/acknowledgements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @RolesAllowed("regulatory-affairs")
+    public void acknowledge(@PathParam("caseId") String caseId, @Valid @NotNull AcknowledgementRequest request) {
+        send(new RecordAcknowledgement(caseId, request.recipient(), clock.instant()));
+    }
+
+    /** A delivery attempt of the FSN failed; the third for a recipient is final. */
+    @POST
+    @Path("{caseId}/delivery-failures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @RolesAllowed("regulatory-affairs")
+    public void deliveryFailed(@PathParam("caseId") String caseId, @Valid @NotNull DeliveryFailureRequest request) {
+        send(new RecordDeliveryFailure(caseId, request.recipient(), request.reason(), clock.instant()));
+    }
+
+    /** Whether the FSCA was effective (ISO 13485 8.5.2); after the FSN. */
+    @POST
+    @Path("{caseId}/effectiveness-check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @RolesAllowed("regulatory-affairs")
+    public void checkEffectiveness(
+            @PathParam("caseId") String caseId, @Valid @NotNull EffectivenessCheckRequest request) {
+        send(new CheckEffectiveness(caseId, request.outcome(), request.rationale(), clock.instant()));
+    }
+
+    /** The signed closure (21 CFR 11.50, 11.200); after NO_FSCA or a passed effectiveness check. */
+    @POST
+    @Path("{caseId}/closure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @RolesAllowed("regulatory-affairs")
+    public ClosureResponse close(@PathParam("caseId") String caseId, @Valid @NotNull ClosureRequest request) {
+        Signature signature = signatures.sign(identity, request.signature());
+        send(new CloseCase(caseId, request.rationale(), signature));
+        return new ClosureResponse(caseId, request.rationale(), signature);
+    }
+
+    private <R> R send(FscaCaseCommand command) {
+        return commands.send(command, identity.getPrincipal().getName());
+    }
+
+    private static Uni<FscaCaseView> view(String caseId) {
+        return FscaCaseView.<FscaCaseView>findById(caseId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("FSCA case " + caseId));
     }
 
     public record DecisionResponse(
             String caseId, FscaDecision decision, FscaAction action, String rationale, Signature signature) {}
+
+    /** {@code issued} is false for a preview. */
+    public record NoticeResponse(boolean issued, FieldSafetyNotice notice) {}
+
+    public record ClosureResponse(String caseId, String rationale, Signature signature) {}
 }

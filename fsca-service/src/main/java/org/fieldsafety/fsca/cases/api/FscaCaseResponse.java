@@ -8,7 +8,11 @@ import org.fieldsafety.fsca.cases.CaseStatus;
 import org.fieldsafety.fsca.cases.Incident;
 import org.fieldsafety.fsca.cases.query.FscaCaseView;
 
-/** A case as the API shows it, with each reporting clock's time left at the moment of reading. */
+/**
+ * A case as the API shows it, with the time left to its nearest deadline and to each reporting clock at
+ * the moment of reading ({@code timeLeft}: ISO-8601 duration, negative once passed), and every workflow
+ * step taken so far.
+ */
 public record FscaCaseResponse(
         String caseId,
         String problemId,
@@ -16,9 +20,17 @@ public record FscaCaseResponse(
         CaseStatus status,
         Instant openedAt,
         Instant nearestDeadline,
+        String timeLeft,
+        boolean overdue,
         long version,
         List<IncidentResponse> incidents,
-        FscaCaseView.Decision decision) {
+        FscaCaseView.Assessment assessment,
+        FscaCaseView.Decision decision,
+        List<FscaCaseView.AuthorityNotification> authorityNotifications,
+        FscaCaseView.Notice fieldSafetyNotice,
+        List<FscaCaseView.DeliveryFailure> deliveryFailures,
+        FscaCaseView.EffectivenessCheck effectivenessCheck,
+        FscaCaseView.Closure closure) {
 
     public record IncidentResponse(
             String reportId,
@@ -47,9 +59,21 @@ public record FscaCaseResponse(
                 view.status,
                 view.openedAt,
                 view.nearestDeadline,
+                view.nearestDeadline == null ? null : timeLeft(now, view.nearestDeadline),
+                view.status != CaseStatus.CLOSED && view.nearestDeadline != null && now.isAfter(view.nearestDeadline),
                 view.version,
-                view.details.incidents().stream().map(i -> incident(i, now)).toList(),
-                view.details.decision());
+                view.details.incidents.stream().map(i -> incident(i, now)).toList(),
+                view.details.assessment,
+                view.details.decision,
+                view.details.notifications,
+                view.details.notice,
+                view.details.deliveryFailures,
+                view.details.effectiveness,
+                view.details.closure);
+    }
+
+    private static String timeLeft(Instant now, Instant deadline) {
+        return Duration.between(now, deadline).toString();
     }
 
     private static IncidentResponse incident(Incident i, Instant now) {
@@ -71,7 +95,7 @@ public record FscaCaseResponse(
                                 c.regime(),
                                 c.basis(),
                                 c.deadline(),
-                                Duration.between(now, c.deadline()).toString(),
+                                timeLeft(now, c.deadline()),
                                 now.isAfter(c.deadline())))
                         .toList());
     }

@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.fieldsafety.eventstore.readmodel.VersionedView;
 import org.fieldsafety.fsca.cases.CaseStatus;
+import org.fieldsafety.fsca.cases.EffectivenessOutcome;
+import org.fieldsafety.fsca.cases.FieldSafetyNotice;
 import org.fieldsafety.fsca.cases.FscaAction;
 import org.fieldsafety.fsca.cases.FscaDecision;
 import org.fieldsafety.fsca.cases.Incident;
@@ -36,21 +39,124 @@ public class FscaCaseView extends VersionedView {
     /** The earliest reporting deadline of any incident: the console's queue order. */
     public Instant nearestDeadline;
 
-    /** One JSON object: the reactive PostgreSQL client decodes a JSON column only as an object. */
+    /**
+     * One JSON object: the reactive PostgreSQL client decodes a JSON column only as an object. Every
+     * change replaces it with a changed copy, so Hibernate sees the column as dirty.
+     */
     @JdbcTypeCode(SqlTypes.JSON)
-    public Details details = new Details(List.of(), null);
+    public Details details = new Details();
 
-    /** What the case holds beyond its keys: the incidents, and the decision once taken. */
-    public record Details(List<Incident> incidents, Decision decision) {}
+    /** What the case holds beyond its keys; absent parts are null (or empty) until their step happens. */
+    public static class Details {
+        public List<Incident> incidents = List.of();
+        public Assessment assessment;
+        public Decision decision;
+        public List<AuthorityNotification> notifications = List.of();
+        public Notice notice;
+        public List<DeliveryFailure> deliveryFailures = List.of();
+        public EffectivenessCheck effectiveness;
+        public Closure closure;
+
+        Details copy() {
+            Details copy = new Details();
+            copy.incidents = incidents;
+            copy.assessment = assessment;
+            copy.decision = decision;
+            copy.notifications = notifications;
+            copy.notice = notice;
+            copy.deliveryFailures = deliveryFailures;
+            copy.effectiveness = effectiveness;
+            copy.closure = closure;
+            return copy;
+        }
+    }
+
+    public record Assessment(String assessment, boolean urgent, Instant assessedAt) {}
 
     /** The signed decision as the case shows it. */
     public record Decision(
             FscaDecision decision, FscaAction action, String rationale, Signature signature, long signedVersion) {}
 
+    public record AuthorityNotification(String competentAuthority, String reference, Instant notifiedAt) {}
+
+    /** The issued FSN and who acknowledged its receipt. */
+    public record Notice(FieldSafetyNotice notice, List<String> recipients, List<Acknowledgement> acknowledgements) {}
+
+    public record Acknowledgement(String recipient, Instant acknowledgedAt) {}
+
+    public record DeliveryFailure(
+            String recipient, String reason, int attempt, boolean finalFailure, Instant failedAt) {}
+
+    public record EffectivenessCheck(EffectivenessOutcome outcome, String rationale, Instant checkedAt) {}
+
+    public record Closure(String rationale, Signature signature, long signedVersion) {}
+
     void attach(Incident incident) {
-        List<Incident> incidents = new ArrayList<>(details.incidents());
-        incidents.add(incident);
-        details = new Details(incidents, details.decision());
+        changeIncidents(incidents -> incidents.add(incident));
+    }
+
+    void reclassify(String reportId, List<Incident.ReportingClock> clocks) {
+        changeIncidents(
+                incidents -> incidents.replaceAll(i -> i.reportId().equals(reportId) ? i.reclassified(clocks) : i));
+    }
+
+    void assess(Assessment assessment) {
+        change(d -> d.assessment = assessment);
+    }
+
+    void decide(Decision decision) {
+        advance(CaseStatus.DECIDED);
+        change(d -> d.decision = decision);
+    }
+
+    void notified(AuthorityNotification notification) {
+        advance(CaseStatus.AUTHORITY_NOTIFIED);
+        change(d -> d.notifications = append(d.notifications, notification));
+    }
+
+    void issued(FieldSafetyNotice notice, List<String> recipients) {
+        advance(CaseStatus.FSN_ISSUED);
+        change(d -> d.notice = new Notice(notice, recipients, List.of()));
+    }
+
+    void acknowledged(Acknowledgement acknowledgement) {
+        change(d -> d.notice = new Notice(
+                d.notice.notice(), d.notice.recipients(), append(d.notice.acknowledgements(), acknowledgement)));
+    }
+
+    void deliveryFailed(DeliveryFailure failure) {
+        change(d -> d.deliveryFailures = append(d.deliveryFailures, failure));
+    }
+
+    void checked(EffectivenessCheck check) {
+        if (check.outcome() == EffectivenessOutcome.PASSED) {
+            advance(CaseStatus.EFFECTIVENESS_VERIFIED);
+        }
+        change(d -> d.effectiveness = check);
+    }
+
+    void closed(Closure closure) {
+        advance(CaseStatus.CLOSED);
+        change(d -> d.closure = closure);
+    }
+
+    /** An urgent case may notify the authority after the FSN: the status never moves back. */
+    private void advance(CaseStatus next) {
+        if (next.compareTo(status) > 0) {
+            status = next;
+        }
+    }
+
+    private void change(Consumer<Details> change) {
+        Details next = details.copy();
+        change.accept(next);
+        details = next;
+    }
+
+    private void changeIncidents(Consumer<List<Incident>> change) {
+        List<Incident> incidents = new ArrayList<>(details.incidents);
+        change.accept(incidents);
+        change(d -> d.incidents = List.copyOf(incidents));
         nearestDeadline = incidents.stream()
                 .flatMap(i -> i.clocks().stream())
                 .map(Incident.ReportingClock::deadline)
@@ -58,8 +164,9 @@ public class FscaCaseView extends VersionedView {
                 .orElse(null);
     }
 
-    void decide(Decision decision) {
-        status = CaseStatus.DECIDED;
-        details = new Details(details.incidents(), decision);
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> appended = new ArrayList<>(list);
+        appended.add(item);
+        return List.copyOf(appended);
     }
 }

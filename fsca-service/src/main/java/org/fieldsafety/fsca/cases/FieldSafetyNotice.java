@@ -1,0 +1,124 @@
+package org.fieldsafety.fsca.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The Field Safety Notice of an FSCA with the minimum content of MDR Art. 89(8) and MDCG 2023-3 (see
+ * REGULATORY.md section 5): header and unique reference, date, device identification including the
+ * affected software versions, the problem and the risk, the reason for the action, actions for the
+ * recipients and of the manufacturer, contact, a request to pass it on, and a receipt acknowledgement.
+ * Pure: composed from the case's facts and the issuer's instructions.
+ */
+public record FieldSafetyNotice(
+        String header,
+        String reference,
+        LocalDate date,
+        String device,
+        List<String> affectedSoftware,
+        String problem,
+        String risk,
+        String reason,
+        String recipientActions,
+        String manufacturerActions,
+        String contact,
+        String passOn,
+        String acknowledgement) {
+
+    static final String CONTACT_AT_ISSUE = "(named when the notice is issued)";
+
+    /** What the case knows when the notice is written. */
+    public record Facts(
+            String caseId,
+            String productId,
+            List<Incident> incidents,
+            FscaAction action,
+            String rationale,
+            String assessment,
+            boolean urgent) {}
+
+    /** What the issuer adds; absent actions default to those of the FSCA's kind, an absent contact stays open. */
+    public record Instructions(String recipientActions, String manufacturerActions, String contact) {}
+
+    public static FieldSafetyNotice compose(Facts facts, Instructions instructions, Instant date) {
+        Instructions given = instructions == null ? new Instructions(null, null, null) : instructions;
+        String reference = "FSN-" + facts.caseId();
+        return new FieldSafetyNotice(
+                (facts.urgent() ? "URGENT " : "") + "FIELD SAFETY NOTICE " + reference,
+                reference,
+                LocalDate.ofInstant(date, ZoneOffset.UTC),
+                facts.productId(),
+                affectedSoftware(facts.incidents()),
+                problem(facts),
+                risk(facts),
+                facts.rationale(),
+                Objects.requireNonNullElse(given.recipientActions(), recipientActions(facts.action())),
+                Objects.requireNonNullElse(given.manufacturerActions(), manufacturerActions(facts.action())),
+                Objects.requireNonNullElse(given.contact(), CONTACT_AT_ISSUE),
+                "Pass this notice on to everyone in your organisation who needs to know, and to any organisation"
+                        + " to which the affected devices have been transferred.",
+                "Confirm receipt of notice " + reference + " to the contact above, even if you no longer hold"
+                        + " an affected device.");
+    }
+
+    private static List<String> affectedSoftware(List<Incident> incidents) {
+        return incidents.stream()
+                .filter(i -> i.softwareItem() != null)
+                .map(i -> i.softwareItem() + (i.softwareVersion() == null ? "" : " " + i.softwareVersion()))
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    private static String problem(Facts facts) {
+        String faults = facts.incidents().stream()
+                .map(Incident::faultCode)
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted()
+                .collect(Collectors.joining(", "));
+        return facts.incidents().size() + " reported incident(s) with " + facts.productId()
+                + (faults.isEmpty() ? "" : ", fault " + faults) + ".";
+    }
+
+    private static String risk(Facts facts) {
+        String hazards = facts.incidents().stream()
+                .map(Incident::hazard)
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted()
+                .collect(Collectors.joining(", "));
+        String risk = hazards.isEmpty() ? "See the health hazard assessment." : "Hazard: " + hazards + ".";
+        return facts.assessment() == null ? risk : risk + " " + facts.assessment();
+    }
+
+    private static String recipientActions(FscaAction action) {
+        return switch (action) {
+            case SOFTWARE_UPDATE ->
+                "Install the corrected software version as soon as it is provided; until then"
+                        + " follow the advice in this notice.";
+            case DEVICE_RECALL ->
+                "Stop using the affected devices, quarantine them and return them to the" + " manufacturer.";
+            case DEVICE_MODIFICATION -> "Make the affected devices available for modification by the manufacturer.";
+            case ADVICE_ON_USE -> "Follow the advice on use in this notice and inform all users.";
+            case DEVICE_EXCHANGE -> "Keep the affected devices ready for exchange by the manufacturer.";
+        };
+    }
+
+    private static String manufacturerActions(FscaAction action) {
+        String what =
+                switch (action) {
+                    case SOFTWARE_UPDATE -> "provides a corrected software version";
+                    case DEVICE_RECALL -> "recalls the affected devices";
+                    case DEVICE_MODIFICATION -> "modifies the affected devices";
+                    case ADVICE_ON_USE -> "updates the instructions for use";
+                    case DEVICE_EXCHANGE -> "exchanges the affected devices";
+                };
+        return "The manufacturer " + what + ", tracks the delivery and acknowledgement of this notice and"
+                + " verifies the effectiveness of the action.";
+    }
+}

@@ -1,0 +1,103 @@
+package org.fieldsafety.fsca.cases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class FieldSafetyNoticeTest {
+
+    private static final Instant ISSUED = Instant.parse("2026-11-23T23:30:00Z");
+
+    @Test
+    void theNoticeHasTheMinimumContentOfMdrArticle89() {
+        FieldSafetyNotice notice = FieldSafetyNotice.compose(
+                facts(false), new FieldSafetyNotice.Instructions(null, null, "vigilance@example.org"), ISSUED);
+
+        Map<String, Function<FieldSafetyNotice, String>> required = Map.ofEntries(
+                Map.entry("header", FieldSafetyNotice::header),
+                Map.entry("reference", FieldSafetyNotice::reference),
+                Map.entry("device", FieldSafetyNotice::device),
+                Map.entry("problem", FieldSafetyNotice::problem),
+                Map.entry("risk", FieldSafetyNotice::risk),
+                Map.entry("reason", FieldSafetyNotice::reason),
+                Map.entry("recipientActions", FieldSafetyNotice::recipientActions),
+                Map.entry("manufacturerActions", FieldSafetyNotice::manufacturerActions),
+                Map.entry("contact", FieldSafetyNotice::contact),
+                Map.entry("passOn", FieldSafetyNotice::passOn),
+                Map.entry("acknowledgement", FieldSafetyNotice::acknowledgement));
+        required.forEach((part, value) -> assertFalse(value.apply(notice).isBlank(), part));
+
+        assertEquals("FSN-case-1", notice.reference());
+        assertEquals(LocalDate.of(2026, 11, 23), notice.date());
+        assertEquals(List.of("dose-calculator 4.2.1", "dose-calculator 4.2.2"), notice.affectedSoftware());
+        assertTrue(notice.problem().contains("E-DOSE-CALC-OVERFLOW"), notice.problem());
+        assertTrue(notice.risk().contains("Over-infusion") && notice.risk().contains("Up to 10x dose"));
+        assertEquals("Dose overflow", notice.reason());
+        assertTrue(notice.acknowledgement().contains("FSN-case-1"));
+        assertEquals("vigilance@example.org", notice.contact());
+    }
+
+    @Test
+    void anUrgentNoticeSaysSoInItsHeader() {
+        assertTrue(
+                FieldSafetyNotice.compose(facts(true), null, ISSUED).header().startsWith("URGENT FIELD SAFETY NOTICE"));
+        assertTrue(
+                FieldSafetyNotice.compose(facts(false), null, ISSUED).header().startsWith("FIELD SAFETY NOTICE"));
+    }
+
+    @Test
+    void givenActionsReplaceTheDefaults() {
+        FieldSafetyNotice notice = FieldSafetyNotice.compose(
+                facts(false), new FieldSafetyNotice.Instructions("Pause pumps", "We ship 4.2.3", "ra"), ISSUED);
+        assertEquals("Pause pumps", notice.recipientActions());
+        assertEquals("We ship 4.2.3", notice.manufacturerActions());
+    }
+
+    @ParameterizedTest
+    @EnumSource(FscaAction.class)
+    void everyKindOfActionHasDefaultActionsAndAPreviewLeavesTheContactOpen(FscaAction action) {
+        FieldSafetyNotice.Facts facts =
+                new FieldSafetyNotice.Facts("case-1", "PUMP", List.of(), action, "Dose overflow", null, false);
+        FieldSafetyNotice preview = FieldSafetyNotice.compose(facts, null, ISSUED);
+        assertFalse(preview.recipientActions().isBlank());
+        assertFalse(preview.manufacturerActions().isBlank());
+        assertEquals(FieldSafetyNotice.CONTACT_AT_ISSUE, preview.contact());
+    }
+
+    private static FieldSafetyNotice.Facts facts(boolean urgent) {
+        return new FieldSafetyNotice.Facts(
+                "case-1",
+                "PUMP",
+                List.of(incident("r1", "4.2.1"), incident("r2", "4.2.2"), incident("r3", "4.2.1")),
+                FscaAction.SOFTWARE_UPDATE,
+                "Dose overflow",
+                "Up to 10x dose",
+                urgent);
+    }
+
+    private static Incident incident(String reportId, String version) {
+        return new Incident(
+                reportId,
+                ISSUED,
+                "dose-calculator",
+                version,
+                "E-DOSE-CALC-OVERFLOW",
+                "DE",
+                "C",
+                "Over-infusion",
+                5,
+                3,
+                "UNACCEPTABLE",
+                true,
+                List.of());
+    }
+}
