@@ -9,8 +9,13 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.triage.classification.FdaReportability;
 import org.fieldsafety.triage.classification.UsFederalHolidays;
+import org.fieldsafety.triage.problem.TrendConfig;
+import org.fieldsafety.triage.problem.TrendDetector;
 
-/** The configured holiday calendar the FDA rules need; the clock comes from deploy/platform. */
+/**
+ * The configured holiday calendar the FDA rules need and the trend detector's parameters; the clock comes
+ * from deploy/platform.
+ */
 public class TriageConfiguration {
 
     /** {@code triage.fda.extra-holidays}: ISO dates closed in addition to the federal holidays. */
@@ -20,5 +25,12 @@ public class TriageConfiguration {
             @ConfigProperty(name = "triage.fda.extra-holidays") Optional<List<String>> extraHolidays) {
         return new FdaReportability(new UsFederalHolidays(
                 extraHolidays.orElse(List.of()).stream().map(LocalDate::parse).collect(Collectors.toSet())));
+    }
+
+    @Produces
+    @Singleton
+    TrendDetector trendDetector(TrendConfig config) {
+        return new TrendDetector(
+                config.window(), config.baseline(), config.alpha(), config.minimumCount(), config.minimumDailyRate());
     }
 }

@@ -11,8 +11,8 @@ import org.fieldsafety.triage.classification.ProductEntry.Hazard;
 /**
  * Triage of one field report: IEC 62304 4.3 safety class of the item, ISO 14971 severity and probability
  * (from the hazard catalogue, else severity from the patient outcome and worst case probability) and risk
- * region, the MDR Art. 2(65) serious-incident decision, FSCA candidacy, and the reporting duties of EU
- * MDR Art. 87 and 21 CFR 803. An observed outcome worse than the catalogue's severity raises the severity.
+ * region, the MDR Art. 2(65) serious-incident decision, FSCA candidacy (before any trend signal, which
+ * triage adds per problem), and the reporting duties of EU MDR Art. 87 and 21 CFR 803. An observed outcome worse than the catalogue's severity raises the severity.
  *
  * @param product the registry version used, null when the product is not registered
  */
@@ -71,7 +71,7 @@ public record Classification(
                 effectiveProbability,
                 region,
                 serious,
-                SeriousIncident.isFscaCandidate(region, serious),
+                SeriousIncident.isFscaCandidate(region, serious, false),
                 policy.version(),
                 triagedAt,
                 List.of(EuMdrReportability.assess(incident), fda.assess(incident)));

@@ -22,8 +22,11 @@ public final class SeriousIncident {
                 || publicHealthThreat;
     }
 
-    /** FSCA candidacy (MDR Art. 89): an UNACCEPTABLE risk or any serious incident. */
-    public static boolean isFscaCandidate(RiskRegion region, boolean serious) {
-        return serious || region == RiskRegion.UNACCEPTABLE;
+    /**
+     * FSCA candidacy (MDR Art. 89): an UNACCEPTABLE risk, any serious incident, or a trend signal (Art. 88)
+     * on the report's problem.
+     */
+    public static boolean isFscaCandidate(RiskRegion region, boolean serious, boolean trendSignal) {
+        return serious || region == RiskRegion.UNACCEPTABLE || trendSignal;
     }
 }

@@ -27,8 +27,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes FieldReportReceived in batches, at least once: the batch is stored (idempotently, keyed by
- * report id), every result (new or stored earlier) is published, and only when Kafka acknowledged all of
- * them is the batch acknowledged. A crash in between re-publishes the stored results with the same event
+ * report id), every result (new or stored earlier) is published with the problems first detected and the
+ * trend signals raised by the batch's reports, and only when Kafka acknowledged all of them is the batch
+ * acknowledged. A crash in between re-publishes the stored results with the same event
  * ids. A record that cannot be read goes to the dead-letter topic with the reason; when storing or
  * publishing keeps failing after retries, the batch is nacked (the channel's dead-letter strategy).
  */

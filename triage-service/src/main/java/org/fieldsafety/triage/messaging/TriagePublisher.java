@@ -7,14 +7,21 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.fieldsafety.contracts.ProblemDetected;
 import org.fieldsafety.contracts.ReportTriaged;
-import org.fieldsafety.triage.result.TriageView;
+import org.fieldsafety.contracts.TrendSignalRaised;
+import org.fieldsafety.triage.result.ReportTriage;
 
-/** Publishes triage results as ReportTriaged CloudEvents keyed by product; a result keeps its event id. */
+/**
+ * Publishes a batch's events on {@link org.fieldsafety.contracts.Topics#TRIAGE} as CloudEvents keyed by
+ * product: ProblemDetected, then ReportTriaged, then TrendSignalRaised. Every event keeps its id on
+ * re-publication, so consumers deduplicate by ce_id.
+ */
 @ApplicationScoped
 public class TriagePublisher {
 
@@ -23,35 +30,44 @@ public class TriagePublisher {
     @Inject
     @Channel(Channels.TRIAGE_OUT)
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-    MutinyEmitter<ReportTriaged> emitter;
+    MutinyEmitter<Object> emitter;
 
     /** The CloudEvent id of a report's triage result: the same on every re-publication. */
     public static String eventId(String reportId) {
         return "triaged-" + reportId;
     }
 
-    /** Completes when Kafka acknowledged every result. */
-    public Uni<Void> publish(List<TriageView> views) {
-        if (views.isEmpty()) {
+    /** Completes when Kafka acknowledged every event. */
+    public Uni<Void> publish(ReportTriage.Outcome outcome) {
+        List<Uni<Void>> sends = new ArrayList<>();
+        outcome.problems()
+                .detected()
+                .forEach(problem -> sends.add(send(
+                        problem.eventId(), ProblemDetected.TYPE, problem.event().productId(), problem.event())));
+        outcome.results()
+                .forEach(view -> sends.add(
+                        send(eventId(view.reportId()), ReportTriaged.TYPE, view.productId(), view.toEvent())));
+        outcome.problems()
+                .signals()
+                .forEach(signal -> sends.add(send(
+                        signal.eventId(), TrendSignalRaised.TYPE, signal.event().productId(), signal.event())));
+        if (sends.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.join()
-                .all(views.stream().map(this::publish).toList())
-                .andFailFast()
-                .replaceWithVoid();
+        return Uni.join().all(sends).andFailFast().replaceWithVoid();
     }
 
-    private Uni<Void> publish(TriageView view) {
-        return emitter.sendMessage(Message.of(view.toEvent())
+    private Uni<Void> send(String id, String type, String productId, Object event) {
+        return emitter.sendMessage(Message.of(event)
                 .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(eventId(view.reportId()))
-                        .withType(ReportTriaged.TYPE)
+                        .withId(id)
+                        .withType(type)
                         .withSource(SOURCE)
-                        .withSubject(view.productId())
+                        .withSubject(productId)
                         .withDataContentType("application/json")
                         .build())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(view.productId())
+                        .withKey(productId)
                         .build()));
     }
 }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.fieldsafety.triage.OptimisticLocking;
 import org.fieldsafety.triage.classification.RiskMatrix;
 import org.fieldsafety.triage.classification.RiskRegion;
 
@@ -50,15 +51,20 @@ public class RiskPolicies {
                 .map(this::view);
     }
 
-    /** Stores the matrix as the next version. */
-    public Uni<RiskPolicyView> change(List<List<RiskRegion>> regions, String changedBy) {
+    /**
+     * Stores the matrix as the next version; 412 when {@code ifMatch} does not name the current version, 409
+     * when a concurrent change took the version first.
+     */
+    public Uni<RiskPolicyView> change(List<List<RiskRegion>> regions, String changedBy, String ifMatch) {
         return latestVersion().chain(latest -> {
+            OptimisticLocking.checkIfMatch(ifMatch, latest, "The risk policy");
             RiskPolicyEntity row = new RiskPolicyEntity();
             row.version = new RiskMatrix(latest + 1, regions).version();
             row.matrix = write(regions);
             row.changedBy = changedBy;
             row.changedAt = clock.instant();
-            return row.<RiskPolicyEntity>persist().map(this::view);
+            return OptimisticLocking.conflictOnDuplicate(row.<RiskPolicyEntity>persistAndFlush(), "The risk policy")
+                    .map(this::view);
         });
     }
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import org.fieldsafety.triage.Roles;
+import org.jboss.resteasy.reactive.RestHeader;
 
 /** The ISO 14971 risk acceptability policy; every change is a new version. */
 @Path("/api/v1/risk-policy")
@@ -31,10 +32,11 @@ public class RiskPolicyResource {
         return policies.find();
     }
 
+    /** {@code If-Match: "<version>"} makes the change conditional (412 when stale); a concurrent change answers 409. */
     @PUT
     @WithTransaction
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ASSURANCE})
-    public Uni<RiskPolicyView> put(@Valid @NotNull RiskPolicyRequest request) {
-        return policies.change(request.matrix(), identity.getPrincipal().getName());
+    public Uni<RiskPolicyView> put(@RestHeader("If-Match") String ifMatch, @Valid @NotNull RiskPolicyRequest request) {
+        return policies.change(request.matrix(), identity.getPrincipal().getName(), ifMatch);
     }
 }

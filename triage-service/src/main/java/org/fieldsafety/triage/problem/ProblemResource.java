@@ -11,12 +11,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.fieldsafety.triage.Roles;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** Problems of a product (IEC 62304 9.1, 9.6): occurrence counts, first/last seen, versions, countries. */
+/**
+ * Problems of a product (IEC 62304 9.1, 9.6): occurrence counts, first/last seen, versions, countries and
+ * the trend state (MDR Art. 88).
+ */
 @Path("/api/v1/problems")
 public class ProblemResource {
 
@@ -26,7 +30,7 @@ public class ProblemResource {
     public Uni<List<ProblemView>> list(@RestQuery @NotBlank String productId) {
         return Panache.getSession().chain(session -> values(session, "softwareVersion", productId)
                 .chain(versions -> values(session, "country", productId)
-                        .chain(countries -> session.createSelectionQuery(
+                        .chain(countries -> trends(productId).chain(trends -> session.createSelectionQuery(
                                         "select r.problemId, r.softwareItem, r.faultCode, count(r), min(r.awareAt), max(r.awareAt)"
                                                 + " from TriageResultEntity r where r.productId = ?1"
                                                 + " group by r.problemId, r.softwareItem, r.faultCode order by max(r.awareAt) desc",
@@ -43,8 +47,14 @@ public class ProblemResource {
                                                 (Instant) row[4],
                                                 (Instant) row[5],
                                                 versions.getOrDefault((String) row[0], new TreeSet<>()),
-                                                countries.getOrDefault((String) row[0], new TreeSet<>())))
-                                        .toList()))));
+                                                countries.getOrDefault((String) row[0], new TreeSet<>()),
+                                                ProblemView.Trend.of(trends.get((String) row[0]))))
+                                        .toList())))));
+    }
+
+    private static Uni<Map<String, ProblemEntity>> trends(String productId) {
+        return ProblemEntity.<ProblemEntity>list("productId", productId).map(problems -> problems.stream()
+                .collect(Collectors.toMap(problem -> problem.problemId, Function.identity())));
     }
 
     /** The distinct non-null values of one attribute per problem of the product. */

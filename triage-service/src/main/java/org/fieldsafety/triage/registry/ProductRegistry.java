@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.fieldsafety.triage.OptimisticLocking;
 import org.fieldsafety.triage.classification.ProductEntry;
 import org.fieldsafety.triage.classification.RegisteredProduct;
 
@@ -75,8 +76,11 @@ public class ProductRegistry {
                 .map(row -> row == null ? null : view(row));
     }
 
-    /** Stores a new version of a product's entry. */
-    public Uni<ProductView> register(String productId, ProductEntry entry, String changedBy) {
+    /**
+     * Stores a new version of a product's entry; 412 when {@code ifMatch} does not name the current version,
+     * 409 when a concurrent change took the version first.
+     */
+    public Uni<ProductView> register(String productId, ProductEntry entry, String changedBy, String ifMatch) {
         return Panache.getSession()
                 .chain(session -> session.createSelectionQuery(
                                 "select max(p.version) from ProductVersionEntity p where p.productId = ?1",
@@ -84,13 +88,15 @@ public class ProductRegistry {
                         .setParameter(1, productId)
                         .getSingleResultOrNull())
                 .chain(latest -> {
+                    OptimisticLocking.checkIfMatch(ifMatch, latest, "Product " + productId);
                     ProductVersionEntity row = new ProductVersionEntity();
                     row.productId = productId;
                     row.version = latest == null ? 1 : latest + 1;
                     row.entry = write(entry);
                     row.changedBy = changedBy;
                     row.changedAt = clock.instant();
-                    return row.<ProductVersionEntity>persist();
+                    return OptimisticLocking.conflictOnDuplicate(
+                            row.<ProductVersionEntity>persistAndFlush(), "Product " + productId);
                 })
                 .map(this::view);
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import org.fieldsafety.platform.ProblemException;
 import org.fieldsafety.triage.Roles;
 import org.fieldsafety.triage.classification.ProductEntry;
+import org.jboss.resteasy.reactive.RestHeader;
 
 /** The product registry: software items with IEC 62304 classes and the ISO 14971 hazard catalogue. */
 @Path("/api/v1/products/{productId}")
@@ -37,11 +38,17 @@ public class ProductResource {
                 .failWith(() -> ProblemException.notFound("Product " + productId));
     }
 
-    /** Every change is a new version; the previous versions stay as history. */
+    /**
+     * Every change is a new version; the previous versions stay as history. {@code If-Match: "<version>"}
+     * makes it conditional (412 when stale); a concurrent change answers 409.
+     */
     @PUT
     @WithTransaction
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ASSURANCE})
-    public Uni<ProductView> put(@PathParam("productId") String productId, @Valid @NotNull ProductEntry entry) {
-        return registry.register(productId, entry, identity.getPrincipal().getName());
+    public Uni<ProductView> put(
+            @PathParam("productId") String productId,
+            @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull ProductEntry entry) {
+        return registry.register(productId, entry, identity.getPrincipal().getName(), ifMatch);
     }
 }

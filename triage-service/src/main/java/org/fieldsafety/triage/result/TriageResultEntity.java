@@ -47,4 +47,7 @@ public class TriageResultEntity extends PanacheEntityBase {
 
     /** The {@link TriageView} as JSON. */
     public String view;
+
+    /** The received {@link org.fieldsafety.contracts.FieldReportReceived} as JSON (null before schema V2). */
+    public String report;
 }

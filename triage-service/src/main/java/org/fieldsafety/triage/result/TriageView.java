@@ -7,11 +7,14 @@ import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.triage.classification.Classification;
 import org.fieldsafety.triage.classification.ReportingDuty;
+import org.fieldsafety.triage.classification.RiskRegion;
+import org.fieldsafety.triage.classification.SeriousIncident;
 
 /**
  * A report's triage result as stored, served and re-published: the reporting duties that apply, and for
  * each regime that does not, the reason ({@code notReportable}). {@code registryVersion} is null when the
- * product was not registered.
+ * product was not registered. {@code trendSignal}: the report's problem was in a trend episode (MDR Art.
+ * 88) when it was triaged, which makes it an FSCA candidate.
  */
 public record TriageView(
         String reportId,
@@ -29,6 +32,7 @@ public record TriageView(
         String riskRegion,
         boolean seriousIncident,
         boolean fscaCandidate,
+        boolean trendSignal,
         Instant awareAt,
         Instant triagedAt,
         int policyVersion,
@@ -57,6 +61,7 @@ public record TriageView(
                 c.riskRegion().name(),
                 c.seriousIncident(),
                 c.fscaCandidate(),
+                false,
                 report.receivedAt(),
                 c.triagedAt(),
                 c.policyVersion(),
@@ -71,6 +76,33 @@ public record TriageView(
                         .map(ReportingDuty.NotReportable.class::cast)
                         .map(d -> new NotReportable(d.regime(), d.reason()))
                         .toList());
+    }
+
+    /** This result with its problem in a trend episode: an FSCA candidate whatever the risk (MDR Art. 88, 89). */
+    public TriageView withTrendSignal() {
+        return new TriageView(
+                reportId,
+                productId,
+                problemId,
+                softwareItem,
+                softwareVersion,
+                faultCode,
+                country,
+                patientOutcome,
+                safetyClass,
+                hazard,
+                severity,
+                probability,
+                riskRegion,
+                seriousIncident,
+                SeriousIncident.isFscaCandidate(RiskRegion.valueOf(riskRegion), seriousIncident, true),
+                true,
+                awareAt,
+                triagedAt,
+                policyVersion,
+                registryVersion,
+                reportability,
+                notReportable);
     }
 
     public ReportTriaged toEvent() {

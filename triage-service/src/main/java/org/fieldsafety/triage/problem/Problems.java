@@ -1,0 +1,224 @@
+package org.fieldsafety.triage.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.fieldsafety.contracts.ProblemDetected;
+import org.fieldsafety.contracts.TrendSignalRaised;
+import org.fieldsafety.triage.result.TriageView;
+
+/**
+ * Problems and their trends, inside the transaction that stores a batch of triage results (callers
+ * provide it): a problem is new when its row is inserted (on conflict, nothing), and its trend is
+ * evaluated with every new report (MDR Art. 88, IEC 62304 9.6). What a batch publishes is read back from
+ * the rows: the ProblemDetected of every problem whose first report is in the batch and the signal of
+ * every episode raised by a report of the batch, so a redelivered batch publishes them again, unchanged.
+ */
+@ApplicationScoped
+public class Problems {
+
+    private final TrendDetector detector;
+    private final ObjectMapper json;
+
+    Problems(TrendDetector detector, ObjectMapper json) {
+        this.detector = detector;
+        this.json = json;
+    }
+
+    /** A problem event to publish with the CloudEvent id that stays the same on every re-publication. */
+    public record Published<T>(String eventId, T event) {}
+
+    /** What tracking a batch found: the problems now in a trend episode, and the events to publish. */
+    public record Tracked(
+            Set<String> signalling,
+            List<Published<ProblemDetected>> detected,
+            List<Published<TrendSignalRaised>> signals) {}
+
+    /**
+     * Records the problems of the fresh (not yet stored) results and evaluates their trends at {@code now},
+     * then answers the events of the whole batch ({@code batch}: stored and fresh results by report id).
+     */
+    public Uni<Tracked> track(List<TriageView> fresh, Map<String, TriageView> batch, Instant now) {
+        Uni<Set<String>> signalling = fresh.isEmpty()
+                ? Uni.createFrom().item(Set.of())
+                : insertNew(fresh, now).chain(() -> evaluate(fresh, now));
+        return signalling.chain(problems -> events(problems, batch));
+    }
+
+    private Uni<Void> insertNew(List<TriageView> fresh, Instant now) {
+        Map<String, TriageView> firsts = new LinkedHashMap<>();
+        fresh.forEach(view -> firsts.putIfAbsent(view.problemId(), view));
+        StringBuilder sql = new StringBuilder("insert into problem (problem_id, product_id, software_item,"
+                + " fault_code, first_report_id, first_seen, detected_at) values ");
+        List<Object> parameters = new ArrayList<>();
+        for (TriageView first : firsts.values()) {
+            int base = parameters.size();
+            sql.append(base == 0 ? "" : ", ").append('(');
+            for (int i = 1; i <= 7; i++) {
+                sql.append(i == 1 ? "" : ", ").append('?').append(base + i);
+            }
+            sql.append(')');
+            parameters.addAll(Arrays.asList(
+                    first.problemId(),
+                    first.productId(),
+                    first.softwareItem(),
+                    first.faultCode(),
+                    first.reportId(),
+                    first.awareAt(),
+                    now));
+        }
+        sql.append(" on conflict (problem_id) do nothing");
+        return Panache.getSession().chain(session -> {
+            var insert = session.createNativeQuery(sql.toString());
+            for (int i = 0; i < parameters.size(); i++) {
+                insert.setParameter(i + 1, parameters.get(i));
+            }
+            return insert.executeUpdate().replaceWithVoid();
+        });
+    }
+
+    /** Evaluates the trend of every problem with fresh results; answers the problems in signal state. */
+    private Uni<Set<String>> evaluate(List<TriageView> fresh, Instant now) {
+        Instant recentStart = now.minus(detector.window());
+        Instant baselineStart = recentStart.minus(detector.baseline());
+        Map<String, long[]> counts = new HashMap<>();
+        Map<String, TriageView> latest = new HashMap<>();
+        for (TriageView view : fresh) {
+            long[] count = counts.computeIfAbsent(view.problemId(), id -> new long[2]);
+            if (view.awareAt().isAfter(recentStart)) {
+                count[0]++;
+            } else if (view.awareAt().isAfter(baselineStart)) {
+                count[1]++;
+            }
+            latest.put(view.problemId(), view);
+        }
+        List<String> problemIds = List.copyOf(counts.keySet());
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select r.problemId, sum(case when r.awareAt > ?2 then 1 else 0 end),"
+                                        + " sum(case when r.awareAt <= ?2 then 1 else 0 end)"
+                                        + " from TriageResultEntity r where r.problemId in ?1 and r.awareAt > ?3"
+                                        + " group by r.problemId",
+                                Object[].class)
+                        .setParameter(1, problemIds)
+                        .setParameter(2, recentStart)
+                        .setParameter(3, baselineStart)
+                        .getResultList())
+                .invoke(rows -> rows.forEach(row -> {
+                    long[] count = counts.get((String) row[0]);
+                    count[0] += ((Number) row[1]).longValue();
+                    count[1] += ((Number) row[2]).longValue();
+                }))
+                .chain(() -> ProblemEntity.<ProblemEntity>list("problemId in ?1", problemIds))
+                .map(problems -> {
+                    Set<String> signalling = new HashSet<>();
+                    for (ProblemEntity problem : problems) {
+                        long[] count = counts.get(problem.problemId);
+                        TrendDetector.Assessment assessment = detector.assess(count[0], count[1]);
+                        TrendDetector.Transition transition = TrendDetector.transition(problem.trendSignal, assessment);
+                        record(problem, assessment, transition, latest.get(problem.problemId), recentStart, now);
+                        if (transition.signalling()) {
+                            signalling.add(problem.problemId);
+                        }
+                    }
+                    return signalling;
+                });
+    }
+
+    private void record(
+            ProblemEntity problem,
+            TrendDetector.Assessment assessment,
+            TrendDetector.Transition transition,
+            TriageView report,
+            Instant windowStart,
+            Instant now) {
+        problem.trendSignal = transition.signalling();
+        problem.trendObserved = assessment.observed();
+        problem.trendExpected = assessment.expected();
+        problem.trendPValue = assessment.pValue();
+        problem.trendEvaluatedAt = now;
+        if (transition == TrendDetector.Transition.END) {
+            problem.trendSince = null;
+        }
+        if (transition == TrendDetector.Transition.RAISE) {
+            problem.trendSince = now;
+            problem.trendEpisodes++;
+            problem.trendReportId = report.reportId();
+            problem.trendEvent = write(new TrendSignalRaised(
+                    problem.problemId,
+                    problem.productId,
+                    problem.softwareItem,
+                    problem.faultCode,
+                    windowStart,
+                    now,
+                    assessment.observed(),
+                    assessment.expected(),
+                    detector.method(),
+                    now));
+        }
+    }
+
+    private Uni<Tracked> events(Set<String> signalling, Map<String, TriageView> batch) {
+        List<String> reportIds = List.copyOf(batch.keySet());
+        return ProblemEntity.<ProblemEntity>list("firstReportId in ?1 or trendReportId in ?1", reportIds)
+                .map(problems -> new Tracked(
+                        signalling,
+                        problems.stream()
+                                .filter(problem -> batch.containsKey(problem.firstReportId))
+                                .map(problem -> new Published<>(
+                                        "problem-detected-" + problem.problemId,
+                                        detected(problem, batch.get(problem.firstReportId))))
+                                .toList(),
+                        problems.stream()
+                                .filter(problem ->
+                                        problem.trendEvent != null && batch.containsKey(problem.trendReportId))
+                                .map(problem -> new Published<>(
+                                        "trend-signal-" + problem.problemId + "-" + problem.trendEpisodes,
+                                        read(problem.trendEvent)))
+                                .toList()));
+    }
+
+    private static ProblemDetected detected(ProblemEntity problem, TriageView first) {
+        return new ProblemDetected(
+                problem.problemId,
+                problem.productId,
+                problem.softwareItem,
+                problem.faultCode,
+                first.softwareVersion(),
+                first.safetyClass(),
+                first.hazard(),
+                first.severity(),
+                first.riskRegion(),
+                problem.firstReportId,
+                problem.firstSeen,
+                problem.detectedAt);
+    }
+
+    private String write(TrendSignalRaised event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TrendSignalRaised read(String event) {
+        try {
+            return json.readValue(event, TrendSignalRaised.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

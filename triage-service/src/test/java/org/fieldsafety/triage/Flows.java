@@ -1,0 +1,121 @@
+package org.fieldsafety.triage;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.fieldsafety.contracts.FieldReportReceived;
+import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
+import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
+import org.fieldsafety.contracts.Topics;
+import org.fieldsafety.infra.TestKafka;
+import org.fieldsafety.triage.classification.Classification;
+
+/**
+ * What the problem, trend and what-if flow tests share: a product whose one fault has a negligible
+ * catalogued risk, its reports, and reading the triage topic.
+ */
+public final class Flows {
+
+    /** A fault whose catalogued risk is negligible: only a trend makes its reports FSCA candidates. */
+    public static final String PRODUCT =
+            """
+            {"name": "Glucose meter", "markets": ["DE"],
+             "softwareItems": [{"id": "display", "safetyClass": "A"}],
+             "hazards": [{"faultCode": "E-BACKLIGHT", "softwareItem": "display", "hazard": "Dim display",
+               "severity": 1, "probability": 1}]}
+            """;
+
+    private Flows() {}
+
+    public static RequestSpecification staff(String user, String password) {
+        return given().auth().preemptive().basic(user, password);
+    }
+
+    /** Registers {@link #PRODUCT} under a new id and answers the id. */
+    public static String registeredProduct(String prefix) {
+        String productId = prefix + "-" + UUID.randomUUID();
+        staff("qa", "qa-local")
+                .contentType(ContentType.JSON)
+                .body(PRODUCT)
+                .put("/api/v1/products/{id}", productId)
+                .then()
+                .statusCode(200);
+        return productId;
+    }
+
+    public static String problemId(String productId) {
+        return Classification.problemId(productId, "display", "E-BACKLIGHT");
+    }
+
+    /** A report of the product's E-BACKLIGHT fault without harm, received now. */
+    public static FieldReportReceived report(String productId) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new FieldReportReceived(
+                UUID.randomUUID().toString(),
+                "client-1",
+                now,
+                ReportSource.DEVICE_TELEMETRY,
+                productId,
+                null,
+                "SN-1",
+                "1.0.0",
+                "display",
+                "E-BACKLIGHT",
+                now.minusSeconds(60),
+                "DE",
+                PatientOutcome.NONE,
+                "Display dim",
+                new FieldReportReceived.Reporter("DEVICE"),
+                Map.of());
+    }
+
+    public static void publish(String bootstrap, ObjectMapper json, FieldReportReceived report) {
+        try {
+            TestKafka.publishCloudEvent(
+                    bootstrap,
+                    Topics.REPORTS,
+                    report.productId(),
+                    report.reportId(),
+                    FieldReportReceived.TYPE,
+                    json.writeValueAsString(report));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The product's events on the triage topic, from its start until {@code ceId} was seen {@code times}. */
+    public static List<ConsumerRecord<String, String>> eventsUntil(
+            String bootstrap, String productId, String ceId, int times) {
+        List<ConsumerRecord<String, String>> events = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = TestKafka.consumerFromStart(bootstrap, Topics.TRIAGE)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                TestKafka.poll(consumer).stream()
+                        .filter(r -> productId.equals(r.key()))
+                        .forEach(events::add);
+                return withId(events, ceId).size() >= times;
+            });
+        }
+        return events;
+    }
+
+    /** The events with this CloudEvent id, in order. */
+    public static List<ConsumerRecord<String, String>> withId(
+            List<ConsumerRecord<String, String>> events, String ceId) {
+        return events.stream()
+                .filter(r -> ceId.equals(TestKafka.header(r, "ce_id")))
+                .toList();
+    }
+}

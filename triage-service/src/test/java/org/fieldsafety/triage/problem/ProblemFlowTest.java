@@ -1,0 +1,125 @@
+package org.fieldsafety.triage.problem;
+
+import static org.fieldsafety.triage.Flows.eventsUntil;
+import static org.fieldsafety.triage.Flows.problemId;
+import static org.fieldsafety.triage.Flows.registeredProduct;
+import static org.fieldsafety.triage.Flows.report;
+import static org.fieldsafety.triage.Flows.staff;
+import static org.fieldsafety.triage.Flows.withId;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.fieldsafety.contracts.FieldReportReceived;
+import org.fieldsafety.contracts.ProblemDetected;
+import org.fieldsafety.contracts.TrendSignalRaised;
+import org.fieldsafety.infra.InfraTestResource;
+import org.fieldsafety.infra.TestKafka;
+import org.fieldsafety.triage.Flows;
+import org.junit.jupiter.api.Test;
+
+/** Problems (IEC 62304 9.1) and trends (MDR Art. 88) against the real broker and database. */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "triage"))
+class ProblemFlowTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void aNewProblemIsDetectedOnceAndRepublishedWithTheSameIdWhenItsBatchIsRedelivered() throws Exception {
+        String productId = registeredProduct("PROBLEM");
+        FieldReportReceived first = report(productId);
+        FieldReportReceived second = report(productId);
+        String detectedId = "problem-detected-" + problemId(productId);
+
+        publish(first);
+        publish(second);
+        List<ConsumerRecord<String, String>> detected =
+                withId(eventsUntil(bootstrap, productId, "triaged-" + second.reportId(), 1), detectedId);
+        assertEquals(1, detected.size(), "a second report of the problem detects nothing");
+        assertEquals(ProblemDetected.TYPE, TestKafka.header(detected.get(0), "ce_type"));
+        assertEquals(productId, detected.get(0).key());
+        ProblemDetected event = json.readValue(detected.get(0).value(), ProblemDetected.class);
+        assertEquals(first.reportId(), event.firstReportId());
+        assertEquals("Dim display", event.hazard());
+        assertEquals(first.receivedAt(), event.firstSeen());
+
+        publish(first); // redelivery of the first report's batch
+        List<ConsumerRecord<String, String>> again =
+                withId(eventsUntil(bootstrap, productId, "triaged-" + first.reportId(), 2), detectedId);
+        assertEquals(2, again.size());
+        assertEquals(detected.get(0).value(), again.get(1).value(), "the same event again");
+    }
+
+    @Test
+    void aBurstOfReportsRaisesOneTrendSignalAndMakesItsReportsFscaCandidates() throws Exception {
+        String productId = registeredProduct("TREND");
+        String problemId = problemId(productId);
+        FieldReportReceived quiet = report(productId);
+        publish(quiet);
+        eventsUntil(bootstrap, productId, "triaged-" + quiet.reportId(), 1);
+        staff("ra", "ra-local")
+                .get("/api/v1/triage/{id}", quiet.reportId())
+                .then()
+                .statusCode(200)
+                .body("riskRegion", equalTo("ACCEPTABLE"))
+                .body("fscaCandidate", equalTo(false));
+
+        List<FieldReportReceived> burst =
+                IntStream.range(0, 7).mapToObj(i -> report(productId)).toList();
+        for (FieldReportReceived report : burst) {
+            publish(report);
+        }
+        FieldReportReceived last = burst.get(burst.size() - 1);
+        List<ConsumerRecord<String, String>> events =
+                eventsUntil(bootstrap, productId, "triaged-" + last.reportId(), 1);
+
+        List<ConsumerRecord<String, String>> signals = events.stream()
+                .filter(r -> TrendSignalRaised.TYPE.equals(TestKafka.header(r, "ce_type")))
+                .toList();
+        assertEquals(1, signals.size(), "one signal per episode");
+        assertEquals("trend-signal-" + problemId + "-1", TestKafka.header(signals.get(0), "ce_id"));
+        TrendSignalRaised signal = json.readValue(signals.get(0).value(), TrendSignalRaised.class);
+        assertEquals(problemId, signal.problemId());
+        assertEquals(0.7, signal.expected(), 1e-9);
+        staff("ra", "ra-local")
+                .get("/api/v1/triage/{id}", last.reportId())
+                .then()
+                .statusCode(200)
+                .body("riskRegion", equalTo("ACCEPTABLE"))
+                .body("trendSignal", equalTo(true))
+                .body("fscaCandidate", equalTo(true));
+        staff("auditor", "auditor-local")
+                .queryParam("productId", productId)
+                .get("/api/v1/problems")
+                .then()
+                .statusCode(200)
+                .body("[0].problemId", equalTo(problemId))
+                .body("[0].occurrences", equalTo(8))
+                .body("[0].softwareVersions", equalTo(List.of("1.0.0")))
+                .body("[0].countries", equalTo(List.of("DE")))
+                .body("[0].trend.signal", equalTo(true))
+                .body("[0].trend.observed", equalTo(8))
+                .body("[0].trend.expected", equalTo(0.7f))
+                .body("[0].trend.pValue", lessThan(0.01f))
+                .body("[0].trend.since", notNullValue());
+    }
+
+    private void publish(FieldReportReceived report) {
+        Flows.publish(bootstrap, json, report);
+    }
+}
