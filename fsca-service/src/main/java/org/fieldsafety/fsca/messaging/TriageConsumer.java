@@ -1,8 +1,11 @@
 package org.fieldsafety.fsca.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.fsca.audit.AuditedCommands;
@@ -27,8 +30,8 @@ public class TriageConsumer {
 
     @Incoming(Channels.TRIAGE_IN)
     @Blocking
-    public void on(ReportTriaged triaged) {
-        if (!triaged.fscaCandidate()) {
+    public void on(ReportTriaged triaged, IncomingKafkaRecordMetadata<String, ?> record) {
+        if (!ReportTriaged.TYPE.equals(cloudEventType(record)) || !triaged.fscaCandidate()) {
             return;
         }
         commands.send(
@@ -39,6 +42,12 @@ public class TriageConsumer {
                         incident(triaged),
                         clock.instant()),
                 AuditedCommands.SYSTEM);
+    }
+
+    /** The topic also carries ProblemDetected and TrendSignalRaised: only ReportTriaged opens cases. */
+    private static String cloudEventType(IncomingKafkaRecordMetadata<String, ?> record) {
+        Header type = record.getHeaders().lastHeader("ce_type");
+        return type == null ? null : new String(type.value(), StandardCharsets.UTF_8);
     }
 
     private static Incident incident(ReportTriaged triaged) {
