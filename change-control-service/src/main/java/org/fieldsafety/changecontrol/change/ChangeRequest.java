@@ -2,6 +2,7 @@ package org.fieldsafety.changecontrol.change;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -10,18 +11,28 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.AnalyseImpact;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.ApproveChange;
+import org.fieldsafety.changecontrol.change.ChangeRequestCommand.CloseChangeRequest;
+import org.fieldsafety.changecontrol.change.ChangeRequestCommand.CommunicateChange;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.ImplementChange;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.RaiseChangeRequest;
+import org.fieldsafety.changecontrol.change.ChangeRequestCommand.ReleaseChange;
+import org.fieldsafety.changecontrol.change.ChangeRequestCommand.VerifyChange;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeApproved;
+import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeCommunicated;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeImplemented;
+import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeReleased;
+import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeRequestClosed;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeRequestRaised;
+import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeVerified;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ImpactAnalysed;
+import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ImpactAnalysisReopened;
 import org.fieldsafety.platform.ProblemException;
 import org.fieldsafety.platform.signature.SignatureMeaning;
 
 /**
- * A request to change released software (IEC 62304 clauses 6.2 and 8.2): raised, impact analysed,
- * approved by the change board, implemented. Each step is allowed only in its place in that order (21
+ * A request to change released software (IEC 62304 clauses 6.2, 6.3 and 8.2): raised, impact analysed,
+ * approved by the change board, implemented, verified, released, communicated, closed. An implementation
+ * that changes a safety class sends it back to impact analysis and approval (8.2.2). Each step is allowed only in its place in that order (21
  * CFR 11.10(f)). Command handlers check the rules and apply events; event-sourcing handlers only set
  * state.
  */
@@ -32,6 +43,10 @@ public class ChangeRequest {
 
     private ChangeRequestStatus status;
     private String requestedBy;
+    private ImpactAnalysis analysis;
+    private String implementedVersion;
+    /** Reclassifications the next impact analysis must reflect (IEC 62304 8.2.2). */
+    private List<Implementation.Reclassification> pendingReclassifications = List.of();
 
     ChangeRequest() {
         // for Axon
@@ -71,13 +86,24 @@ public class ChangeRequest {
                 command.raisedAt()));
     }
 
-    /** IEC 62304 6.2.3: the impact is analysed once, on the raised request, before anyone approves it. */
+    /**
+     * IEC 62304 6.2.3: the impact is analysed on the raised request, before anyone approves it, and again
+     * after a reclassification (8.2.2), when it must give each reclassified item its new class.
+     */
     @CommandHandler
     void handle(AnalyseImpact command) {
-        if (status != ChangeRequestStatus.RAISED) {
+        if (status != ChangeRequestStatus.RAISED && status != ChangeRequestStatus.IMPACT_ANALYSIS_REQUIRED) {
             throw ProblemException.ruleViolated(
                     "impact-already-analysed",
-                    "IEC 62304 6.2.3: the impact is analysed once, before approval; this request is " + status);
+                    "IEC 62304 6.2.3: the impact is analysed once before approval, and again only after a"
+                            + " reclassification (8.2.2); this request is " + status);
+        }
+        for (Implementation.Reclassification change : pendingReclassifications) {
+            if (command.analysis().classOf(change.item()) != change.to()) {
+                throw ProblemException.ruleViolated(
+                        "reclassification-ignored",
+                        "IEC 62304 8.2.2: the new impact analysis classifies " + change.item() + " as " + change.to());
+            }
         }
         apply(new ImpactAnalysed(changeRequestId, command.analysis()));
     }
@@ -113,7 +139,78 @@ public class ChangeRequest {
                     "change-not-approved",
                     "IEC 62304 8.2.1: only an approved change request is implemented; this request is " + status);
         }
-        apply(new ChangeImplemented(changeRequestId, command.implementation()));
+        Implementation implementation = command.implementation();
+        apply(new ChangeImplemented(changeRequestId, implementation));
+        if (implementation.reclassifies()) {
+            apply(new ImpactAnalysisReopened(changeRequestId, implementation.reclassifications()));
+        }
+    }
+
+    /**
+     * IEC 62304 8.2.3 and 9.8: the implemented change is verified, on the implemented version, with the
+     * evidence its safety classes demand ({@link VerificationEvidence}).
+     */
+    @CommandHandler
+    void handle(VerifyChange command) {
+        if (status != ChangeRequestStatus.IMPLEMENTED) {
+            throw ProblemException.ruleViolated(
+                    "change-not-implemented",
+                    "IEC 62304 8.2.3: a change is verified once, after its implementation; this request is " + status);
+        }
+        Verification verification = command.verification();
+        verification.records().stream()
+                .filter(r -> !implementedVersion.equals(r.softwareVersion()))
+                .findFirst()
+                .ifPresent(r -> {
+                    throw ProblemException.ruleViolated(
+                            "verification-of-another-version",
+                            "IEC 62304 8.2.3 / 9.8: the verification records the implemented version "
+                                    + implementedVersion + ", not " + r.softwareVersion());
+                });
+        VerificationEvidence.shortfall(analysis, verification).ifPresent(detail -> {
+            throw ProblemException.ruleViolated("insufficient-verification", detail);
+        });
+        apply(new ChangeVerified(changeRequestId, verification));
+    }
+
+    /** IEC 62304 8.2.3 and 6.3: the verified version is released, with its residual anomalies. */
+    @CommandHandler
+    void handle(ReleaseChange command) {
+        if (status != ChangeRequestStatus.VERIFIED) {
+            throw ProblemException.ruleViolated(
+                    "release-without-verification",
+                    "IEC 62304 8.2.3 / 6.3: no release without verification records; this request is " + status);
+        }
+        if (!implementedVersion.equals(command.release().version())) {
+            throw ProblemException.ruleViolated(
+                    "release-of-another-version",
+                    "IEC 62304 6.3: the release is the verified version " + implementedVersion);
+        }
+        apply(new ChangeReleased(changeRequestId, command.release()));
+    }
+
+    /** IEC 62304 6.2.5: users and regulators are told of the change once it is available. */
+    @CommandHandler
+    void handle(CommunicateChange command) {
+        if (status != ChangeRequestStatus.RELEASED) {
+            throw ProblemException.ruleViolated(
+                    "communication-out-of-order",
+                    "IEC 62304 6.2.5: the available change is communicated once, after its release; this"
+                            + " request is " + status);
+        }
+        apply(new ChangeCommunicated(changeRequestId, command.communication()));
+    }
+
+    /** IEC 62304 6.3 and 6.2.5: a change request closes only once released and communicated. */
+    @CommandHandler
+    void handle(CloseChangeRequest command) {
+        if (status != ChangeRequestStatus.COMMUNICATED) {
+            throw ProblemException.ruleViolated(
+                    "closure-out-of-order",
+                    "IEC 62304 6.3 / 6.2.5: a change request closes after its release and its communication to"
+                            + " users and regulators; this request is " + status);
+        }
+        apply(new ChangeRequestClosed(changeRequestId, command.closure()));
     }
 
     private static boolean isBlank(String value) {
@@ -130,6 +227,8 @@ public class ChangeRequest {
     @EventSourcingHandler
     void on(ImpactAnalysed event) {
         status = ChangeRequestStatus.IMPACT_ANALYSED;
+        analysis = event.analysis();
+        pendingReclassifications = List.of();
     }
 
     @EventSourcingHandler
@@ -140,5 +239,32 @@ public class ChangeRequest {
     @EventSourcingHandler
     void on(ChangeImplemented event) {
         status = ChangeRequestStatus.IMPLEMENTED;
+        implementedVersion = event.implementation().softwareVersion();
+    }
+
+    @EventSourcingHandler
+    void on(ImpactAnalysisReopened event) {
+        status = ChangeRequestStatus.IMPACT_ANALYSIS_REQUIRED;
+        pendingReclassifications = event.reclassifications();
+    }
+
+    @EventSourcingHandler
+    void on(ChangeVerified event) {
+        status = ChangeRequestStatus.VERIFIED;
+    }
+
+    @EventSourcingHandler
+    void on(ChangeReleased event) {
+        status = ChangeRequestStatus.RELEASED;
+    }
+
+    @EventSourcingHandler
+    void on(ChangeCommunicated event) {
+        status = ChangeRequestStatus.COMMUNICATED;
+    }
+
+    @EventSourcingHandler
+    void on(ChangeRequestClosed event) {
+        status = ChangeRequestStatus.CLOSED;
     }
 }

@@ -36,4 +36,20 @@ public sealed interface ChangeRequestCommand {
     /** Record the implementation of the approved change (IEC 62304 8.2.2). */
     record ImplementChange(@TargetAggregateIdentifier String changeRequestId, Implementation implementation)
             implements ChangeRequestCommand {}
+
+    /** Record the verification of the implemented change (IEC 62304 8.2.3, 9.8). */
+    record VerifyChange(@TargetAggregateIdentifier String changeRequestId, Verification verification)
+            implements ChangeRequestCommand {}
+
+    /** Record the re-release of the verified software (IEC 62304 6.3). */
+    record ReleaseChange(@TargetAggregateIdentifier String changeRequestId, Release release)
+            implements ChangeRequestCommand {}
+
+    /** Record the communication to users and regulators (IEC 62304 6.2.5). */
+    record CommunicateChange(@TargetAggregateIdentifier String changeRequestId, Communication communication)
+            implements ChangeRequestCommand {}
+
+    /** Close the released and communicated change request. */
+    record CloseChangeRequest(@TargetAggregateIdentifier String changeRequestId, Closure closure)
+            implements ChangeRequestCommand {}
 }

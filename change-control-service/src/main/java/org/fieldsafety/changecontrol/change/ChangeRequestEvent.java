@@ -37,4 +37,24 @@ public sealed interface ChangeRequestEvent {
 
     @Revision("1")
     record ChangeImplemented(String changeRequestId, Implementation implementation) implements ChangeRequestEvent {}
+
+    /**
+     * The implementation changed the safety class of software items (IEC 62304 8.2.2): the impact is
+     * analysed and approved again before the change goes on.
+     */
+    @Revision("1")
+    record ImpactAnalysisReopened(String changeRequestId, List<Implementation.Reclassification> reclassifications)
+            implements ChangeRequestEvent {}
+
+    @Revision("1")
+    record ChangeVerified(String changeRequestId, Verification verification) implements ChangeRequestEvent {}
+
+    @Revision("1")
+    record ChangeReleased(String changeRequestId, Release release) implements ChangeRequestEvent {}
+
+    @Revision("1")
+    record ChangeCommunicated(String changeRequestId, Communication communication) implements ChangeRequestEvent {}
+
+    @Revision("1")
+    record ChangeRequestClosed(String changeRequestId, Closure closure) implements ChangeRequestEvent {}
 }

@@ -1,9 +1,15 @@
 package org.fieldsafety.changecontrol.change;
 
-/** Where a change request stands in its workflow (IEC 62304 6.2, 8.2). */
+/** Where a change request stands in its workflow (IEC 62304 6.2, 6.3, 8.2). */
 public enum ChangeRequestStatus {
     RAISED,
+    /** A change altered a safety class (8.2.2): the impact is analysed, and approved, again. */
+    IMPACT_ANALYSIS_REQUIRED,
     IMPACT_ANALYSED,
     APPROVED,
-    IMPLEMENTED
+    IMPLEMENTED,
+    VERIFIED,
+    RELEASED,
+    COMMUNICATED,
+    CLOSED
 }

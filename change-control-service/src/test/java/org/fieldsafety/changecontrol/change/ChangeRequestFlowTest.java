@@ -209,6 +209,161 @@ class ChangeRequestFlowTest {
     }
 
     @Test
+    void aReclassifyingChangeIsAnalysedAgainThenVerifiedReleasedCommunicatedClosedAndTraced() {
+        String problemReportId = given().auth()
+                .preemptive()
+                .basic("eng", "eng-local")
+                .contentType(ContentType.JSON)
+                .body(
+                        """
+                        {"productId":"PUMP","softwareItem":"dose-calculator","description":"Overflow",
+                         "criticality":{"level":"HIGH","statement":"Over-infusion"}}""")
+                .post("/api/v1/problem-reports")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String id = given().auth()
+                .preemptive()
+                .basic("eng", "eng-local")
+                .contentType(ContentType.JSON)
+                .body(
+                        """
+                        {"title":"Clamp bolus","reason":"Overflow","productId":"PUMP","softwareItems":["dose-calculator"],
+                         "problemReportId":"%s"}"""
+                                .formatted(problemReportId))
+                .post("/api/v1/change-requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        step(
+                        "eng",
+                        id,
+                        "impact-analysis",
+                        """
+                        {"summary":"Clamp","affectedItems":["dose-calculator"],"safetyClasses":{"dose-calculator":"B"}}""")
+                .statusCode(200);
+        step("qa", id, "approval", approval()).statusCode(200);
+        step(
+                        "eng",
+                        id,
+                        "implementation",
+                        """
+                        {"softwareVersion":"4.2.2","commits":["3f2c1a9"],
+                         "reclassifications":[{"item":"dose-calculator","from":"B","to":"C"}]}""")
+                .statusCode(200)
+                .body("status", equalTo("IMPACT_ANALYSIS_REQUIRED"));
+        step("qa", id, "verification", verification(false))
+                .statusCode(409)
+                .body("detail", containsString("IEC 62304 8.2.3"));
+        step(
+                        "eng",
+                        id,
+                        "impact-analysis",
+                        """
+                        {"summary":"Clamp, now class C","affectedItems":["dose-calculator"],
+                         "safetyClasses":{"dose-calculator":"C"}}""")
+                .statusCode(200);
+        step("qa", id, "approval", approval()).statusCode(200);
+        step("eng", id, "implementation", """
+                {"softwareVersion":"4.2.2","commits":["3f2c1a9"]}""")
+                .statusCode(200)
+                .body("status", equalTo("IMPLEMENTED"));
+        String release = """
+                {"version":"4.2.2","residualAnomalies":["UI lag on slow networks"]}""";
+        step("qa", id, "release", release)
+                .statusCode(409)
+                .body("detail", containsString("IEC 62304 8.2.3 / 6.3: no release without verification records"));
+        step("qa", id, "verification", verification(false)).statusCode(409).body("detail", containsString("class C"));
+        step("eng", id, "verification", verification(true)).statusCode(403);
+        step("qa", id, "verification", verification(true)).statusCode(200).body("status", equalTo("VERIFIED"));
+        step("qa", id, "closure", """
+                {"summary":"done"}""")
+                .statusCode(409)
+                .body("detail", containsString("IEC 62304 6.3 / 6.2.5"));
+        step("qa", id, "release", release).statusCode(200).body("status", equalTo("RELEASED"));
+        step(
+                        "ra",
+                        id,
+                        "communication",
+                        """
+                        {"problem":"Bolus overflow","riskOfContinuedUse":"Over-infusion above 999 units",
+                         "availableChange":"Firmware 4.2.2","installation":"Over the air",
+                         "recipients":[{"kind":"USERS","name":"All hospitals"},{"kind":"REGULATOR","name":"BfArM"}],
+                         "sentAt":"2026-11-22T09:00:00Z"}""")
+                .statusCode(200)
+                .body("status", equalTo("COMMUNICATED"));
+        step("qa", id, "closure", """
+                {"summary":"Released and communicated"}""")
+                .statusCode(200)
+                .body("status", equalTo("CLOSED"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth()
+                .preemptive()
+                .basic("auditor", "auditor-local")
+                .get("/api/v1/change-requests/{id}/trace", id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CLOSED"))
+                .body("problemReports.id", equalTo(List.of(problemReportId)))
+                .body("approval.signature.signer", equalTo("qa"))
+                .body("approval.signedVersion", equalTo(5))
+                .body("reclassifications[0].to", equalTo("C"))
+                .body("verification.records[0].tester", equalTo("tess"))
+                .body("release.version", equalTo("4.2.2"))
+                .body("communication.recipients.kind", equalTo(List.of("USERS", "REGULATOR")))
+                .body("closure.closedBy", equalTo("qa")));
+
+        given().auth()
+                .preemptive()
+                .basic("auditor", "auditor-local")
+                .queryParam("format", "csv")
+                .get("/api/v1/traceability")
+                .then()
+                .statusCode(200)
+                .contentType("text/csv")
+                .body(containsString(id + ",Clamp bolus,CLOSED,PUMP," + problemReportId + ",,,qa,"));
+        given().auth()
+                .preemptive()
+                .basic("auditor", "auditor-local")
+                .queryParam("format", "xml")
+                .get("/api/v1/traceability")
+                .then()
+                .statusCode(400);
+
+        try (KafkaConsumer<String, String> milestones =
+                TestKafka.consumerFromStart(bootstrapServers, Topics.CHANGE_CONTROL)) {
+            List<String> types = new ArrayList<>();
+            await().atMost(PATIENCE).until(() -> {
+                TestKafka.poll(milestones).stream()
+                        .filter(r -> r.value().contains(id) || r.value().contains(problemReportId))
+                        .forEach(r -> {
+                            assertEquals("PUMP", r.key());
+                            types.add(TestKafka.header(r, "ce_type"));
+                        });
+                return types.contains("org.fieldsafety.ChangeRequestClosed.v1");
+            });
+            assertEquals(
+                    List.of(
+                            "org.fieldsafety.ProblemReportOpened.v1",
+                            "org.fieldsafety.ChangeRequestRaised.v1",
+                            "org.fieldsafety.ImpactAnalysed.v1",
+                            "org.fieldsafety.ChangeApproved.v1",
+                            "org.fieldsafety.ChangeImplemented.v1",
+                            "org.fieldsafety.ImpactAnalysisReopened.v1",
+                            "org.fieldsafety.ImpactAnalysed.v1",
+                            "org.fieldsafety.ChangeApproved.v1",
+                            "org.fieldsafety.ChangeImplemented.v1",
+                            "org.fieldsafety.ChangeVerified.v1",
+                            "org.fieldsafety.ChangeReleased.v1",
+                            "org.fieldsafety.ChangeCommunicated.v1",
+                            "org.fieldsafety.ChangeRequestClosed.v1"),
+                    types);
+        }
+    }
+
+    @Test
     void onlyEngineeringRaisesByHand() {
         String body = """
                 {"title":"t","reason":"r","productId":"PUMP","softwareItems":["ui"]}""";
@@ -263,6 +418,14 @@ class ChangeRequestFlowTest {
                 .body(body)
                 .post("/api/v1/change-requests/{id}/" + step, id)
                 .then();
+    }
+
+    private static String verification(boolean regressionTestsRepeated) {
+        return """
+                {"regressionTestsRepeated":%s,"records":[{"softwareItem":"dose-calculator","results":"42/42 passed",
+                 "anomalies":[],"softwareVersion":"4.2.2","configuration":"pump rev C","tools":["bolus-suite 3.1"],
+                 "date":"2026-11-21","tester":"tess"}]}"""
+                .formatted(regressionTestsRepeated);
     }
 
     private static String approval() {

@@ -3,16 +3,29 @@ package org.fieldsafety.changecontrol.change;
 import static org.hamcrest.Matchers.containsString;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.AnalyseImpact;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.ApproveChange;
+import org.fieldsafety.changecontrol.change.ChangeRequestCommand.CloseChangeRequest;
+import org.fieldsafety.changecontrol.change.ChangeRequestCommand.CommunicateChange;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.ImplementChange;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.RaiseChangeRequest;
+import org.fieldsafety.changecontrol.change.ChangeRequestCommand.ReleaseChange;
+import org.fieldsafety.changecontrol.change.ChangeRequestCommand.VerifyChange;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeApproved;
+import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeCommunicated;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeImplemented;
+import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeReleased;
+import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeRequestClosed;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeRequestRaised;
+import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeVerified;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ImpactAnalysed;
+import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ImpactAnalysisReopened;
+import org.fieldsafety.changecontrol.change.Implementation.Reclassification;
 import org.fieldsafety.platform.ProblemException;
 import org.fieldsafety.platform.signature.Signature;
 import org.fieldsafety.platform.signature.SignatureMeaning;
@@ -23,9 +36,24 @@ class ChangeRequestTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T08:00:00Z");
 
-    private static final ImpactAnalysis ANALYSIS = new ImpactAnalysis(
-            "Clamp the bolus", List.of("dose-calculator"), List.of("bolus limits suite"), "eng", NOW);
-    private static final Implementation IMPLEMENTATION = new Implementation("4.2.2", List.of("3f2c1a9"), "eng", NOW);
+    private static final ImpactAnalysis ANALYSIS = analysis(SafetyClass.C);
+    private static final Implementation IMPLEMENTATION =
+            new Implementation("4.2.2", List.of("3f2c1a9"), "eng", NOW, List.of());
+    private static final Reclassification TO_CLASS_C =
+            new Reclassification("dose-calculator", SafetyClass.B, SafetyClass.C);
+    private static final Verification VERIFICATION = verification("4.2.2", true, "dose-calculator");
+    private static final Release RELEASE = new Release("4.2.2", List.of("UI lag on slow networks"), "qa", NOW);
+    private static final Communication COMMUNICATION = new Communication(
+            "Bolus overflow",
+            "Over-infusion at doses above 999 units",
+            "Firmware 4.2.2",
+            "Over the air, or by service",
+            List.of(
+                    new Communication.Recipient(Communication.RecipientKind.USERS, "All hospitals"),
+                    new Communication.Recipient(Communication.RecipientKind.REGULATOR, "BfArM")),
+            NOW,
+            "ra");
+    private static final Closure CLOSURE = new Closure("Released and communicated", "qa", NOW);
 
     private AggregateTestFixture<ChangeRequest> fixture;
 
@@ -139,6 +167,237 @@ class ChangeRequestTest {
                 .when(new ImplementChange("cr-1", IMPLEMENTATION))
                 .expectException(ProblemException.class)
                 .expectExceptionMessage(containsString("IEC 62304 8.2.1"));
+    }
+
+    @Test
+    void verifyingAnImplementedChangeRecordsItsTestRecords() {
+        fixture.given(implemented())
+                .when(new VerifyChange("cr-1", VERIFICATION))
+                .expectEvents(new ChangeVerified("cr-1", VERIFICATION));
+    }
+
+    @Test
+    void verifyingBeforeTheImplementationIsRejected() {
+        fixture.given(raised(), new ImpactAnalysed("cr-1", ANALYSIS), approved())
+                .when(new VerifyChange("cr-1", VERIFICATION))
+                .expectException(ProblemException.class)
+                .expectExceptionMessage(containsString("IEC 62304 8.2.3"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aClassCChangeWithoutRepeatedRegressionTestsIsNotVerified() {
+        fixture.given(implemented())
+                .when(new VerifyChange("cr-1", verification("4.2.2", false, "dose-calculator")))
+                .expectException(ProblemException.class)
+                .expectExceptionMessage(containsString("class C needs the invalidated verification repeated"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aClassBChangeNeedsARecordForEachAffectedItem() {
+        fixture.given(
+                        raised(),
+                        new ImpactAnalysed("cr-1", analysis(SafetyClass.B)),
+                        approved(),
+                        new ChangeImplemented("cr-1", IMPLEMENTATION))
+                .when(new VerifyChange("cr-1", verification("4.2.2", false, "display")))
+                .expectException(ProblemException.class)
+                .expectExceptionMessage(containsString("class B needs a test record for each affected item"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aClassAChangeIsVerifiedWithOneRecordOfAnyItem() {
+        Verification verification = verification("4.2.2", false, "display");
+        fixture.given(
+                        raised(),
+                        new ImpactAnalysed("cr-1", analysis(SafetyClass.A)),
+                        approved(),
+                        new ChangeImplemented("cr-1", IMPLEMENTATION))
+                .when(new VerifyChange("cr-1", verification))
+                .expectEvents(new ChangeVerified("cr-1", verification));
+    }
+
+    @Test
+    void verifyingAnotherVersionThanTheImplementedOneIsRejected() {
+        fixture.given(implemented())
+                .when(new VerifyChange("cr-1", verification("4.2.1", true, "dose-calculator")))
+                .expectException(ProblemException.class)
+                .expectExceptionMessage(containsString("IEC 62304 8.2.3 / 9.8"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void releasingAVerifiedChangeRecordsItsVersionAndResidualAnomalies() {
+        fixture.given(verified())
+                .when(new ReleaseChange("cr-1", RELEASE))
+                .expectEvents(new ChangeReleased("cr-1", RELEASE));
+    }
+
+    @Test
+    void releasingWithoutVerificationIsRejected() {
+        fixture.given(implemented())
+                .when(new ReleaseChange("cr-1", RELEASE))
+                .expectException(ProblemException.class)
+                .expectExceptionMessage(
+                        containsString("IEC 62304 8.2.3 / 6.3: no release without verification records"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void releasingAnotherVersionThanTheVerifiedOneIsRejected() {
+        fixture.given(verified())
+                .when(new ReleaseChange("cr-1", new Release("4.3.0", List.of(), "qa", NOW)))
+                .expectException(ProblemException.class)
+                .expectExceptionMessage(containsString("IEC 62304 6.3"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void communicatingAReleasedChangeRecordsWhatWasSentToWhom() {
+        fixture.given(released())
+                .when(new CommunicateChange("cr-1", COMMUNICATION))
+                .expectEvents(new ChangeCommunicated("cr-1", COMMUNICATION));
+    }
+
+    @Test
+    void communicatingBeforeTheReleaseIsRejected() {
+        fixture.given(verified())
+                .when(new CommunicateChange("cr-1", COMMUNICATION))
+                .expectException(ProblemException.class)
+                .expectExceptionMessage(containsString("IEC 62304 6.2.5"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void closingAReleasedAndCommunicatedChangeRecordsIt() {
+        fixture.given(communicated())
+                .when(new CloseChangeRequest("cr-1", CLOSURE))
+                .expectEvents(new ChangeRequestClosed("cr-1", CLOSURE));
+    }
+
+    @Test
+    void closingBeforeTheCommunicationIsRejected() {
+        fixture.given(released())
+                .when(new CloseChangeRequest("cr-1", CLOSURE))
+                .expectException(ProblemException.class)
+                .expectExceptionMessage(containsString("IEC 62304 6.3 / 6.2.5"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void closingAClosedChangeAgainIsRejected() {
+        Object[] history = append(communicated(), new ChangeRequestClosed("cr-1", CLOSURE));
+        fixture.given(history)
+                .when(new CloseChangeRequest("cr-1", CLOSURE))
+                .expectException(ProblemException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anImplementationThatReclassifiesAnItemReopensTheImpactAnalysis() {
+        Implementation reclassifying = new Implementation("4.2.2", List.of("3f2c1a9"), "eng", NOW, List.of(TO_CLASS_C));
+        fixture.given(raised(), new ImpactAnalysed("cr-1", analysis(SafetyClass.B)), approved())
+                .when(new ImplementChange("cr-1", reclassifying))
+                .expectEvents(
+                        new ChangeImplemented("cr-1", reclassifying),
+                        new ImpactAnalysisReopened("cr-1", List.of(TO_CLASS_C)));
+    }
+
+    @Test
+    void aReclassifiedChangeIsNotVerifiedBeforeItIsAnalysedAndApprovedAgain() {
+        fixture.given(reclassified())
+                .when(new VerifyChange("cr-1", VERIFICATION))
+                .expectException(ProblemException.class)
+                .expectExceptionMessage(containsString("IEC 62304 8.2.3"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReclassifiedChangeNeedsANewApprovalBeforeItIsImplementedAgain() {
+        Object[] history = append(reclassified(), new ImpactAnalysed("cr-1", ANALYSIS));
+        fixture.given(history)
+                .when(new ImplementChange("cr-1", IMPLEMENTATION))
+                .expectException(ProblemException.class)
+                .expectExceptionMessage(containsString("IEC 62304 8.2.1"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theNewImpactAnalysisMustGiveAReclassifiedItemItsNewClass() {
+        fixture.given(reclassified())
+                .when(new AnalyseImpact("cr-1", analysis(SafetyClass.B)))
+                .expectException(ProblemException.class)
+                .expectExceptionMessage(containsString("IEC 62304 8.2.2"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReclassifiedChangeIsAnalysedAgainWithTheNewClass() {
+        fixture.given(reclassified())
+                .when(new AnalyseImpact("cr-1", ANALYSIS))
+                .expectEvents(new ImpactAnalysed("cr-1", ANALYSIS));
+    }
+
+    private static Object[] reclassified() {
+        return new Object[] {
+            raised(),
+            new ImpactAnalysed("cr-1", analysis(SafetyClass.B)),
+            approved(),
+            new ChangeImplemented("cr-1", new Implementation("4.2.2", List.of("a"), "eng", NOW, List.of(TO_CLASS_C))),
+            new ImpactAnalysisReopened("cr-1", List.of(TO_CLASS_C))
+        };
+    }
+
+    private static Object[] implemented() {
+        return new Object[] {
+            raised(), new ImpactAnalysed("cr-1", ANALYSIS), approved(), new ChangeImplemented("cr-1", IMPLEMENTATION)
+        };
+    }
+
+    private static Object[] verified() {
+        return append(implemented(), new ChangeVerified("cr-1", VERIFICATION));
+    }
+
+    private static Object[] released() {
+        return append(verified(), new ChangeReleased("cr-1", RELEASE));
+    }
+
+    private static Object[] communicated() {
+        return append(released(), new ChangeCommunicated("cr-1", COMMUNICATION));
+    }
+
+    private static Object[] append(Object[] history, Object event) {
+        Object[] longer = Arrays.copyOf(history, history.length + 1);
+        longer[history.length] = event;
+        return longer;
+    }
+
+    private static ImpactAnalysis analysis(SafetyClass safetyClass) {
+        return new ImpactAnalysis(
+                "Clamp the bolus",
+                List.of("dose-calculator"),
+                List.of("bolus limits suite"),
+                "eng",
+                NOW,
+                Map.of("dose-calculator", safetyClass));
+    }
+
+    static Verification verification(String version, boolean regressionTestsRepeated, String item) {
+        return new Verification(
+                List.of(new Verification.Record(
+                        item,
+                        "42 of 42 passed",
+                        List.of(),
+                        version,
+                        "pump HW rev C, bench",
+                        List.of("bolus-suite 3.1"),
+                        LocalDate.parse("2026-11-20"),
+                        "tess")),
+                regressionTestsRepeated,
+                "qa",
+                NOW);
     }
 
     private static ChangeApproved approved() {

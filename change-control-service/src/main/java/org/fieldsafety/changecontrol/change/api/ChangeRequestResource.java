@@ -21,18 +21,30 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.AnalyseImpact;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.ApproveChange;
+import org.fieldsafety.changecontrol.change.ChangeRequestCommand.CloseChangeRequest;
+import org.fieldsafety.changecontrol.change.ChangeRequestCommand.CommunicateChange;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.ImplementChange;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.RaiseChangeRequest;
+import org.fieldsafety.changecontrol.change.ChangeRequestCommand.ReleaseChange;
+import org.fieldsafety.changecontrol.change.ChangeRequestCommand.VerifyChange;
 import org.fieldsafety.changecontrol.change.ChangeRequestStatus;
+import org.fieldsafety.changecontrol.change.Closure;
 import org.fieldsafety.changecontrol.change.ImpactAnalysis;
 import org.fieldsafety.changecontrol.change.Implementation;
+import org.fieldsafety.changecontrol.change.Release;
+import org.fieldsafety.changecontrol.change.Verification;
 import org.fieldsafety.changecontrol.change.query.ChangeRequestView;
+import org.fieldsafety.changecontrol.problem.ProblemReports;
+import org.fieldsafety.changecontrol.problem.query.ProblemReportView;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
 import org.fieldsafety.platform.ProblemException;
 import org.fieldsafety.platform.signature.Signature;
@@ -85,6 +97,33 @@ public class ChangeRequestResource {
                 .map(ChangeRequestResponse::of);
     }
 
+    /**
+     * The change's traceability (IEC 62304 8.2.4). Its problem reports are the one it names and the one
+     * opened for triage's problem it answers.
+     */
+    @GET
+    @Path("{id}/trace")
+    @WithSession
+    @RolesAllowed({"engineering", "quality-assurance", "ccb-member", "regulatory-affairs", "auditor", "admin"})
+    public Uni<TraceResponse> trace(@PathParam("id") String id) {
+        return ChangeRequestView.<ChangeRequestView>findById(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("Change request " + id))
+                .chain(view -> {
+                    List<String> reportIds = Stream.of(
+                                    view.problemReportId,
+                                    view.problemId == null ? null : ProblemReports.idForProblem(view.problemId))
+                            .filter(Objects::nonNull)
+                            .distinct()
+                            .toList();
+                    Uni<List<ProblemReportView>> reports = reportIds.isEmpty()
+                            ? Uni.createFrom().item(List.of())
+                            : ProblemReportView.list("id in ?1", Sort.by("openedAt"), reportIds);
+                    return reports.map(found -> TraceResponse.of(view, found));
+                });
+    }
+
     /** A change request raised by hand (IEC 62304 6.2.1.3); the caller is its requester. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -126,7 +165,8 @@ public class ChangeRequestResource {
                                 List.copyOf(request.affectedItems()),
                                 request.testsToRepeat() == null ? List.of() : List.copyOf(request.testsToRepeat()),
                                 identity.getPrincipal().getName(),
-                                clock.instant())));
+                                clock.instant(),
+                                request.safetyClasses() == null ? Map.of() : Map.copyOf(request.safetyClasses()))));
         return new StepResponse(id, ChangeRequestStatus.IMPACT_ANALYSED, null);
     }
 
@@ -142,23 +182,98 @@ public class ChangeRequestResource {
         return new StepResponse(id, ChangeRequestStatus.APPROVED, signature);
     }
 
-    /** The implementation of the approved change (IEC 62304 8.2.1, 8.2.2). */
+    /**
+     * The implementation of the approved change (IEC 62304 8.2.1, 8.2.2); one that changes a safety class
+     * sends the request back to impact analysis.
+     */
     @POST
     @Path("{id}/implementation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     @RolesAllowed("engineering")
     public StepResponse implement(@PathParam("id") String id, @Valid @NotNull ImplementationRequest request) {
+        Implementation implementation = new Implementation(
+                request.softwareVersion(),
+                List.copyOf(request.commits()),
+                identity.getPrincipal().getName(),
+                clock.instant(),
+                request.reclassificationList());
+        send(id, new ImplementChange(id, implementation));
+        return new StepResponse(
+                id,
+                implementation.reclassifies()
+                        ? ChangeRequestStatus.IMPACT_ANALYSIS_REQUIRED
+                        : ChangeRequestStatus.IMPLEMENTED,
+                null);
+    }
+
+    /** The verification of the implemented change (IEC 62304 8.2.3, 9.8). */
+    @POST
+    @Path("{id}/verification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @RolesAllowed("quality-assurance")
+    public StepResponse verify(@PathParam("id") String id, @Valid @NotNull VerificationRequest request) {
         send(
                 id,
-                new ImplementChange(
+                new VerifyChange(
                         id,
-                        new Implementation(
-                                request.softwareVersion(),
-                                List.copyOf(request.commits()),
+                        new Verification(
+                                request.records().stream()
+                                        .map(VerificationRequest.RecordRequest::toRecord)
+                                        .toList(),
+                                request.regressionTestsRepeated(),
                                 identity.getPrincipal().getName(),
                                 clock.instant())));
-        return new StepResponse(id, ChangeRequestStatus.IMPLEMENTED, null);
+        return new StepResponse(id, ChangeRequestStatus.VERIFIED, null);
+    }
+
+    /** The re-release of the verified software (IEC 62304 6.3). */
+    @POST
+    @Path("{id}/release")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @RolesAllowed("quality-assurance")
+    public StepResponse release(@PathParam("id") String id, @Valid @NotNull ReleaseRequest request) {
+        send(
+                id,
+                new ReleaseChange(
+                        id,
+                        new Release(
+                                request.version(),
+                                List.copyOf(request.residualAnomalies()),
+                                identity.getPrincipal().getName(),
+                                clock.instant())));
+        return new StepResponse(id, ChangeRequestStatus.RELEASED, null);
+    }
+
+    /** The communication to users and regulators (IEC 62304 6.2.5). */
+    @POST
+    @Path("{id}/communication")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @RolesAllowed({"regulatory-affairs", "quality-assurance"})
+    public StepResponse communicate(@PathParam("id") String id, @Valid @NotNull CommunicationRequest request) {
+        send(
+                id,
+                new CommunicateChange(
+                        id, request.toCommunication(identity.getPrincipal().getName())));
+        return new StepResponse(id, ChangeRequestStatus.COMMUNICATED, null);
+    }
+
+    /** The closing of the released and communicated change request. */
+    @POST
+    @Path("{id}/closure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @RolesAllowed("quality-assurance")
+    public StepResponse close(@PathParam("id") String id, @Valid @NotNull ClosureRequest request) {
+        send(
+                id,
+                new CloseChangeRequest(
+                        id,
+                        new Closure(request.summary(), identity.getPrincipal().getName(), clock.instant())));
+        return new StepResponse(id, ChangeRequestStatus.CLOSED, null);
     }
 
     private void send(String id, ChangeRequestCommand command) {

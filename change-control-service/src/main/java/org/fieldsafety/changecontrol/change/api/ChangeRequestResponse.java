@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.RaiseChangeRequest;
 import org.fieldsafety.changecontrol.change.ChangeRequestStatus;
+import org.fieldsafety.changecontrol.change.Closure;
+import org.fieldsafety.changecontrol.change.Communication;
 import org.fieldsafety.changecontrol.change.ImpactAnalysis;
 import org.fieldsafety.changecontrol.change.Implementation;
+import org.fieldsafety.changecontrol.change.Release;
+import org.fieldsafety.changecontrol.change.Verification;
 import org.fieldsafety.changecontrol.change.query.ChangeRequestView;
 
 /** A change request as the API shows it. */
@@ -24,7 +28,12 @@ public record ChangeRequestResponse(
         long version,
         ImpactAnalysis impactAnalysis,
         ChangeRequestView.Approval approval,
-        Implementation implementation) {
+        Implementation implementation,
+        List<Implementation.Reclassification> reclassifications,
+        Verification verification,
+        Release release,
+        Communication communication,
+        Closure closure) {
 
     /** A change request as it is at the moment it is raised, before the read model has it. */
     static ChangeRequestResponse raised(RaiseChangeRequest command) {
@@ -41,6 +50,11 @@ public record ChangeRequestResponse(
                 command.requestedBy(),
                 command.raisedAt(),
                 0,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
                 null,
                 null,
                 null);
@@ -62,6 +76,11 @@ public record ChangeRequestResponse(
                 view.version,
                 view.details.impactAnalysis(),
                 view.details.approval(),
-                view.details.implementation());
+                view.details.implementation(),
+                view.details.reclassifications(),
+                view.details.verification(),
+                view.details.release(),
+                view.details.communication(),
+                view.details.closure());
     }
 }

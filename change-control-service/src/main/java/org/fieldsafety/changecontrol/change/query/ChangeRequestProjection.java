@@ -1,13 +1,19 @@
 package org.fieldsafety.changecontrol.change.query;
 
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeApproved;
+import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeCommunicated;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeImplemented;
+import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeReleased;
+import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeRequestClosed;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeRequestRaised;
+import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeVerified;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ImpactAnalysed;
+import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ImpactAnalysisReopened;
 import org.fieldsafety.changecontrol.change.ChangeRequestStatus;
 import org.fieldsafety.eventstore.readmodel.Projections;
 
@@ -32,7 +38,8 @@ public class ChangeRequestProjection {
             view.status = ChangeRequestStatus.RAISED;
             view.requestedBy = event.requestedBy();
             view.raisedAt = event.raisedAt();
-            view.details = new ChangeRequestView.Details(event.softwareItems(), null, null, null);
+            view.details = new ChangeRequestView.Details(
+                    event.softwareItems(), null, null, null, List.of(), null, null, null, null);
             return view;
         });
     }
@@ -59,5 +66,41 @@ public class ChangeRequestProjection {
                 event.changeRequestId(),
                 sequence,
                 view -> view.implemented(event.implementation()));
+    }
+
+    @EventHandler
+    void on(ImpactAnalysisReopened event, @SequenceNumber long sequence) {
+        Projections.update(
+                ChangeRequestView.class, event.changeRequestId(), sequence, ChangeRequestView::impactAnalysisReopened);
+    }
+
+    @EventHandler
+    void on(ChangeVerified event, @SequenceNumber long sequence) {
+        Projections.update(
+                ChangeRequestView.class,
+                event.changeRequestId(),
+                sequence,
+                view -> view.verified(event.verification()));
+    }
+
+    @EventHandler
+    void on(ChangeReleased event, @SequenceNumber long sequence) {
+        Projections.update(
+                ChangeRequestView.class, event.changeRequestId(), sequence, view -> view.released(event.release()));
+    }
+
+    @EventHandler
+    void on(ChangeCommunicated event, @SequenceNumber long sequence) {
+        Projections.update(
+                ChangeRequestView.class,
+                event.changeRequestId(),
+                sequence,
+                view -> view.communicated(event.communication()));
+    }
+
+    @EventHandler
+    void on(ChangeRequestClosed event, @SequenceNumber long sequence) {
+        Projections.update(
+                ChangeRequestView.class, event.changeRequestId(), sequence, view -> view.closed(event.closure()));
     }
 }

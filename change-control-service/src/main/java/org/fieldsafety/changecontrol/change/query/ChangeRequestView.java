@@ -6,10 +6,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.fieldsafety.changecontrol.change.ChangeRequestStatus;
+import org.fieldsafety.changecontrol.change.Closure;
+import org.fieldsafety.changecontrol.change.Communication;
 import org.fieldsafety.changecontrol.change.ImpactAnalysis;
 import org.fieldsafety.changecontrol.change.Implementation;
+import org.fieldsafety.changecontrol.change.Release;
+import org.fieldsafety.changecontrol.change.Verification;
 import org.fieldsafety.eventstore.readmodel.VersionedView;
 import org.fieldsafety.platform.signature.Signature;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -40,30 +45,164 @@ public class ChangeRequestView extends VersionedView {
 
     /** One JSON object: the reactive PostgreSQL client decodes a JSON column only as an object. */
     @JdbcTypeCode(SqlTypes.JSON)
-    public Details details = new Details(List.of(), null, null, null);
+    public Details details = new Details(List.of(), null, null, null, List.of(), null, null, null, null);
 
-    /** What the change request holds beyond its keys: its items and each workflow step once taken. */
+    /**
+     * What the change request holds beyond its keys: its items, each workflow step once taken (the latest
+     * one when a reclassification repeated it), and every reclassification (IEC 62304 8.2.2).
+     */
     public record Details(
             List<String> softwareItems,
             ImpactAnalysis impactAnalysis,
             Approval approval,
-            Implementation implementation) {}
+            Implementation implementation,
+            List<Implementation.Reclassification> reclassifications,
+            Verification verification,
+            Release release,
+            Communication communication,
+            Closure closure) {
+
+        Details with(ImpactAnalysis analysis) {
+            return new Details(
+                    softwareItems,
+                    analysis,
+                    approval,
+                    implementation,
+                    reclassifications(),
+                    verification,
+                    release,
+                    communication,
+                    closure);
+        }
+
+        Details with(Approval given) {
+            return new Details(
+                    softwareItems,
+                    impactAnalysis,
+                    given,
+                    implementation,
+                    reclassifications(),
+                    verification,
+                    release,
+                    communication,
+                    closure);
+        }
+
+        Details with(Implementation done) {
+            List<Implementation.Reclassification> all = new ArrayList<>(reclassifications());
+            if (done.reclassifies()) {
+                all.addAll(done.reclassifications());
+            }
+            return new Details(
+                    softwareItems,
+                    impactAnalysis,
+                    approval,
+                    done,
+                    List.copyOf(all),
+                    verification,
+                    release,
+                    communication,
+                    closure);
+        }
+
+        Details with(Verification verified) {
+            return new Details(
+                    softwareItems,
+                    impactAnalysis,
+                    approval,
+                    implementation,
+                    reclassifications(),
+                    verified,
+                    release,
+                    communication,
+                    closure);
+        }
+
+        Details with(Release released) {
+            return new Details(
+                    softwareItems,
+                    impactAnalysis,
+                    approval,
+                    implementation,
+                    reclassifications(),
+                    verification,
+                    released,
+                    communication,
+                    closure);
+        }
+
+        Details with(Communication sent) {
+            return new Details(
+                    softwareItems,
+                    impactAnalysis,
+                    approval,
+                    implementation,
+                    reclassifications(),
+                    verification,
+                    release,
+                    sent,
+                    closure);
+        }
+
+        Details with(Closure closed) {
+            return new Details(
+                    softwareItems,
+                    impactAnalysis,
+                    approval,
+                    implementation,
+                    reclassifications(),
+                    verification,
+                    release,
+                    communication,
+                    closed);
+        }
+
+        /** Rows written before reclassifications were recorded have none. */
+        @Override
+        public List<Implementation.Reclassification> reclassifications() {
+            return reclassifications == null ? List.of() : reclassifications;
+        }
+    }
 
     /** The change board's signed approval as the request shows it. */
     public record Approval(Signature signature, long signedVersion) {}
 
     void analysed(ImpactAnalysis analysis) {
         status = ChangeRequestStatus.IMPACT_ANALYSED;
-        details = new Details(details.softwareItems(), analysis, details.approval(), details.implementation());
+        details = details.with(analysis);
     }
 
     void approved(Approval approval) {
         status = ChangeRequestStatus.APPROVED;
-        details = new Details(details.softwareItems(), details.impactAnalysis(), approval, details.implementation());
+        details = details.with(approval);
     }
 
     void implemented(Implementation implementation) {
         status = ChangeRequestStatus.IMPLEMENTED;
-        details = new Details(details.softwareItems(), details.impactAnalysis(), details.approval(), implementation);
+        details = details.with(implementation);
+    }
+
+    void impactAnalysisReopened() {
+        status = ChangeRequestStatus.IMPACT_ANALYSIS_REQUIRED;
+    }
+
+    void verified(Verification verification) {
+        status = ChangeRequestStatus.VERIFIED;
+        details = details.with(verification);
+    }
+
+    void released(Release release) {
+        status = ChangeRequestStatus.RELEASED;
+        details = details.with(release);
+    }
+
+    void communicated(Communication communication) {
+        status = ChangeRequestStatus.COMMUNICATED;
+        details = details.with(communication);
+    }
+
+    void closed(Closure closure) {
+        status = ChangeRequestStatus.CLOSED;
+        details = details.with(closure);
     }
 }

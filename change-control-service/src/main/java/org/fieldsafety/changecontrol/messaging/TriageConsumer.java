@@ -1,0 +1,81 @@
+package org.fieldsafety.changecontrol.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.fieldsafety.changecontrol.problem.Criticality;
+import org.fieldsafety.changecontrol.problem.ProblemReportCommand.OpenProblemReport;
+import org.fieldsafety.changecontrol.problem.ProblemReportCommand.RecordRecurrence;
+import org.fieldsafety.changecontrol.problem.ProblemReports;
+import org.fieldsafety.contracts.ProblemDetected;
+import org.fieldsafety.contracts.ReportTriaged;
+
+/**
+ * Follows triage's topic, which carries several event types told apart by the CloudEvent type: a
+ * {@link ProblemDetected} opens the problem's one report (IEC 62304 9.1), a {@link ReportTriaged} of a
+ * problem whose report is closed reopens it; anything else is not for this service. At least once: the
+ * report's id follows from the problem id, and a recurrence counts only after the closure. Axon is
+ * blocking, hence a worker thread; a payload that does not parse goes to the dead letters.
+ */
+@ApplicationScoped
+public class TriageConsumer {
+
+    private static final String CLOUD_EVENT_TYPE = "ce_type";
+
+    private final CommandGateway commands;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    TriageConsumer(CommandGateway commands, ObjectMapper json, Clock clock) {
+        this.commands = commands;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Incoming(Channels.TRIAGE_IN)
+    @Blocking
+    public void on(ConsumerRecord<String, String> record) throws JsonProcessingException {
+        Header type = record.headers().lastHeader(CLOUD_EVENT_TYPE);
+        String ceType = type == null ? null : new String(type.value(), StandardCharsets.UTF_8);
+        if (ProblemDetected.TYPE.equals(ceType)) {
+            open(json.readValue(record.value(), ProblemDetected.class));
+        } else if (ReportTriaged.TYPE.equals(ceType)) {
+            recur(json.readValue(record.value(), ReportTriaged.class));
+        }
+    }
+
+    private void open(ProblemDetected problem) {
+        commands.sendAndWait(new OpenProblemReport(
+                ProblemReports.idForProblem(problem.problemId()),
+                problem.problemId(),
+                problem.productId(),
+                problem.softwareItem(),
+                problem.softwareVersion(),
+                problem.faultCode(),
+                "Fault " + problem.faultCode() + " in " + problem.softwareItem() + ", first report "
+                        + problem.firstReportId(),
+                Criticality.fromRisk(problem.severity(), problem.riskRegion(), problem.hazard(), problem.safetyClass()),
+                "triage",
+                clock.instant()));
+    }
+
+    private void recur(ReportTriaged report) {
+        if (report.problemId() == null) {
+            return;
+        }
+        try {
+            commands.sendAndWait(new RecordRecurrence(
+                    ProblemReports.idForProblem(report.problemId()), report.reportId(), report.triagedAt()));
+        } catch (AggregateNotFoundException e) {
+            // no problem report for this problem (yet): nothing to reopen
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.fieldsafety.changecontrol.problem;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.fieldsafety.changecontrol.problem.ProblemReportCommand.AdviseParties;
+import org.fieldsafety.changecontrol.problem.ProblemReportCommand.CloseProblemReport;
+import org.fieldsafety.changecontrol.problem.ProblemReportCommand.DecideNoAction;
+import org.fieldsafety.changecontrol.problem.ProblemReportCommand.InvestigateProblem;
+import org.fieldsafety.changecontrol.problem.ProblemReportCommand.LinkChangeRequests;
+import org.fieldsafety.changecontrol.problem.ProblemReportCommand.OpenProblemReport;
+import org.fieldsafety.changecontrol.problem.ProblemReportCommand.RecordRecurrence;
+import org.fieldsafety.changecontrol.problem.ProblemReportCommand.VerifyResolution;
+import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ChangeRequestsLinked;
+import org.fieldsafety.changecontrol.problem.ProblemReportEvent.NoActionDecided;
+import org.fieldsafety.changecontrol.problem.ProblemReportEvent.PartiesAdvised;
+import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ProblemInvestigated;
+import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ProblemReportClosed;
+import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ProblemReportOpened;
+import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ProblemReportReopened;
+import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ResolutionVerified;
+import org.fieldsafety.platform.ProblemException;
+
+/**
+ * A software problem report (IEC 62304 clause 9): opened with a statement of criticality (9.1),
+ * investigated (9.2), resolved through change requests or closed with a rationale for no action (9.2,
+ * 9.4), its parties advised (9.3), its resolution verified (9.7), closed; reopened by itself when the
+ * problem recurs after closure. Command handlers check the rules and apply events; event-sourcing
+ * handlers only set state.
+ */
+public class ProblemReport {
+
+    @AggregateIdentifier
+    private String problemReportId;
+
+    private ProblemReportStatus status;
+    private boolean changeRequested;
+    private boolean partiesAdvised;
+    private ResolutionVerification verification;
+    private Instant closedAt;
+
+    ProblemReport() {
+        // for Axon
+    }
+
+    /** Idempotent: opening a problem report that exists (a redelivered problem) changes nothing. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(OpenProblemReport command) {
+        if (problemReportId != null) {
+            return;
+        }
+        if (isBlank(command.productId())
+                || isBlank(command.softwareItem())
+                || isBlank(command.description())
+                || command.criticality() == null
+                || command.criticality().level() == null) {
+            throw ProblemException.invalid(
+                    "incomplete-problem-report",
+                    "IEC 62304 9.1: a problem report names its product, software item, problem and criticality");
+        }
+        apply(new ProblemReportOpened(
+                command.problemReportId(),
+                command.problemId(),
+                command.productId(),
+                command.softwareItem(),
+                command.softwareVersion(),
+                command.faultCode(),
+                command.description(),
+                command.criticality(),
+                command.openedBy(),
+                command.openedAt()));
+    }
+
+    /** IEC 62304 9.2: an open problem is investigated once (again after it reopens). */
+    @CommandHandler
+    void handle(InvestigateProblem command) {
+        if (status != ProblemReportStatus.OPEN) {
+            throw ProblemException.ruleViolated(
+                    "investigation-out-of-order",
+                    "IEC 62304 9.2: an open problem report is investigated once; this report is " + status);
+        }
+        apply(new ProblemInvestigated(problemReportId, command.investigation()));
+    }
+
+    /** IEC 62304 9.2 and 9.4: the investigation decides which change requests resolve the problem. */
+    @CommandHandler
+    void handle(LinkChangeRequests command) {
+        requireInvestigated();
+        apply(new ChangeRequestsLinked(
+                problemReportId, command.changeRequestIds(), command.linkedBy(), command.linkedAt()));
+    }
+
+    /** IEC 62304 9.2: no action, after the investigation, with a rationale. */
+    @CommandHandler
+    void handle(DecideNoAction command) {
+        requireInvestigated();
+        apply(new NoActionDecided(problemReportId, command.rationale(), command.decidedBy(), command.decidedAt()));
+    }
+
+    /** IEC 62304 9.3: the parties advised are recorded while the report is not closed. */
+    @CommandHandler
+    void handle(AdviseParties command) {
+        if (status == ProblemReportStatus.CLOSED) {
+            throw ProblemException.ruleViolated(
+                    "problem-report-closed", "IEC 62304 9.3: parties are advised before the report is closed");
+        }
+        apply(new PartiesAdvised(problemReportId, command.parties(), command.recordedBy()));
+    }
+
+    /** IEC 62304 9.7: the resolution is verified once change requests or no action were decided. */
+    @CommandHandler
+    void handle(VerifyResolution command) {
+        if (status != ProblemReportStatus.CHANGE_REQUESTED
+                && status != ProblemReportStatus.NO_ACTION
+                && status != ProblemReportStatus.RESOLUTION_VERIFIED) {
+            throw ProblemException.ruleViolated(
+                    "resolution-not-decided",
+                    "IEC 62304 9.7: a resolution is verified after change requests or a no-action rationale"
+                            + " (9.2); this report is " + status);
+        }
+        apply(new ResolutionVerified(problemReportId, command.verification()));
+    }
+
+    /**
+     * IEC 62304 9.7 and 9.3: closed only with the resolution verified (resolved, trends reversed, the
+     * change in the right items when one was made, no new problems, no recurrence since a date) and the
+     * relevant parties advised.
+     */
+    @CommandHandler
+    void handle(CloseProblemReport command) {
+        if (status != ProblemReportStatus.RESOLUTION_VERIFIED || !criteriaMet()) {
+            throw ProblemException.ruleViolated(
+                    "resolution-not-verified",
+                    "IEC 62304 9.7: a problem report closes only when its resolution is verified: resolved,"
+                            + " adverse trends reversed, change implemented in the right items, no new problems,"
+                            + " no recurrence since a date");
+        }
+        if (!partiesAdvised) {
+            throw ProblemException.ruleViolated(
+                    "parties-not-advised", "IEC 62304 9.3: the relevant parties are advised before closure");
+        }
+        apply(new ProblemReportClosed(problemReportId, command.closedBy(), command.closedAt()));
+    }
+
+    /**
+     * A report of the problem triaged after closure reopens it (IEC 62304 9.6, 9.7: the problem was not
+     * resolved); reports triaged before closure, or while it is open, change nothing.
+     */
+    @CommandHandler
+    void handle(RecordRecurrence command) {
+        if (status == ProblemReportStatus.CLOSED && command.triagedAt().isAfter(closedAt)) {
+            apply(new ProblemReportReopened(problemReportId, command.reportId(), command.triagedAt()));
+        }
+    }
+
+    private void requireInvestigated() {
+        if (status != ProblemReportStatus.INVESTIGATED) {
+            throw ProblemException.ruleViolated(
+                    "resolution-before-investigation",
+                    "IEC 62304 9.2: change requests or a no-action rationale follow the investigation, once;"
+                            + " this report is " + status);
+        }
+    }
+
+    private boolean criteriaMet() {
+        return verification.resolved()
+                && verification.trendReversed()
+                && (verification.changeImplementedInRightItems() || !changeRequested)
+                && verification.noNewProblems()
+                && verification.noRecurrenceSince() != null;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    @EventSourcingHandler
+    void on(ProblemReportOpened event) {
+        problemReportId = event.problemReportId();
+        status = ProblemReportStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(ProblemInvestigated event) {
+        status = ProblemReportStatus.INVESTIGATED;
+    }
+
+    @EventSourcingHandler
+    void on(ChangeRequestsLinked event) {
+        status = ProblemReportStatus.CHANGE_REQUESTED;
+        changeRequested = true;
+    }
+
+    @EventSourcingHandler
+    void on(NoActionDecided event) {
+        status = ProblemReportStatus.NO_ACTION;
+        changeRequested = false;
+    }
+
+    @EventSourcingHandler
+    void on(PartiesAdvised event) {
+        partiesAdvised = true;
+    }
+
+    @EventSourcingHandler
+    void on(ResolutionVerified event) {
+        status = ProblemReportStatus.RESOLUTION_VERIFIED;
+        verification = event.verification();
+    }
+
+    @EventSourcingHandler
+    void on(ProblemReportClosed event) {
+        status = ProblemReportStatus.CLOSED;
+        closedAt = event.closedAt();
+    }
+
+    @EventSourcingHandler
+    void on(ProblemReportReopened event) {
+        status = ProblemReportStatus.OPEN;
+        verification = null;
+        partiesAdvised = false;
+    }
+}
