@@ -47,6 +47,11 @@ public final class IntakeTestSupport {
         if (products != null) {
             body.put("products", products);
         }
+        return createKey(body);
+    }
+
+    /** A new key from the whole creation request; returns {id, key}. */
+    public static Map<String, String> createKey(Map<String, Object> body) {
         return given().auth()
                 .preemptive()
                 .basic("admin", "admin-local")

@@ -32,18 +32,34 @@ public class ApiKey extends PanacheEntityBase {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
-    public static ApiKey issue(String client, Set<String> products, String keyHash, Instant now) {
+    /** The key's own rate limit; both null for the node's default. */
+    @Column(name = "reports_per_second")
+    public Double reportsPerSecond;
+
+    public Double burst;
+
+    /** A new key; {@code rateLimit} null means the node's default limit. */
+    public static ApiKey issue(String client, Set<String> products, RateLimit rateLimit, String keyHash, Instant now) {
         ApiKey key = new ApiKey();
         key.id = UUID.randomUUID();
         key.client = client;
         key.keyHash = keyHash;
         key.products = products.stream().sorted().toArray(String[]::new);
         key.createdAt = now;
+        if (rateLimit != null) {
+            key.reportsPerSecond = rateLimit.reportsPerSecond();
+            key.burst = rateLimit.burst();
+        }
         return key;
     }
 
     public ActiveApiKey active() {
-        return new ActiveApiKey(id, client, Set.copyOf(List.of(products)));
+        return new ActiveApiKey(id, client, Set.copyOf(List.of(products)), rateLimit());
+    }
+
+    /** The key's own rate limit, or null for the node's default. */
+    public RateLimit rateLimit() {
+        return reportsPerSecond == null ? null : new RateLimit(reportsPerSecond, burst);
     }
 
     public List<String> productList() {

@@ -28,7 +28,7 @@ public class ApiKeyCache {
 
     private static final Logger LOG = Logger.getLogger(ApiKeyCache.class);
     private static final String ACTIVE_KEYS =
-            "select id, client, key_hash, products from api_key where revoked_at is null";
+            "select id, client, key_hash, products, reports_per_second, burst from api_key where revoked_at is null";
 
     private final Pool pool;
     private final AtomicBoolean reloading = new AtomicBoolean();
@@ -88,12 +88,14 @@ public class ApiKeyCache {
         }
         Map<String, ActiveApiKey> next = new HashMap<>();
         for (Row row : rows) {
+            Double reportsPerSecond = row.getDouble("reports_per_second");
             next.put(
                     row.getString("key_hash"),
                     new ActiveApiKey(
                             row.getUUID("id"),
                             row.getString("client"),
-                            Set.copyOf(List.of(row.getArrayOfStrings("products")))));
+                            Set.copyOf(List.of(row.getArrayOfStrings("products"))),
+                            reportsPerSecond == null ? null : new RateLimit(reportsPerSecond, row.getDouble("burst"))));
         }
         byHash = Map.copyOf(next);
     }

@@ -3,11 +3,10 @@ package org.fieldsafety.intake.pms;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
-import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fieldsafety.intake.report.api.FieldReportRequest;
 import org.fieldsafety.intake.report.messaging.ReportPublisher;
@@ -15,7 +14,7 @@ import org.fieldsafety.intake.report.messaging.ReportPublisher;
 /**
  * Normalises PMS complaints into field reports on {@code fieldsafety.reports.v1}. At least once and
  * idempotent: the first delivery records the report id and awareness time, a redelivery re-emits the same
- * report. An invalid complaint goes to {@code pms.complaints.v1.dlq} with the failing fields as reason.
+ * report. An invalid complaint goes to {@code pms.complaints.v1.dlq} with every failing field as reason.
  */
 @ApplicationScoped
 public class PmsComplaintConsumer {
@@ -35,11 +34,11 @@ public class PmsComplaintConsumer {
     @Incoming(CHANNEL)
     @WithTransaction
     public Uni<Void> consume(PmsComplaint complaint) {
-        FieldReportRequest report = complaint.asReport();
-        String invalid = invalidFields(complaint, report);
+        String invalid = deadLetterReason(validator, complaint);
         if (invalid != null) {
             return Uni.createFrom().failure(new IllegalArgumentException(invalid));
         }
+        FieldReportRequest report = complaint.asReport();
         return ProcessedComplaint.<ProcessedComplaint>findById(complaint.complaintId())
                 .onItem()
                 .ifNull()
@@ -49,18 +48,24 @@ public class PmsComplaintConsumer {
                         report.received(processed.reportId, ProcessedComplaint.CLIENT, processed.receivedAt)));
     }
 
-    /** The failing fields as the dead-letter reason, or null when the complaint is a valid report. */
-    private String invalidFields(PmsComplaint complaint, FieldReportRequest report) {
-        if (complaint.complaintId() == null || complaint.complaintId().isBlank()) {
-            return "complaintId: must not be blank";
-        }
-        Set<ConstraintViolation<FieldReportRequest>> violations = validator.validate(report);
-        if (violations.isEmpty()) {
-            return null;
-        }
-        return violations.stream()
-                .map(violation -> violation.getPropertyPath() + ": " + violation.getMessage())
-                .sorted()
-                .collect(Collectors.joining("; "));
+    /**
+     * Every failing field of the complaint, named as in {@link PmsComplaint}, as the dead-letter reason
+     * ({@code "country: ...; softwareVersion: ..."}), or null when the complaint is a valid report.
+     */
+    static String deadLetterReason(Validator validator, PmsComplaint complaint) {
+        Stream<String> complaintFields = validator.validate(complaint).stream()
+                .map(violation -> violation.getPropertyPath() + ": " + violation.getMessage());
+        Stream<String> reportFields = validator.validate(complaint.asReport()).stream()
+                // the report's attributes carry only the complaint id, already checked on the complaint
+                .filter(violation -> !violation.getPropertyPath().toString().startsWith("attributes"))
+                .map(violation ->
+                        complaintField(violation.getPropertyPath().toString()) + ": " + violation.getMessage());
+        String reason = Stream.concat(complaintFields, reportFields).sorted().collect(Collectors.joining("; "));
+        return reason.isEmpty() ? null : reason;
+    }
+
+    /** The complaint's name for a field of the report it becomes. */
+    private static String complaintField(String reportField) {
+        return reportField.equals("reporter.type") ? "reporterType" : reportField;
     }
 }

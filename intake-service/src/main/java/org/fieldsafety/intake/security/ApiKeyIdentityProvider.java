@@ -12,7 +12,10 @@ import org.fieldsafety.intake.apikey.ActiveApiKey;
 import org.fieldsafety.intake.apikey.ApiKeyCache;
 import org.fieldsafety.intake.apikey.ApiKeySecret;
 
-/** Turns a valid API key into an identity: the client's name, role DEVICE, the key id and its products. */
+/**
+ * Turns a valid API key into an identity: the client's name, role DEVICE, the key id, its products and its
+ * own rate limit if it has one.
+ */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
 
@@ -37,11 +40,14 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     }
 
     private static SecurityIdentity identity(ActiveApiKey key) {
-        return QuarkusSecurityIdentity.builder()
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(key.client()))
                 .addRole(Roles.DEVICE)
                 .addAttribute(ApiKeyClient.KEY_ID, key.id())
-                .addAttribute(ApiKeyClient.PRODUCTS, key.products())
-                .build();
+                .addAttribute(ApiKeyClient.PRODUCTS, key.products());
+        if (key.rateLimit() != null) {
+            identity.addAttribute(ApiKeyClient.RATE_LIMIT, key.rateLimit());
+        }
+        return identity.build();
     }
 }

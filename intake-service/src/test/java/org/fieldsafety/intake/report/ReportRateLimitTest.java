@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.fieldsafety.intake.apikey.RateLimit;
 import org.fieldsafety.platform.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -16,31 +17,44 @@ class ReportRateLimitTest {
 
     private static final UUID KEY = UUID.randomUUID();
     private static final Instant START = Instant.parse("2026-11-20T12:00:00Z");
+    private static final RateLimit NODE = new RateLimit(10, 20);
 
     @Test
     void aKeyMaySendItsBurstAndThenIsRefused() {
-        ReportRateLimit limit = new ReportRateLimit(Clock.fixed(START, ZoneOffset.UTC), 10, 20);
-        assertDoesNotThrow(() -> limit.acquire(KEY, 20));
-        ProblemException tooMany = assertThrows(ProblemException.class, () -> limit.acquire(KEY, 1));
+        ReportRateLimit limit = new ReportRateLimit(Clock.fixed(START, ZoneOffset.UTC), NODE);
+        assertDoesNotThrow(() -> limit.acquire(KEY, null, 20));
+        ProblemException tooMany = assertThrows(ProblemException.class, () -> limit.acquire(KEY, null, 1));
         assertEquals(429, tooMany.status());
     }
 
     @Test
     void tokensRefillAtTheRate() {
         MutableClock clock = new MutableClock(START);
-        ReportRateLimit limit = new ReportRateLimit(clock, 10, 20);
-        limit.acquire(KEY, 20);
+        ReportRateLimit limit = new ReportRateLimit(clock, NODE);
+        limit.acquire(KEY, null, 20);
         clock.now = START.plusMillis(500);
-        assertDoesNotThrow(() -> limit.acquire(KEY, 5));
-        assertThrows(ProblemException.class, () -> limit.acquire(KEY, 1));
+        assertDoesNotThrow(() -> limit.acquire(KEY, null, 5));
+        assertThrows(ProblemException.class, () -> limit.acquire(KEY, null, 1));
     }
 
     @Test
     void aRejectedBatchTakesNothingAndOtherKeysAreUnaffected() {
-        ReportRateLimit limit = new ReportRateLimit(Clock.fixed(START, ZoneOffset.UTC), 10, 20);
-        assertThrows(ProblemException.class, () -> limit.acquire(KEY, 21));
-        assertDoesNotThrow(() -> limit.acquire(KEY, 20));
-        assertDoesNotThrow(() -> limit.acquire(UUID.randomUUID(), 20));
+        ReportRateLimit limit = new ReportRateLimit(Clock.fixed(START, ZoneOffset.UTC), NODE);
+        assertThrows(ProblemException.class, () -> limit.acquire(KEY, null, 21));
+        assertDoesNotThrow(() -> limit.acquire(KEY, null, 20));
+        assertDoesNotThrow(() -> limit.acquire(UUID.randomUUID(), null, 20));
+    }
+
+    @Test
+    void aKeyWithItsOwnLimitIsHeldToItInsteadOfTheNodes() {
+        MutableClock clock = new MutableClock(START);
+        ReportRateLimit limit = new ReportRateLimit(clock, NODE);
+        RateLimit slow = new RateLimit(0.5, 2);
+        limit.acquire(KEY, slow, 2);
+        assertThrows(ProblemException.class, () -> limit.acquire(KEY, slow, 1));
+        clock.now = START.plusSeconds(2);
+        assertDoesNotThrow(() -> limit.acquire(KEY, slow, 1));
+        assertDoesNotThrow(() -> limit.acquire(UUID.randomUUID(), null, 20));
     }
 
     private static final class MutableClock extends Clock {

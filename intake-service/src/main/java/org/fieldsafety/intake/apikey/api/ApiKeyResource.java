@@ -46,8 +46,12 @@ public class ApiKeyResource {
     @RolesAllowed(Roles.ADMIN)
     public Uni<Response> create(@NotNull @Valid CreateApiKeyRequest request) {
         String secret = ApiKeySecret.generate();
-        ApiKey key =
-                ApiKey.issue(request.client(), request.productsOrAll(), ApiKeySecret.hash(secret), clock.instant());
+        ApiKey key = ApiKey.issue(
+                request.client(),
+                request.productsOrAll(),
+                request.rateLimit(),
+                ApiKeySecret.hash(secret),
+                clock.instant());
         return Panache.withTransaction(key::persist)
                 .invoke(() -> cache.add(key))
                 .map(stored -> Response.created(URI.create("/api/v1/api-keys/" + key.id))

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.intake.config.IntakeConfig;
+import org.fieldsafety.intake.report.FirstReceipts;
 import org.fieldsafety.intake.report.ReportIds;
 import org.fieldsafety.intake.report.ReportRateLimit;
 import org.fieldsafety.intake.report.messaging.ReportPublisher;
@@ -36,7 +37,8 @@ import org.fieldsafety.platform.ProblemException;
 
 /**
  * Field reports from machine clients. A report is answered 202 only once Kafka acknowledged it; its
- * {@code receivedAt} is the manufacturer's regulatory awareness time (MDR Art. 87, 21 CFR 803.50).
+ * {@code receivedAt} is the manufacturer's regulatory awareness time (MDR Art. 87, 21 CFR 803.50); a retry
+ * with the same {@code Idempotency-Key} keeps the first attempt's.
  */
 @Path("/api/v1/field-reports")
 @SecurityScheme(
@@ -58,16 +60,19 @@ public class FieldReportResource {
     private final IntakeConfig config;
     private final MeterRegistry registry;
     private final ReportRateLimit rateLimit;
+    private final FirstReceipts firstReceipts;
 
     FieldReportResource(
             ReportPublisher publisher,
             ReportRateLimit rateLimit,
+            FirstReceipts firstReceipts,
             SecurityIdentity identity,
             Clock clock,
             IntakeConfig config,
             MeterRegistry registry) {
         this.publisher = publisher;
         this.rateLimit = rateLimit;
+        this.firstReceipts = firstReceipts;
         this.identity = identity;
         this.clock = clock;
         this.config = config;
@@ -79,13 +84,15 @@ public class FieldReportResource {
             @NotNull @Valid FieldReportRequest request,
             @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
         ApiKeyClient client = authorized(List.of(request));
-        FieldReportReceived report =
-                request.received(ReportIds.of(client.name(), idempotencyKey), client.name(), clock.instant());
-        return publisher.publish(report).map(sent -> {
-            countAccepted(List.of(report));
-            return Response.accepted(new ReportAccepted(report.reportId(), report.receivedAt()))
-                    .location(triageResult(report.reportId()))
-                    .build();
+        String reportId = ReportIds.of(client.name(), idempotencyKey);
+        return receivedAt(reportId, idempotencyKey).chain(receivedAt -> {
+            FieldReportReceived report = request.received(reportId, client.name(), receivedAt);
+            return publisher.publish(report).map(sent -> {
+                countAccepted(List.of(report));
+                return Response.accepted(new ReportAccepted(report.reportId(), report.receivedAt()))
+                        .location(triageResult(report.reportId()))
+                        .build();
+            });
         });
     }
 
@@ -95,21 +102,27 @@ public class FieldReportResource {
     public Uni<Response> batch(
             @NotNull @Valid BatchRequest batch, @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
         ApiKeyClient client = authorized(batch.reports());
-        Instant receivedAt = clock.instant();
-        List<FieldReportReceived> reports = IntStream.range(0, batch.reports().size())
-                .mapToObj(i -> batch.reports()
-                        .get(i)
-                        .received(
-                                ReportIds.of(client.name(), idempotencyKey == null ? null : idempotencyKey + "#" + i),
-                                client.name(),
-                                receivedAt))
+        List<String> reportIds = IntStream.range(0, batch.reports().size())
+                .mapToObj(i -> ReportIds.of(client.name(), idempotencyKey == null ? null : idempotencyKey + "#" + i))
                 .toList();
-        return publisher.publishAll(reports).map(sent -> {
-            countAccepted(reports);
-            return Response.accepted(new BatchAccepted(
-                            reports.stream().map(FieldReportReceived::reportId).toList()))
-                    .build();
+        return receivedAt(reportIds.get(0), idempotencyKey).chain(receivedAt -> {
+            List<FieldReportReceived> reports = IntStream.range(0, reportIds.size())
+                    .mapToObj(i -> batch.reports().get(i).received(reportIds.get(i), client.name(), receivedAt))
+                    .toList();
+            return publisher.publishAll(reports).map(sent -> {
+                countAccepted(reports);
+                return Response.accepted(new BatchAccepted(reportIds)).build();
+            });
         });
+    }
+
+    /**
+     * Now, or for a request with an {@code Idempotency-Key} the time its first attempt arrived (a batch's
+     * is stored under its first report's id), so a retry keeps the awareness time.
+     */
+    private Uni<Instant> receivedAt(String reportId, String idempotencyKey) {
+        Instant now = clock.instant();
+        return idempotencyKey == null ? Uni.createFrom().item(now) : firstReceipts.first(reportId, now);
     }
 
     /** The client, if its key may report for every product of the requests and it is within its rate. */
@@ -123,7 +136,7 @@ public class FieldReportResource {
                     throw new ProblemException(
                             403, "product-not-allowed", "This API key may not report for product " + productId);
                 });
-        rateLimit.acquire(client.keyId(), requests.size());
+        rateLimit.acquire(client.keyId(), client.rateLimit(), requests.size());
         return client;
     }
 

@@ -3,6 +3,7 @@ package org.fieldsafety.intake.apikey.api;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,7 +100,7 @@ class ApiKeyResourceTest {
     }
 
     @Test
-    void aKeyNeedsAClient() {
+    void aKeyNeedsAClientAndAPositiveRateLimit() {
         given().auth()
                 .preemptive()
                 .basic("admin", "admin-local")
@@ -109,5 +110,14 @@ class ApiKeyResourceTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItem("client"));
+        given().auth()
+                .preemptive()
+                .basic("admin", "admin-local")
+                .contentType(ContentType.JSON)
+                .body(Map.of("client", "x", "rateLimit", Map.of("reportsPerSecond", 0, "burst", 0)))
+                .post("/api/v1/api-keys")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("rateLimit.reportsPerSecond", "rateLimit.burst"));
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -77,8 +78,8 @@ class FieldReportResourceTest {
     }
 
     @Test
-    void theSameIdempotencyKeyGivesTheSameReportId() {
-        String first = given().header("X-API-Key", key)
+    void theSameIdempotencyKeyGivesTheSameReportIdAndTheFirstReceivedAt() {
+        Map<String, String> first = given().header("X-API-Key", key)
                 .header("Idempotency-Key", "retry-42")
                 .contentType(ContentType.JSON)
                 .body(IntakeTestSupport.report())
@@ -86,7 +87,7 @@ class FieldReportResourceTest {
                 .then()
                 .statusCode(202)
                 .extract()
-                .path("reportId");
+                .as(Map.class);
         given().header("X-API-Key", key)
                 .header("Idempotency-Key", "retry-42")
                 .contentType(ContentType.JSON)
@@ -94,7 +95,31 @@ class FieldReportResourceTest {
                 .post("/api/v1/field-reports")
                 .then()
                 .statusCode(202)
-                .body("reportId", equalTo(first));
+                .body("reportId", equalTo(first.get("reportId")))
+                .body("receivedAt", equalTo(first.get("receivedAt")));
+    }
+
+    @Test
+    void aClientOverItsRateGets429WithRetryAfter() {
+        String slowKey = IntakeTestSupport.createKey(
+                        Map.of("client", "slow-app", "rateLimit", Map.of("reportsPerSecond", 0.001, "burst", 1)))
+                .get("key");
+        given().header("X-API-Key", slowKey)
+                .contentType(ContentType.JSON)
+                .body(IntakeTestSupport.report())
+                .post("/api/v1/field-reports")
+                .then()
+                .statusCode(202);
+        given().header("X-API-Key", slowKey)
+                .contentType(ContentType.JSON)
+                .body(IntakeTestSupport.report())
+                .post("/api/v1/field-reports")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", notNullValue())
+                .contentType("application/problem+json")
+                .body("status", equalTo(429))
+                .body("detail", notNullValue());
     }
 
     @Test
