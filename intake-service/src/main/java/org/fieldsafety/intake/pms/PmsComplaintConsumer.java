@@ -1,5 +1,10 @@
 package org.fieldsafety.intake.pms;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +26,12 @@ public class PmsComplaintConsumer {
 
     public static final String CHANNEL = "pms-complaints-in";
 
+    /** Tolerant of fields it does not know: a PMS may add to its messages within a topic version. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
     private final ReportPublisher publisher;
     private final Validator validator;
     private final Clock clock;
@@ -31,9 +42,20 @@ public class PmsComplaintConsumer {
         this.clock = clock;
     }
 
+    /** The message value as text, so that one that is not JSON still reaches the dead-letter topic as sent. */
     @Incoming(CHANNEL)
     @WithTransaction
-    public Uni<Void> consume(PmsComplaint complaint) {
+    public Uni<Void> consume(String message) {
+        PmsComplaint complaint;
+        try {
+            complaint = JSON.readValue(message, PmsComplaint.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Uni.createFrom()
+                    .failure(new IllegalArgumentException("not a PMS complaint JSON document: "
+                            + (e instanceof JsonProcessingException json
+                                    ? json.getOriginalMessage()
+                                    : e.getMessage())));
+        }
         String invalid = deadLetterReason(validator, complaint);
         if (invalid != null) {
             return Uni.createFrom().failure(new IllegalArgumentException(invalid));

@@ -63,4 +63,21 @@ class PmsComplaintConsumerTest {
                 .get(0);
         assertTrue(KafkaTestSupport.header(dead, "dead-letter-reason").contains("softwareVersion"));
     }
+
+    @Test
+    void aMessageThatIsNotJsonGoesToTheDeadLetterTopicAsSentAndTheNextComplaintStillCounts() throws Exception {
+        KafkaTestSupport.send(Topics.PMS_COMPLAINTS, "INSULIN-PUMP-X", "{not json PMS-GARBLED");
+        String next = complaint("PMS-AFTER-GARBLED", "4.2.1").replace("}", ",\"addedLater\":\"tolerated\"}");
+        KafkaTestSupport.send(Topics.PMS_COMPLAINTS, "INSULIN-PUMP-X", next);
+
+        ConsumerRecord<String, String> dead = KafkaTestSupport.awaitRecords(
+                        Topics.deadLetter(Topics.PMS_COMPLAINTS),
+                        record -> "{not json PMS-GARBLED".equals(record.value()),
+                        1)
+                .get(0);
+        assertTrue(KafkaTestSupport.header(dead, "dead-letter-reason").contains("not a PMS complaint"));
+        String reportId = ReportIds.of(ProcessedComplaint.CLIENT, "PMS-AFTER-GARBLED");
+        KafkaTestSupport.awaitRecords(
+                Topics.REPORTS, record -> reportId.equals(KafkaTestSupport.header(record, "ce_id")), 1);
+    }
 }
