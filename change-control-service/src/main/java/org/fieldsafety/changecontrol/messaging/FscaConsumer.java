@@ -1,6 +1,7 @@
 package org.fieldsafety.changecontrol.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -8,9 +9,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.RaiseChangeRequest;
 import org.fieldsafety.changecontrol.change.ChangeRequests;
 import org.fieldsafety.contracts.FscaDecisionTaken;
+import org.fieldsafety.platform.CloudEventHeaders;
 
 /**
- * Raises the change request that an FSCA_REQUIRED decision calls for: the corrective action changes
+ * Raises the change request that an FSCA_REQUIRED decision calls for (the topic carries the case's other
+ * milestones too, which raise nothing): the corrective action changes
  * released software only through change control (IEC 62304 9.4, 8.2.1). At least once: the change
  * request's id follows from the case, so a redelivered decision finds the one already raised. Axon is
  * blocking, hence a worker thread.
@@ -28,8 +31,9 @@ public class FscaConsumer {
 
     @Incoming(Channels.FSCA_IN)
     @Blocking
-    public void on(FscaDecisionTaken decision) {
-        if (!FscaDecisionTaken.FSCA_REQUIRED.equals(decision.decision())) {
+    public void on(FscaDecisionTaken decision, IncomingKafkaRecordMetadata<String, ?> record) {
+        if (!FscaDecisionTaken.TYPE.equals(CloudEventHeaders.type(record.getHeaders()))
+                || !FscaDecisionTaken.FSCA_REQUIRED.equals(decision.decision())) {
             return;
         }
         commands.sendAndWait(new RaiseChangeRequest(

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -17,6 +15,7 @@ import org.fieldsafety.changecontrol.problem.ProblemReportCommand.RecordRecurren
 import org.fieldsafety.changecontrol.problem.ProblemReports;
 import org.fieldsafety.contracts.ProblemDetected;
 import org.fieldsafety.contracts.ReportTriaged;
+import org.fieldsafety.platform.CloudEventHeaders;
 
 /**
  * Follows triage's topic, which carries several event types told apart by the CloudEvent type: a
@@ -27,8 +26,6 @@ import org.fieldsafety.contracts.ReportTriaged;
  */
 @ApplicationScoped
 public class TriageConsumer {
-
-    private static final String CLOUD_EVENT_TYPE = "ce_type";
 
     private final CommandGateway commands;
     private final ObjectMapper json;
@@ -43,8 +40,7 @@ public class TriageConsumer {
     @Incoming(Channels.TRIAGE_IN)
     @Blocking
     public void on(ConsumerRecord<String, String> record) throws JsonProcessingException {
-        Header type = record.headers().lastHeader(CLOUD_EVENT_TYPE);
-        String ceType = type == null ? null : new String(type.value(), StandardCharsets.UTF_8);
+        String ceType = CloudEventHeaders.type(record.headers());
         if (ProblemDetected.TYPE.equals(ceType)) {
             open(json.readValue(record.value(), ProblemDetected.class));
         } else if (ReportTriaged.TYPE.equals(ceType)) {

@@ -3,18 +3,18 @@ package org.fieldsafety.fsca.messaging;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.fsca.audit.AuditedCommands;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordIncident;
 import org.fieldsafety.fsca.cases.FscaCases;
 import org.fieldsafety.fsca.cases.Incident;
+import org.fieldsafety.platform.CloudEventHeaders;
 
 /**
- * Opens or extends a case for every FSCA candidate that triage publishes. At least once: a redelivered
+ * Opens or extends a case for every FSCA candidate that triage publishes (the topic also carries
+ * ProblemDetected and TrendSignalRaised, which open no case). At least once: a redelivered
  * report is recognised by the case itself. Axon is blocking, hence a worker thread.
  */
 @ApplicationScoped
@@ -31,7 +31,7 @@ public class TriageConsumer {
     @Incoming(Channels.TRIAGE_IN)
     @Blocking
     public void on(ReportTriaged triaged, IncomingKafkaRecordMetadata<String, ?> record) {
-        if (!ReportTriaged.TYPE.equals(cloudEventType(record)) || !triaged.fscaCandidate()) {
+        if (!ReportTriaged.TYPE.equals(CloudEventHeaders.type(record.getHeaders())) || !triaged.fscaCandidate()) {
             return;
         }
         commands.send(
@@ -42,12 +42,6 @@ public class TriageConsumer {
                         incident(triaged),
                         clock.instant()),
                 AuditedCommands.SYSTEM);
-    }
-
-    /** The topic also carries ProblemDetected and TrendSignalRaised: only ReportTriaged opens cases. */
-    private static String cloudEventType(IncomingKafkaRecordMetadata<String, ?> record) {
-        Header type = record.getHeaders().lastHeader("ce_type");
-        return type == null ? null : new String(type.value(), StandardCharsets.UTF_8);
     }
 
     private static Incident incident(ReportTriaged triaged) {

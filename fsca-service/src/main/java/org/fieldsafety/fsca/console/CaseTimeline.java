@@ -1,0 +1,88 @@
+package org.fieldsafety.fsca.console;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.fieldsafety.fsca.cases.api.FscaCaseResponse;
+import org.fieldsafety.fsca.cases.query.FscaCaseView;
+import org.fieldsafety.platform.signature.Signature;
+
+/**
+ * A case's history in the order it happened, from its read model. A signed step carries its signature,
+ * which the console prints with the signer's name, the time and the meaning (21 CFR 11.50).
+ */
+final class CaseTimeline {
+
+    private CaseTimeline() {}
+
+    /** One step; {@code signature} is null for unsigned steps. */
+    record Entry(Instant at, String what, String detail, Signature signature) {}
+
+    static List<Entry> of(FscaCaseResponse fsca) {
+        List<Entry> entries = new ArrayList<>();
+        entries.add(new Entry(fsca.openedAt(), "Case opened", "for problem " + fsca.problemId(), null));
+        fsca.incidents()
+                .forEach(i -> entries.add(new Entry(
+                        i.awareAt(),
+                        "Incident became known",
+                        "report " + i.reportId() + (i.seriousIncident() ? ", a serious incident" : ""),
+                        null)));
+        if (fsca.assessment() != null) {
+            entries.add(new Entry(
+                    fsca.assessment().assessedAt(),
+                    "Health hazard assessed" + (fsca.assessment().urgent() ? " (urgent)" : ""),
+                    fsca.assessment().assessment(),
+                    null));
+        }
+        FscaCaseView.Decision decision = fsca.decision();
+        if (decision != null) {
+            entries.add(new Entry(
+                    decision.signature().signedAt(),
+                    "Decided: " + ConsoleLabels.label(decision.decision())
+                            + (decision.action() == null ? "" : ", action: " + ConsoleLabels.label(decision.action())),
+                    decision.rationale(),
+                    decision.signature()));
+        }
+        fsca.authorityNotifications()
+                .forEach(n -> entries.add(new Entry(
+                        n.notifiedAt(),
+                        "Competent authority notified",
+                        n.competentAuthority() + ", reference " + n.reference(),
+                        null)));
+        if (fsca.fieldSafetyNotice() != null) {
+            FscaCaseView.Notice notice = fsca.fieldSafetyNotice();
+            entries.add(new Entry(
+                    notice.notice().date().atStartOfDay().toInstant(ZoneOffset.UTC),
+                    "Field Safety Notice issued",
+                    notice.notice().reference() + " to " + String.join(", ", notice.recipients()),
+                    null));
+            notice.acknowledgements()
+                    .forEach(a -> entries.add(
+                            new Entry(a.acknowledgedAt(), "Receipt acknowledged", "by " + a.recipient(), null)));
+        }
+        fsca.deliveryFailures()
+                .forEach(f -> entries.add(new Entry(
+                        f.failedAt(),
+                        "Delivery failed" + (f.finalFailure() ? " for the last time" : ""),
+                        f.recipient() + ", attempt " + f.attempt() + ": " + f.reason(),
+                        null)));
+        if (fsca.effectivenessCheck() != null) {
+            entries.add(new Entry(
+                    fsca.effectivenessCheck().checkedAt(),
+                    "Effectiveness checked: " + fsca.effectivenessCheck().outcome(),
+                    fsca.effectivenessCheck().rationale(),
+                    null));
+        }
+        if (fsca.closure() != null) {
+            entries.add(new Entry(
+                    fsca.closure().signature().signedAt(),
+                    "Case closed",
+                    fsca.closure().rationale(),
+                    fsca.closure().signature()));
+        }
+        entries.sort(Comparator.comparing(Entry::at, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return entries;
+    }
+}

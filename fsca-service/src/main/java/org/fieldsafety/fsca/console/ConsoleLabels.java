@@ -1,0 +1,117 @@
+package org.fieldsafety.fsca.console;
+
+import io.quarkus.qute.TemplateExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import org.fieldsafety.fsca.cases.CaseStatus;
+import org.fieldsafety.fsca.cases.FscaAction;
+import org.fieldsafety.fsca.cases.FscaDecision;
+import org.fieldsafety.fsca.cases.api.FscaCaseResponse;
+import org.fieldsafety.fsca.cases.api.FscaCaseResponse.ClockResponse;
+import org.fieldsafety.fsca.cases.api.FscaCaseResponse.IncidentResponse;
+import org.fieldsafety.platform.signature.SignatureMeaning;
+
+/** What the console's templates show instead of codes: words, readable times and derived facts. */
+@TemplateExtension
+final class ConsoleLabels {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final Map<String, String> REGIMES = Map.of("EU_MDR", "EU MDR", "US_FDA", "US FDA");
+
+    private ConsoleLabels() {}
+
+    static String label(FscaDecision decision) {
+        return switch (decision) {
+            case FSCA_REQUIRED -> "Field safety corrective action required";
+            case NO_FSCA -> "No field safety corrective action";
+        };
+    }
+
+    static String label(FscaAction action) {
+        return switch (action) {
+            case SOFTWARE_UPDATE -> "Software update";
+            case DEVICE_RECALL -> "Recall of the devices";
+            case DEVICE_MODIFICATION -> "Modification of the devices";
+            case ADVICE_ON_USE -> "Advice on use";
+            case DEVICE_EXCHANGE -> "Exchange of the devices";
+        };
+    }
+
+    static String label(SignatureMeaning meaning) {
+        return switch (meaning) {
+            case APPROVAL -> "Approval: I approve this decision";
+            case REVIEW -> "Review: I have reviewed this decision";
+            case RESPONSIBILITY -> "Responsibility: I take responsibility for this decision";
+            case AUTHORSHIP -> "Authorship: I wrote this decision";
+        };
+    }
+
+    static String label(CaseStatus status) {
+        return switch (status) {
+            case OPEN -> "Open: waiting for a decision";
+            case DECIDED -> "Decided";
+            case AUTHORITY_NOTIFIED -> "Authority notified";
+            case FSN_ISSUED -> "Field Safety Notice issued";
+            case EFFECTIVENESS_VERIFIED -> "Effectiveness verified";
+            case CLOSED -> "Closed";
+        };
+    }
+
+    static String regimeName(String regime) {
+        return REGIMES.getOrDefault(regime, regime);
+    }
+
+    /** A code such as {@code UNACCEPTABLE} or {@code AS_LOW_AS_POSSIBLE} in words. */
+    static String words(String code) {
+        if (code == null || code.isEmpty()) {
+            return "";
+        }
+        String words = code.replace('_', ' ').toLowerCase(Locale.ENGLISH);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    static String display(Instant at) {
+        return at == null ? "" : TIME.format(at);
+    }
+
+    /** The first 8 characters of an id, enough to tell cases apart on screen. */
+    static String shortId(String id) {
+        return id.length() <= 8 ? id : id.substring(0, 8);
+    }
+
+    /** The reporting clock that runs out first, or null when no incident has one. */
+    static ClockResponse nearestClock(FscaCaseResponse fsca) {
+        return fsca.incidents().stream()
+                .flatMap(i -> i.clocks().stream())
+                .min(Comparator.comparing(ClockResponse::deadline))
+                .orElse(null);
+    }
+
+    /** The incident with the highest risk (severity x probability): the case's cell of the risk matrix. */
+    static IncidentResponse worstIncident(FscaCaseResponse fsca) {
+        return fsca.incidents().stream()
+                .max(Comparator.comparingInt(i -> i.severity() * i.probability()))
+                .orElse(null);
+    }
+
+    /** "3 days 4 hours left" or "OVERDUE by 1 day 2 hours". */
+    static String remaining(ClockResponse clock) {
+        return remaining(Duration.parse(clock.timeLeft()));
+    }
+
+    static String remaining(Duration left) {
+        Duration abs = left.abs();
+        String span = count(abs.toDays(), "day") + " " + count(abs.toHoursPart(), "hour");
+        return left.isNegative() ? "OVERDUE by " + span : span + " left";
+    }
+
+    private static String count(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,161 @@
+package org.fieldsafety.fsca.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.fieldsafety.fsca.cases.CaseStatus;
+import org.fieldsafety.fsca.cases.FscaAction;
+import org.fieldsafety.fsca.cases.FscaDecision;
+import org.fieldsafety.fsca.cases.api.DecisionRequest;
+import org.fieldsafety.fsca.cases.api.FscaCaseResource;
+import org.fieldsafety.fsca.cases.api.FscaCaseResource.NoticeResponse;
+import org.fieldsafety.fsca.cases.api.FscaCaseResponse;
+import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.signature.SignatureMeaning;
+import org.fieldsafety.platform.signature.SignatureRequest;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * The regulatory staff console: server-rendered pages over the same resource the API serves, so the
+ * console reads, decides and signs exactly as the API does. Every staff role may look; only regulatory
+ * affairs decides, with the electronic signature of 21 CFR 11.50 and 11.200.
+ */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleResource {
+
+    private static final String DECISION_ROLE = "regulatory-affairs";
+
+    private final FscaCaseResource cases;
+    private final SecurityIdentity identity;
+    private final Clock clock;
+
+    ConsoleResource(FscaCaseResource cases, SecurityIdentity identity, Clock clock) {
+        this.cases = cases;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance queue(List<FscaCaseResponse> cases, String user, Instant now);
+
+        static native TemplateInstance fscaCase(
+                FscaCaseResponse fsca,
+                List<CaseTimeline.Entry> timeline,
+                String problem,
+                boolean canDecide,
+                List<FscaDecision> decisions,
+                List<FscaAction> actions,
+                List<SignatureMeaning> meanings,
+                String user);
+
+        static native TemplateInstance notice(String caseId, NoticeResponse notice, String problem, String user);
+    }
+
+    /** The queue: every case not yet closed, the nearest reporting deadline first. */
+    @GET
+    @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
+    public Uni<TemplateInstance> queue() {
+        return cases.list(null, null)
+                .map(all -> Templates.queue(
+                        all.stream()
+                                .filter(c -> c.status() != CaseStatus.CLOSED)
+                                .toList(),
+                        user(),
+                        clock.instant()));
+    }
+
+    /** One case: its incidents and clocks, the worst risk, the timeline and, while open, the decision form. */
+    @GET
+    @Path("cases/{caseId}")
+    @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
+    public Uni<TemplateInstance> fscaCase(@RestPath String caseId, @RestQuery String problem) {
+        return cases.get(caseId)
+                .map(fsca -> Templates.fscaCase(
+                        fsca,
+                        CaseTimeline.of(fsca),
+                        problem,
+                        fsca.status() == CaseStatus.OPEN && identity.hasRole(DECISION_ROLE),
+                        List.of(FscaDecision.values()),
+                        List.of(FscaAction.values()),
+                        List.of(SignatureMeaning.values()),
+                        user()));
+    }
+
+    /**
+     * The signed decision from the form, through the API's own command path; back to the case page
+     * (303), which shows the problem's detail when the signature or a rule rejected it.
+     */
+    @POST
+    @Path("cases/{caseId}/decision")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Blocking
+    @RolesAllowed(DECISION_ROLE)
+    public Response decide(
+            @RestPath String caseId,
+            @RestForm FscaDecision decision,
+            @RestForm String action,
+            @RestForm String rationale,
+            @RestForm String password,
+            @RestForm SignatureMeaning meaning) {
+        String problem = null;
+        try {
+            cases.decide(
+                    caseId,
+                    new DecisionRequest(
+                            decision,
+                            rationale,
+                            action == null || action.isBlank() ? null : FscaAction.valueOf(action),
+                            new SignatureRequest(password, meaning)));
+        } catch (ProblemException e) {
+            problem = e.getMessage();
+        } catch (ConstraintViolationException e) {
+            problem = "Please complete the form: "
+                    + e.getConstraintViolations().stream()
+                            .map(v -> v.getPropertyPath().toString().replaceFirst("^.*\\.", "") + " " + v.getMessage())
+                            .sorted(Comparator.naturalOrder())
+                            .collect(Collectors.joining(", "));
+        }
+        UriBuilder page = UriBuilder.fromPath("/console/cases/{caseId}");
+        return Response.seeOther(
+                        problem == null
+                                ? page.build(caseId)
+                                : page.queryParam("problem", "{problem}").build(caseId, problem))
+                .build();
+    }
+
+    /** The Field Safety Notice as issued, or its preview; explains why there is none when not required. */
+    @GET
+    @Path("cases/{caseId}/notice")
+    @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
+    public Uni<TemplateInstance> notice(@RestPath String caseId) {
+        return cases.notice(caseId)
+                .map(notice -> Templates.notice(caseId, notice, null, user()))
+                .onFailure(e -> e instanceof ProblemException p && p.status() == 409)
+                .recoverWithItem(e -> Templates.notice(caseId, null, e.getMessage(), user()));
+    }
+
+    private String user() {
+        return identity.getPrincipal().getName();
+    }
+}

@@ -1,0 +1,244 @@
+package org.fieldsafety.fsca.console;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
+import org.fieldsafety.contracts.ReportTriaged;
+import org.fieldsafety.contracts.Topics;
+import org.fieldsafety.fsca.cases.FscaCases;
+import org.fieldsafety.infra.InfraTestResource;
+import org.fieldsafety.infra.TestKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Regulatory affairs decides a case in a real headless Chromium, as a person would. */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "fsca"))
+class ConsoleBrowserTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static final Map<String, String> NO_DOWNLOADS = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+    @Inject
+    ObjectMapper json;
+
+    @TestHTTPResource("/console")
+    URL console;
+
+    private BrowserContext context;
+    private Page page;
+
+    /**
+     * Debian's Chromium, which .ci/run installs; CI also sets FIELDSAFETY_BROWSER_TESTS=required so that
+     * this test can never be skipped there. A developer machine without it skips with this message.
+     */
+    @BeforeAll
+    static void launch() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            assertNotEquals(
+                    "required",
+                    System.getenv("FIELDSAFETY_BROWSER_TESTS"),
+                    "the console's browser test is required here, but " + CHROMIUM + " is missing");
+            assumeTrue(false, "no " + CHROMIUM + " (apt-get install chromium chromium-driver): browser test skipped");
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(NO_DOWNLOADS));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
+    }
+
+    @AfterAll
+    static void shutDown() {
+        if (playwright != null) {
+            browser.close();
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void signInAsRegulatoryAffairs() {
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setHttpCredentials("ra", "ra-local")
+                .setViewportSize(1280, 900));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void signOut() {
+        context.close();
+    }
+
+    @Test
+    void regulatoryAffairsDecidesTheMostUrgentCaseAndSeesItSigned() throws Exception {
+        Instant now = Instant.now();
+        String urgent = openCase(now.minus(Duration.ofDays(3)), Duration.ofDays(2)); // overdue by a day
+        String later = openCase(now.minus(Duration.ofHours(1)), Duration.ofDays(5));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            page.navigate(console.toString());
+            assertTrue(page.locator("tr[data-case='" + later + "']").count() == 1);
+        });
+        List<String> order = page.locator("#queue tbody tr").all().stream()
+                .map(row -> row.getAttribute("data-case"))
+                .toList();
+        assertEquals(urgent, order.get(0), "the overdue case comes first");
+        assertTrue(order.indexOf(later) > 0);
+        assertTrue(page.locator("tr[data-case='" + urgent + "'] .overdue")
+                .textContent()
+                .startsWith("OVERDUE by 1 day"));
+        screenshot("queue");
+
+        page.locator("tr[data-case='" + urgent + "'] a").click();
+        assertTrue(page.locator("#status").textContent().startsWith("Open"));
+        screenshot("case");
+
+        page.selectOption("#decision", "FSCA_REQUIRED");
+        page.selectOption("#action", "SOFTWARE_UPDATE");
+        page.fill("#rationale", "Dose calculation overflow can over-infuse");
+        page.fill("#password", "ra-local");
+        page.click("button[type=submit]");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            page.reload();
+            assertEquals("Decided", page.locator("#status").textContent());
+        });
+        String timeline = page.locator("#timeline").textContent();
+        assertTrue(timeline.contains("Signed by ra"), timeline);
+        assertTrue(timeline.contains("APPROVAL"), timeline);
+        assertEquals(0, page.locator("#decision-form").count());
+        screenshot("decided");
+
+        page.locator("text=Field Safety Notice (preview)").click();
+        assertTrue(page.locator("#notice").textContent().contains("dose-calculator 4.2.1"));
+    }
+
+    @Test
+    void aWrongPasswordIsRejectedAndTheCaseStaysOpen() throws Exception {
+        String caseId = openCase(Instant.now().minus(Duration.ofHours(1)), Duration.ofDays(10));
+        String casePage = console + "/cases/" + caseId;
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            page.navigate(casePage);
+            assertTrue(page.locator("#decision-form").count() == 1);
+        });
+
+        page.selectOption("#decision", "NO_FSCA");
+        page.selectOption("#action", "");
+        page.fill("#rationale", "Not a safety issue");
+        page.fill("#password", "not-my-password");
+        page.click("button[type=submit]");
+
+        assertTrue(page.locator("#problem").textContent().contains("21 CFR 11.200"));
+        assertTrue(page.locator("#status").textContent().startsWith("Open"));
+        screenshot("signature-rejected");
+    }
+
+    @Test
+    void everyStaffRoleMayLookButOnlyRegulatoryAffairsDecides() {
+        String decision = UUID.randomUUID().toString();
+        given().get("/console").then().statusCode(401);
+        given().auth()
+                .preemptive()
+                .basic("auditor", "auditor-local")
+                .get("/console")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .preemptive()
+                .basic("auditor", "auditor-local")
+                .formParam("decision", "NO_FSCA")
+                .formParam("rationale", "r")
+                .formParam("password", "auditor-local")
+                .formParam("meaning", "APPROVAL")
+                .post("/console/cases/{id}/decision", decision)
+                .then()
+                .statusCode(403);
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
+    }
+
+    /** Publishes a triaged serious incident whose EU MDR clock ends {@code clock} after awareness. */
+    private String openCase(Instant aware, Duration clock) throws Exception {
+        String problemId = UUID.randomUUID().toString();
+        ReportTriaged triaged = new ReportTriaged(
+                "report-" + problemId,
+                "INSULIN-PUMP-X",
+                problemId,
+                "dose-calculator",
+                "4.2.1",
+                "E-DOSE-CALC-OVERFLOW",
+                "DE",
+                PatientOutcome.SERIOUS_INJURY,
+                "C",
+                "Over-infusion",
+                5,
+                3,
+                "UNACCEPTABLE",
+                true,
+                true,
+                aware,
+                aware.plusSeconds(1),
+                1,
+                List.of(
+                        new ReportTriaged.Reportability("EU_MDR", "Art. 87(3)", aware.plus(clock)),
+                        new ReportTriaged.Reportability("US_FDA", "21 CFR 803.50", aware.plus(Duration.ofDays(30)))));
+        TestKafka.publishCloudEvent(
+                bootstrapServers,
+                Topics.TRIAGE,
+                triaged.productId(),
+                "triaged-" + triaged.reportId(),
+                ReportTriaged.TYPE,
+                json.writeValueAsString(triaged));
+        return FscaCases.caseIdFor(problemId);
+    }
+}

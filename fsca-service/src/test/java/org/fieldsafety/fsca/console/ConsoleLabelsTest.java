@@ -1,0 +1,28 @@
+package org.fieldsafety.fsca.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConsoleLabelsTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "PT359H59M, 14 days 23 hours left",
+        "PT25H, 1 day 1 hour left",
+        "PT30M, 0 days 0 hours left",
+        "PT-24H, OVERDUE by 1 day 0 hours",
+        "PT-50H, OVERDUE by 2 days 2 hours"
+    })
+    void timeLeftReadsInDaysAndHours(String left, String shown) {
+        assertEquals(shown, ConsoleLabels.remaining(Duration.parse(left)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"UNACCEPTABLE, Unacceptable", "AS_LOW_AS_POSSIBLE, As low as possible"})
+    void codesReadAsWords(String code, String shown) {
+        assertEquals(shown, ConsoleLabels.words(code));
+    }
+}
