@@ -18,6 +18,20 @@ import org.junit.jupiter.api.Test;
 class OperationsTest {
 
     @Test
+    void theOpenApiDocumentShowsAnExampleReport() {
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body(
+                        "components.schemas.FieldReportRequest.properties.faultCode.examples[0]",
+                        equalTo("E-DOSE-CALC-OVERFLOW"))
+                .body(
+                        "components.schemas.FieldReportRequest.properties.source.enum",
+                        org.hamcrest.Matchers.hasItem("PMS"));
+    }
+
+    @Test
     void readinessIncludesKafkaAndTheDatabase() {
         given().get("/q/health/ready")
                 .then()
