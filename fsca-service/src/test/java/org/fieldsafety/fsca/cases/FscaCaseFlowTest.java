@@ -34,10 +34,10 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.contracts.FscaDecisionTaken;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.contracts.Topics;
+import org.fieldsafety.fsca.TriageEvents;
 import org.fieldsafety.infra.InfraTestResource;
 import org.fieldsafety.infra.TestKafka;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class FscaCaseFlowTest {
     @Test
     void anFscaCandidateOpensACaseThatRegulatoryAffairsDecidesAndSigns() throws Exception {
         String problemId = UUID.randomUUID().toString();
-        ReportTriaged triaged = triaged(problemId, "report-" + problemId);
+        ReportTriaged triaged = triaged(problemId);
         publish(triaged);
         publish(triaged); // redelivery: still one incident
 
@@ -136,7 +136,7 @@ class FscaCaseFlowTest {
     @Test
     void aDecidedCaseRunsInOrderToItsSignedClosureWithATamperEvidentAuditTrail() throws Exception {
         String problemId = UUID.randomUUID().toString();
-        publish(triaged(problemId, "report-" + problemId));
+        publish(triaged(problemId));
         String caseId = FscaCases.caseIdFor(problemId);
         await().atMost(PATIENCE).untilAsserted(() -> asRa().get("/api/v1/fsca-cases/{id}", caseId)
                 .then()
@@ -312,38 +312,10 @@ class FscaCaseFlowTest {
     }
 
     private void publish(ReportTriaged triaged) throws Exception {
-        TestKafka.publishCloudEvent(
-                bootstrapServers,
-                Topics.TRIAGE,
-                triaged.productId(),
-                "triaged-" + triaged.reportId(),
-                ReportTriaged.TYPE,
-                json.writeValueAsString(triaged));
+        TriageEvents.publish(bootstrapServers, json, triaged);
     }
 
-    private static ReportTriaged triaged(String problemId, String reportId) {
-        Instant aware = Instant.now().minusSeconds(3600);
-        return new ReportTriaged(
-                reportId,
-                "INSULIN-PUMP-X",
-                problemId,
-                "dose-calculator",
-                "4.2.1",
-                "E-DOSE-CALC-OVERFLOW",
-                "DE",
-                PatientOutcome.SERIOUS_INJURY,
-                "C",
-                "Over-infusion",
-                5,
-                3,
-                "UNACCEPTABLE",
-                true,
-                true,
-                aware,
-                aware.plusSeconds(1),
-                1,
-                List.of(
-                        new ReportTriaged.Reportability("EU_MDR", "Art. 87(3)", aware.plusSeconds(15 * 86400)),
-                        new ReportTriaged.Reportability("US_FDA", "21 CFR 803.50", aware.plusSeconds(30 * 86400))));
+    private static ReportTriaged triaged(String problemId) {
+        return TriageEvents.seriousIncident(problemId, Instant.now().minusSeconds(3600), Duration.ofDays(15));
     }
 }

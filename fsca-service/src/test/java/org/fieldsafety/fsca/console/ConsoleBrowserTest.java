@@ -28,12 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
-import org.fieldsafety.contracts.ReportTriaged;
-import org.fieldsafety.contracts.Topics;
+import org.fieldsafety.fsca.TriageEvents;
 import org.fieldsafety.fsca.cases.FscaCases;
 import org.fieldsafety.infra.InfraTestResource;
-import org.fieldsafety.infra.TestKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -210,35 +207,7 @@ class ConsoleBrowserTest {
     /** Publishes a triaged serious incident whose EU MDR clock ends {@code clock} after awareness. */
     private String openCase(Instant aware, Duration clock) throws Exception {
         String problemId = UUID.randomUUID().toString();
-        ReportTriaged triaged = new ReportTriaged(
-                "report-" + problemId,
-                "INSULIN-PUMP-X",
-                problemId,
-                "dose-calculator",
-                "4.2.1",
-                "E-DOSE-CALC-OVERFLOW",
-                "DE",
-                PatientOutcome.SERIOUS_INJURY,
-                "C",
-                "Over-infusion",
-                5,
-                3,
-                "UNACCEPTABLE",
-                true,
-                true,
-                aware,
-                aware.plusSeconds(1),
-                1,
-                List.of(
-                        new ReportTriaged.Reportability("EU_MDR", "Art. 87(3)", aware.plus(clock)),
-                        new ReportTriaged.Reportability("US_FDA", "21 CFR 803.50", aware.plus(Duration.ofDays(30)))));
-        TestKafka.publishCloudEvent(
-                bootstrapServers,
-                Topics.TRIAGE,
-                triaged.productId(),
-                "triaged-" + triaged.reportId(),
-                ReportTriaged.TYPE,
-                json.writeValueAsString(triaged));
+        TriageEvents.publish(bootstrapServers, json, TriageEvents.seriousIncident(problemId, aware, clock));
         return FscaCases.caseIdFor(problemId);
     }
 }

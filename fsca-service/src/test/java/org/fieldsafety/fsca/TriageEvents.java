@@ -1,0 +1,55 @@
+package org.fieldsafety.fsca;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
+import org.fieldsafety.contracts.ReportTriaged;
+import org.fieldsafety.contracts.Topics;
+import org.fieldsafety.infra.TestKafka;
+
+/** Triage's side of fsca's flow tests: a serious incident as triage publishes it on the real broker. */
+public final class TriageEvents {
+
+    private TriageEvents() {}
+
+    /** A class C serious incident of report {@code report-<problemId>}, due under MDR {@code euMdrClock} after awareness. */
+    public static ReportTriaged seriousIncident(String problemId, Instant aware, Duration euMdrClock) {
+        return new ReportTriaged(
+                "report-" + problemId,
+                "INSULIN-PUMP-X",
+                problemId,
+                "dose-calculator",
+                "4.2.1",
+                "E-DOSE-CALC-OVERFLOW",
+                "DE",
+                PatientOutcome.SERIOUS_INJURY,
+                "C",
+                "Over-infusion",
+                5,
+                3,
+                "UNACCEPTABLE",
+                true,
+                true,
+                aware,
+                aware.plusSeconds(1),
+                1,
+                List.of(
+                        new ReportTriaged.Reportability("EU_MDR", "Art. 87(3)", aware.plus(euMdrClock)),
+                        new ReportTriaged.Reportability("US_FDA", "21 CFR 803.50", aware.plus(Duration.ofDays(30)))));
+    }
+
+    /** Publishes it as triage does: a CloudEvent keyed by product with a stable id. */
+    public static void publish(String bootstrapServers, ObjectMapper json, ReportTriaged triaged)
+            throws JsonProcessingException {
+        TestKafka.publishCloudEvent(
+                bootstrapServers,
+                Topics.TRIAGE,
+                triaged.productId(),
+                "triaged-" + triaged.reportId(),
+                ReportTriaged.TYPE,
+                json.writeValueAsString(triaged));
+    }
+}
