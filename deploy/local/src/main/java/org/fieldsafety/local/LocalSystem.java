@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.fieldsafety.infra.KafkaBroker;
 import org.fieldsafety.infra.PostgresServer;
 import org.fieldsafety.infra.RepositoryLayout;
+import org.fieldsafety.infra.Waits;
 
 /**
  * The whole system on this machine, for the local run and the end-to-end test: a Kafka broker, a durable
@@ -26,7 +27,6 @@ public final class LocalSystem implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
-    private static final Duration POLL = Duration.ofMillis(250);
 
     /**
      * Small heaps and C1 only: on 2 cores a Quarkus service booted about a third faster with
@@ -187,7 +187,7 @@ public final class LocalSystem implements AutoCloseable {
                 throw new IllegalStateException(service.module() + " was not ready within " + READY_TIMEOUT.toSeconds()
                         + " s; the end of " + log + ":\n" + tail(log));
             }
-            pause();
+            Waits.pause();
         }
     }
 
@@ -245,15 +245,6 @@ public final class LocalSystem implements AutoCloseable {
             return Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the services", e);
         }
     }
 
