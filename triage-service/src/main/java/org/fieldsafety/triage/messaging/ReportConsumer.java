@@ -30,8 +30,9 @@ import org.jboss.logging.Logger;
  * report id), every result (new or stored earlier) is published with the problems first detected and the
  * trend signals raised by the batch's reports, and only when Kafka acknowledged all of them is the batch
  * acknowledged. A crash in between re-publishes the stored results with the same event
- * ids. A record that cannot be read goes to the dead-letter topic with the reason; when storing or
- * publishing keeps failing after retries, the batch is nacked (the channel's dead-letter strategy).
+ * ids. A record that cannot be read goes to the dead-letter topic with the reason. A database or broker
+ * that is down holds the batch back, retried until it passes; only a failure that retrying cannot cure
+ * ({@link Failures#permanent}) nacks the batch after a few attempts (the channel's dead-letter strategy).
  */
 @ApplicationScoped
 public class ReportConsumer {
@@ -83,10 +84,16 @@ public class ReportConsumer {
     private Uni<Void> triageAndPublish(List<FieldReportReceived> reports) {
         return triage.triage(reports)
                 .chain(publisher::publish)
-                .onFailure()
+                .onFailure(failure -> !Failures.permanent(failure))
+                .invoke(failure -> LOG.warnf("Triage of a batch failed, retrying until it passes: %s", failure))
+                .onFailure(failure -> !Failures.permanent(failure))
                 .retry()
                 .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5))
-                .atMost(8);
+                .indefinitely()
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))
+                .atMost(3);
     }
 
     private FieldReportReceived parse(KafkaRecord<String, String> record) {

@@ -1,0 +1,50 @@
+package org.fieldsafety.triage.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.vertx.pgclient.PgException;
+import java.net.ConnectException;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FailuresTest {
+
+    @ParameterizedTest(name = "SQLSTATE {0} permanent: {1}")
+    @CsvSource({
+        "22001, true", // string data right truncation
+        "23505, true", // unique violation
+        "42P01, true", // undefined table
+        "08006, false", // connection failure
+        "57P01, false", // admin shutdown: PostgreSQL restarting
+        "57P03, false", // cannot connect now: PostgreSQL starting
+        "53300, false", // too many connections
+        "40001, false" // serialization failure
+    })
+    void databaseErrorsArePermanentOnlyWhenTheDataCausesThem(String sqlState, boolean permanent) {
+        PgException error = new PgException("failed", "ERROR", sqlState, "detail");
+
+        assertEquals(permanent, Failures.permanent(new CompletionException(error)));
+    }
+
+    @ParameterizedTest(name = "{0} permanent: {1}")
+    @CsvSource({
+        "java.lang.NullPointerException, true",
+        "java.lang.IllegalArgumentException, true",
+        "java.util.concurrent.TimeoutException, false",
+        "java.lang.IllegalStateException, false"
+    })
+    void programmingErrorsArePermanentAndTheRestPasses(Class<? extends Exception> type, boolean permanent)
+            throws ReflectiveOperationException {
+        Exception error = type.getConstructor().newInstance();
+
+        assertEquals(permanent, Failures.permanent(new RuntimeException(error)));
+    }
+
+    @Test
+    void aRefusedConnectionPasses() {
+        assertFalse(Failures.permanent(new CompletionException(new ConnectException("refused"))));
+    }
+}
