@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import org.fieldsafety.triage.result.TriageView;
 /**
  * Problems and their trends, inside the transaction that stores a batch of triage results (callers
  * provide it): a problem is new when its row is inserted (on conflict, nothing), and its trend is
- * evaluated with every new report (MDR Art. 88, IEC 62304 9.6). What a batch publishes is read back from
+ * evaluated with every new report (MDR Art. 88, IEC 62304 9.6) and, while in a trend episode, on a schedule
+ * ({@link TrendReevaluation}). What a batch publishes is read back from
  * the rows: the ProblemDetected of every problem whose first report is in the batch and the signal of
  * every episode raised by a report of the batch, so a redelivered batch publishes them again, unchanged.
  */
@@ -104,28 +106,66 @@ public class Problems {
             }
             latest.put(view.problemId(), view);
         }
-        List<String> problemIds = List.copyOf(counts.keySet());
-        return Panache.getSession()
-                .chain(session -> session.createSelectionQuery(
-                                "select r.problemId, sum(case when r.awareAt > ?2 then 1 else 0 end),"
-                                        + " sum(case when r.awareAt <= ?2 then 1 else 0 end)"
-                                        + " from TriageResultEntity r where r.problemId in ?1 and r.awareAt > ?3"
-                                        + " group by r.problemId",
-                                Object[].class)
-                        .setParameter(1, problemIds)
-                        .setParameter(2, recentStart)
-                        .setParameter(3, baselineStart)
-                        .getResultList())
-                .invoke(rows -> rows.forEach(row -> {
-                    long[] count = counts.get((String) row[0]);
-                    count[0] += ((Number) row[1]).longValue();
-                    count[1] += ((Number) row[2]).longValue();
-                }))
-                .chain(() -> ProblemEntity.<ProblemEntity>list("problemId in ?1", problemIds))
+        return assess(
+                ProblemEntity.<ProblemEntity>find("problemId in ?1 order by problemId", List.copyOf(counts.keySet()))
+                        .withLock(LockModeType.PESSIMISTIC_WRITE)
+                        .list(),
+                counts,
+                latest,
+                now);
+    }
+
+    /**
+     * Re-evaluates at {@code now} the trend of every problem in signal state, so that an episode ends when
+     * its reports stop coming, not only when the next one arrives (MDR Art. 88: the trend report covers the
+     * period of the increase); answers the problems still in signal state. Callers provide the transaction.
+     */
+    public Uni<Set<String>> reevaluateEpisodes(Instant now) {
+        return assess(
+                ProblemEntity.<ProblemEntity>find("trendSignal = true order by problemId")
+                        .withLock(LockModeType.PESSIMISTIC_WRITE)
+                        .list(),
+                new HashMap<>(),
+                Map.of(),
+                now);
+    }
+
+    /**
+     * Adds the stored reports to the {@code counts} (recent, baseline) of the {@code locked} problems and
+     * records the assessment of each. The problems are locked first, in id order, so that a batch and a
+     * re-evaluation of the same problem run one after the other (and cannot deadlock), each counting what
+     * the other stored. A re-evaluation locks only problems in signal state, so it never raises a signal.
+     */
+    private Uni<Set<String>> assess(
+            Uni<List<ProblemEntity>> locked, Map<String, long[]> counts, Map<String, TriageView> latest, Instant now) {
+        Instant recentStart = now.minus(detector.window());
+        Instant baselineStart = recentStart.minus(detector.baseline());
+        return locked.call(problems -> problems.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : Panache.getSession()
+                                .chain(session -> session.createSelectionQuery(
+                                                "select r.problemId, sum(case when r.awareAt > ?2 then 1 else 0 end),"
+                                                        + " sum(case when r.awareAt <= ?2 then 1 else 0 end)"
+                                                        + " from TriageResultEntity r where r.problemId in ?1"
+                                                        + " and r.awareAt > ?3 group by r.problemId",
+                                                Object[].class)
+                                        .setParameter(
+                                                1,
+                                                problems.stream()
+                                                        .map(problem -> problem.problemId)
+                                                        .toList())
+                                        .setParameter(2, recentStart)
+                                        .setParameter(3, baselineStart)
+                                        .getResultList())
+                                .invoke(rows -> rows.forEach(row -> {
+                                    long[] count = counts.computeIfAbsent((String) row[0], id -> new long[2]);
+                                    count[0] += ((Number) row[1]).longValue();
+                                    count[1] += ((Number) row[2]).longValue();
+                                })))
                 .map(problems -> {
                     Set<String> signalling = new HashSet<>();
                     for (ProblemEntity problem : problems) {
-                        long[] count = counts.get(problem.problemId);
+                        long[] count = counts.getOrDefault(problem.problemId, new long[2]);
                         TrendDetector.Assessment assessment = detector.assess(count[0], count[1]);
                         TrendDetector.Transition transition = TrendDetector.transition(problem.trendSignal, assessment);
                         record(problem, assessment, transition, latest.get(problem.problemId), recentStart, now);

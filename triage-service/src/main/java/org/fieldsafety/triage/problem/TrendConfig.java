@@ -27,4 +27,11 @@ public interface TrendConfig {
     /** The lowest expected daily rate: what a problem without a baseline is compared against. */
     @WithDefault("0.1")
     double minimumDailyRate();
+
+    /**
+     * How often the problems in a trend episode are evaluated again, so that an episode ends when its reports
+     * stop coming ({@link TrendReevaluation}); a Quarkus scheduler interval such as {@code 1h}.
+     */
+    @WithDefault("1h")
+    String reevaluateEvery();
 }

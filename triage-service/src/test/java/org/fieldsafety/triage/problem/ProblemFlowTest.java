@@ -9,14 +9,22 @@ import static org.fieldsafety.triage.Flows.withId;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,6 +46,9 @@ class ProblemFlowTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Problems problems;
 
     @Test
     void aNewProblemIsDetectedOnceAndRepublishedWithTheSameIdWhenItsBatchIsRedelivered() throws Exception {
@@ -117,6 +128,36 @@ class ProblemFlowTest {
                 .body("[0].trend.expected", equalTo(0.7f))
                 .body("[0].trend.pValue", lessThan(0.01f))
                 .body("[0].trend.since", notNullValue());
+    }
+
+    @Test
+    void anEpisodeEndsWhenItsReportsStopComingAndTheNextIncreaseRaisesANewSignal() throws Throwable {
+        String productId = registeredProduct("EPISODE");
+        String problemId = problemId(productId);
+        List<FieldReportReceived> burst =
+                IntStream.range(0, 4).mapToObj(i -> report(productId)).toList();
+        burst.forEach(this::publish);
+        eventsUntil(bootstrap, productId, "triaged-" + burst.get(3).reportId(), 1);
+        trendOf(productId).body("signal", equalTo(true));
+
+        Instant aWeekLater = Instant.now().plus(Duration.ofDays(8));
+        Set<String> stillSignalling = VertxContextSupport.subscribeAndAwait(
+                () -> Panache.withTransaction(() -> problems.reevaluateEpisodes(aWeekLater)));
+
+        assertFalse(stillSignalling.contains(problemId));
+        trendOf(productId)
+                .body("signal", equalTo(false))
+                .body("observed", equalTo(0))
+                .body("since", nullValue());
+    }
+
+    private ValidatableResponse trendOf(String productId) {
+        return staff("auditor", "auditor-local")
+                .queryParam("productId", productId)
+                .get("/api/v1/problems")
+                .then()
+                .statusCode(200)
+                .rootPath("[0].trend");
     }
 
     private void publish(FieldReportReceived report) {
