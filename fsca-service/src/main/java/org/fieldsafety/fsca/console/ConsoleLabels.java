@@ -76,6 +76,11 @@ final class ConsoleLabels {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** A step's name such as {@code ChangeApproved} in words ("Change approved"). */
+    static String step(String name) {
+        return words(name.replaceAll("(?<=[a-z])(?=[A-Z])", "_"));
+    }
+
     static String display(Instant at) {
         return at == null ? "" : TIME.format(at);
     }
@@ -100,15 +105,23 @@ final class ConsoleLabels {
                 .orElse(null);
     }
 
-    /** "3 days 4 hours left" or "OVERDUE by 1 day 2 hours". */
+    /** "3 days 4 hours left", "5 hours 20 minutes left" (under a day) or "OVERDUE by 1 day 2 hours". */
     static String remaining(ClockResponse clock) {
         return remaining(Duration.parse(clock.timeLeft()));
     }
 
     static String remaining(Duration left) {
         Duration abs = left.abs();
-        String span = count(abs.toDays(), "day") + " " + count(abs.toHoursPart(), "hour");
+        String span = abs.toDays() > 0
+                ? count(abs.toDays(), "day") + " " + count(abs.toHoursPart(), "hour")
+                : count(abs.toHoursPart(), "hour") + " " + count(abs.toMinutesPart(), "minute");
         return left.isNegative() ? "OVERDUE by " + span : span + " left";
+    }
+
+    /** A clock that runs out within a day: the console marks it so it stands out before it is overdue. */
+    static boolean dueSoon(ClockResponse clock) {
+        Duration left = Duration.parse(clock.timeLeft());
+        return !left.isNegative() && left.compareTo(Duration.ofDays(1)) < 0;
     }
 
     private static String count(long n, String unit) {

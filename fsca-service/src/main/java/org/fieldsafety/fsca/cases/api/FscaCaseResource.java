@@ -18,7 +18,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
 import org.fieldsafety.fsca.audit.AuditedCommands;
 import org.fieldsafety.fsca.cases.CaseStatus;
@@ -41,6 +43,7 @@ import org.fieldsafety.fsca.cases.api.StepRequests.ClosureRequest;
 import org.fieldsafety.fsca.cases.api.StepRequests.DeliveryFailureRequest;
 import org.fieldsafety.fsca.cases.api.StepRequests.EffectivenessCheckRequest;
 import org.fieldsafety.fsca.cases.api.StepRequests.FieldSafetyNoticeRequest;
+import org.fieldsafety.fsca.cases.query.ChangeRequestView;
 import org.fieldsafety.fsca.cases.query.FscaCaseView;
 import org.fieldsafety.platform.ProblemException;
 import org.fieldsafety.platform.signature.Signature;
@@ -79,8 +82,15 @@ public class FscaCaseResource {
                                 .and("openedAt"),
                         filter.parameters())
                 .list()
-                .map(views ->
-                        views.stream().map(v -> FscaCaseResponse.of(v, clock)).toList());
+                .chain(views -> ChangeRequestView.ofCases(
+                                views.stream().map(v -> v.caseId).toList())
+                        .map(changeRequests -> {
+                            Map<String, List<ChangeRequestView>> byCase =
+                                    changeRequests.stream().collect(Collectors.groupingBy(c -> c.fscaCaseId));
+                            return views.stream()
+                                    .map(v -> FscaCaseResponse.of(v, byCase.getOrDefault(v.caseId, List.of()), clock))
+                                    .toList();
+                        }));
     }
 
     @GET
@@ -88,7 +98,8 @@ public class FscaCaseResource {
     @WithSession
     @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
     public Uni<FscaCaseResponse> get(@PathParam("caseId") String caseId) {
-        return view(caseId).map(view -> FscaCaseResponse.of(view, clock));
+        return view(caseId).chain(view -> ChangeRequestView.ofCases(List.of(caseId))
+                .map(changeRequests -> FscaCaseResponse.of(view, changeRequests, clock)));
     }
 
     /** The health-hazard assessment the decision rests on (MDR Art. 89); only before the decision. */

@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import org.fieldsafety.fsca.cases.CaseStatus;
 import org.fieldsafety.fsca.cases.Incident;
+import org.fieldsafety.fsca.cases.query.ChangeRequestView;
 import org.fieldsafety.fsca.cases.query.FscaCaseView;
 
 /**
  * A case as the API shows it, with the time left to its nearest deadline and to each reporting clock at
  * the moment of reading ({@code timeLeft}: ISO-8601 duration, negative once passed), and every workflow
- * step taken so far.
+ * step taken so far, with the change requests raised for it and their latest status in change control.
  */
 public record FscaCaseResponse(
         String caseId,
@@ -30,7 +31,8 @@ public record FscaCaseResponse(
         FscaCaseView.Notice fieldSafetyNotice,
         List<FscaCaseView.DeliveryFailure> deliveryFailures,
         FscaCaseView.EffectivenessCheck effectivenessCheck,
-        FscaCaseView.Closure closure) {
+        FscaCaseView.Closure closure,
+        List<ChangeRequestResponse> changeRequests) {
 
     public record IncidentResponse(
             String reportId,
@@ -50,7 +52,10 @@ public record FscaCaseResponse(
     /** {@code timeLeft} is an ISO-8601 duration, negative once the deadline has passed. */
     public record ClockResponse(String regime, String basis, Instant deadline, String timeLeft, boolean overdue) {}
 
-    static FscaCaseResponse of(FscaCaseView view, Clock clock) {
+    /** A change request raised for the case; {@code status} is change control's, as of {@code updatedAt}. */
+    public record ChangeRequestResponse(String changeRequestId, String status, String milestone, Instant updatedAt) {}
+
+    static FscaCaseResponse of(FscaCaseView view, List<ChangeRequestView> changeRequests, Clock clock) {
         Instant now = clock.instant();
         return new FscaCaseResponse(
                 view.caseId,
@@ -69,7 +74,10 @@ public record FscaCaseResponse(
                 view.details.notice,
                 view.details.deliveryFailures,
                 view.details.effectiveness,
-                view.details.closure);
+                view.details.closure,
+                changeRequests.stream()
+                        .map(c -> new ChangeRequestResponse(c.changeRequestId, c.status, c.milestone, c.updatedAt))
+                        .toList());
     }
 
     private static String timeLeft(Instant now, Instant deadline) {
