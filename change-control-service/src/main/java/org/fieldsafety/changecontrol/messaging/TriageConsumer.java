@@ -2,6 +2,8 @@ package org.fieldsafety.changecontrol.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -10,18 +12,22 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fieldsafety.changecontrol.problem.Criticality;
+import org.fieldsafety.changecontrol.problem.FieldReport;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.OpenProblemReport;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.RecordRecurrence;
 import org.fieldsafety.changecontrol.problem.ProblemReports;
+import org.fieldsafety.changecontrol.problem.query.FieldReportView;
 import org.fieldsafety.contracts.ProblemDetected;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.platform.CloudEventHeaders;
 
 /**
  * Follows triage's topic, which carries several event types told apart by the CloudEvent type: a
- * {@link ProblemDetected} opens the problem's one report (IEC 62304 9.1), a {@link ReportTriaged} of a
- * problem whose report is closed reopens it; anything else is not for this service. At least once: the
- * report's id follows from the problem id, and a recurrence counts only after the closure. Axon is
+ * {@link ProblemDetected} opens the problem's one report (IEC 62304 9.1), a {@link ReportTriaged} joins
+ * its problem's field reports and reopens the problem report when it shows the problem recurring on the
+ * fix (9.7); anything else is not for this service. At least once: the report's id follows from the
+ * problem id, a field report is kept once per report id, and a recurrence reopens only a verified or closed
+ * report. Axon is
  * blocking, hence a worker thread; a payload that does not parse goes to the dead letters.
  */
 @ApplicationScoped
@@ -63,13 +69,24 @@ public class TriageConsumer {
                 clock.instant()));
     }
 
+    /**
+     * Keeps the report among its problem's field reports (the facts of IEC 62304 9.7), then lets the
+     * problem report judge whether it is a recurrence. The report is stored first, so a verification or
+     * closure that read the facts before it was stored meets its recurrence in the aggregate.
+     */
     private void recur(ReportTriaged report) {
         if (report.problemId() == null) {
             return;
         }
         try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> FieldReportView.record(report)));
+        } catch (Throwable e) {
+            throw new IllegalStateException("Recording field report " + report.reportId() + " failed", e);
+        }
+        try {
             commands.sendAndWait(new RecordRecurrence(
-                    ProblemReports.idForProblem(report.problemId()), report.reportId(), report.triagedAt()));
+                    ProblemReports.idForProblem(report.problemId()),
+                    new FieldReport(report.reportId(), report.softwareVersion(), report.triagedAt())));
         } catch (AggregateNotFoundException e) {
             // no problem report for this problem (yet): nothing to reopen
         }

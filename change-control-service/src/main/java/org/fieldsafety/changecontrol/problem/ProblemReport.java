@@ -2,7 +2,9 @@ package org.fieldsafety.changecontrol.problem;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -29,9 +31,11 @@ import org.fieldsafety.platform.ProblemException;
 /**
  * A software problem report (IEC 62304 clause 9): opened with a statement of criticality (9.1),
  * investigated (9.2), resolved through change requests or closed with a rationale for no action (9.2,
- * 9.4), its parties advised (9.3), its resolution verified (9.7), closed; reopened by itself when the
- * problem recurs after closure. Command handlers check the rules and apply events; event-sourcing
- * handlers only set state.
+ * 9.4), its parties advised (9.3), its resolution verified against the field (9.7), closed; reopened by
+ * itself when the problem recurs on its fix. The field facts (the fixed release, the problem's reports)
+ * come in the commands, gathered by the caller, so the decisions here depend on the history and the
+ * command alone, and the events record the facts they were taken on. Command handlers check the rules
+ * and apply events; event-sourcing handlers only set state.
  */
 public class ProblemReport {
 
@@ -42,6 +46,7 @@ public class ProblemReport {
     private boolean changeRequested;
     private boolean partiesAdvised;
     private ResolutionVerification verification;
+    private FixedRelease fixedRelease;
     private Instant closedAt;
 
     ProblemReport() {
@@ -113,7 +118,10 @@ public class ProblemReport {
         apply(new PartiesAdvised(problemReportId, command.parties(), command.recordedBy()));
     }
 
-    /** IEC 62304 9.7: the resolution is verified once change requests or no action were decided. */
+    /**
+     * IEC 62304 9.7: the resolution is verified once change requests or no action were decided, and only
+     * when its fix has been in the field for the window without the problem recurring ({@link NoRecurrence}).
+     */
     @CommandHandler
     void handle(VerifyResolution command) {
         if (status != ProblemReportStatus.CHANGE_REQUESTED
@@ -124,13 +132,18 @@ public class ProblemReport {
                     "IEC 62304 9.7: a resolution is verified after change requests or a no-action rationale"
                             + " (9.2); this report is " + status);
         }
-        apply(new ResolutionVerified(problemReportId, command.verification()));
+        NoRecurrence noRecurrence = checkField(
+                command.fixedRelease(),
+                command.fieldReports(),
+                command.noRecurrenceWindow(),
+                command.verification().verifiedAt());
+        apply(new ResolutionVerified(problemReportId, command.verification(), noRecurrence));
     }
 
     /**
      * IEC 62304 9.7 and 9.3: closed only with the resolution verified (resolved, trends reversed, the
-     * change in the right items when one was made, no new problems, no recurrence since a date) and the
-     * relevant parties advised.
+     * change in the right items when one was made, no new problems), the problem still not recurred on the
+     * fix as the field reports stand now, and the relevant parties advised.
      */
     @CommandHandler
     void handle(CloseProblemReport command) {
@@ -138,25 +151,56 @@ public class ProblemReport {
             throw ProblemException.ruleViolated(
                     "resolution-not-verified",
                     "IEC 62304 9.7: a problem report closes only when its resolution is verified: resolved,"
-                            + " adverse trends reversed, change implemented in the right items, no new problems,"
-                            + " no recurrence since a date");
+                            + " adverse trends reversed, change implemented in the right items, no new problems");
         }
         if (!partiesAdvised) {
             throw ProblemException.ruleViolated(
                     "parties-not-advised", "IEC 62304 9.3: the relevant parties are advised before closure");
         }
-        apply(new ProblemReportClosed(problemReportId, command.closedBy(), command.closedAt()));
+        NoRecurrence noRecurrence =
+                checkField(fixedRelease, command.fieldReports(), command.noRecurrenceWindow(), command.closedAt());
+        apply(new ProblemReportClosed(problemReportId, command.closedBy(), command.closedAt(), noRecurrence));
     }
 
     /**
-     * A report of the problem triaged after closure reopens it (IEC 62304 9.6, 9.7: the problem was not
-     * resolved); reports triaged before closure, or while it is open, change nothing.
+     * A report of the problem reopens it (IEC 62304 9.6, 9.7: the problem was not resolved) when it shows
+     * the problem recurring on the verified fix ({@link NoRecurrence#isRecurrence}), whether the report is
+     * closed or only verified; a report on an older version, which devices not yet updated still run, does
+     * not. A report closed without a fix (no action) reopens with any report triaged after its closure.
      */
     @CommandHandler
     void handle(RecordRecurrence command) {
-        if (status == ProblemReportStatus.CLOSED && command.triagedAt().isAfter(closedAt)) {
-            apply(new ProblemReportReopened(problemReportId, command.reportId(), command.triagedAt()));
+        FieldReport report = command.report();
+        boolean recurred =
+                switch (status) {
+                    case CLOSED ->
+                        fixedRelease == null
+                                ? report.triagedAt().isAfter(closedAt)
+                                : NoRecurrence.isRecurrence(report, fixedRelease);
+                    case RESOLUTION_VERIFIED -> fixedRelease != null && NoRecurrence.isRecurrence(report, fixedRelease);
+                    default -> false;
+                };
+        if (recurred) {
+            apply(new ProblemReportReopened(problemReportId, report.reportId(), report.triagedAt()));
         }
+    }
+
+    /**
+     * The field evidence of IEC 62304 9.7: a problem resolved through change requests needs a released fix
+     * that {@link NoRecurrence} accepts; one closed without action has none to check unless a version was
+     * named.
+     */
+    private NoRecurrence checkField(FixedRelease release, List<FieldReport> reports, Duration window, Instant now) {
+        if (release == null) {
+            if (changeRequested) {
+                throw ProblemException.ruleViolated(
+                        "fix-not-released",
+                        "IEC 62304 9.7: a problem resolved through change requests is verified on their released"
+                                + " version; none of its change requests is released and no released version was named");
+            }
+            return null;
+        }
+        return NoRecurrence.verify(release, reports, window, now);
     }
 
     private void requireInvestigated() {
@@ -172,8 +216,7 @@ public class ProblemReport {
         return verification.resolved()
                 && verification.trendReversed()
                 && (verification.changeImplementedInRightItems() || !changeRequested)
-                && verification.noNewProblems()
-                && verification.noRecurrenceSince() != null;
+                && verification.noNewProblems();
     }
 
     private static boolean isBlank(String value) {
@@ -212,6 +255,8 @@ public class ProblemReport {
     void on(ResolutionVerified event) {
         status = ProblemReportStatus.RESOLUTION_VERIFIED;
         verification = event.verification();
+        fixedRelease =
+                event.noRecurrence() == null ? null : event.noRecurrence().fixedRelease();
     }
 
     @EventSourcingHandler
@@ -224,6 +269,7 @@ public class ProblemReport {
     void on(ProblemReportReopened event) {
         status = ProblemReportStatus.OPEN;
         verification = null;
+        fixedRelease = null;
         partiesAdvised = false;
     }
 }

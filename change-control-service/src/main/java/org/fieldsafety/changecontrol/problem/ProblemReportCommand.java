@@ -1,5 +1,6 @@
 package org.fieldsafety.changecontrol.problem;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -46,15 +47,32 @@ public sealed interface ProblemReportCommand {
             @TargetAggregateIdentifier String problemReportId, List<AdvisedParty> parties, String recordedBy)
             implements ProblemReportCommand {}
 
-    /** Record the verification of the resolution (IEC 62304 9.7). */
-    record VerifyResolution(@TargetAggregateIdentifier String problemReportId, ResolutionVerification verification)
+    /**
+     * Record the verification of the resolution (IEC 62304 9.7) with the field facts it is checked against:
+     * the release that fixes the problem ({@code null} when none was released), the problem's field reports
+     * and how long the fix must be in the field without recurrence.
+     */
+    record VerifyResolution(
+            @TargetAggregateIdentifier String problemReportId,
+            ResolutionVerification verification,
+            FixedRelease fixedRelease,
+            List<FieldReport> fieldReports,
+            Duration noRecurrenceWindow)
             implements ProblemReportCommand {}
 
-    /** Close the problem report (IEC 62304 9.7). */
-    record CloseProblemReport(@TargetAggregateIdentifier String problemReportId, String closedBy, Instant closedAt)
+    /**
+     * Close the problem report (IEC 62304 9.7), checking again, against the problem's field reports as they
+     * are now, that the verified fix has not seen the problem recur.
+     */
+    record CloseProblemReport(
+            @TargetAggregateIdentifier String problemReportId,
+            String closedBy,
+            Instant closedAt,
+            List<FieldReport> fieldReports,
+            Duration noRecurrenceWindow)
             implements ProblemReportCommand {}
 
-    /** A report of the same problem was triaged: reopens the report if it was closed before that. */
-    record RecordRecurrence(@TargetAggregateIdentifier String problemReportId, String reportId, Instant triagedAt)
+    /** A report of the same problem was triaged: reopens the report when it shows the problem recurring. */
+    record RecordRecurrence(@TargetAggregateIdentifier String problemReportId, FieldReport report)
             implements ProblemReportCommand {}
 }

@@ -42,15 +42,23 @@ public sealed interface ProblemReportEvent {
     record PartiesAdvised(String problemReportId, List<AdvisedParty> parties, String recordedBy)
             implements ProblemReportEvent {}
 
-    @Revision("1")
-    record ResolutionVerified(String problemReportId, ResolutionVerification verification)
+    /**
+     * Revision 2 adds {@code noRecurrence}, the field facts checked (IEC 62304 9.7); null when no fix was
+     * released (a no-action decision) and in revision 1, whose stated {@code noRecurrenceSince} is dropped.
+     */
+    @Revision("2")
+    record ResolutionVerified(String problemReportId, ResolutionVerification verification, NoRecurrence noRecurrence)
             implements ProblemReportEvent {}
 
-    @Revision("1")
-    record ProblemReportClosed(String problemReportId, String closedBy, Instant closedAt)
+    /** Revision 2 adds {@code noRecurrence}, the field facts checked again at closure (IEC 62304 9.7). */
+    @Revision("2")
+    record ProblemReportClosed(String problemReportId, String closedBy, Instant closedAt, NoRecurrence noRecurrence)
             implements ProblemReportEvent {}
 
-    /** The problem recurred after closure: the report of {@code reportId} reopens it for investigation. */
+    /**
+     * The problem recurred after its resolution was verified or the report closed: the report of
+     * {@code reportId} reopens it for investigation.
+     */
     @Revision("1")
     record ProblemReportReopened(String problemReportId, String reportId, Instant reopenedAt)
             implements ProblemReportEvent {}

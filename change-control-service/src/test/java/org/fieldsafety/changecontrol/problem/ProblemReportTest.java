@@ -2,8 +2,8 @@ package org.fieldsafety.changecontrol.problem;
 
 import static org.hamcrest.Matchers.containsString;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -35,7 +35,14 @@ class ProblemReportTest {
             new Investigation("Integer overflow", true, "Can over-infuse", "Fix the clamp", "eng", NOW);
     private static final List<AdvisedParty> PARTIES = List.of(new AdvisedParty("BfArM", NOW));
     private static final ResolutionVerification VERIFIED =
-            new ResolutionVerification(true, true, true, true, LocalDate.parse("2026-11-01"), "qa", NOW);
+            new ResolutionVerification(true, true, true, true, "qa", NOW);
+    private static final ResolutionVerification NO_CHANGE =
+            new ResolutionVerification(true, true, false, true, "qa", NOW);
+    private static final Duration WINDOW = Duration.ofDays(30);
+    private static final FixedRelease FIX = new FixedRelease("4.2.2", "cr-1", NOW.minus(Duration.ofDays(31)));
+    private static final FieldReport OLD_VERSION_REPORT =
+            new FieldReport("report-2", "4.2.1", NOW.minus(Duration.ofDays(3)));
+    private static final NoRecurrence EVIDENCE = new NoRecurrence(FIX, WINDOW, NOW, List.of("report-2"));
 
     private AggregateTestFixture<ProblemReport> fixture;
 
@@ -117,16 +124,52 @@ class ProblemReportTest {
     @Test
     void verifyingTheResolutionBeforeAnyDecisionIsRejected() {
         fixture.given(opened(), investigated())
-                .when(new VerifyResolution("pr-1", VERIFIED))
+                .when(verify(FIX, List.of()))
                 .expectException(ProblemException.class)
                 .expectExceptionMessage(containsString("IEC 62304 9.7"))
                 .expectNoEvents();
     }
 
     @Test
+    void verifyingRecordsTheFieldEvidenceItWasCheckedOn() {
+        fixture.given(opened(), investigated(), linked())
+                .when(verify(FIX, List.of(OLD_VERSION_REPORT)))
+                .expectEvents(new ResolutionVerified("pr-1", VERIFIED, EVIDENCE));
+    }
+
+    @Test
+    void verifyingAChangeThatIsNotReleasedIsRejected() {
+        fixture.given(opened(), investigated(), linked())
+                .when(verify(null, List.of()))
+                .expectException(ProblemException.class)
+                .expectExceptionMessage(containsString("none of its change requests is released"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void verifyingBeforeTheFixHasBeenInTheFieldForTheWindowIsRejected() {
+        FixedRelease recent = new FixedRelease("4.2.2", "cr-1", NOW.minus(Duration.ofDays(29)));
+        fixture.given(opened(), investigated(), linked())
+                .when(verify(recent, List.of()))
+                .expectException(ProblemException.class)
+                .expectExceptionMessage(containsString("without recurrence for PT720H"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void verifyingWhenTheProblemRecurredOnTheFixIsRejected() {
+        FieldReport recurrence = new FieldReport("report-8", "4.2.2", NOW.minus(Duration.ofDays(1)));
+        fixture.given(opened(), investigated(), linked())
+                .when(verify(FIX, List.of(OLD_VERSION_REPORT, recurrence)))
+                .expectException(ProblemException.class)
+                .expectExceptionMessage(containsString("recurred on the fixed version: report report-8"))
+                .expectNoEvents();
+    }
+
+    @Test
     void closingWithoutAVerifiedResolutionIsRejected() {
         fixture.given(opened(), investigated(), linked(), advised())
-                .when(new CloseProblemReport("pr-1", "qa", NOW))
+                .when(close(List.of()))
                 .expectException(ProblemException.class)
                 .expectExceptionMessage(containsString("IEC 62304 9.7"))
                 .expectNoEvents();
@@ -134,10 +177,14 @@ class ProblemReportTest {
 
     @Test
     void closingWhenATrendIsNotReversedIsRejected() {
-        ResolutionVerification trendGoesOn =
-                new ResolutionVerification(true, false, true, true, LocalDate.parse("2026-11-01"), "qa", NOW);
-        fixture.given(opened(), investigated(), linked(), advised(), new ResolutionVerified("pr-1", trendGoesOn))
-                .when(new CloseProblemReport("pr-1", "qa", NOW))
+        ResolutionVerification trendGoesOn = new ResolutionVerification(true, false, true, true, "qa", NOW);
+        fixture.given(
+                        opened(),
+                        investigated(),
+                        linked(),
+                        advised(),
+                        new ResolutionVerified("pr-1", trendGoesOn, EVIDENCE))
+                .when(close(List.of()))
                 .expectException(ProblemException.class)
                 .expectExceptionMessage(containsString("IEC 62304 9.7"))
                 .expectNoEvents();
@@ -145,53 +192,87 @@ class ProblemReportTest {
 
     @Test
     void closingBeforeThePartiesAreAdvisedIsRejected() {
-        fixture.given(opened(), investigated(), linked(), new ResolutionVerified("pr-1", VERIFIED))
-                .when(new CloseProblemReport("pr-1", "qa", NOW))
+        fixture.given(opened(), investigated(), linked(), verified())
+                .when(close(List.of()))
                 .expectException(ProblemException.class)
                 .expectExceptionMessage(containsString("IEC 62304 9.3"))
                 .expectNoEvents();
     }
 
     @Test
-    void closingAVerifiedResolutionRecordsIt() {
-        fixture.given(opened(), investigated(), linked(), advised(), new ResolutionVerified("pr-1", VERIFIED))
-                .when(new CloseProblemReport("pr-1", "qa", NOW))
-                .expectEvents(new ProblemReportClosed("pr-1", "qa", NOW));
+    void closingAVerifiedResolutionRecordsTheFieldEvidenceCheckedAgain() {
+        Instant later = NOW.plusSeconds(3600);
+        fixture.given(opened(), investigated(), linked(), advised(), verified())
+                .when(new CloseProblemReport("pr-1", "qa", later, List.of(OLD_VERSION_REPORT), WINDOW))
+                .expectEvents(new ProblemReportClosed(
+                        "pr-1", "qa", later, new NoRecurrence(FIX, WINDOW, later, List.of("report-2"))));
+    }
+
+    @Test
+    void closingWhenTheProblemRecurredOnTheFixSinceTheVerificationIsRejected() {
+        FieldReport recurrence = new FieldReport("report-8", "4.2.2", NOW.minusSeconds(1));
+        fixture.given(opened(), investigated(), linked(), advised(), verified())
+                .when(close(List.of(recurrence)))
+                .expectException(ProblemException.class)
+                .expectExceptionMessage(containsString("report report-8"))
+                .expectNoEvents();
     }
 
     @Test
     void aNoActionReportClosesWithoutAChangeInTheItems() {
-        ResolutionVerification noChange =
-                new ResolutionVerification(true, true, false, true, LocalDate.parse("2026-11-01"), "qa", NOW);
-        fixture.given(
-                        opened(),
-                        investigated(),
-                        new NoActionDecided("pr-1", "Cosmetic only", "eng", NOW),
-                        advised(),
-                        new ResolutionVerified("pr-1", noChange))
-                .when(new CloseProblemReport("pr-1", "qa", NOW))
-                .expectEvents(new ProblemReportClosed("pr-1", "qa", NOW));
+        fixture.given(opened(), investigated(), noAction(), advised(), new ResolutionVerified("pr-1", NO_CHANGE, null))
+                .when(close(List.of()))
+                .expectEvents(new ProblemReportClosed("pr-1", "qa", NOW, null));
     }
 
     @Test
-    void aReportTriagedAfterClosureReopensTheProblemReport() {
+    void aNoActionResolutionWithoutAFixIsVerifiedWithoutFieldEvidence() {
+        fixture.given(opened(), investigated(), noAction())
+                .when(new VerifyResolution("pr-1", NO_CHANGE, null, List.of(OLD_VERSION_REPORT), WINDOW))
+                .expectEvents(new ResolutionVerified("pr-1", NO_CHANGE, null));
+    }
+
+    @Test
+    void aReportOnTheFixedVersionAfterClosureReopensTheProblemReport() {
         Instant later = NOW.plusSeconds(3600);
         fixture.given(closedHistory())
-                .when(new RecordRecurrence("pr-1", "report-9", later))
+                .when(new RecordRecurrence("pr-1", new FieldReport("report-9", "4.2.2", later)))
                 .expectEvents(new ProblemReportReopened("pr-1", "report-9", later));
     }
 
     @Test
-    void aReportTriagedBeforeClosureDoesNotReopen() {
+    void aReportOnTheFixedVersionAfterTheVerificationReopensTheProblemReport() {
+        Instant later = NOW.plusSeconds(60);
+        fixture.given(opened(), investigated(), linked(), verified())
+                .when(new RecordRecurrence("pr-1", new FieldReport("report-9", "4.3.0", later)))
+                .expectEvents(new ProblemReportReopened("pr-1", "report-9", later));
+    }
+
+    @Test
+    void aReportOnAnOlderVersionAfterClosureDoesNotReopen() {
         fixture.given(closedHistory())
-                .when(new RecordRecurrence("pr-1", "report-1", NOW.minusSeconds(60)))
+                .when(new RecordRecurrence("pr-1", new FieldReport("report-9", "4.2.1", NOW.plusSeconds(3600))))
                 .expectNoEvents();
     }
 
     @Test
     void aReportOfAnOpenProblemChangesNothing() {
         fixture.given(opened())
-                .when(new RecordRecurrence("pr-1", "report-2", NOW.plusSeconds(60)))
+                .when(new RecordRecurrence("pr-1", new FieldReport("report-2", "4.2.2", NOW.plusSeconds(60))))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReportClosedWithoutAFixReopensWithAnyReportTriagedAfterItsClosure() {
+        fixture.given(closedWithoutAFix())
+                .when(new RecordRecurrence("pr-1", new FieldReport("report-9", "4.2.1", NOW.plusSeconds(60))))
+                .expectEvents(new ProblemReportReopened("pr-1", "report-9", NOW.plusSeconds(60)));
+    }
+
+    @Test
+    void aReportTriagedBeforeAClosureWithoutAFixDoesNotReopen() {
+        fixture.given(closedWithoutAFix())
+                .when(new RecordRecurrence("pr-1", new FieldReport("report-1", "4.2.1", NOW.minusSeconds(60))))
                 .expectNoEvents();
     }
 
@@ -210,9 +291,36 @@ class ProblemReportTest {
             investigated(),
             linked(),
             advised(),
-            new ResolutionVerified("pr-1", VERIFIED),
-            new ProblemReportClosed("pr-1", "qa", NOW)
+            verified(),
+            new ProblemReportClosed("pr-1", "qa", NOW, EVIDENCE)
         };
+    }
+
+    private static Object[] closedWithoutAFix() {
+        return new Object[] {
+            opened(),
+            investigated(),
+            noAction(),
+            advised(),
+            new ResolutionVerified("pr-1", NO_CHANGE, null),
+            new ProblemReportClosed("pr-1", "qa", NOW, null)
+        };
+    }
+
+    private static VerifyResolution verify(FixedRelease release, List<FieldReport> reports) {
+        return new VerifyResolution("pr-1", VERIFIED, release, reports, WINDOW);
+    }
+
+    private static CloseProblemReport close(List<FieldReport> reports) {
+        return new CloseProblemReport("pr-1", "qa", NOW, reports, WINDOW);
+    }
+
+    private static ResolutionVerified verified() {
+        return new ResolutionVerified("pr-1", VERIFIED, EVIDENCE);
+    }
+
+    private static NoActionDecided noAction() {
+        return new NoActionDecided("pr-1", "Cosmetic only", "eng", NOW);
     }
 
     private static ProblemInvestigated investigated() {

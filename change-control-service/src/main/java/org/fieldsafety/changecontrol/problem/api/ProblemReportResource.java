@@ -38,6 +38,7 @@ import org.fieldsafety.changecontrol.problem.ProblemReportCommand.VerifyResoluti
 import org.fieldsafety.changecontrol.problem.ProblemReportStatus;
 import org.fieldsafety.changecontrol.problem.ResolutionVerification;
 import org.fieldsafety.changecontrol.problem.query.ProblemReportView;
+import org.fieldsafety.changecontrol.problem.query.ResolutionFacts;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
 import org.fieldsafety.platform.ProblemException;
 
@@ -49,11 +50,20 @@ public class ProblemReportResource {
     private final CommandGateway commands;
     private final SecurityIdentity identity;
     private final Clock clock;
+    private final ResolutionFacts facts;
+    private final ResolutionConfig config;
 
-    ProblemReportResource(CommandGateway commands, SecurityIdentity identity, Clock clock) {
+    ProblemReportResource(
+            CommandGateway commands,
+            SecurityIdentity identity,
+            Clock clock,
+            ResolutionFacts facts,
+            ResolutionConfig config) {
         this.commands = commands;
         this.identity = identity;
         this.clock = clock;
+        this.facts = facts;
+        this.config = config;
     }
 
     /** Problem reports, the oldest first; {@code problemId} is triage's problem id. */
@@ -168,7 +178,10 @@ public class ProblemReportResource {
         return new ProblemStepResponse(id, null);
     }
 
-    /** The verification of the resolution (IEC 62304 9.7). */
+    /**
+     * The verification of the resolution (IEC 62304 9.7), checked against the field facts read here: the
+     * fixed release and the problem's field reports.
+     */
     @POST
     @Path("{id}/resolution-verification")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -176,6 +189,7 @@ public class ProblemReportResource {
     @RolesAllowed("quality-assurance")
     public ProblemStepResponse verifyResolution(
             @PathParam("id") String id, @Valid @NotNull ResolutionVerificationRequest request) {
+        ResolutionFacts.Facts field = facts.forVerification(id, request.fixedVersion());
         send(
                 id,
                 new VerifyResolution(
@@ -185,19 +199,26 @@ public class ProblemReportResource {
                                 request.trendReversed(),
                                 request.changeImplementedInRightItems(),
                                 request.noNewProblems(),
-                                request.noRecurrenceSince(),
                                 user(),
-                                clock.instant())));
+                                clock.instant()),
+                        field.fixedRelease(),
+                        field.fieldReports(),
+                        config.noRecurrenceWindow()));
         return new ProblemStepResponse(id, ProblemReportStatus.RESOLUTION_VERIFIED);
     }
 
-    /** The closing, once the resolution is verified (IEC 62304 9.7). */
+    /**
+     * The closing, once the resolution is verified and while the problem still has not recurred on the fix
+     * (IEC 62304 9.7).
+     */
     @POST
     @Path("{id}/closure")
     @Blocking
     @RolesAllowed("quality-assurance")
     public ProblemStepResponse close(@PathParam("id") String id) {
-        send(id, new CloseProblemReport(id, user(), clock.instant()));
+        send(
+                id,
+                new CloseProblemReport(id, user(), clock.instant(), facts.forClosure(id), config.noRecurrenceWindow()));
         return new ProblemStepResponse(id, ProblemReportStatus.CLOSED);
     }
 

@@ -3,6 +3,7 @@ package org.fieldsafety.changecontrol.problem.api;
 import java.time.Instant;
 import org.fieldsafety.changecontrol.problem.Criticality;
 import org.fieldsafety.changecontrol.problem.Investigation;
+import org.fieldsafety.changecontrol.problem.NoRecurrence;
 import org.fieldsafety.changecontrol.problem.ProblemReportStatus;
 import org.fieldsafety.changecontrol.problem.ResolutionVerification;
 import org.fieldsafety.changecontrol.problem.query.ProblemReportView;
@@ -23,6 +24,7 @@ public record ProblemReportResponse(
         Investigation investigation,
         String noActionRationale,
         ResolutionVerification resolutionVerification,
+        NoRecurrence noRecurrence,
         String closedBy,
         Instant closedAt,
         ProblemReportView.Links links,
@@ -44,6 +46,7 @@ public record ProblemReportResponse(
                 view.investigation,
                 view.noActionRationale,
                 view.resolutionVerification,
+                view.noRecurrence,
                 view.closedBy,
                 view.closedAt,
                 view.links,

@@ -76,6 +76,7 @@ public class ProblemReportProjection {
         update(event.problemReportId(), sequence, view -> {
             view.status = ProblemReportStatus.RESOLUTION_VERIFIED;
             view.resolutionVerification = event.verification();
+            view.noRecurrence = event.noRecurrence();
         });
     }
 
@@ -85,6 +86,7 @@ public class ProblemReportProjection {
             view.status = ProblemReportStatus.CLOSED;
             view.closedBy = event.closedBy();
             view.closedAt = event.closedAt();
+            view.noRecurrence = event.noRecurrence();
         });
     }
 

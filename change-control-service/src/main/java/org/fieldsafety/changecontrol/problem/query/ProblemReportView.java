@@ -11,6 +11,7 @@ import java.util.List;
 import org.fieldsafety.changecontrol.problem.AdvisedParty;
 import org.fieldsafety.changecontrol.problem.Criticality;
 import org.fieldsafety.changecontrol.problem.Investigation;
+import org.fieldsafety.changecontrol.problem.NoRecurrence;
 import org.fieldsafety.changecontrol.problem.ProblemReportStatus;
 import org.fieldsafety.changecontrol.problem.ResolutionVerification;
 import org.fieldsafety.eventstore.readmodel.VersionedView;
@@ -51,6 +52,10 @@ public class ProblemReportView extends VersionedView {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public ResolutionVerification resolutionVerification;
+
+    /** The field evidence the resolution was last checked on: at verification, then at closure. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public NoRecurrence noRecurrence;
 
     public String closedBy;
     public Instant closedAt;
