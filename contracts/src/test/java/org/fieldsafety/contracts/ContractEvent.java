@@ -11,27 +11,44 @@ record ContractEvent(Class<? extends Record> type, String topic) {
 
     static final List<ContractEvent> ALL = List.of(
             new ContractEvent(FieldReportReceived.class, Topics.REPORTS),
+            new ContractEvent(PmsComplaint.class, Topics.PMS_COMPLAINTS),
             new ContractEvent(ReportTriaged.class, Topics.TRIAGE),
             new ContractEvent(ProblemDetected.class, Topics.TRIAGE),
             new ContractEvent(TrendSignalRaised.class, Topics.TRIAGE),
+            new ContractEvent(FscaCaseOpened.class, Topics.FSCA),
             new ContractEvent(FscaDecisionTaken.class, Topics.FSCA),
-            new ContractEvent(ChangeRequestRaised.class, Topics.CHANGE_CONTROL));
+            new ContractEvent(AuthorityNotified.class, Topics.FSCA),
+            new ContractEvent(FieldSafetyNoticeIssued.class, Topics.FSCA),
+            new ContractEvent(FscaCaseClosed.class, Topics.FSCA),
+            new ContractEvent(ChangeRequestRaised.class, Topics.CHANGE_CONTROL),
+            new ContractEvent(ChangeRequestMilestone.class, Topics.CHANGE_CONTROL),
+            new ContractEvent(ProblemReportMilestone.class, Topics.CHANGE_CONTROL));
 
     Path schemaFile() {
         return SCHEMAS.resolve(topic).resolve(type.getSimpleName() + ".json");
     }
 
-    /** The record's {@code TYPE} constant: the CloudEvent type ({@code ce_type}) of its messages. */
-    String cloudEventType() {
-        return cloudEventType(type);
+    /** The CloudEvent types ({@code ce_type}) of the record's messages. */
+    List<String> cloudEventTypes() {
+        return cloudEventTypes(type);
     }
 
-    /** The {@code TYPE} constant of a record, or null when it has none. */
-    static String cloudEventType(Class<?> type) {
+    /**
+     * A record's {@code TYPE} constant, or its {@code TYPES} when one payload serves several steps (one type
+     * per milestone); empty when it has neither.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> cloudEventTypes(Class<?> type) {
         try {
-            return (String) type.getField("TYPE").get(null);
+            return List.of((String) type.getField("TYPE").get(null));
         } catch (NoSuchFieldException e) {
-            return null;
+            try {
+                return (List<String>) type.getField("TYPES").get(null);
+            } catch (NoSuchFieldException none) {
+                return List.of();
+            } catch (IllegalAccessException inaccessible) {
+                throw new IllegalStateException(inaccessible);
+            }
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }

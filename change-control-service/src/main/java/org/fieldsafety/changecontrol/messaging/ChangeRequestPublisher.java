@@ -1,24 +1,22 @@
 package org.fieldsafety.changecontrol.messaging;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
-import java.net.URI;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent;
 import org.fieldsafety.changecontrol.change.ChangeRequestStatus;
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent;
 import org.fieldsafety.changecontrol.problem.ProblemReportStatus;
+import org.fieldsafety.contracts.ChangeRequestMilestone;
 import org.fieldsafety.contracts.ChangeRequestRaised;
+import org.fieldsafety.contracts.ProblemReportMilestone;
+import org.fieldsafety.platform.CloudEvents;
 
 /**
  * Publishes change request and problem report milestones to Kafka with the event store as the outbox:
@@ -31,10 +29,7 @@ import org.fieldsafety.contracts.ChangeRequestRaised;
 public class ChangeRequestPublisher {
 
     public static final String PROCESSING_GROUP = "change-control-milestones";
-    private static final URI SOURCE = URI.create("/change-control-service");
-
-    private static final String TYPE_PREFIX = "org.fieldsafety.";
-    private static final String TYPE_SUFFIX = ".v1";
+    private static final CloudEvents EVENTS = CloudEvents.from("/change-control-service");
 
     private static final Map<Class<?>, ChangeRequestStatus> CHANGE_REQUEST_STATUS = Map.of(
             ChangeRequestEvent.ImpactAnalysed.class, ChangeRequestStatus.IMPACT_ANALYSED,
@@ -77,7 +72,7 @@ public class ChangeRequestPublisher {
                 event.fscaCaseId(),
                 event.requestedBy(),
                 event.raisedAt());
-        send(payload, ChangeRequestRaised.TYPE, event.productId(), message);
+        send(ChangeRequestRaised.TYPE, event.productId(), message, payload);
     }
 
     /**
@@ -86,14 +81,21 @@ public class ChangeRequestPublisher {
      */
     @EventHandler
     void on(ChangeRequestEvent event, EventMessage<?> message) {
-        String productId = ((ChangeRequestEvent.ChangeRequestRaised) firstEvent(event.changeRequestId())).productId();
+        ChangeRequestEvent.ChangeRequestRaised raised =
+                (ChangeRequestEvent.ChangeRequestRaised) firstEvent(event.changeRequestId());
         String milestone = event.getClass().getSimpleName();
         send(
+                ChangeRequestMilestone.type(milestone),
+                raised.productId(),
+                message,
                 new ChangeRequestMilestone(
-                        event.changeRequestId(), productId, milestone, statusAfter(event), message.getTimestamp()),
-                TYPE_PREFIX + milestone + TYPE_SUFFIX,
-                productId,
-                message);
+                        event.changeRequestId(),
+                        raised.productId(),
+                        raised.problemId(),
+                        raised.fscaCaseId(),
+                        milestone,
+                        statusAfter(event).name(),
+                        message.getTimestamp()));
     }
 
     /** Every step of a problem report (IEC 62304 clause 9), with the status it led to. */
@@ -102,17 +104,18 @@ public class ChangeRequestPublisher {
         ProblemReportEvent.ProblemReportOpened opened =
                 (ProblemReportEvent.ProblemReportOpened) firstEvent(event.problemReportId());
         String milestone = event.getClass().getSimpleName();
+        ProblemReportStatus status = statusAfter(event);
         send(
+                ProblemReportMilestone.type(milestone),
+                opened.productId(),
+                message,
                 new ProblemReportMilestone(
                         event.problemReportId(),
                         opened.problemId(),
                         opened.productId(),
                         milestone,
-                        statusAfter(event),
-                        message.getTimestamp()),
-                TYPE_PREFIX + milestone + TYPE_SUFFIX,
-                opened.productId(),
-                message);
+                        status == null ? null : status.name(),
+                        message.getTimestamp()));
     }
 
     private Object firstEvent(String aggregateId) {
@@ -128,17 +131,9 @@ public class ChangeRequestPublisher {
         return PROBLEM_REPORT_STATUS.get(event.getClass());
     }
 
-    private void send(Object payload, String type, String productId, EventMessage<?> message) {
-        emitter.sendMessageAndAwait(Message.of(payload)
-                .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(message.getIdentifier())
-                        .withType(type)
-                        .withSource(SOURCE)
-                        .withSubject(productId)
-                        .withTimestamp(message.getTimestamp().atZone(ZoneOffset.UTC))
-                        .build())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(productId)
-                        .build()));
+    /** The stored event's id and time: the same whenever the tracking processor replays it. */
+    private void send(String type, String productId, EventMessage<?> message, Object payload) {
+        emitter.sendMessageAndAwait(
+                EVENTS.message(type, message.getIdentifier(), productId, message.getTimestamp(), payload));
     }
 }

@@ -34,11 +34,18 @@ public final class KafkaBroker implements AutoCloseable {
 
     /**
      * Starts a broker on 127.0.0.1:{@code port} with its controller on {@code controllerPort}; both below
-     * 32768, since the broker's own outgoing connections can take an ephemeral port.
+     * 32768, since the broker's own outgoing connections can take an ephemeral port. Every topic of the
+     * system exists, with its configuration, when this returns ({@link KafkaTopics}).
      */
     public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
         KafkaBroker broker = new KafkaBroker(dataDir, port, controllerPort);
         broker.restart();
+        try {
+            KafkaTopics.ensure(broker.bootstrapServers());
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
         return broker;
     }
 

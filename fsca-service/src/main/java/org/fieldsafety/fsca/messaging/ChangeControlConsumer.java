@@ -9,10 +9,8 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.fieldsafety.contracts.ChangeRequestMilestone;
 import org.fieldsafety.contracts.ChangeRequestRaised;
 import org.fieldsafety.fsca.cases.query.ChangeRequestStep;
 import org.fieldsafety.fsca.cases.query.ChangeRequestView;
@@ -22,25 +20,12 @@ import org.fieldsafety.platform.CloudEventHeaders;
  * Keeps each case's change requests and their latest status from {@code fieldsafety.change-control.v1},
  * so the console shows how the correction of a decided case is progressing (IEC 62304 8.2). A tolerant
  * reader: the value is read as text and only the fields used here are picked from it, so a field added
- * by change control changes nothing. The topic also carries problem report milestones: every type not
- * named here is skipped. At least once and idempotent ({@link ChangeRequestView#apply}); a change
+ * by change control changes nothing. The topic also carries problem report milestones: every type that is
+ * not a change request's raising or one of its {@link ChangeRequestMilestone#TYPES} is skipped. At least once and idempotent ({@link ChangeRequestView#apply}); a change
  * request message that cannot be read goes to {@code fieldsafety.change-control.v1.dlq} with the reason.
  */
 @ApplicationScoped
 public class ChangeControlConsumer {
-
-    /** The later steps of a change request (IEC 62304 6.2, 6.3, 8.2), as change control names their types. */
-    static final Set<String> MILESTONE_TYPES = Stream.of(
-                    "ImpactAnalysed",
-                    "ChangeApproved",
-                    "ChangeImplemented",
-                    "ImpactAnalysisReopened",
-                    "ChangeVerified",
-                    "ChangeReleased",
-                    "ChangeCommunicated",
-                    "ChangeRequestClosed")
-            .map(step -> "org.fieldsafety." + step + ".v1")
-            .collect(Collectors.toUnmodifiableSet());
 
     private static final String RAISED_MILESTONE = "ChangeRequestRaised";
     private static final String RAISED_STATUS = "RAISED";
@@ -82,7 +67,7 @@ public class ChangeControlConsumer {
      */
     static ChangeRequestStep step(ObjectMapper json, String type, String value) {
         boolean raised = ChangeRequestRaised.TYPE.equals(type);
-        if (!raised && (type == null || !MILESTONE_TYPES.contains(type))) {
+        if (!raised && (type == null || !ChangeRequestMilestone.TYPES.contains(type))) {
             return null;
         }
         JsonNode event = read(json, type, value);

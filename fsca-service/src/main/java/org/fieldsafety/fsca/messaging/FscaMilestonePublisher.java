@@ -1,23 +1,18 @@
 package org.fieldsafety.fsca.messaging;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.inject.Singleton;
-import java.net.URI;
-import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.fieldsafety.contracts.AuthorityNotified;
+import org.fieldsafety.contracts.FieldSafetyNoticeIssued;
+import org.fieldsafety.contracts.FscaCaseClosed;
+import org.fieldsafety.contracts.FscaCaseOpened;
 import org.fieldsafety.contracts.FscaDecisionTaken;
 import org.fieldsafety.fsca.cases.FscaCaseEvent;
-import org.fieldsafety.fsca.cases.FscaCaseEvent.AuthorityNotified;
-import org.fieldsafety.fsca.cases.FscaCaseEvent.FieldSafetyNoticeIssued;
-import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseClosed;
-import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseOpened;
-import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaDecided;
+import org.fieldsafety.platform.CloudEvents;
 
 /**
  * Publishes case milestones (opened, decided, authority notified, FSN issued, closed) to Kafka with the
@@ -29,7 +24,7 @@ import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaDecided;
 public class FscaMilestonePublisher {
 
     public static final String PROCESSING_GROUP = "fsca-milestones";
-    private static final URI SOURCE = URI.create("/fsca-service");
+    private static final CloudEvents EVENTS = CloudEvents.from("/fsca-service");
 
     private final MutinyEmitter<Object> emitter;
 
@@ -38,17 +33,16 @@ public class FscaMilestonePublisher {
     }
 
     @EventHandler
-    void on(FscaCaseOpened event, EventMessage<?> message) {
+    void on(FscaCaseEvent.FscaCaseOpened event, EventMessage<?> message) {
         publish(
                 event,
                 message,
-                CaseMilestones.FscaCaseOpened.TYPE,
-                new CaseMilestones.FscaCaseOpened(
-                        event.caseId(), event.problemId(), event.productId(), event.openedAt()));
+                FscaCaseOpened.TYPE,
+                new FscaCaseOpened(event.caseId(), event.problemId(), event.productId(), event.openedAt()));
     }
 
     @EventHandler
-    void on(FscaDecided event, EventMessage<?> message) {
+    void on(FscaCaseEvent.FscaDecided event, EventMessage<?> message) {
         publish(
                 event,
                 message,
@@ -66,12 +60,12 @@ public class FscaMilestonePublisher {
     }
 
     @EventHandler
-    void on(AuthorityNotified event, EventMessage<?> message) {
+    void on(FscaCaseEvent.AuthorityNotified event, EventMessage<?> message) {
         publish(
                 event,
                 message,
-                CaseMilestones.AuthorityNotified.TYPE,
-                new CaseMilestones.AuthorityNotified(
+                AuthorityNotified.TYPE,
+                new AuthorityNotified(
                         event.caseId(),
                         event.problemId(),
                         event.productId(),
@@ -81,12 +75,12 @@ public class FscaMilestonePublisher {
     }
 
     @EventHandler
-    void on(FieldSafetyNoticeIssued event, EventMessage<?> message) {
+    void on(FscaCaseEvent.FieldSafetyNoticeIssued event, EventMessage<?> message) {
         publish(
                 event,
                 message,
-                CaseMilestones.FieldSafetyNoticeIssued.TYPE,
-                new CaseMilestones.FieldSafetyNoticeIssued(
+                FieldSafetyNoticeIssued.TYPE,
+                new FieldSafetyNoticeIssued(
                         event.caseId(),
                         event.problemId(),
                         event.productId(),
@@ -97,12 +91,12 @@ public class FscaMilestonePublisher {
     }
 
     @EventHandler
-    void on(FscaCaseClosed event, EventMessage<?> message) {
+    void on(FscaCaseEvent.FscaCaseClosed event, EventMessage<?> message) {
         publish(
                 event,
                 message,
-                CaseMilestones.FscaCaseClosed.TYPE,
-                new CaseMilestones.FscaCaseClosed(
+                FscaCaseClosed.TYPE,
+                new FscaCaseClosed(
                         event.caseId(),
                         event.problemId(),
                         event.productId(),
@@ -110,17 +104,9 @@ public class FscaMilestonePublisher {
                         event.signature().signedAt()));
     }
 
+    /** The stored event's id and time: the same whenever the tracking processor replays it. */
     private void publish(FscaCaseEvent event, EventMessage<?> message, String type, Object payload) {
-        emitter.sendMessageAndAwait(Message.of(payload)
-                .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(message.getIdentifier())
-                        .withType(type)
-                        .withSource(SOURCE)
-                        .withSubject(event.caseId())
-                        .withTimestamp(message.getTimestamp().atZone(ZoneOffset.UTC))
-                        .build())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(event.caseId())
-                        .build()));
+        emitter.sendMessageAndAwait(
+                EVENTS.message(type, message.getIdentifier(), event.caseId(), message.getTimestamp(), payload));
     }
 }

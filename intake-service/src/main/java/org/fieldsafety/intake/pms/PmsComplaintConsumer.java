@@ -9,17 +9,23 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
+import org.fieldsafety.contracts.PmsComplaint;
 import org.fieldsafety.intake.report.api.FieldReportRequest;
 import org.fieldsafety.intake.report.messaging.ReportPublisher;
 
 /**
  * Normalises PMS complaints into field reports on {@code fieldsafety.reports.v1}. At least once and
  * idempotent: the first delivery records the report id and awareness time, a redelivery re-emits the same
- * report. An invalid complaint goes to {@code pms.complaints.v1.dlq} with every failing field as reason.
+ * report. An invalid complaint goes to {@code pms.complaints.v1.dlq} with every failing field, named as in
+ * the contract's {@link PmsComplaint}, as reason.
  */
 @ApplicationScoped
 public class PmsComplaintConsumer {
@@ -60,7 +66,7 @@ public class PmsComplaintConsumer {
         if (invalid != null) {
             return Uni.createFrom().failure(new IllegalArgumentException(invalid));
         }
-        FieldReportRequest report = complaint.asReport();
+        FieldReportRequest report = asReport(complaint);
         return ProcessedComplaint.<ProcessedComplaint>findById(complaint.complaintId())
                 .onItem()
                 .ifNull()
@@ -70,14 +76,32 @@ public class PmsComplaintConsumer {
                         report.received(processed.reportId, ProcessedComplaint.CLIENT, processed.receivedAt)));
     }
 
+    /** The complaint as a field report of source PMS, validated like any report sent over HTTP. */
+    static FieldReportRequest asReport(PmsComplaint complaint) {
+        return new FieldReportRequest(
+                ReportSource.PMS.name(),
+                complaint.productId(),
+                complaint.udiDi(),
+                complaint.deviceSerial(),
+                complaint.softwareVersion(),
+                complaint.softwareItem(),
+                complaint.faultCode(),
+                complaint.occurredAt(),
+                complaint.country(),
+                complaint.patientOutcome(),
+                complaint.description(),
+                complaint.reporterType() == null ? null : new FieldReportRequest.Reporter(complaint.reporterType()),
+                complaint.complaintId() == null ? Map.of() : Map.of("pmsComplaintId", complaint.complaintId()));
+    }
+
     /**
      * Every failing field of the complaint, named as in {@link PmsComplaint}, as the dead-letter reason
      * ({@code "country: ...; softwareVersion: ..."}), or null when the complaint is a valid report.
      */
     static String deadLetterReason(Validator validator, PmsComplaint complaint) {
-        Stream<String> complaintFields = validator.validate(complaint).stream()
+        Stream<String> complaintFields = validator.validate(new ComplaintId(complaint.complaintId())).stream()
                 .map(violation -> violation.getPropertyPath() + ": " + violation.getMessage());
-        Stream<String> reportFields = validator.validate(complaint.asReport()).stream()
+        Stream<String> reportFields = validator.validate(asReport(complaint)).stream()
                 // the report's attributes carry only the complaint id, already checked on the complaint
                 .filter(violation -> !violation.getPropertyPath().toString().startsWith("attributes"))
                 .map(violation ->
@@ -90,4 +114,10 @@ public class PmsComplaintConsumer {
     private static String complaintField(String reportField) {
         return reportField.equals("reporter.type") ? "reporterType" : reportField;
     }
+
+    /**
+     * What intake asks of the complaint's own field (the contract record carries no constraints): one
+     * report per id, so it must be there, and it must fit the table that records it.
+     */
+    record ComplaintId(@NotBlank @Size(max = 200) String complaintId) {}
 }

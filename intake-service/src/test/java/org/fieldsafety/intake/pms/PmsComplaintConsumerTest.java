@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,17 @@ class PmsComplaintConsumerTest {
         assertEquals(
                 JSON.readTree(reports.get(0).value()).get("receivedAt"),
                 JSON.readTree(reports.get(1).value()).get("receivedAt"));
+        for (ConsumerRecord<String, String> report : reports) {
+            // the same CloudEvent both times: its time is the first receipt, the awareness time
+            assertEquals(
+                    Instant.parse(
+                            JSON.readTree(report.value()).get("receivedAt").asText()),
+                    OffsetDateTime.parse(KafkaTestSupport.header(report, "ce_time"))
+                            .toInstant());
+            assertEquals("application/json", KafkaTestSupport.header(report, "content-type"));
+            assertEquals("/intake-service", KafkaTestSupport.header(report, "ce_source"));
+            assertEquals("INSULIN-PUMP-X", KafkaTestSupport.header(report, "ce_subject"));
+        }
     }
 
     @Test

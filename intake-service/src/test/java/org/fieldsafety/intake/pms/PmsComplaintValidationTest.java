@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.time.Instant;
+import org.fieldsafety.contracts.PmsComplaint;
 import org.hibernate.validator.HibernateValidator;
 import org.junit.jupiter.api.Test;
 

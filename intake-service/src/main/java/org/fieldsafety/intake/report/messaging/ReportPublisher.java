@@ -4,28 +4,26 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.intake.config.IntakeConfig;
+import org.fieldsafety.platform.CloudEvents;
 import org.fieldsafety.platform.ProblemException;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes accepted reports to {@code fieldsafety.reports.v1}, keyed by product, as CloudEvents whose id
- * is the report id. The returned {@code Uni} completes only when Kafka acknowledged (acks=all); if Kafka
+ * is the report id and whose time is the report's {@code receivedAt}: both the same when a retried
+ * Idempotency-Key or a redelivered PMS complaint publishes the report again. The returned {@code Uni} completes only when Kafka acknowledged (acks=all); if Kafka
  * cannot take the report within {@code intake.publish-timeout} it fails with a 503 problem.
  */
 @ApplicationScoped
 public class ReportPublisher {
 
     public static final String CHANNEL = "reports-out";
-    static final URI SOURCE = URI.create("/intake-service");
+    private static final CloudEvents EVENTS = CloudEvents.from("/intake-service");
 
     private static final Logger LOG = Logger.getLogger(ReportPublisher.class);
 
@@ -63,16 +61,8 @@ public class ReportPublisher {
     }
 
     private Uni<Void> send(FieldReportReceived report) {
-        return emitter.sendMessage(Message.of(report)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(report.productId())
-                        .build())
-                .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(report.reportId())
-                        .withType(FieldReportReceived.TYPE)
-                        .withSource(SOURCE)
-                        .withSubject(report.productId())
-                        .build()));
+        return emitter.sendMessage(EVENTS.message(
+                FieldReportReceived.TYPE, report.reportId(), report.productId(), report.receivedAt(), report));
     }
 
     private static ProblemException unavailable(Throwable cause) {

@@ -1,0 +1,66 @@
+package org.fieldsafety.infra;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.fieldsafety.contracts.Topics;
+
+/**
+ * The system's topics, created explicitly from the catalogue in contracts' {@link Topics}: every event and
+ * dead-letter topic with {@link Topics#PARTITIONS} partitions and {@link Topics#CONFIG} (kept for ever,
+ * never compacted), so a PMS can re-read each topic from its start. Replication factor 1 suits the single
+ * local broker only; production creates the same topics with 3 replicas.
+ */
+public final class KafkaTopics {
+
+    private static final short REPLICATION_FACTOR = 1;
+
+    private KafkaTopics() {}
+
+    /**
+     * Creates the topics that are missing and sets the configuration on those that exist (e.g. auto-created
+     * by an earlier run); safe to call on every start.
+     */
+    public static void ensure(String bootstrapServers) {
+        try (Admin admin = admin(bootstrapServers)) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = new ArrayList<>();
+            Map<ConfigResource, Collection<AlterConfigOp>> present = new HashMap<>();
+            for (String topic : Topics.ALL) {
+                if (existing.contains(topic)) {
+                    present.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), operations());
+                } else {
+                    missing.add(new NewTopic(topic, Topics.PARTITIONS, REPLICATION_FACTOR).configs(Topics.CONFIG));
+                }
+            }
+            admin.createTopics(missing).all().get();
+            admin.incrementalAlterConfigs(present).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Creating the Kafka topics failed", e.getCause());
+        }
+    }
+
+    private static Collection<AlterConfigOp> operations() {
+        return Topics.CONFIG.entrySet().stream()
+                .map(entry ->
+                        new AlterConfigOp(new ConfigEntry(entry.getKey(), entry.getValue()), AlterConfigOp.OpType.SET))
+                .toList();
+    }
+
+    static Admin admin(String bootstrapServers) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+}
