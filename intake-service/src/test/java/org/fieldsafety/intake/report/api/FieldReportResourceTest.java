@@ -14,8 +14,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -176,6 +181,25 @@ class FieldReportResourceTest {
                 .contentType("application/problem+json")
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("productId"));
         assertInvalid(IntakeTestSupport.report("source", "FAX"), "source");
+    }
+
+    @Test
+    void aBodyWithoutAContentTypeIsRefused() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/field-reports"))
+                                .header("X-API-Key", key)
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        JSON.writeValueAsString(IntakeTestSupport.report())))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(415, response.statusCode());
+        assertEquals(
+                "application/problem+json",
+                response.headers().firstValue("Content-Type").orElseThrow());
+        post("/api/v1/field-reports", IntakeTestSupport.report()).statusCode(202);
     }
 
     @Test
