@@ -62,8 +62,7 @@ public class TriageConsumer {
                 problem.softwareItem(),
                 problem.softwareVersion(),
                 problem.faultCode(),
-                "Fault " + problem.faultCode() + " in " + problem.softwareItem() + ", first report "
-                        + problem.firstReportId(),
+                description(problem),
                 Criticality.fromRisk(problem.severity(), problem.riskRegion(), problem.hazard(), problem.safetyClass()),
                 "triage",
                 clock.instant()));
@@ -74,6 +73,15 @@ public class TriageConsumer {
      * problem report judge whether it is a recurrence. The report is stored first, so a verification or
      * closure that read the facts before it was stored meets its recurrence in the aggregate.
      */
+    /** What triage knows of the problem; a complaint may name neither fault code nor software item. */
+    private static String description(ProblemDetected problem) {
+        String fault = problem.faultCode() == null ? "Reported problem" : "Fault " + problem.faultCode();
+        String item = problem.softwareItem() == null
+                ? " (software item not yet identified)"
+                : " in " + problem.softwareItem();
+        return fault + item + ", first report " + problem.firstReportId();
+    }
+
     private void recur(ReportTriaged report) {
         if (report.problemId() == null) {
             return;

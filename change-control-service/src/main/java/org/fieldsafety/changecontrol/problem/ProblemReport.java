@@ -61,13 +61,12 @@ public class ProblemReport {
             return;
         }
         if (isBlank(command.productId())
-                || isBlank(command.softwareItem())
                 || isBlank(command.description())
                 || command.criticality() == null
                 || command.criticality().level() == null) {
             throw ProblemException.invalid(
                     "incomplete-problem-report",
-                    "IEC 62304 9.1: a problem report names its product, software item, problem and criticality");
+                    "IEC 62304 9.1: a problem report names its product, problem and criticality");
         }
         apply(new ProblemReportOpened(
                 command.problemReportId(),

@@ -72,6 +72,26 @@ class ProblemReportTest {
     }
 
     @Test
+    void aProblemWhoseSoftwareItemIsNotYetKnownIsOpenedForTheInvestigationToFindIt() {
+        OpenProblemReport complaint = new OpenProblemReport(
+                "pr-1", "problem-1", "PUMP", null, "4.2.1", null, "Display went blank", CRITICALITY, "triage", NOW);
+
+        fixture.givenNoPriorActivity()
+                .when(complaint)
+                .expectEvents(new ProblemReportOpened(
+                        "pr-1",
+                        "problem-1",
+                        "PUMP",
+                        null,
+                        "4.2.1",
+                        null,
+                        "Display went blank",
+                        CRITICALITY,
+                        "triage",
+                        NOW));
+    }
+
+    @Test
     void investigatingAnOpenProblemRecordsCauseAndSafetyRelevance() {
         fixture.given(opened())
                 .when(new InvestigateProblem("pr-1", INVESTIGATION))
