@@ -15,13 +15,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
 import org.fieldsafety.contracts.FieldReportReceived.Reporter;
+import org.fieldsafety.contracts.Topics;
+import org.fieldsafety.pms.Complaint;
+import org.fieldsafety.pms.PmsClient;
 
-/** The demo of a local run: one registered insulin pump and a stream of simulated field reports. */
+/**
+ * The demo of a local run: one registered insulin pump, a stream of simulated field reports, and a few
+ * complaints from the PMS system.
+ */
 public final class Demo {
 
     public static final String PRODUCT_ID = "INSULIN-PUMP-X";
     public static final String UDI_DI = "08712345000018";
     public static final int REPORTS = 60;
+    public static final int COMPLAINTS = 3;
     private static final Duration INTERVAL = Duration.ofMillis(500);
 
     /** The product's software items (IEC 62304 safety class) and its hazard catalogue (ISO 14971). */
@@ -174,6 +181,48 @@ public final class Demo {
                 0,
                 INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A few complaints as the PMS sends them on {@code pms.complaints.v1}, the same for the same seed: the
+     * product's hazards in the customers' words, each with the PMS's own complaint id.
+     */
+    public static List<Complaint> complaints(Instant now, int count, long seed) {
+        Random random = new Random(seed);
+        List<Complaint> complaints = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Hazard hazard = pick(random, PRODUCT.hazards());
+            complaints.add(new Complaint(
+                    String.format("CMP-%08d", random.nextInt(100_000_000)),
+                    PRODUCT_ID,
+                    UDI_DI,
+                    String.format("SN-%06d", random.nextInt(1_000_000)),
+                    pick(random, VERSIONS),
+                    hazard.softwareItem(),
+                    hazard.faultCode(),
+                    now.minusSeconds(3600 + random.nextInt(7 * 24 * 3600)).truncatedTo(ChronoUnit.SECONDS),
+                    pick(random, COUNTRIES),
+                    pick(random, OUTCOMES).name(),
+                    hazard.hazard() + " reported to customer service",
+                    "PATIENT"));
+        }
+        return complaints;
+    }
+
+    /**
+     * Sends {@link #COMPLAINTS} complaints inbound through the reference PMS client, the first one twice:
+     * intake makes one field report per complaint id, so the resent one adds nothing.
+     */
+    public static void sendComplaints(String kafkaBootstrapServers) {
+        List<Complaint> complaints = complaints(Instant.now(), COMPLAINTS, System.nanoTime());
+        try (PmsClient pms = new PmsClient(kafkaBootstrapServers)) {
+            complaints.forEach(pms::sendComplaint);
+            pms.sendComplaint(complaints.get(0));
+            LocalSystem.log("demo: the PMS sent " + COMPLAINTS + " complaints (and "
+                    + complaints.get(0).complaintId() + " once more) to " + Topics.PMS_COMPLAINTS);
+        } catch (RuntimeException e) {
+            LocalSystem.log("demo: sending PMS complaints failed: " + e.getMessage());
+        }
     }
 
     private static void post(

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,7 @@ public final class LocalSystem implements AutoCloseable {
 
     private final Path dataDir;
     private final PortPlan ports;
+    private final Map<Service, Map<String, String>> settings;
     private final ApiClient api = new ApiClient();
     private final Map<Service, Process> services = new EnumMap<>(Service.class);
     private KafkaBroker kafka;
@@ -44,13 +46,27 @@ public final class LocalSystem implements AutoCloseable {
     private boolean closed;
 
     public LocalSystem(Path dataDir, PortPlan ports) {
+        this(dataDir, ports, Map.of());
+    }
+
+    /**
+     * A system whose services get {@code settings} as system properties on top of the local profile, e.g.
+     * a short {@code change-control.no-recurrence-window} for a test.
+     */
+    public LocalSystem(Path dataDir, PortPlan ports, Map<Service, Map<String, String>> settings) {
         this.dataDir = dataDir.toAbsolutePath();
         this.ports = ports;
+        this.settings = Map.copyOf(settings);
     }
 
     /** Starts a system and waits until every service is ready; on failure stops what it started. */
     public static LocalSystem start(Path dataDir, PortPlan ports) {
-        LocalSystem system = new LocalSystem(dataDir, ports);
+        return start(dataDir, ports, Map.of());
+    }
+
+    /** Starts a system whose services get {@code settings} (see the constructor) and waits until it is ready. */
+    public static LocalSystem start(Path dataDir, PortPlan ports, Map<Service, Map<String, String>> settings) {
+        LocalSystem system = new LocalSystem(dataDir, ports, settings);
         try {
             system.start();
             return system;
@@ -110,6 +126,58 @@ public final class LocalSystem implements AutoCloseable {
         return dataDir;
     }
 
+    /**
+     * The process ids of the running system by name, "kafka" and each service's module, for measurements;
+     * PostgreSQL's server process id heads {@code postgres/postmaster.pid} under {@link #dataDir()}.
+     */
+    public synchronized Map<String, Long> pids() {
+        requireOpen();
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("kafka", kafka.pid());
+        services.forEach((service, process) -> pids.put(service.module(), process.pid()));
+        return pids;
+    }
+
+    /** Kills a service as {@code kill -9} does, for fault tests: nothing flushed, no shutdown hook. */
+    public void kill(Service service) {
+        Process process = process(service);
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
+    /**
+     * Starts a killed service again on its port and database, logging to a new file, and waits until it
+     * is ready.
+     */
+    public void restart(Service service) {
+        Path log = dataDir.resolve("logs").resolve(service.module() + "-" + System.currentTimeMillis() + ".log");
+        startService(RepositoryLayout.root(), service, log);
+        awaitReady(service, log, Instant.now().plus(READY_TIMEOUT));
+    }
+
+    /** Kills the Kafka broker as {@code kill -9} does; {@link #restartKafka()} brings it back. */
+    public synchronized void killKafka() {
+        requireOpen();
+        ProcessHandle.of(kafka.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        kafka.close();
+    }
+
+    /** Starts the broker again on the same ports and storage, after {@link #killKafka()}. */
+    public synchronized void restartKafka() {
+        requireOpen();
+        kafka.restart();
+    }
+
+    /**
+     * Stops PostgreSQL in fast mode ({@code pg_ctl -m fast}: sessions cut, open transactions rolled back)
+     * and starts it again on the same port and data, for fault tests.
+     */
+    public synchronized void restartPostgres() {
+        requireOpen();
+        postgres.close();
+        postgres = PostgresServer.start(dataDir.resolve("postgres"), ports.postgres(), true);
+    }
+
     /** Stops the services (SIGTERM, killed after 15 s), then Kafka, then PostgreSQL. Idempotent. */
     @Override
     public synchronized void close() {
@@ -156,9 +224,9 @@ public final class LocalSystem implements AutoCloseable {
                 "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(service.database()),
                 "-Dquarkus.datasource.username=" + PostgresServer.USER,
                 "-Dquarkus.datasource.password=" + PostgresServer.PASSWORD,
-                "-Ddisable-axoniq-console-message=true",
-                "-jar",
-                service.runnableJar(root).toString()));
+                "-Ddisable-axoniq-console-message=true"));
+        settings.getOrDefault(service, Map.of()).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", service.runnableJar(root).toString()));
         try {
             Process process = new ProcessBuilder(command)
                     .directory(dataDir.toFile())

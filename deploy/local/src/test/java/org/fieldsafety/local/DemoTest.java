@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
+import org.fieldsafety.pms.Complaint;
 import org.junit.jupiter.api.Test;
 
 class DemoTest {
@@ -77,6 +79,21 @@ class DemoTest {
         assertEquals("CUSTOMER_COMPLAINT", json.path("source").asText());
         assertTrue(json.has("description"));
         assertTrue(!json.has("attributes") && !json.has("reporter"), json.toString());
+    }
+
+    @Test
+    void theComplaintsAreDistinctPastAndFromTheCatalogue() {
+        List<Complaint> complaints = Demo.complaints(NOW, Demo.COMPLAINTS, 42);
+        assertEquals(
+                Demo.COMPLAINTS,
+                complaints.stream().map(Complaint::complaintId).distinct().count());
+        Set<String> faultCodes =
+                Demo.PRODUCT.hazards().stream().map(Demo.Hazard::faultCode).collect(Collectors.toSet());
+        for (Complaint complaint : complaints) {
+            assertTrue(complaint.occurredAt().isBefore(NOW), complaint.toString());
+            assertTrue(faultCodes.contains(complaint.faultCode()), complaint.toString());
+            assertNotNull(PatientOutcome.valueOf(complaint.patientOutcome()));
+        }
     }
 
     private long count(Function<FieldReport, ?> field) {
