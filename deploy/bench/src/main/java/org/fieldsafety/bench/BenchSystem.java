@@ -1,0 +1,122 @@
+package org.fieldsafety.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.fieldsafety.local.ApiClient;
+import org.fieldsafety.local.Demo;
+import org.fieldsafety.local.LocalSystem;
+import org.fieldsafety.local.PortPlan;
+import org.fieldsafety.local.Service;
+
+/**
+ * The whole system for one scenario: a fresh {@link LocalSystem} on free ports with its data under
+ * deploy/bench/target, an API key without a practical rate limit, and {@link #PRODUCTS} registered on
+ * triage so that reports are classified against a real hazard catalogue.
+ */
+final class BenchSystem implements AutoCloseable {
+
+    /** Twenty copies of the demo's insulin pump, registered at the start. */
+    static final List<String> PRODUCTS = products("BENCH-PUMP", 20);
+
+    private static final Map<String, String> ADMIN = ApiClient.basic("admin", "admin-local");
+
+    final LocalSystem system;
+    final String apiKey;
+    /** How long {@link LocalSystem#start} took, until every service was ready. */
+    final Duration startTime;
+
+    private final Path dataDir;
+
+    private BenchSystem(LocalSystem system, Path dataDir, String apiKey, Duration startTime) {
+        this.system = system;
+        this.dataDir = dataDir;
+        this.apiKey = apiKey;
+        this.startTime = startTime;
+    }
+
+    static BenchSystem start() throws IOException {
+        Path dataDir = Files.createDirectories(Path.of("deploy/bench/target"))
+                .toAbsolutePath()
+                .resolve("system-" + System.currentTimeMillis());
+        long starting = System.nanoTime();
+        LocalSystem system = LocalSystem.start(dataDir, PortPlan.free(EnumSet.allOf(Service.class)));
+        Duration startTime = Duration.ofNanos(System.nanoTime() - starting);
+        try {
+            ApiClient api = new ApiClient();
+            register(system, PRODUCTS);
+            ApiClient.Response key = expect(
+                    2,
+                    api.send(
+                            "POST",
+                            system.baseUrl(Service.INTAKE) + "/api/v1/api-keys",
+                            ADMIN,
+                            Map.of(
+                                    "client",
+                                    "bench",
+                                    "rateLimit",
+                                    Map.of("reportsPerSecond", 100_000, "burst", 100_000))));
+            return new BenchSystem(system, dataDir, key.json().path("key").asText(), startTime);
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    static List<String> products(String prefix, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> String.format("%s-%02d", prefix, i))
+                .toList();
+    }
+
+    /** Registers copies of the demo's insulin pump (its hazard catalogue) on triage. */
+    void register(List<String> products) {
+        register(system, products);
+    }
+
+    private static void register(LocalSystem system, List<String> products) {
+        ApiClient api = new ApiClient();
+        for (String product : products) {
+            expect(
+                    2,
+                    api.send(
+                            "PUT",
+                            system.baseUrl(Service.TRIAGE) + "/api/v1/products/" + product,
+                            ADMIN,
+                            Demo.PRODUCT));
+        }
+    }
+
+    /** Stops the system and deletes its data; the services' logs stay for a look after a failure. */
+    @Override
+    public void close() throws IOException {
+        system.close();
+        for (String data : List.of("kafka", "postgres")) {
+            deleteTree(dataDir.resolve(data));
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+
+    private static ApiClient.Response expect(int statusClass, ApiClient.Response response) {
+        if (response.status() / 100 != statusClass) {
+            throw new IllegalStateException(
+                    "Setting up the bench system: " + response.status() + " " + response.body());
+        }
+        return response;
+    }
+}

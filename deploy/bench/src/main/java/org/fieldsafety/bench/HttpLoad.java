@@ -1,0 +1,98 @@
+package org.fieldsafety.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+
+/**
+ * Non-blocking HTTP/1.1 load on intake over exactly {@link #CONNECTIONS} keep-alive connections (Vert.x's
+ * client pool): a request finds a free connection or waits in the pool's queue, so a send time is never
+ * delayed by the connections being busy (the waiting counts in the latency).
+ */
+final class HttpLoad implements AutoCloseable {
+
+    static final int CONNECTIONS = 32;
+
+    /** A response: status and body. */
+    record Reply(int status, Buffer body) {}
+
+    private final Vertx vertx = Vertx.vertx();
+    private final HttpClient client;
+    private final URI base;
+    private final String apiKey;
+
+    HttpLoad(String baseUrl, String apiKey) {
+        this.base = URI.create(baseUrl);
+        this.apiKey = apiKey;
+        this.client = vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true).setPipelining(false),
+                new PoolOptions().setHttp1MaxSize(CONNECTIONS).setMaxWaitQueueSize(-1));
+    }
+
+    CompletableFuture<Reply> post(String path, byte[] json) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setHost(base.getHost())
+                .setPort(base.getPort())
+                .setURI(path)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("X-API-Key", apiKey)
+                .putHeader("Idempotency-Key", UUID.randomUUID().toString());
+        Future<Reply> reply = client.request(options)
+                .compose(request -> request.send(Buffer.buffer(json)))
+                .compose(response -> response.body().map(body -> new Reply(response.statusCode(), body)));
+        return reply.toCompletionStage().toCompletableFuture();
+    }
+
+    /**
+     * Closed-model throughput: keeps one request per connection in flight for {@code duration} and counts
+     * the reports intake accepted (202) per second. {@code body} builds request i's body; {@code reports}
+     * is how many reports one request holds.
+     */
+    double saturate(String path, Duration duration, int reports, LongFunction<byte[]> body)
+            throws InterruptedException {
+        Semaphore inFlight = new Semaphore(CONNECTIONS);
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long started = System.nanoTime();
+        long end = started + duration.toNanos();
+        for (long i = 0; System.nanoTime() < end; i++) {
+            if (!inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                continue;
+            }
+            post(path, body.apply(i)).whenComplete((reply, error) -> {
+                if (error == null && reply.status() == 202) {
+                    accepted.addAndGet(reports);
+                } else if (failed.incrementAndGet() <= 3) {
+                    Bench.log("intake answered " + (error != null ? error : reply.status() + " " + reply.body()));
+                }
+                inFlight.release();
+            });
+        }
+        inFlight.acquire(CONNECTIONS);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (failed.get() > 0) {
+            Bench.log(failed.get() + " requests failed");
+        }
+        return accepted.get() / seconds;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        vertx.close();
+    }
+}

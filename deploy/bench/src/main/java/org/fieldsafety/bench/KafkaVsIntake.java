@@ -1,0 +1,125 @@
+package org.fieldsafety.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.fieldsafety.contracts.Topics;
+import org.fieldsafety.local.Service;
+
+/**
+ * Scenario 1: records/s of 1 kB reports with acks=all, from Kafka's own ProducerPerformance (the broker's
+ * version) into a topic shaped like fieldsafety.reports.v1, against intake with single POSTs and with
+ * batches of 100 over 32 keep-alive connections; both on the same running system.
+ */
+final class KafkaVsIntake {
+
+    static final String RAW_TOPIC = "bench.raw.v1";
+    static final String FIELD_REPORTS = "/api/v1/field-reports";
+    private static final Pattern RATE = Pattern.compile("records sent, ([0-9.]+) records/sec");
+
+    private KafkaVsIntake() {}
+
+    static List<Results.Run> run(Bench.Options options) throws Exception {
+        int rawRecords = options.smoke() ? 2_000 : 300_000;
+        Duration load = options.smoke() ? Duration.ofSeconds(2) : Duration.ofSeconds(30);
+        List<Results.Run> runs = new ArrayList<>();
+        try (BenchSystem bench = BenchSystem.start();
+                HttpLoad http = new HttpLoad(bench.system.baseUrl(Service.INTAKE), bench.apiKey)) {
+            Bench.log("warm-up");
+            http.saturate(
+                    FIELD_REPORTS,
+                    load.dividedBy(3),
+                    1,
+                    i -> Reports.json(Reports.report(i, false, BenchSystem.PRODUCTS)));
+            http.saturate(
+                    FIELD_REPORTS + "/batch",
+                    load.dividedBy(3),
+                    100,
+                    i -> Reports.batch(i * 100, 100, BenchSystem.PRODUCTS));
+            createRawTopic(bench.system.kafkaBootstrapServers());
+            producerPerformance(bench.system.kafkaBootstrapServers(), rawRecords / 10);
+            for (int run = 1; run <= options.runs(); run++) {
+                double raw = producerPerformance(bench.system.kafkaBootstrapServers(), rawRecords);
+                double single = http.saturate(
+                        FIELD_REPORTS, load, 1, i -> Reports.json(Reports.report(i, false, BenchSystem.PRODUCTS)));
+                double batches = http.saturate(
+                        FIELD_REPORTS + "/batch", load, 100, i -> Reports.batch(i * 100, 100, BenchSystem.PRODUCTS));
+                Map<String, Double> figures = new LinkedHashMap<>();
+                figures.put("raw Kafka producer (acks=all), records/s", raw);
+                figures.put("intake single POSTs, reports/s", single);
+                figures.put("intake batches of 100, reports/s", batches);
+                figures.put("ratio intake single / raw Kafka", single / raw);
+                figures.put("ratio intake batches / raw Kafka", batches / raw);
+                runs.add(Bench.done(run, new Results.Run(figures, List.of())));
+            }
+        }
+        return runs;
+    }
+
+    /** A topic with the partitions of fieldsafety.reports.v1 (which intake created or used by now). */
+    private static void createRawTopic(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            int partitions = admin.describeTopics(Set.of(Topics.REPORTS))
+                    .allTopicNames()
+                    .get()
+                    .get(Topics.REPORTS)
+                    .partitions()
+                    .size();
+            if (!admin.listTopics().names().get().contains(RAW_TOPIC)) {
+                admin.createTopics(Set.of(new NewTopic(RAW_TOPIC, partitions, (short) 1)))
+                        .all()
+                        .get();
+            }
+        }
+    }
+
+    /** Runs ProducerPerformance in its own JVM (it ends with System.exit) and returns its records/s. */
+    private static double producerPerformance(String bootstrap, int records) throws IOException, InterruptedException {
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.apache.kafka.tools.ProducerPerformance",
+                "--topic",
+                RAW_TOPIC,
+                "--num-records",
+                String.valueOf(records),
+                "--record-size",
+                String.valueOf(Reports.SIZE),
+                "--throughput",
+                "-1",
+                "--producer-props",
+                "bootstrap.servers=" + bootstrap,
+                "acks=all");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Double rate = null;
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                output.append(line).append('\n');
+                Matcher matcher = RATE.matcher(line);
+                if (matcher.find()) {
+                    rate = Double.parseDouble(matcher.group(1));
+                }
+            }
+        }
+        if (process.waitFor() != 0 || rate == null) {
+            throw new IllegalStateException("ProducerPerformance failed:\n" + output);
+        }
+        return rate;
+    }
+}

@@ -1,0 +1,329 @@
+package org.fieldsafety.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.fieldsafety.contracts.ReportTriaged;
+import org.fieldsafety.contracts.Topics;
+import org.fieldsafety.infra.PostgresServer;
+import org.fieldsafety.local.ApiClient;
+import org.fieldsafety.local.Service;
+
+/**
+ * Scenario 3: end-to-end latency at fixed rates (open model: report i is due at start + i / rate whether
+ * or not earlier ones were answered, and every latency counts from that due time, so a stalled system
+ * cannot hide its queue). Three observable points per report:
+ *
+ * <ul>
+ *   <li>intake 202: the response arrived at the client;
+ *   <li>triage result readable: its ReportTriaged reached a consumer of fieldsafety.triage.v1 (triage
+ *       commits the result before it publishes, so GET /api/v1/triage/{id} answers 200 by then);
+ *   <li>FSCA case visible: for the one report in {@link #CANDIDATE_EVERY} that is an FSCA candidate, its
+ *       incident appears in fsca's case read model (the table behind GET /api/v1/fsca-cases), polled
+ *       every {@link #POLL} ms.
+ * </ul>
+ *
+ * Each measurement registers fresh products, so its FSCA cases start empty.
+ */
+final class Latency {
+
+    static final int CANDIDATE_EVERY = 20;
+    static final long POLL = 25;
+    private static final int PRODUCTS = 50;
+
+    private Latency() {}
+
+    static List<Results.Run> run(Bench.Options options) throws Exception {
+        List<Integer> rates = options.smoke() ? List.of(50) : List.of(500, 1_000, 2_000);
+        Duration duration = options.smoke() ? Duration.ofSeconds(3) : Duration.ofSeconds(60);
+        Duration drain = Duration.ofSeconds(options.smoke() ? 30 : 60);
+        List<Results.Run> runs = new ArrayList<>();
+        try (BenchSystem bench = BenchSystem.start();
+                HttpLoad http = new HttpLoad(bench.system.baseUrl(Service.INTAKE), bench.apiKey);
+                Observer observer = new Observer(bench)) {
+            Bench.log("warm-up");
+            measure(bench, http, observer, "warmup", 100, Duration.ofSeconds(options.smoke() ? 1 : 10), drain);
+            for (int run = 1; run <= options.runs(); run++) {
+                Map<String, Double> figures = new LinkedHashMap<>();
+                List<String> notes = new ArrayList<>();
+                for (int rate : rates) {
+                    Measurement measured =
+                            measure(bench, http, observer, "r" + run + "x" + rate, rate, duration, drain);
+                    measured.into(rate, figures, notes);
+                    Bench.log(notes.get(notes.size() - 1));
+                }
+                runs.add(Bench.done(run, new Results.Run(figures, notes)));
+            }
+        }
+        return runs;
+    }
+
+    private static Measurement measure(
+            BenchSystem bench,
+            HttpLoad http,
+            Observer observer,
+            String name,
+            int rate,
+            Duration duration,
+            Duration drain)
+            throws Exception {
+        List<String> products = BenchSystem.products("BENCH-" + name.toUpperCase(), PRODUCTS);
+        bench.register(products);
+        observer.watch(products);
+        Bench.log(name + ": " + rate + " reports/s for " + duration.toSeconds() + " s");
+        int count = (int) (rate * duration.toSeconds());
+        long[] due = new long[count];
+        long[] accepted = new long[count];
+        AtomicReferenceArray<String> reportIds = new AtomicReferenceArray<>(count);
+        AtomicInteger answered = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long start = System.nanoTime() + 10_000_000;
+        long interval = 1_000_000_000L / rate;
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            due[i] = start + i * interval;
+            for (long wait = due[i] - System.nanoTime(); wait > 0; wait = due[i] - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            byte[] body = Reports.json(Reports.report(i, i % CANDIDATE_EVERY == 0, products));
+            http.post(KafkaVsIntake.FIELD_REPORTS, body).whenComplete((reply, error) -> {
+                accepted[index] = System.nanoTime();
+                if (error == null && reply.status() == 202) {
+                    reportIds.set(index, reply.body().toJsonObject().getString("reportId"));
+                } else if (failed.incrementAndGet() <= 3) {
+                    Bench.log("intake answered " + (error != null ? error : reply.status() + " " + reply.body()));
+                }
+                answered.incrementAndGet();
+            });
+        }
+        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        long drainEnd = System.nanoTime() + drain.toNanos();
+        while (System.nanoTime() < drainEnd && !observer.complete(reportIds, answered.get() == count)) {
+            Thread.sleep(POLL);
+        }
+        long cutoff = System.nanoTime();
+        Measurement measured = new Measurement(count / sendSeconds, failed.get());
+        for (int i = 0; i < count; i++) {
+            String reportId = reportIds.get(i);
+            boolean answeredInTime = accepted[i] != 0 && accepted[i] <= cutoff;
+            if (answeredInTime && reportId == null) {
+                continue; // failed, counted above
+            }
+            boolean candidate = i % CANDIDATE_EVERY == 0;
+            if (!answeredInTime) {
+                measured.unanswered++;
+                measured.record(cutoff - due[i], cutoff - due[i], candidate ? cutoff - due[i] : -1);
+                continue;
+            }
+            Long triaged = observer.triaged.get(reportId);
+            Long visible = observer.visible.get(reportId);
+            measured.notTriaged += triaged == null ? 1 : 0;
+            measured.notVisible += candidate && visible == null ? 1 : 0;
+            measured.record(
+                    accepted[i] - due[i],
+                    (triaged == null ? cutoff : triaged) - due[i],
+                    candidate ? (visible == null ? cutoff : visible) - due[i] : -1);
+        }
+        // requests still queued would distort the next rate: let them finish first
+        long settled = System.nanoTime() + drain.toNanos();
+        while (answered.get() < count && System.nanoTime() < settled) {
+            Thread.sleep(POLL);
+        }
+        if (answered.get() < count) {
+            Bench.log((count - answered.get()) + " requests still unanswered; the next rate starts anyway");
+        }
+        return measured;
+    }
+
+    private static long micros(long nanos) {
+        return Math.max(0, nanos / 1_000);
+    }
+
+    /**
+     * One rate's latencies in microseconds; a report not answered, triaged or visible when the wait ended
+     * counts with that time (a lower bound).
+     */
+    private static final class Measurement {
+        final Histogram intake = new Histogram(3_600_000_000L, 3);
+        final Histogram triage = new Histogram(3_600_000_000L, 3);
+        final Histogram fsca = new Histogram(3_600_000_000L, 3);
+        final double sentPerSecond;
+        final int failed;
+        int unanswered;
+        int notTriaged;
+        int notVisible;
+
+        Measurement(double sentPerSecond, int failed) {
+            this.sentPerSecond = sentPerSecond;
+            this.failed = failed;
+        }
+
+        /** One report's latencies in nanoseconds; {@code fscaNanos} negative for a non-candidate. */
+        void record(long intakeNanos, long triageNanos, long fscaNanos) {
+            intake.recordValue(micros(intakeNanos));
+            triage.recordValue(micros(triageNanos));
+            if (fscaNanos >= 0) {
+                fsca.recordValue(micros(fscaNanos));
+            }
+        }
+
+        void into(int rate, Map<String, Double> figures, List<String> notes) {
+            percentiles(figures, rate + "/s intake 202", intake);
+            percentiles(figures, rate + "/s triage result", triage);
+            percentiles(figures, rate + "/s FSCA case", fsca);
+            figures.put(rate + "/s reports sent per second", sentPerSecond);
+            notes.add(String.format(
+                    "%d/s: of %d reports %d failed and %d were unanswered when the wait ended; %d accepted were not"
+                            + " triaged and %d of %d candidates not visible by then",
+                    rate,
+                    intake.getTotalCount() + failed,
+                    failed,
+                    unanswered,
+                    notTriaged,
+                    notVisible,
+                    fsca.getTotalCount()));
+        }
+
+        private static void percentiles(Map<String, Double> figures, String name, Histogram histogram) {
+            for (double percentile : new double[] {50, 99, 99.9}) {
+                figures.put(
+                        String.format("%s p%s, ms", name, percentile == 99.9 ? "99.9" : (int) percentile),
+                        histogram.getValueAtPercentile(percentile) / 1000.0);
+            }
+        }
+    }
+
+    /**
+     * Watches the two points after intake: a consumer of fieldsafety.triage.v1 from its end, and a poller
+     * of fsca's case read model for the candidates triaged so far.
+     */
+    private static final class Observer implements AutoCloseable {
+
+        final Map<String, Long> triaged = new ConcurrentHashMap<>();
+        final Map<String, Long> visible = new ConcurrentHashMap<>();
+        private final Set<String> pendingCandidates = ConcurrentHashMap.newKeySet();
+        private volatile List<String> products = List.of();
+        private volatile boolean running = true;
+        private final Thread consumer;
+        private final Thread poller;
+
+        Observer(BenchSystem bench) throws Exception {
+            KafkaConsumer<String, String> kafka = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bench.system.kafkaBootstrapServers(),
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));
+            List<TopicPartition> partitions = kafka.partitionsFor(Topics.TRIAGE).stream()
+                    .map(partition -> new TopicPartition(Topics.TRIAGE, partition.partition()))
+                    .toList();
+            kafka.assign(partitions);
+            kafka.seekToEnd(partitions);
+            partitions.forEach(kafka::position);
+            consumer = new Thread(() -> consume(kafka), "bench-triage-consumer");
+            consumer.start();
+            Connection fsca = DriverManager.getConnection(
+                    bench.system.jdbcUrl(Service.FSCA.database()), PostgresServer.USER, PostgresServer.PASSWORD);
+            poller = new Thread(() -> poll(fsca), "bench-fsca-poller");
+            poller.start();
+        }
+
+        /** Starts a measurement: candidates of an earlier one that never became visible stop counting. */
+        void watch(List<String> products) {
+            this.products = products;
+            pendingCandidates.clear();
+        }
+
+        /** Whether every accepted report was triaged and every candidate is visible. */
+        boolean complete(AtomicReferenceArray<String> reportIds, boolean allAnswered) {
+            if (!allAnswered || !pendingCandidates.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < reportIds.length(); i++) {
+                String reportId = reportIds.get(i);
+                if (reportId != null && !triaged.containsKey(reportId)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void consume(KafkaConsumer<String, String> kafka) {
+            try (kafka) {
+                while (running) {
+                    for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(100))) {
+                        long now = System.nanoTime();
+                        Header type = record.headers().lastHeader("ce_type");
+                        if (type == null
+                                || !ReportTriaged.TYPE.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+                            continue;
+                        }
+                        JsonNode result = ApiClient.JSON.readTree(record.value());
+                        String reportId = result.path("reportId").asText();
+                        if (triaged.putIfAbsent(reportId, now) == null
+                                && result.path("fscaCandidate").asBoolean()
+                                && products.contains(result.path("productId").asText())) {
+                            pendingCandidates.add(reportId);
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                Bench.log("the triage consumer stopped: " + e);
+            }
+        }
+
+        private void poll(Connection fsca) {
+            String query = "select i->>'reportId' from fsca_case_view v,"
+                    + " jsonb_array_elements(v.details->'incidents') i"
+                    + " where v.product_id = any(?) and i->>'reportId' = any(?)";
+            try (fsca;
+                    PreparedStatement statement = fsca.prepareStatement(query)) {
+                while (running) {
+                    if (!pendingCandidates.isEmpty()) {
+                        Array productIds = fsca.createArrayOf("varchar", products.toArray());
+                        Array reportIds = fsca.createArrayOf("varchar", pendingCandidates.toArray());
+                        statement.setArray(1, productIds);
+                        statement.setArray(2, reportIds);
+                        try (ResultSet rows = statement.executeQuery()) {
+                            long now = System.nanoTime();
+                            while (rows.next()) {
+                                visible.putIfAbsent(rows.getString(1), now);
+                                pendingCandidates.remove(rows.getString(1));
+                            }
+                        }
+                    }
+                    Thread.sleep(POLL);
+                }
+            } catch (Exception e) {
+                Bench.log("the FSCA poller stopped: " + e);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            consumer.join();
+            poller.join();
+        }
+    }
+}

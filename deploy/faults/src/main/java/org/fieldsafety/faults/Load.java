@@ -1,0 +1,213 @@
+package org.fieldsafety.faults;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.fieldsafety.infra.Waits;
+import org.fieldsafety.local.Demo;
+import org.fieldsafety.local.FieldReport;
+
+/**
+ * Sends field reports to intake over {@link #CONNECTIONS} connections as a well-behaved device fleet does:
+ * each report with its own {@code Idempotency-Key}, retried with the SAME key after a 503, a 429, any
+ * other 5xx or a connection failure, until intake answers 202. A 202 means the report is kept; the id it
+ * names is the one every later stage must show exactly once.
+ */
+final class Load {
+
+    static final int CONNECTIONS = 32;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    private final URI reportsUrl;
+    private final String apiKey;
+    private final String run;
+    private final List<FieldReport> reports;
+    private final String[] reportIds;
+    private final long[] acceptedAt;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final Map<String, LongAdder> retries = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
+    private final ExecutorService workers = Executors.newFixedThreadPool(CONNECTIONS);
+    private final Instant started = Instant.now();
+    private volatile Instant finished;
+
+    private Load(String intakeUrl, String apiKey, String run, int count) {
+        this.reportsUrl = URI.create(intakeUrl + "/api/v1/field-reports");
+        this.apiKey = apiKey;
+        this.run = run;
+        this.reports = Demo.reports(Instant.now(), count, run.hashCode());
+        this.reportIds = new String[count];
+        this.acceptedAt = new long[count];
+    }
+
+    /** Starts sending {@code count} reports in the background; {@code run} makes the keys unique. */
+    static Load start(String intakeUrl, String apiKey, String run, int count) {
+        Load load = new Load(intakeUrl, apiKey, run, count);
+        AtomicInteger running = new AtomicInteger(CONNECTIONS);
+        for (int i = 0; i < CONNECTIONS; i++) {
+            load.workers.execute(() -> {
+                load.work();
+                if (running.decrementAndGet() == 0) {
+                    load.finished = Instant.now();
+                }
+            });
+        }
+        load.workers.shutdown();
+        return load;
+    }
+
+    /** Waits until every report was answered 202 (or refused for good). */
+    void await() {
+        try {
+            if (!workers.awaitTermination(2, TimeUnit.HOURS)) {
+                throw new IllegalStateException("The load did not finish within 2 h");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    boolean finished() {
+        return finished != null;
+    }
+
+    int accepted() {
+        return accepted.get();
+    }
+
+    int size() {
+        return reports.size();
+    }
+
+    Instant started() {
+        return started;
+    }
+
+    /** The time from the first request to the last 202. */
+    Duration duration() {
+        return Duration.between(started, Objects.requireNonNullElseGet(finished, Instant::now));
+    }
+
+    /** The ids intake answered with a 202. */
+    List<String> acceptedIds() {
+        return Arrays.stream(reportIds).filter(Objects::nonNull).toList();
+    }
+
+    /** 202 answers per second over the last {@code window}. */
+    double rate(Duration window) {
+        long since = System.nanoTime() - window.toNanos();
+        long count = Arrays.stream(acceptedAt).filter(at -> at > since).count();
+        return count * 1e9 / window.toNanos();
+    }
+
+    /** Why requests were retried, with counts ("HTTP 503", "connection: ConnectException"). */
+    Map<String, Long> retries() {
+        return counts(retries);
+    }
+
+    /** Reports refused for good (a 4xx other than 429): a valid report must never be. */
+    Map<String, Long> refusals() {
+        return counts(refusals);
+    }
+
+    private void work() {
+        for (int i = next.getAndIncrement(); i < reports.size(); i = next.getAndIncrement()) {
+            send(i);
+        }
+    }
+
+    private void send(int index) {
+        HttpRequest request = HttpRequest.newBuilder(reportsUrl)
+                .timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-API-Key", apiKey)
+                .header("Idempotency-Key", run + "-" + index)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json(reports.get(index))))
+                .build();
+        while (true) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                if (status == 202) {
+                    reportIds[index] =
+                            JSON.readTree(response.body()).path("reportId").asText();
+                    acceptedAt[index] = System.nanoTime();
+                    accepted.incrementAndGet();
+                    return;
+                }
+                if (status != 429 && status < 500) {
+                    refusals.computeIfAbsent("HTTP " + status + " " + response.body(), k -> new LongAdder())
+                            .increment();
+                    return;
+                }
+                retries.computeIfAbsent("HTTP " + status, k -> new LongAdder()).increment();
+            } catch (IOException e) {
+                retries.computeIfAbsent("connection: " + e.getClass().getSimpleName(), k -> new LongAdder())
+                        .increment();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            Waits.pause();
+        }
+    }
+
+    private static byte[] json(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Long> counts(Map<String, LongAdder> adders) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        adders.forEach((reason, count) -> counts.put(reason, count.sum()));
+        return counts;
+    }
+
+    /**
+     * Sends the first {@code sample} accepted reports again with their keys and counts the answers that are
+     * not a 202 with the same id: the retry contract, checked after the faults.
+     */
+    long idMismatches(int sample) {
+        long mismatches = 0;
+        for (int i = 0, checked = 0; i < reportIds.length && checked < sample; i++) {
+            if (reportIds[i] == null) {
+                continue;
+            }
+            checked++;
+            String first = reportIds[i];
+            reportIds[i] = null;
+            send(i);
+            if (!first.equals(reportIds[i])) {
+                mismatches++;
+            }
+            reportIds[i] = first;
+        }
+        return mismatches;
+    }
+}
