@@ -9,14 +9,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.RaiseChangeRequest;
 import org.fieldsafety.changecontrol.change.ChangeRequests;
 import org.fieldsafety.contracts.FscaDecisionTaken;
+import org.fieldsafety.eventstore.Conflicts;
 import org.fieldsafety.platform.CloudEventHeaders;
 
 /**
  * Raises the change request that an FSCA_REQUIRED decision calls for (the topic carries the case's other
  * milestones too, which raise nothing): the corrective action changes
  * released software only through change control (IEC 62304 9.4, 8.2.1). At least once: the change
- * request's id follows from the case, so a redelivered decision finds the one already raised. Axon is
- * blocking, hence a worker thread.
+ * request's id follows from the case, so a redelivered decision finds the one already raised; a command
+ * that raced another on the same aggregate is sent again ({@link Conflicts}). Axon is blocking, hence a
+ * worker thread.
  */
 @ApplicationScoped
 public class FscaConsumer {
@@ -36,7 +38,7 @@ public class FscaConsumer {
                 || !FscaDecisionTaken.FSCA_REQUIRED.equals(decision.decision())) {
             return;
         }
-        commands.sendAndWait(new RaiseChangeRequest(
+        RaiseChangeRequest command = new RaiseChangeRequest(
                 ChangeRequests.idForFscaCase(decision.caseId()),
                 "FSCA " + decision.caseId() + ": " + decision.action(),
                 decision.rationale(),
@@ -46,6 +48,7 @@ public class FscaConsumer {
                 decision.problemId(),
                 decision.caseId(),
                 decision.decidedBy(),
-                clock.instant()));
+                clock.instant());
+        Conflicts.retry(() -> commands.sendAndWait(command));
     }
 }

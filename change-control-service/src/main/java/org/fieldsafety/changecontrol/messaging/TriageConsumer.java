@@ -19,6 +19,7 @@ import org.fieldsafety.changecontrol.problem.ProblemReports;
 import org.fieldsafety.changecontrol.problem.query.FieldReportView;
 import org.fieldsafety.contracts.ProblemDetected;
 import org.fieldsafety.contracts.ReportTriaged;
+import org.fieldsafety.eventstore.Conflicts;
 import org.fieldsafety.platform.CloudEventHeaders;
 
 /**
@@ -27,8 +28,8 @@ import org.fieldsafety.platform.CloudEventHeaders;
  * its problem's field reports and reopens the problem report when it shows the problem recurring on the
  * fix (9.7); anything else is not for this service. At least once: the report's id follows from the
  * problem id, a field report is kept once per report id, and a recurrence reopens only a verified or closed
- * report. Axon is
- * blocking, hence a worker thread; a payload that does not parse goes to the dead letters.
+ * report; a command that raced a user's step on the same report is sent again ({@link Conflicts}). Axon
+ * is blocking, hence a worker thread; a payload that does not parse goes to the dead letters.
  */
 @ApplicationScoped
 public class TriageConsumer {
@@ -55,7 +56,7 @@ public class TriageConsumer {
     }
 
     private void open(ProblemDetected problem) {
-        commands.sendAndWait(new OpenProblemReport(
+        OpenProblemReport command = new OpenProblemReport(
                 ProblemReports.idForProblem(problem.problemId()),
                 problem.problemId(),
                 problem.productId(),
@@ -65,14 +66,10 @@ public class TriageConsumer {
                 description(problem),
                 Criticality.fromRisk(problem.severity(), problem.riskRegion(), problem.hazard(), problem.safetyClass()),
                 "triage",
-                clock.instant()));
+                clock.instant());
+        Conflicts.retry(() -> commands.sendAndWait(command));
     }
 
-    /**
-     * Keeps the report among its problem's field reports (the facts of IEC 62304 9.7), then lets the
-     * problem report judge whether it is a recurrence. The report is stored first, so a verification or
-     * closure that read the facts before it was stored meets its recurrence in the aggregate.
-     */
     /** What triage knows of the problem; a complaint may name neither fault code nor software item. */
     private static String description(ProblemDetected problem) {
         String fault = problem.faultCode() == null ? "Reported problem" : "Fault " + problem.faultCode();
@@ -82,6 +79,11 @@ public class TriageConsumer {
         return fault + item + ", first report " + problem.firstReportId();
     }
 
+    /**
+     * Keeps the report among its problem's field reports (the facts of IEC 62304 9.7), then lets the
+     * problem report judge whether it is a recurrence. The report is stored first, so a verification or
+     * closure that read the facts before it was stored meets its recurrence in the aggregate.
+     */
     private void recur(ReportTriaged report) {
         if (report.problemId() == null) {
             return;
@@ -92,9 +94,10 @@ public class TriageConsumer {
             throw new IllegalStateException("Recording field report " + report.reportId() + " failed", e);
         }
         try {
-            commands.sendAndWait(new RecordRecurrence(
+            RecordRecurrence command = new RecordRecurrence(
                     ProblemReports.idForProblem(report.problemId()),
-                    new FieldReport(report.reportId(), report.softwareVersion(), report.triagedAt())));
+                    new FieldReport(report.reportId(), report.softwareVersion(), report.triagedAt()));
+            Conflicts.retry(() -> commands.sendAndWait(command));
         } catch (AggregateNotFoundException e) {
             // no problem report for this problem (yet): nothing to reopen
         }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fieldsafety.contracts.ReportTriaged;
+import org.fieldsafety.eventstore.Conflicts;
 import org.fieldsafety.fsca.audit.AuditedCommands;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordIncident;
 import org.fieldsafety.fsca.cases.FscaCases;
@@ -15,7 +16,8 @@ import org.fieldsafety.platform.CloudEventHeaders;
 /**
  * Opens or extends a case for every FSCA candidate that triage publishes (the topic also carries
  * ProblemDetected and TrendSignalRaised, which open no case). At least once: a redelivered
- * report is recognised by the case itself. Axon is blocking, hence a worker thread.
+ * report is recognised by the case itself; a command that raced a user's step on the same case is sent
+ * again ({@link Conflicts}). Axon is blocking, hence a worker thread.
  */
 @ApplicationScoped
 public class TriageConsumer {
@@ -34,14 +36,13 @@ public class TriageConsumer {
         if (!ReportTriaged.TYPE.equals(CloudEventHeaders.type(record.getHeaders())) || !triaged.fscaCandidate()) {
             return;
         }
-        commands.send(
-                new RecordIncident(
-                        FscaCases.caseIdFor(triaged.problemId()),
-                        triaged.problemId(),
-                        triaged.productId(),
-                        incident(triaged),
-                        clock.instant()),
-                AuditedCommands.SYSTEM);
+        RecordIncident command = new RecordIncident(
+                FscaCases.caseIdFor(triaged.problemId()),
+                triaged.problemId(),
+                triaged.productId(),
+                incident(triaged),
+                clock.instant());
+        Conflicts.retry(() -> commands.send(command, AuditedCommands.SYSTEM));
     }
 
     private static Incident incident(ReportTriaged triaged) {
