@@ -3,7 +3,6 @@ package org.fieldsafety.local;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -53,6 +51,7 @@ class PmsJourneyIT {
 
     private static TestSystem running;
     private final ApiClient api = new ApiClient();
+    private final Steps steps = new Steps("pms journey", HOP_TIMEOUT, () -> running.logs());
     private final ExecutorService followers = Executors.newCachedThreadPool();
     private final List<PmsClient> clients = new ArrayList<>();
 
@@ -84,7 +83,8 @@ class PmsJourneyIT {
         String changeControl = system.baseUrl(Service.CHANGE_CONTROL);
         List<ReceivedEvent> received = follow("pms-journey-" + UUID.randomUUID());
 
-        String key = expect(201, api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "pms-journey")))
+        String key = Steps.expect(
+                        201, api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "pms-journey")))
                 .path("key")
                 .asText();
         FieldReport example = FieldReport.example(
@@ -104,7 +104,7 @@ class PmsJourneyIT {
                 example.description(),
                 example.reporter(),
                 example.attributes());
-        String reportId = expect(
+        String reportId = Steps.expect(
                         202,
                         api.send(
                                 "POST",
@@ -117,14 +117,14 @@ class PmsJourneyIT {
                                 report))
                 .path("reportId")
                 .asText();
-        String problemId = awaitJson(triage + "/api/v1/triage/" + reportId, RA, json -> json.has("problemId"))
+        String problemId = steps.awaitJson(triage + "/api/v1/triage/" + reportId, RA, json -> json.has("problemId"))
                 .path("problemId")
                 .asText();
-        String caseId = awaitJson(fsca + "/api/v1/fsca-cases?problemId=" + problemId, RA, json -> json.size() > 0)
+        String caseId = steps.awaitJson(fsca + "/api/v1/fsca-cases?problemId=" + problemId, RA, json -> json.size() > 0)
                 .get(0)
                 .path("caseId")
                 .asText();
-        expect(
+        Steps.expect(
                 200,
                 api.send(
                         "POST",
@@ -138,7 +138,7 @@ class PmsJourneyIT {
 
         // a publisher may send a milestone again (at least once): the copy precedes the next one of the case
         republish(awaitEvent(received, caseId, "FscaCaseOpened"));
-        expect(
+        Steps.expect(
                 204,
                 api.send(
                         "POST",
@@ -146,13 +146,13 @@ class PmsJourneyIT {
                         RA,
                         Map.of("competentAuthority", "BfArM", "reference", "BfArM-FSCA-2026-001")));
 
-        String changeRequestId = awaitJson(
+        String changeRequestId = steps.awaitJson(
                         changeControl + "/api/v1/change-requests?fscaCaseId=" + caseId, ENG, json -> json.size() > 0)
                 .get(0)
                 .path("id")
                 .asText();
         String changeRequest = changeControl + "/api/v1/change-requests/" + changeRequestId;
-        expect(
+        Steps.expect(
                 200,
                 api.send(
                         "POST",
@@ -162,14 +162,14 @@ class PmsJourneyIT {
                                 "summary", "Clamp the bolus",
                                 "affectedItems", List.of("dose-calculator"),
                                 "testsToRepeat", List.of("bolus limits"))));
-        expect(
+        Steps.expect(
                 200,
                 api.send(
                         "POST",
                         changeRequest + "/approval",
                         QA,
                         Map.of("signature", Map.of("password", "qa-local", "meaning", "APPROVAL"))));
-        expect(
+        Steps.expect(
                 200,
                 api.send(
                         "POST",
@@ -329,23 +329,5 @@ class PmsJourneyIT {
     /** {@code org.fieldsafety.FscaCaseOpened.v1} is the milestone {@code FscaCaseOpened}. */
     private static String milestone(ReceivedEvent event) {
         return event.type().replaceFirst("^org\\.fieldsafety\\.", "").replaceFirst("\\.v\\d+$", "");
-    }
-
-    /** Polls until the URL answers 200 with JSON that satisfies {@code done}. */
-    private JsonNode awaitJson(String url, Map<String, String> who, Predicate<JsonNode> done) {
-        return await(url)
-                .atMost(HOP_TIMEOUT)
-                .pollInterval(Duration.ofMillis(200))
-                .until(
-                        () -> {
-                            ApiClient.Response response = api.get(url, who);
-                            return response.status() == 200 ? response.json() : null;
-                        },
-                        json -> json != null && done.test(json));
-    }
-
-    private static JsonNode expect(int status, ApiClient.Response response) {
-        assertEquals(status, response.status(), response.body());
-        return response.body().isEmpty() ? null : response.json();
     }
 }

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +38,7 @@ class ProblemResolutionIT {
 
     private static TestSystem running;
     private final ApiClient api = new ApiClient();
+    private final Steps steps = new Steps("problem resolution", HOP_TIMEOUT, () -> running.logs());
 
     @BeforeAll
     static void startSystem() throws IOException {
@@ -62,25 +61,26 @@ class ProblemResolutionIT {
         String problems = running.system().baseUrl(Service.CHANGE_CONTROL) + "/api/v1/problem-reports";
         String changes = running.system().baseUrl(Service.CHANGE_CONTROL) + "/api/v1/change-requests";
 
-        String key = hop(
+        String key = steps.hop(
                         "1 API key",
-                        () -> expect(
+                        () -> Steps.expect(
                                 201,
                                 api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "resolution"))))
                 .path("key")
                 .asText();
         FieldReport first = telemetry("4.2.1");
-        String firstReportId = hop("2 telemetry report", () -> report(intake, key, first))
+        String firstReportId = steps.hop("2 telemetry report", () -> report(intake, key, first))
                 .path("reportId")
                 .asText();
-        String problemId = hop(
+        String problemId = steps.hop(
                         "3 triage",
-                        () -> awaitJson(triage + "/api/v1/triage/" + firstReportId, RA, json -> json.has("problemId")))
+                        () -> steps.awaitJson(
+                                triage + "/api/v1/triage/" + firstReportId, RA, json -> json.has("problemId")))
                 .path("problemId")
                 .asText();
-        String id = hop(
+        String id = steps.hop(
                         "4 problem report",
-                        () -> awaitJson(
+                        () -> steps.awaitJson(
                                 problems + "?problemId=" + problemId,
                                 ENG,
                                 json -> json.size() == 1
@@ -89,9 +89,9 @@ class ProblemResolutionIT {
                 .path("id")
                 .asText();
 
-        hop(
+        steps.hop(
                 "5 investigation",
-                () -> expect(
+                () -> Steps.expect(
                         200,
                         api.send(
                                 "POST",
@@ -102,9 +102,9 @@ class ProblemResolutionIT {
                                         "safetyRelevant", true,
                                         "safetyRelevance", "Can over-infuse",
                                         "outcome", "Clamp the bolus"))));
-        String changeRequestId = hop(
+        String changeRequestId = steps.hop(
                         "6 change request",
-                        () -> expect(
+                        () -> Steps.expect(
                                 201,
                                 api.send(
                                         "POST",
@@ -123,9 +123,9 @@ class ProblemResolutionIT {
                                                 id))))
                 .path("id")
                 .asText();
-        hop(
+        steps.hop(
                 "7 linked",
-                () -> expect(
+                () -> Steps.expect(
                         200,
                         api.send(
                                 "POST",
@@ -134,9 +134,9 @@ class ProblemResolutionIT {
                                 Map.of("changeRequestIds", List.of(changeRequestId)))));
 
         String change = changes + "/" + changeRequestId;
-        hop(
+        steps.hop(
                 "8 impact analysis",
-                () -> expect(
+                () -> Steps.expect(
                         200,
                         api.send(
                                 "POST",
@@ -146,27 +146,27 @@ class ProblemResolutionIT {
                                         "summary", "Clamp the bolus",
                                         "affectedItems", List.of(first.softwareItem()),
                                         "testsToRepeat", List.of("bolus limits")))));
-        hop(
+        steps.hop(
                 "9 approval",
-                () -> expect(
+                () -> Steps.expect(
                         200,
                         api.send(
                                 "POST",
                                 change + "/approval",
                                 QA,
                                 Map.of("signature", Map.of("password", "qa-local", "meaning", "APPROVAL")))));
-        hop(
+        steps.hop(
                 "10 implementation",
-                () -> expect(
+                () -> Steps.expect(
                         200,
                         api.send(
                                 "POST",
                                 change + "/implementation",
                                 ENG,
                                 Map.of("softwareVersion", "4.2.2", "commits", List.of("3f2c1a9")))));
-        hop(
+        steps.hop(
                 "11 verification",
-                () -> expect(
+                () -> Steps.expect(
                         200,
                         api.send(
                                 "POST",
@@ -185,9 +185,9 @@ class ProblemResolutionIT {
                                                 "tools", List.of("bolus-suite 3.1"),
                                                 "date", "2026-11-21",
                                                 "tester", "tess"))))));
-        hop(
+        steps.hop(
                 "12 release",
-                () -> expect(
+                () -> Steps.expect(
                         200,
                         api.send(
                                 "POST",
@@ -195,10 +195,10 @@ class ProblemResolutionIT {
                                 QA,
                                 Map.of("version", "4.2.2", "residualAnomalies", List.of()))));
 
-        hop("13 resolution verified", () -> awaitVerification(problems + "/" + id + "/resolution-verification"));
-        hop(
+        steps.hop("13 resolution verified", () -> awaitVerification(problems + "/" + id + "/resolution-verification"));
+        steps.hop(
                 "14 parties advised",
-                () -> expect(
+                () -> Steps.expect(
                         200,
                         api.send(
                                 "POST",
@@ -211,10 +211,10 @@ class ProblemResolutionIT {
                                                 "BfArM",
                                                 "advisedAt",
                                                 Instant.now().toString()))))));
-        hop("15 closure", () -> expect(200, api.send("POST", problems + "/" + id + "/closure", QA, null)));
-        JsonNode closed = hop(
+        steps.hop("15 closure", () -> Steps.expect(200, api.send("POST", problems + "/" + id + "/closure", QA, null)));
+        JsonNode closed = steps.hop(
                 "16 closed",
-                () -> awaitJson(problems + "/" + id, ENG, json -> json.path("status")
+                () -> steps.awaitJson(problems + "/" + id, ENG, json -> json.path("status")
                         .asText()
                         .equals("CLOSED")));
         assertEquals(
@@ -229,12 +229,13 @@ class ProblemResolutionIT {
                         .asText());
         assertEquals(WINDOW, closed.path("noRecurrence").path("window").asText());
 
-        String recurrenceId = hop("17 the fault on the fixed version", () -> report(intake, key, telemetry("4.2.2")))
+        String recurrenceId = steps.hop(
+                        "17 the fault on the fixed version", () -> report(intake, key, telemetry("4.2.2")))
                 .path("reportId")
                 .asText();
-        JsonNode reopened = hop(
+        JsonNode reopened = steps.hop(
                 "18 reopened",
-                () -> awaitJson(problems + "/" + id, ENG, json -> json.path("status")
+                () -> steps.awaitJson(problems + "/" + id, ENG, json -> json.path("status")
                         .asText()
                         .equals("OPEN")));
         assertEquals(
@@ -270,7 +271,7 @@ class ProblemResolutionIT {
     private JsonNode report(String intake, String key, FieldReport report) {
         Map<String, String> client =
                 Map.of("X-API-Key", key, "Idempotency-Key", UUID.randomUUID().toString());
-        return expect(202, api.send("POST", intake + "/api/v1/field-reports", client, report));
+        return Steps.expect(202, api.send("POST", intake + "/api/v1/field-reports", client, report));
     }
 
     /**
@@ -294,37 +295,5 @@ class ProblemResolutionIT {
                     throw new AssertionError("verification refused: " + response.status() + " " + response.body());
                 })
                 .json();
-    }
-
-    /** Polls until the URL answers 200 with JSON that satisfies {@code done}. */
-    private JsonNode awaitJson(String url, Map<String, String> who, Predicate<JsonNode> done) {
-        return await(url)
-                .atMost(HOP_TIMEOUT)
-                .pollInterval(Duration.ofMillis(200))
-                .until(
-                        () -> {
-                            ApiClient.Response response = api.get(url, who);
-                            return response.status() == 200 ? response.json() : null;
-                        },
-                        json -> json != null && done.test(json));
-    }
-
-    private static JsonNode expect(int status, ApiClient.Response response) {
-        assertEquals(status, response.status(), response.body());
-        return response.json();
-    }
-
-    private static JsonNode hop(String name, Callable<JsonNode> step) {
-        Instant started = Instant.now();
-        try {
-            JsonNode result = step.call();
-            LocalSystem.log("problem resolution: hop " + name + " took " + LocalSystem.seconds(started));
-            return result;
-        } catch (Exception | AssertionError e) {
-            throw new AssertionError(
-                    "hop " + name + " failed after " + LocalSystem.seconds(started) + "; service logs in "
-                            + running.logs(),
-                    e);
-        }
     }
 }

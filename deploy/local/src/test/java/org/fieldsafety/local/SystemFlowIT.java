@@ -1,6 +1,5 @@
 package org.fieldsafety.local;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,8 +15,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
@@ -41,6 +38,7 @@ class SystemFlowIT {
     private static LocalSystem system;
     private static Path dataDir;
     private final ApiClient api = new ApiClient();
+    private final Steps steps = new Steps("e2e", HOP_TIMEOUT, () -> dataDir.resolve("logs"));
 
     @BeforeAll
     static void startSystem() throws Exception {
@@ -74,9 +72,9 @@ class SystemFlowIT {
         String fsca = system.baseUrl(Service.FSCA);
         String changeControl = system.baseUrl(Service.CHANGE_CONTROL);
 
-        JsonNode apiKey = hop(
+        JsonNode apiKey = steps.hop(
                 "1 API key",
-                () -> expect(201, api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "e2e"))));
+                () -> Steps.expect(201, api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "e2e"))));
         String key = apiKey.path("key").asText();
 
         FieldReport report = FieldReport.example(
@@ -84,14 +82,15 @@ class SystemFlowIT {
                 PatientOutcome.SERIOUS_INJURY);
         Map<String, String> client =
                 Map.of("X-API-Key", key, "Idempotency-Key", UUID.randomUUID().toString());
-        String reportId = hop(
+        String reportId = steps.hop(
                         "2 field report",
-                        () -> expect(202, api.send("POST", intake + "/api/v1/field-reports", client, report)))
+                        () -> Steps.expect(202, api.send("POST", intake + "/api/v1/field-reports", client, report)))
                 .path("reportId")
                 .asText();
 
-        JsonNode triaged = hop(
-                "3 triage", () -> awaitJson(triage + "/api/v1/triage/" + reportId, RA, json -> json.has("reportId")));
+        JsonNode triaged = steps.hop(
+                "3 triage",
+                () -> steps.awaitJson(triage + "/api/v1/triage/" + reportId, RA, json -> json.has("reportId")));
         assertTrue(triaged.path("fscaCandidate").asBoolean(), triaged.toString());
         assertTrue(triaged.path("seriousIncident").asBoolean(), triaged.toString());
         assertTrue(
@@ -100,9 +99,9 @@ class SystemFlowIT {
                 triaged.toString());
         String problemId = triaged.path("problemId").asText();
 
-        JsonNode cases = hop(
+        JsonNode cases = steps.hop(
                 "4 fsca case",
-                () -> awaitJson(
+                () -> steps.awaitJson(
                         fsca + "/api/v1/fsca-cases?problemId=" + problemId,
                         RA,
                         json -> json.size() > 0 && json.get(0).path("incidents").size() > 0));
@@ -118,47 +117,16 @@ class SystemFlowIT {
                 "rationale", "Dose calculation overflow can over-infuse",
                 "action", "SOFTWARE_UPDATE",
                 "signature", Map.of("password", "ra-local", "meaning", "APPROVAL"));
-        hop(
+        steps.hop(
                 "5 decision",
-                () -> expect(200, api.send("POST", fsca + "/api/v1/fsca-cases/" + caseId + "/decision", RA, decision)));
+                () -> Steps.expect(
+                        200, api.send("POST", fsca + "/api/v1/fsca-cases/" + caseId + "/decision", RA, decision)));
 
-        JsonNode changeRequests = hop(
+        JsonNode changeRequests = steps.hop(
                 "6 change request",
-                () -> awaitJson(
+                () -> steps.awaitJson(
                         changeControl + "/api/v1/change-requests?fscaCaseId=" + caseId, ENG, json -> json.size() > 0));
         assertEquals(1, changeRequests.size(), changeRequests.toString());
         assertEquals(caseId, changeRequests.get(0).path("fscaCaseId").asText(), changeRequests.toString());
-    }
-
-    /** Polls until the URL answers 200 with JSON that satisfies {@code done}. */
-    private JsonNode awaitJson(String url, Map<String, String> who, Predicate<JsonNode> done) {
-        return await(url)
-                .atMost(HOP_TIMEOUT)
-                .pollInterval(Duration.ofMillis(200))
-                .until(
-                        () -> {
-                            ApiClient.Response response = api.get(url, who);
-                            return response.status() == 200 ? response.json() : null;
-                        },
-                        json -> json != null && done.test(json));
-    }
-
-    private static JsonNode expect(int status, ApiClient.Response response) {
-        assertEquals(status, response.status(), response.body());
-        return response.json();
-    }
-
-    private static JsonNode hop(String name, Callable<JsonNode> step) {
-        Instant started = Instant.now();
-        try {
-            JsonNode result = step.call();
-            LocalSystem.log("e2e: hop " + name + " took " + LocalSystem.seconds(started));
-            return result;
-        } catch (Exception | AssertionError e) {
-            throw new AssertionError(
-                    "hop " + name + " failed after " + LocalSystem.seconds(started) + "; service logs in "
-                            + dataDir.resolve("logs"),
-                    e);
-        }
     }
 }
