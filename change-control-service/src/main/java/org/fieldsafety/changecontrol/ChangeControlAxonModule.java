@@ -8,6 +8,7 @@ import org.fieldsafety.changecontrol.messaging.ChangeRequestPublisher;
 import org.fieldsafety.changecontrol.problem.ProblemReport;
 import org.fieldsafety.changecontrol.problem.query.ProblemReportProjection;
 import org.fieldsafety.eventstore.AxonModule;
+import org.fieldsafety.eventstore.CachedAggregates;
 
 /** The change request and problem report aggregates and the event handlers that follow them. */
 @ApplicationScoped
@@ -16,20 +17,23 @@ class ChangeControlAxonModule implements AxonModule {
     private final ChangeRequestProjection projection;
     private final ProblemReportProjection problemReports;
     private final ChangeRequestPublisher publisher;
+    private final CachedAggregates aggregates;
 
     ChangeControlAxonModule(
+            CachedAggregates aggregates,
             ChangeRequestProjection projection,
             ProblemReportProjection problemReports,
             ChangeRequestPublisher publisher) {
         this.projection = projection;
         this.problemReports = problemReports;
         this.publisher = publisher;
+        this.aggregates = aggregates;
     }
 
     @Override
     public void configure(Configurer configurer) {
-        configurer.configureAggregate(ChangeRequest.class);
-        configurer.configureAggregate(ProblemReport.class);
+        configurer.configureAggregate(aggregates.of(ChangeRequest.class));
+        configurer.configureAggregate(aggregates.of(ProblemReport.class));
         configurer
                 .eventProcessing()
                 .registerEventHandler(c -> projection)
