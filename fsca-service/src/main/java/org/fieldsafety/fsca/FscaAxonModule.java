@@ -6,6 +6,7 @@ import org.axonframework.config.Configurer;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.fieldsafety.eventstore.AxonModule;
+import org.fieldsafety.eventstore.CachedAggregates;
 import org.fieldsafety.fsca.audit.AuditedCommands;
 import org.fieldsafety.fsca.cases.FscaCase;
 import org.fieldsafety.fsca.cases.query.FscaCaseProjection;
@@ -20,17 +21,19 @@ class FscaAxonModule implements AxonModule {
 
     private final FscaCaseProjection projection;
     private final FscaMilestonePublisher publisher;
+    private final CachedAggregates aggregates;
 
-    FscaAxonModule(FscaCaseProjection projection, FscaMilestonePublisher publisher) {
+    FscaAxonModule(CachedAggregates aggregates, FscaCaseProjection projection, FscaMilestonePublisher publisher) {
         this.projection = projection;
         this.publisher = publisher;
+        this.aggregates = aggregates;
     }
 
     @Override
     public void configure(Configurer configurer) {
         configurer.configureCorrelationDataProviders(
                 c -> List.of(new MessageOriginProvider(), new SimpleCorrelationDataProvider(AuditedCommands.WHO)));
-        configurer.configureAggregate(FscaCase.class);
+        configurer.configureAggregate(aggregates.of(FscaCase.class));
         configurer.eventProcessing().registerEventHandler(c -> projection).registerEventHandler(c -> publisher);
     }
 }

@@ -293,17 +293,13 @@ final class Latency {
         }
 
         private void poll(Connection fsca) {
-            String query = "select i->>'reportId' from fsca_case_view v,"
-                    + " jsonb_array_elements(v.details->'incidents') i"
-                    + " where v.product_id = any(?) and i->>'reportId' = any(?)";
+            String query = "select report_id from fsca_case_incident where report_id = any(?)";
             try (fsca;
                     PreparedStatement statement = fsca.prepareStatement(query)) {
                 while (running) {
                     if (!pendingCandidates.isEmpty()) {
-                        Array productIds = fsca.createArrayOf("varchar", products.toArray());
                         Array reportIds = fsca.createArrayOf("varchar", pendingCandidates.toArray());
-                        statement.setArray(1, productIds);
-                        statement.setArray(2, reportIds);
+                        statement.setArray(1, reportIds);
                         try (ResultSet rows = statement.executeQuery()) {
                             long now = System.nanoTime();
                             while (rows.next()) {

@@ -95,8 +95,8 @@ final class Outcomes {
                 count(
                         Service.FSCA,
                         """
-                        select count(*) from (select i->>'reportId' from fsca_case_view,
-                        jsonb_array_elements(details->'incidents') i group by 1 having count(*) > 1) d"""),
+                        select count(*) from (select report_id from fsca_case_incident group by 1
+                        having count(*) > 1) d"""),
                 count(
                         Service.FSCA,
                         """
@@ -146,8 +146,7 @@ final class Outcomes {
     private int incidentsMissing(Set<String> candidates) {
         int recorded = query(
                 Service.FSCA,
-                "select count(distinct i->>'reportId') from fsca_case_view,"
-                        + " jsonb_array_elements(details->'incidents') i where i->>'reportId' = any(?)",
+                "select count(distinct report_id) from fsca_case_incident where report_id = any(?)",
                 candidates,
                 Outcomes::single);
         return candidates.size() - recorded;

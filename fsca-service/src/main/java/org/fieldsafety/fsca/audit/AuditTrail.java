@@ -30,6 +30,11 @@ public class AuditTrail {
     private static final String EVENTS = "select event_identifier, aggregate_identifier, sequence_number,"
             + " payload_type, payload_revision, time_stamp, payload, meta_data from domain_event_entry"
             + " where aggregate_identifier = ? and sequence_number > ? order by sequence_number";
+    private static final String LINKS =
+            "select sequence, event_id, hash, previous_hash from fsca_audit_chain where case_id = ? order by sequence";
+    // the primary key's index read backwards: extending a case costs the same however long its trail is
+    private static final String LAST_LINK = "select sequence, event_id, hash, previous_hash from fsca_audit_chain"
+            + " where case_id = ? order by sequence desc limit 1";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -43,8 +48,8 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void extend(String caseId) {
         try (Connection connection = dataSource.getConnection()) {
-            List<Link> links = links(connection, caseId);
-            Link last = links.isEmpty() ? null : links.get(links.size() - 1);
+            List<Link> lastLink = links(connection, LAST_LINK, caseId);
+            Link last = lastLink.isEmpty() ? null : lastLink.get(0);
             String previous = last == null ? null : last.hash();
             try (PreparedStatement insert = connection.prepareStatement("insert into fsca_audit_chain"
                     + " (case_id, sequence, event_id, hash, previous_hash, who, at, type)"
@@ -75,7 +80,7 @@ public class AuditTrail {
      */
     public Audit audit(String caseId) {
         try (Connection connection = dataSource.getConnection()) {
-            List<Link> recorded = links(connection, caseId);
+            List<Link> recorded = links(connection, LINKS, caseId);
             Map<Long, Link> links = new HashMap<>();
             recorded.forEach(link -> links.put(link.sequence(), link));
             List<AuditEntry> entries = new ArrayList<>();
@@ -123,9 +128,8 @@ public class AuditTrail {
 
     private record Link(long sequence, String eventId, String hash, String previousHash) {}
 
-    private static List<Link> links(Connection connection, String caseId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("select sequence, event_id, hash, previous_hash"
-                + " from fsca_audit_chain where case_id = ? order by sequence")) {
+    private static List<Link> links(Connection connection, String query, String caseId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(query)) {
             select.setString(1, caseId);
             List<Link> links = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {

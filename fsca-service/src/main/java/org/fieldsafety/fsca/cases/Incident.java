@@ -1,6 +1,7 @@
 package org.fieldsafety.fsca.cases;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -38,6 +39,13 @@ public record Incident(
                 riskRegion,
                 seriousIncident,
                 newClocks);
+    }
+
+    /** The clock that runs out first, or null when the incident has no reporting duty. */
+    public ReportingClock nearestClock() {
+        return clocks.stream()
+                .min(Comparator.comparing(ReportingClock::deadline))
+                .orElse(null);
     }
 
     /** One regime's deadline for reporting this incident to its authority. */

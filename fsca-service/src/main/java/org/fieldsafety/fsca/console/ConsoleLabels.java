@@ -90,14 +90,6 @@ final class ConsoleLabels {
         return id.length() <= 8 ? id : id.substring(0, 8);
     }
 
-    /** The reporting clock that runs out first, or null when no incident has one. */
-    static ClockResponse nearestClock(FscaCaseResponse fsca) {
-        return fsca.incidents().stream()
-                .flatMap(i -> i.clocks().stream())
-                .min(Comparator.comparing(ClockResponse::deadline))
-                .orElse(null);
-    }
-
     /** The incident with the highest risk (severity x probability): the case's cell of the risk matrix. */
     static IncidentResponse worstIncident(FscaCaseResponse fsca) {
         return fsca.incidents().stream()

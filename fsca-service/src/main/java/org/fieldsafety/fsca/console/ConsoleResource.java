@@ -31,6 +31,7 @@ import org.fieldsafety.fsca.cases.api.DecisionRequest;
 import org.fieldsafety.fsca.cases.api.FscaCaseResource;
 import org.fieldsafety.fsca.cases.api.FscaCaseResource.NoticeResponse;
 import org.fieldsafety.fsca.cases.api.FscaCaseResponse;
+import org.fieldsafety.fsca.cases.api.FscaCaseSummary;
 import org.fieldsafety.platform.ProblemException;
 import org.fieldsafety.platform.signature.SignatureMeaning;
 import org.fieldsafety.platform.signature.SignatureRequest;
@@ -61,7 +62,7 @@ public class ConsoleResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(List<FscaCaseResponse> cases, String user, Instant now);
+        static native TemplateInstance queue(List<FscaCaseSummary> cases, String user, Instant now);
 
         static native TemplateInstance fscaCase(
                 FscaCaseResponse fsca,
@@ -99,17 +100,11 @@ public class ConsoleResource {
         return Response.seeOther(URI.create("/console/login?signedOut=true")).build();
     }
 
-    /** The queue: every case not yet closed, the nearest reporting deadline first. */
+    /** The queue: every case not yet closed, the nearest reporting deadline first; no incident loaded. */
     @GET
     @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
     public Uni<TemplateInstance> queue() {
-        return cases.list(null, null)
-                .map(all -> Templates.queue(
-                        all.stream()
-                                .filter(c -> c.status() != CaseStatus.CLOSED)
-                                .toList(),
-                        user(),
-                        clock.instant()));
+        return cases.queue().map(open -> Templates.queue(open, user(), clock.instant()));
     }
 
     /** One case: its incidents and clocks, the worst risk, the timeline and, while open, the decision form. */

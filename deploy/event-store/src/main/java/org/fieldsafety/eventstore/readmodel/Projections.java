@@ -3,6 +3,7 @@ package org.fieldsafety.eventstore.readmodel;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -32,17 +33,28 @@ public final class Projections {
 
     /** Applies {@code change} unless the view already reflects this event. */
     public static <V extends VersionedView> void update(Class<V> type, Object id, long sequence, Consumer<V> change) {
-        write(session -> session.find(type, id)
-                .invoke(view -> {
-                    if (view == null) {
-                        throw new IllegalStateException(type.getSimpleName() + " " + id + " has no view yet");
-                    }
-                    if (view.version < sequence) {
-                        change.accept(view);
-                        view.version = sequence;
-                    }
-                })
-                .replaceWithVoid());
+        update(type, id, sequence, (session, view) -> {
+            change.accept(view);
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /**
+     * Applies {@code change}, which may also write other rows in the session, unless the view already
+     * reflects this event: all in the one transaction that moves the view's version, so a redelivered event
+     * writes nothing twice.
+     */
+    public static <V extends VersionedView> void update(
+            Class<V> type, Object id, long sequence, BiFunction<Mutiny.Session, V, Uni<Void>> change) {
+        write(session -> session.find(type, id).chain(view -> {
+            if (view == null) {
+                throw new IllegalStateException(type.getSimpleName() + " " + id + " has no view yet");
+            }
+            if (view.version >= sequence) {
+                return Uni.createFrom().voidItem();
+            }
+            return change.apply(session, view).invoke(() -> view.version = sequence);
+        }));
     }
 
     private static void write(Function<Mutiny.Session, Uni<Void>> work) {

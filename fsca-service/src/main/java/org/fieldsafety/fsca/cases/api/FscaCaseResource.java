@@ -44,6 +44,7 @@ import org.fieldsafety.fsca.cases.api.StepRequests.DeliveryFailureRequest;
 import org.fieldsafety.fsca.cases.api.StepRequests.EffectivenessCheckRequest;
 import org.fieldsafety.fsca.cases.api.StepRequests.FieldSafetyNoticeRequest;
 import org.fieldsafety.fsca.cases.query.ChangeRequestView;
+import org.fieldsafety.fsca.cases.query.FscaCaseIncident;
 import org.fieldsafety.fsca.cases.query.FscaCaseView;
 import org.fieldsafety.platform.ProblemException;
 import org.fieldsafety.platform.signature.Signature;
@@ -57,6 +58,10 @@ import org.fieldsafety.platform.signature.SignatureVerifier;
 @Produces(MediaType.APPLICATION_JSON)
 public class FscaCaseResource {
 
+    /** The queue's order: the nearest reporting deadline first, cases without one last, older first. */
+    private static final Sort QUEUE_ORDER =
+            Sort.by("nearestDeadline", Sort.NullPrecedence.NULLS_LAST).and("openedAt");
+
     private final AuditedCommands commands;
     private final SignatureVerifier signatures;
     private final SecurityIdentity identity;
@@ -69,28 +74,42 @@ public class FscaCaseResource {
         this.clock = clock;
     }
 
-    /** Cases, the nearest reporting deadline first. */
+    /** Cases with their incidents (one query for all of them), the nearest reporting deadline first. */
     @GET
     @WithSession
     @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
     public Uni<List<FscaCaseResponse>> list(
             @QueryParam("status") CaseStatus status, @QueryParam("problemId") String problemId) {
         ViewFilter filter = new ViewFilter().with("status", status).with("problemId", problemId);
-        return FscaCaseView.<FscaCaseView>find(
-                        filter.query(),
-                        Sort.by("nearestDeadline", Sort.NullPrecedence.NULLS_LAST)
-                                .and("openedAt"),
-                        filter.parameters())
+        return FscaCaseView.<FscaCaseView>find(filter.query(), QUEUE_ORDER, filter.parameters())
                 .list()
-                .chain(views -> ChangeRequestView.ofCases(
-                                views.stream().map(v -> v.caseId).toList())
-                        .map(changeRequests -> {
-                            Map<String, List<ChangeRequestView>> byCase =
-                                    changeRequests.stream().collect(Collectors.groupingBy(c -> c.fscaCaseId));
-                            return views.stream()
-                                    .map(v -> FscaCaseResponse.of(v, byCase.getOrDefault(v.caseId, List.of()), clock))
-                                    .toList();
-                        }));
+                .chain(views -> {
+                    List<String> caseIds = views.stream().map(v -> v.caseId).toList();
+                    return FscaCaseIncident.ofCases(caseIds).chain(incidents -> ChangeRequestView.ofCases(caseIds)
+                            .map(changeRequests -> {
+                                Map<String, List<ChangeRequestView>> byCase =
+                                        changeRequests.stream().collect(Collectors.groupingBy(c -> c.fscaCaseId));
+                                return views.stream()
+                                        .map(v -> FscaCaseResponse.of(
+                                                v,
+                                                incidents.getOrDefault(v.caseId, List.of()),
+                                                byCase.getOrDefault(v.caseId, List.of()),
+                                                clock))
+                                        .toList();
+                            }));
+                });
+    }
+
+    /**
+     * The cases not yet closed, the nearest reporting deadline first, from the case rows alone: the
+     * console's queue, which loads no incident (a case may hold thousands).
+     */
+    @WithSession
+    public Uni<List<FscaCaseSummary>> queue() {
+        return FscaCaseView.<FscaCaseView>find("status <> ?1", QUEUE_ORDER, CaseStatus.CLOSED)
+                .list()
+                .map(views ->
+                        views.stream().map(v -> FscaCaseSummary.of(v, clock)).toList());
     }
 
     @GET
@@ -98,8 +117,9 @@ public class FscaCaseResource {
     @WithSession
     @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
     public Uni<FscaCaseResponse> get(@PathParam("caseId") String caseId) {
-        return view(caseId).chain(view -> ChangeRequestView.ofCases(List.of(caseId))
-                .map(changeRequests -> FscaCaseResponse.of(view, changeRequests, clock)));
+        return view(caseId).chain(view -> FscaCaseIncident.ofCase(caseId)
+                .chain(incidents -> ChangeRequestView.ofCases(List.of(caseId))
+                        .map(changeRequests -> FscaCaseResponse.of(view, incidents, changeRequests, clock))));
     }
 
     /** The health-hazard assessment the decision rests on (MDR Art. 89); only before the decision. */
@@ -161,9 +181,9 @@ public class FscaCaseResource {
     @WithSession
     @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
     public Uni<NoticeResponse> notice(@PathParam("caseId") String caseId) {
-        return view(caseId).map(view -> {
+        return view(caseId).chain(view -> {
             if (view.details.notice != null) {
-                return new NoticeResponse(true, view.details.notice.notice());
+                return Uni.createFrom().item(new NoticeResponse(true, view.details.notice.notice()));
             }
             FscaCaseView.Decision decision = view.details.decision;
             if (decision == null || decision.decision() != FscaDecision.FSCA_REQUIRED) {
@@ -171,19 +191,20 @@ public class FscaCaseResource {
                         "fsca-not-required", "MDR Art. 89(8): a Field Safety Notice follows an FSCA_REQUIRED decision");
             }
             FscaCaseView.Assessment assessment = view.details.assessment;
-            return new NoticeResponse(
-                    false,
-                    FieldSafetyNotice.compose(
-                            new FieldSafetyNotice.Facts(
-                                    view.caseId,
-                                    view.productId,
-                                    view.details.incidents,
-                                    decision.action(),
-                                    decision.rationale(),
-                                    assessment == null ? null : assessment.assessment(),
-                                    assessment != null && assessment.urgent()),
-                            null,
-                            clock.instant()));
+            return FscaCaseIncident.ofCase(caseId)
+                    .map(incidents -> new NoticeResponse(
+                            false,
+                            FieldSafetyNotice.compose(
+                                    new FieldSafetyNotice.Facts(
+                                            view.caseId,
+                                            view.productId,
+                                            incidents,
+                                            decision.action(),
+                                            decision.rationale(),
+                                            assessment == null ? null : assessment.assessment(),
+                                            assessment != null && assessment.urgent()),
+                                    null,
+                                    clock.instant())));
         });
     }
 

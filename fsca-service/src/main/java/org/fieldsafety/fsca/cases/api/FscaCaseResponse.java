@@ -55,7 +55,8 @@ public record FscaCaseResponse(
     /** A change request raised for the case; {@code status} is change control's, as of {@code updatedAt}. */
     public record ChangeRequestResponse(String changeRequestId, String status, String milestone, Instant updatedAt) {}
 
-    static FscaCaseResponse of(FscaCaseView view, List<ChangeRequestView> changeRequests, Clock clock) {
+    static FscaCaseResponse of(
+            FscaCaseView view, List<Incident> incidents, List<ChangeRequestView> changeRequests, Clock clock) {
         Instant now = clock.instant();
         return new FscaCaseResponse(
                 view.caseId,
@@ -65,9 +66,9 @@ public record FscaCaseResponse(
                 view.openedAt,
                 view.nearestDeadline,
                 view.nearestDeadline == null ? null : timeLeft(now, view.nearestDeadline),
-                view.status != CaseStatus.CLOSED && view.nearestDeadline != null && now.isAfter(view.nearestDeadline),
+                overdue(view, now),
                 view.version,
-                view.details.incidents.stream().map(i -> incident(i, now)).toList(),
+                incidents.stream().map(i -> incident(i, now)).toList(),
                 view.details.assessment,
                 view.details.decision,
                 view.details.notifications,
@@ -78,6 +79,20 @@ public record FscaCaseResponse(
                 changeRequests.stream()
                         .map(c -> new ChangeRequestResponse(c.changeRequestId, c.status, c.milestone, c.updatedAt))
                         .toList());
+    }
+
+    /** A case is overdue while it is not closed and its nearest deadline has passed. */
+    static boolean overdue(FscaCaseView view, Instant now) {
+        return view.status != CaseStatus.CLOSED && view.nearestDeadline != null && now.isAfter(view.nearestDeadline);
+    }
+
+    static ClockResponse clock(Incident.ReportingClock clock, Instant now) {
+        return new ClockResponse(
+                clock.regime(),
+                clock.basis(),
+                clock.deadline(),
+                timeLeft(now, clock.deadline()),
+                now.isAfter(clock.deadline()));
     }
 
     private static String timeLeft(Instant now, Instant deadline) {
@@ -98,13 +113,6 @@ public record FscaCaseResponse(
                 i.probability(),
                 i.riskRegion(),
                 i.seriousIncident(),
-                i.clocks().stream()
-                        .map(c -> new ClockResponse(
-                                c.regime(),
-                                c.basis(),
-                                c.deadline(),
-                                timeLeft(now, c.deadline()),
-                                now.isAfter(c.deadline())))
-                        .toList());
+                i.clocks().stream().map(c -> clock(c, now)).toList());
     }
 }

@@ -1,6 +1,8 @@
 package org.fieldsafety.fsca.cases.query;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -19,8 +21,12 @@ import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaDecided;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.HealthHazardAssessed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentReclassified;
+import org.hibernate.reactive.mutiny.Mutiny;
 
-/** Keeps {@link FscaCaseView} from the case events (see {@link Projections}). */
+/**
+ * Keeps {@link FscaCaseView} and its {@link FscaCaseIncident} rows from the case events (see {@link
+ * Projections}).
+ */
 @Singleton
 @ProcessingGroup(FscaCaseProjection.PROCESSING_GROUP)
 public class FscaCaseProjection {
@@ -40,14 +46,32 @@ public class FscaCaseProjection {
         });
     }
 
+    /** One new row; the case row only counts it and may take its clock as the nearest. */
     @EventHandler
     void on(IncidentAttached event, @SequenceNumber long sequence) {
-        update(event, sequence, view -> view.attach(event.incident()));
+        updateWithIncidents(event, sequence, (session, view) -> {
+            view.attached(event.incident());
+            return session.persist(FscaCaseIncident.of(event.caseId(), sequence, event.incident()));
+        });
     }
 
+    /**
+     * The one row changes; the case's nearest clock may move later as well as earlier, so it is taken again
+     * from the rows, the changed one flushed first (an index on the case's deadlines finds it without
+     * reading the others).
+     */
     @EventHandler
     void on(IncidentReclassified event, @SequenceNumber long sequence) {
-        update(event, sequence, view -> view.reclassify(event.reportId(), event.clocks()));
+        updateWithIncidents(event, sequence, (session, view) -> session.find(
+                        FscaCaseIncident.class, new FscaCaseIncident.Key(event.caseId(), event.reportId()))
+                .onItem()
+                .ifNull()
+                .failWith(() -> new IllegalStateException("no incident " + event.reportId() + " to reclassify"))
+                .invoke(row -> row.reclassify(event.clocks()))
+                .call(session::flush)
+                .chain(() -> FscaCaseIncident.nearest(event.caseId()))
+                .invoke(nearest -> view.nearest(nearest == null ? null : nearest.incident.nearestClock()))
+                .replaceWithVoid());
     }
 
     @EventHandler
@@ -122,6 +146,11 @@ public class FscaCaseProjection {
     }
 
     private static void update(FscaCaseEvent event, long sequence, Consumer<FscaCaseView> change) {
+        Projections.update(FscaCaseView.class, event.caseId(), sequence, change);
+    }
+
+    private static void updateWithIncidents(
+            FscaCaseEvent event, long sequence, BiFunction<Mutiny.Session, FscaCaseView, Uni<Void>> change) {
         Projections.update(FscaCaseView.class, event.caseId(), sequence, change);
     }
 }

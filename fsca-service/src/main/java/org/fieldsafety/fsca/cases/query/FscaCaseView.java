@@ -7,8 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.fieldsafety.eventstore.readmodel.VersionedView;
 import org.fieldsafety.fsca.cases.CaseStatus;
@@ -18,11 +18,17 @@ import org.fieldsafety.fsca.cases.FscaAction;
 import org.fieldsafety.fsca.cases.FscaDecision;
 import org.fieldsafety.fsca.cases.Incident;
 import org.fieldsafety.platform.signature.Signature;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** The read model of one FSCA case, kept by {@link FscaCaseProjection}. */
+/**
+ * The read model of one FSCA case, kept by {@link FscaCaseProjection}. Its incidents are rows of their own
+ * ({@link FscaCaseIncident}); the case keeps only what its queue shows of them, so that an incident's event
+ * updates a few columns here (dynamic update: the details stay untouched) and never rewrites them all.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "fsca_case_view")
 public class FscaCaseView extends VersionedView {
 
@@ -38,17 +44,23 @@ public class FscaCaseView extends VersionedView {
     public Instant openedAt;
     /** The earliest reporting deadline of any incident: the console's queue order. */
     public Instant nearestDeadline;
+    /** The regime of that deadline, null with it. */
+    public String nearestRegime;
+    /** The legal basis of that deadline, e.g. {@code Art. 87(3)}; null with it. */
+    public String nearestBasis;
+    /** How many incidents the case holds, for the queue, which loads none of them. */
+    public int incidentCount;
 
     /**
      * One JSON object: the reactive PostgreSQL client decodes a JSON column only as an object. Every
-     * change replaces it with a changed copy, so Hibernate sees the column as dirty.
+     * change replaces it with a changed copy; Hibernate compares it with a copy taken at load time, so it
+     * writes the column only when that differs (an incident's event leaves it alone).
      */
     @JdbcTypeCode(SqlTypes.JSON)
     public Details details = new Details();
 
     /** What the case holds beyond its keys; absent parts are null (or empty) until their step happens. */
     public static class Details {
-        public List<Incident> incidents = List.of();
         public Assessment assessment;
         public Decision decision;
         public List<AuthorityNotification> notifications = List.of();
@@ -59,7 +71,6 @@ public class FscaCaseView extends VersionedView {
 
         Details copy() {
             Details copy = new Details();
-            copy.incidents = incidents;
             copy.assessment = assessment;
             copy.decision = decision;
             copy.notifications = notifications;
@@ -68,6 +79,23 @@ public class FscaCaseView extends VersionedView {
             copy.effectiveness = effectiveness;
             copy.closure = closure;
             return copy;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Details d
+                    && Objects.equals(assessment, d.assessment)
+                    && Objects.equals(decision, d.decision)
+                    && Objects.equals(notifications, d.notifications)
+                    && Objects.equals(notice, d.notice)
+                    && Objects.equals(deliveryFailures, d.deliveryFailures)
+                    && Objects.equals(effectiveness, d.effectiveness)
+                    && Objects.equals(closure, d.closure);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(assessment, decision, notifications, notice, deliveryFailures, effectiveness, closure);
         }
     }
 
@@ -91,13 +119,27 @@ public class FscaCaseView extends VersionedView {
 
     public record Closure(String rationale, Signature signature, long signedVersion) {}
 
-    void attach(Incident incident) {
-        changeIncidents(incidents -> incidents.add(incident));
+    /** The reporting clock that runs out first, or null when no incident has one. */
+    public Incident.ReportingClock nearestClock() {
+        return nearestDeadline == null
+                ? null
+                : new Incident.ReportingClock(nearestRegime, nearestBasis, nearestDeadline);
     }
 
-    void reclassify(String reportId, List<Incident.ReportingClock> clocks) {
-        changeIncidents(
-                incidents -> incidents.replaceAll(i -> i.reportId().equals(reportId) ? i.reclassified(clocks) : i));
+    /** Counts a new incident; its clock becomes the case's nearest when it runs out sooner. */
+    void attached(Incident incident) {
+        incidentCount++;
+        Incident.ReportingClock clock = incident.nearestClock();
+        if (clock != null && (nearestDeadline == null || clock.deadline().isBefore(nearestDeadline))) {
+            nearest(clock);
+        }
+    }
+
+    /** After a reclassification, which may move the nearest clock either way: the clock now nearest. */
+    void nearest(Incident.ReportingClock clock) {
+        nearestDeadline = clock == null ? null : clock.deadline();
+        nearestRegime = clock == null ? null : clock.regime();
+        nearestBasis = clock == null ? null : clock.basis();
     }
 
     void assess(Assessment assessment) {
@@ -151,17 +193,6 @@ public class FscaCaseView extends VersionedView {
         Details next = details.copy();
         change.accept(next);
         details = next;
-    }
-
-    private void changeIncidents(Consumer<List<Incident>> change) {
-        List<Incident> incidents = new ArrayList<>(details.incidents);
-        change.accept(incidents);
-        change(d -> d.incidents = List.copyOf(incidents));
-        nearestDeadline = incidents.stream()
-                .flatMap(i -> i.clocks().stream())
-                .map(Incident.ReportingClock::deadline)
-                .min(Comparator.naturalOrder())
-                .orElse(null);
     }
 
     private static <T> List<T> append(List<T> list, T item) {

@@ -1,0 +1,36 @@
+package org.fieldsafety.fsca.cases.api;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.fieldsafety.fsca.cases.CaseStatus;
+import org.fieldsafety.fsca.cases.Incident;
+import org.fieldsafety.fsca.cases.api.FscaCaseResponse.ClockResponse;
+import org.fieldsafety.fsca.cases.query.FscaCaseView;
+
+/**
+ * A case as the console's queue shows it: how many incidents it holds and the reporting clock that runs
+ * out first ({@code nearestClock}, null without a reporting duty), read from the case row alone, so that a
+ * case of thousands of incidents lists as fast as one of a single incident.
+ */
+public record FscaCaseSummary(
+        String caseId,
+        String problemId,
+        String productId,
+        CaseStatus status,
+        int incidentCount,
+        ClockResponse nearestClock,
+        boolean overdue) {
+
+    static FscaCaseSummary of(FscaCaseView view, Clock clock) {
+        Instant now = clock.instant();
+        Incident.ReportingClock nearest = view.nearestClock();
+        return new FscaCaseSummary(
+                view.caseId,
+                view.problemId,
+                view.productId,
+                view.status,
+                view.incidentCount,
+                nearest == null ? null : FscaCaseResponse.clock(nearest, now),
+                FscaCaseResponse.overdue(view, now));
+    }
+}

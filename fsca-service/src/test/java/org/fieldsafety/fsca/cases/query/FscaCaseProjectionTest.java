@@ -1,0 +1,147 @@
+package org.fieldsafety.fsca.cases.query;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseOpened;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentReclassified;
+import org.fieldsafety.fsca.cases.Incident;
+import org.fieldsafety.infra.InfraTestResource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The projection as Axon drives it, at least once: a redelivered event (same sequence number) writes
+ * nothing twice, and a reclassification moves the case's nearest deadline either way.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "fsca"))
+class FscaCaseProjectionTest {
+
+    /** Whole seconds, as the database keeps them; every deadline ahead, so no case here jumps the queue. */
+    private static final Instant AWARE = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @Inject
+    FscaCaseProjection projection;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aRedeliveredAttachmentAddsNoSecondIncident() throws SQLException {
+        String caseId = opened();
+        IncidentAttached attached = new IncidentAttached(caseId, incident("a", Duration.ofDays(10)));
+        projection.on(attached, 1);
+        projection.on(attached, 1);
+
+        assertEquals(1, single("select count(*) from fsca_case_incident where case_id = ?", caseId));
+        assertEquals(1, single("select incident_count from fsca_case_view where case_id = ?", caseId));
+    }
+
+    @Test
+    void aReclassificationMovesTheNearestDeadlineLaterAndEarlier() throws SQLException {
+        String caseId = opened();
+        projection.on(new IncidentAttached(caseId, incident("a", Duration.ofDays(10))), 1);
+        projection.on(new IncidentAttached(caseId, incident("b", Duration.ofDays(20))), 2);
+        assertEquals(AWARE.plus(Duration.ofDays(10)), nearestDeadline(caseId));
+
+        projection.on(reclassified(caseId, "a", Duration.ofDays(30)), 3);
+        assertEquals(AWARE.plus(Duration.ofDays(20)), nearestDeadline(caseId));
+
+        IncidentReclassified earlier = reclassified(caseId, "b", Duration.ofDays(5));
+        projection.on(earlier, 4);
+        assertEquals(AWARE.plus(Duration.ofDays(5)), nearestDeadline(caseId));
+
+        projection.on(reclassified(caseId, "b", Duration.ofDays(25)), 5);
+        projection.on(earlier, 4);
+        assertEquals(AWARE.plus(Duration.ofDays(25)), nearestDeadline(caseId));
+
+        given().auth()
+                .preemptive()
+                .basic("auditor", "auditor-local")
+                .get("/api/v1/fsca-cases/{id}", caseId)
+                .then()
+                .statusCode(200)
+                .body("nearestDeadline", equalTo(AWARE.plus(Duration.ofDays(25)).toString()))
+                .body("incidents.reportId", equalTo(List.of("a", "b")))
+                .body(
+                        "incidents[0].clocks[0].deadline",
+                        equalTo(AWARE.plus(Duration.ofDays(30)).toString()))
+                .body(
+                        "incidents[1].clocks[0].deadline",
+                        equalTo(AWARE.plus(Duration.ofDays(25)).toString()));
+    }
+
+    private String opened() {
+        String caseId = UUID.randomUUID().toString();
+        projection.on(new FscaCaseOpened(caseId, UUID.randomUUID().toString(), "INSULIN-PUMP-X", AWARE), 0);
+        return caseId;
+    }
+
+    private static Incident incident(String reportId, Duration euMdrClock) {
+        return new Incident(
+                reportId,
+                AWARE,
+                "dose-calculator",
+                "4.2.1",
+                "E-DOSE-CALC-OVERFLOW",
+                "DE",
+                "C",
+                "Over-infusion",
+                5,
+                3,
+                "UNACCEPTABLE",
+                true,
+                clocks(euMdrClock));
+    }
+
+    private static IncidentReclassified reclassified(String caseId, String reportId, Duration euMdrClock) {
+        return new IncidentReclassified(caseId, reportId, AWARE, clocks(euMdrClock));
+    }
+
+    /** An MDR clock and a later FDA one. */
+    private static List<Incident.ReportingClock> clocks(Duration euMdrClock) {
+        return List.of(
+                new Incident.ReportingClock("EU_MDR", "Art. 87(3)", AWARE.plus(euMdrClock)),
+                new Incident.ReportingClock("US_FDA", "21 CFR 803.50", AWARE.plus(Duration.ofDays(31))));
+    }
+
+    private Instant nearestDeadline(String caseId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query =
+                        connection.prepareStatement("select nearest_deadline from fsca_case_view where case_id = ?")) {
+            query.setString(1, caseId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getObject(1, OffsetDateTime.class).toInstant();
+            }
+        }
+    }
+
+    private long single(String sql, String caseId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, caseId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
