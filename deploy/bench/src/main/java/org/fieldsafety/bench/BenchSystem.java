@@ -47,9 +47,12 @@ final class BenchSystem implements AutoCloseable {
                 .toAbsolutePath()
                 .resolve("system-" + System.currentTimeMillis());
         long starting = System.nanoTime();
-        LocalSystem system = LocalSystem.start(dataDir, PortPlan.free(EnumSet.allOf(Service.class)));
-        Duration startTime = Duration.ofNanos(System.nanoTime() - starting);
+        LocalSystem system = new LocalSystem(dataDir, PortPlan.free(EnumSet.allOf(Service.class)));
+        // a benchmark stopped with Ctrl-C or kill leaves no services behind
+        Runtime.getRuntime().addShutdownHook(new Thread(system::close));
         try {
+            system.start();
+            Duration startTime = Duration.ofNanos(System.nanoTime() - starting);
             ApiClient api = new ApiClient();
             register(system, PRODUCTS);
             ApiClient.Response key = expect(

@@ -36,6 +36,12 @@ public final class LocalSystem implements AutoCloseable {
     private static final List<String> SERVICE_JVM_OPTIONS =
             List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
+    /**
+     * Replaces {@link #SERVICE_JVM_OPTIONS} when set (options separated by spaces): the benchmarks run the
+     * services with the full JIT, and a profiling run can add a flight recording.
+     */
+    private static final String JVM_OPTIONS_VARIABLE = "FIELDSAFETY_SERVICE_JVM_OPTIONS";
+
     private final Path dataDir;
     private final PortPlan ports;
     private final Map<Service, Map<String, String>> settings;
@@ -215,7 +221,7 @@ public final class LocalSystem implements AutoCloseable {
         requireOpen();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(SERVICE_JVM_OPTIONS);
+        command.addAll(serviceJvmOptions());
         command.addAll(List.of(
                 "-Dquarkus.profile=local",
                 "-Dquarkus.http.port=" + ports.services().get(service),
@@ -238,6 +244,13 @@ public final class LocalSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + service.module(), e);
         }
+    }
+
+    private static List<String> serviceJvmOptions() {
+        String options = System.getenv(JVM_OPTIONS_VARIABLE);
+        return options == null || options.isBlank()
+                ? SERVICE_JVM_OPTIONS
+                : List.of(options.trim().split("\\s+"));
     }
 
     private void awaitReady(Service service, Path log, Instant deadline) {
