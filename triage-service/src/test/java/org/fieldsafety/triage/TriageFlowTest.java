@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -184,19 +183,27 @@ class TriageFlowTest {
     }
 
     @Test
-    void anUnreadableReportGoesToTheDeadLetterTopicWithTheReason() {
-        String key = "POISON-" + UUID.randomUUID();
+    void anUnreadableReportGoesToTheDeadLetterTopicWithTheReasonAndAnotherTypeIsSkipped() throws Exception {
+        // one key, hence one partition, in this order: the report is triaged only after both were handled
+        FieldReportReceived report = report("POISON-" + UUID.randomUUID(), "ui", "E-NEW");
+        String key = report.productId();
         try (KafkaProducer<String, String> producer = producer()) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.REPORTS, key, "{not json");
-            record.headers().add("ce_type", FieldReportReceived.TYPE.getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            for (String[] typeAndValue : List.of(
+                    new String[] {"org.example.SomethingNew.v1", "not for triage, not even JSON"},
+                    new String[] {FieldReportReceived.TYPE, "{not json"})) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.REPORTS, key, typeAndValue[1]);
+                record.headers().add("ce_type", bytes(typeAndValue[0]));
+                producer.send(record).get();
+            }
         }
-        ConsumerRecord<String, String> dead =
-                awaitRecords(Topics.deadLetter(Topics.REPORTS), key, 1).get(0);
-        assertEquals("{not json", dead.value());
-        assertEquals(true, header(dead, "dead-letter-reason").startsWith("not a FieldReportReceived JSON document"));
+        publish(report);
+        awaitRecords(Topics.TRIAGE, ceId(report), 1);
+
+        List<ConsumerRecord<String, String>> dead = awaitRecords(Topics.deadLetter(Topics.REPORTS), key, 1);
+        assertEquals(
+                List.of("{not json"), dead.stream().map(ConsumerRecord::value).toList());
+        assertEquals(
+                true, header(dead.get(0), "dead-letter-reason").startsWith("not a FieldReportReceived JSON document"));
     }
 
     @Test
@@ -337,32 +344,36 @@ class TriageFlowTest {
 
     /** Waits until the topic holds {@code count} records with this CloudEvent id or key, in offset order. */
     private List<ConsumerRecord<String, String>> awaitRecords(String topic, String idOrKey, int count) {
-        Predicate<ConsumerRecord<String, String>> matches =
-                r -> idOrKey.equals(r.key()) || idOrKey.equals(header(r, "ce_id"));
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            found.clear();
+            found.addAll(records(topic, idOrKey));
+            return found.size() >= count;
+        });
+        return found;
+    }
+
+    /** Every record with this CloudEvent id or key that the topic holds now, read to its end. */
+    private List<ConsumerRecord<String, String>> records(String topic, String idOrKey) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                if (consumer.assignment().isEmpty()) {
-                    List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                            .map(p -> new TopicPartition(topic, p.partition()))
-                            .toList();
-                    if (partitions.isEmpty()) {
-                        return false;
-                    }
-                    consumer.assign(partitions);
-                    consumer.seekToBeginning(partitions);
-                }
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (matches.test(r)) {
+                    if (idOrKey.equals(r.key()) || idOrKey.equals(header(r, "ce_id"))) {
                         found.add(r);
                     }
                 });
-                return found.size() >= count;
-            });
+            }
         }
         return found;
     }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -125,6 +126,32 @@ class ChangeRequestFlowTest {
                 .then()
                 .statusCode(200)
                 .body("", hasSize(0));
+    }
+
+    @Test
+    void anUnreadableDecisionGoesToTheDeadLetterTopicWithTheReasonAndTheNextStillCounts() throws Exception {
+        String productId = "PUMP-" + UUID.randomUUID();
+        FscaDecisionTaken after = decision(productId, FscaDecisionTaken.FSCA_REQUIRED);
+        try (KafkaConsumer<String, String> deadLetters =
+                TestKafka.consumerFromStart(bootstrapServers, Topics.deadLetter(Topics.FSCA))) {
+            TestKafka.publishCloudEvent(
+                    bootstrapServers, Topics.FSCA, productId, "garbled-" + productId, FscaDecisionTaken.TYPE, "{not");
+            publish(after); // the same key, hence read after the garbled one
+            awaitChangeRequestFor(after.caseId());
+
+            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+            await().atMost(PATIENCE).until(() -> {
+                TestKafka.poll(deadLetters).stream()
+                        .filter(r -> productId.equals(r.key()))
+                        .forEach(dead::add);
+                return !dead.isEmpty();
+            });
+            assertEquals("{not", dead.get(0).value());
+            assertTrue(
+                    TestKafka.header(dead.get(0), "dead-letter-reason")
+                            .startsWith("not a " + FscaDecisionTaken.TYPE + " JSON document"),
+                    TestKafka.header(dead.get(0), "dead-letter-reason"));
+        }
     }
 
     @Test

@@ -16,18 +16,19 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * What the suite needs of Kafka besides the services: end offsets, a consumer group's lag, every record
- * of a topic so far, and a producer for poison. Every call is bounded, since the broker may be down.
+ * What the suite needs of Kafka besides the services: end offsets, a consumer group's committed offsets
+ * and lag, every record of a topic so far, and a producer for poison. Every call is bounded, since the
+ * broker may be down.
  */
 final class KafkaProbe implements AutoCloseable {
 
@@ -79,18 +80,29 @@ final class KafkaProbe implements AutoCloseable {
 
     /** How many records of {@code topic} the group has not committed yet. */
     long lag(String group, String topic) {
+        Map<TopicPartition, Long> committed = committed(group);
+        long lag = 0;
+        for (Map.Entry<TopicPartition, Long> end : endOffsets(topic).entrySet()) {
+            lag += end.getValue() - committed.getOrDefault(end.getKey(), 0L);
+        }
+        return lag;
+    }
+
+    /** The group's committed offsets: the next record it will read, partition by partition. */
+    Map<TopicPartition, Long> committed(String group) {
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+            Map<TopicPartition, Long> committed = new HashMap<>();
+            admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata()
-                    .get(5, TimeUnit.SECONDS);
-            long lag = 0;
-            for (Map.Entry<TopicPartition, Long> end : endOffsets(topic).entrySet()) {
-                OffsetAndMetadata offset = committed.get(end.getKey());
-                lag += end.getValue() - (offset == null ? 0 : offset.offset());
-            }
-            return lag;
+                    .get(5, TimeUnit.SECONDS)
+                    .forEach((partition, offset) -> {
+                        if (offset != null) {
+                            committed.put(partition, offset.offset());
+                        }
+                    });
+            return committed;
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("lag of " + group + " on " + topic + ": " + e, e);
+            throw new IllegalStateException("offsets of " + group + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -124,10 +136,10 @@ final class KafkaProbe implements AutoCloseable {
         return records;
     }
 
-    /** Sends one record and waits for the broker's acknowledgement. */
-    void send(ProducerRecord<String, String> record) {
+    /** Sends one record and waits for the broker's acknowledgement: where the record now is. */
+    RecordMetadata send(ProducerRecord<String, String> record) {
         try {
-            producer().send(record).get(30, TimeUnit.SECONDS);
+            return producer().send(record).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("sending to " + record.topic() + ": " + e, e);
         } catch (InterruptedException e) {

@@ -27,7 +27,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -302,6 +304,53 @@ class FscaCaseFlowTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.hasItems("rationale", "signature"));
+    }
+
+    @Test
+    void anUnreadableResultGoesToTheDeadLetterTopicAnotherTypeIsSkippedAndTheNextIncidentStillOpensItsCase()
+            throws Exception {
+        String run = UUID.randomUUID().toString();
+        String problemId = UUID.randomUUID().toString();
+        ReportTriaged incident = triaged(problemId);
+        try (KafkaConsumer<String, String> deadLetters =
+                TestKafka.consumerFromStart(bootstrapServers, Topics.deadLetter(Topics.TRIAGE))) {
+            // one key, hence one partition, in this order: the incident is read after both
+            TestKafka.publishCloudEvent(
+                    bootstrapServers,
+                    Topics.TRIAGE,
+                    incident.productId(),
+                    "skipped-" + run,
+                    "org.example.SomethingNew.v1",
+                    "not for fsca, not even JSON");
+            TestKafka.publishCloudEvent(
+                    bootstrapServers,
+                    Topics.TRIAGE,
+                    incident.productId(),
+                    "garbled-" + run,
+                    ReportTriaged.TYPE,
+                    "{not");
+            publish(incident);
+
+            await().atMost(PATIENCE).untilAsserted(() -> given().auth()
+                    .preemptive()
+                    .basic("auditor", "auditor-local")
+                    .get("/api/v1/fsca-cases/{id}", FscaCases.caseIdFor(problemId))
+                    .then()
+                    .statusCode(200));
+            Map<String, String> reasons = new LinkedHashMap<>();
+            await().atMost(PATIENCE).until(() -> {
+                TestKafka.poll(deadLetters).stream()
+                        .filter(r ->
+                                String.valueOf(TestKafka.header(r, "ce_id")).endsWith(run))
+                        .forEach(r ->
+                                reasons.put(TestKafka.header(r, "ce_id"), TestKafka.header(r, "dead-letter-reason")));
+                return reasons.containsKey("garbled-" + run);
+            });
+            assertEquals(List.of("garbled-" + run), List.copyOf(reasons.keySet()));
+            assertTrue(
+                    reasons.get("garbled-" + run).startsWith("not a " + ReportTriaged.TYPE + " JSON document"),
+                    reasons.toString());
+        }
     }
 
     private static String decision(String password) {

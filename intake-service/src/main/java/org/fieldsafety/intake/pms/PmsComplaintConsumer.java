@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
@@ -20,12 +21,13 @@ import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
 import org.fieldsafety.contracts.PmsComplaint;
 import org.fieldsafety.intake.report.api.FieldReportRequest;
 import org.fieldsafety.intake.report.messaging.ReportPublisher;
+import org.fieldsafety.platform.CloudEventHeaders;
 
 /**
  * Normalises PMS complaints into field reports on {@code fieldsafety.reports.v1}. At least once and
  * idempotent: the first delivery records the report id and awareness time, a redelivery re-emits the same
  * report. An invalid complaint goes to {@code pms.complaints.v1.dlq} with every failing field, named as in
- * the contract's {@link PmsComplaint}, as reason.
+ * the contract's {@link PmsComplaint}, as reason; a message of another CloudEvent type is skipped.
  */
 @ApplicationScoped
 public class PmsComplaintConsumer {
@@ -48,10 +50,18 @@ public class PmsComplaintConsumer {
         this.clock = clock;
     }
 
-    /** The message value as text, so that one that is not JSON still reaches the dead-letter topic as sent. */
+    /**
+     * The message value as text, so that one that is not JSON still reaches the dead-letter topic as sent.
+     * A tolerant reader: a message of another CloudEvent type is not a complaint and is skipped, so that
+     * the PMS may add a type to the topic; one without a type is read as a complaint.
+     */
     @Incoming(CHANNEL)
     @WithTransaction
-    public Uni<Void> consume(String message) {
+    public Uni<Void> consume(String message, IncomingKafkaRecordMetadata<String, String> record) {
+        String type = CloudEventHeaders.type(record.getHeaders());
+        if (type != null && !PmsComplaint.TYPE.equals(type)) {
+            return Uni.createFrom().voidItem();
+        }
         PmsComplaint complaint;
         try {
             complaint = JSON.readValue(message, PmsComplaint.class);

@@ -13,9 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.fieldsafety.contracts.FieldReportReceived;
+import org.fieldsafety.contracts.PmsComplaint;
 import org.fieldsafety.contracts.Topics;
 import org.fieldsafety.infra.InfraTestResource;
+import org.fieldsafety.infra.TestKafka;
 import org.fieldsafety.intake.KafkaTestSupport;
 import org.fieldsafety.intake.report.ReportIds;
 import org.junit.jupiter.api.Test;
@@ -92,5 +95,35 @@ class PmsComplaintConsumerTest {
         String reportId = ReportIds.of(ProcessedComplaint.CLIENT, "PMS-AFTER-GARBLED");
         KafkaTestSupport.awaitRecords(
                 Topics.REPORTS, record -> reportId.equals(KafkaTestSupport.header(record, "ce_id")), 1);
+    }
+
+    @Test
+    void aMessageOfAnotherTypeIsSkippedNotDeadLettered() throws Exception {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        TestKafka.publishCloudEvent(
+                bootstrap,
+                Topics.PMS_COMPLAINTS,
+                "INSULIN-PUMP-X",
+                "PMS-OTHER-TYPE",
+                "org.example.PmsRecallNotice.v1",
+                "PMS-OTHER-TYPE: not a complaint, not even JSON");
+        // the same key, hence the same partition: read after the message above
+        TestKafka.publishCloudEvent(
+                bootstrap,
+                Topics.PMS_COMPLAINTS,
+                "INSULIN-PUMP-X",
+                "PMS-AFTER-OTHER-TYPE",
+                PmsComplaint.TYPE,
+                complaint("PMS-AFTER-OTHER-TYPE", "4.2.1"));
+
+        String reportId = ReportIds.of(ProcessedComplaint.CLIENT, "PMS-AFTER-OTHER-TYPE");
+        KafkaTestSupport.awaitRecords(
+                Topics.REPORTS, record -> reportId.equals(KafkaTestSupport.header(record, "ce_id")), 1);
+        assertEquals(
+                List.of(),
+                KafkaTestSupport.allRecords(Topics.deadLetter(Topics.PMS_COMPLAINTS)).stream()
+                        .filter(record ->
+                                record.value() != null && record.value().startsWith("PMS-OTHER-TYPE"))
+                        .toList());
     }
 }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.contracts.Topics;
+import org.fieldsafety.platform.CloudEventHeaders;
 import org.fieldsafety.triage.result.ReportTriage;
 import org.jboss.logging.Logger;
 
@@ -29,10 +29,11 @@ import org.jboss.logging.Logger;
  * Consumes FieldReportReceived in batches, at least once: the batch is stored (idempotently, keyed by
  * report id), every result (new or stored earlier) is published with the problems first detected and the
  * trend signals raised by the batch's reports, and only when Kafka acknowledged all of them is the batch
- * acknowledged. A crash in between re-publishes the stored results with the same event
- * ids. A record that cannot be read goes to the dead-letter topic with the reason. A database or broker
- * that is down holds the batch back, retried until it passes; only a failure that retrying cannot cure
- * ({@link Failures#permanent}) nacks the batch after a few attempts (the channel's dead-letter strategy).
+ * acknowledged. A crash in between re-publishes the stored results with the same event ids. A record of
+ * another CloudEvent type is skipped; one that cannot be read goes to the dead-letter topic with the
+ * reason. A database or broker that is down holds the batch back, retried until it passes; only a
+ * failure that retrying cannot cure ({@link Failures#permanent}) nacks the batch after a few attempts (the
+ * channel's dead-letter strategy).
  */
 @ApplicationScoped
 public class ReportConsumer {
@@ -59,6 +60,9 @@ public class ReportConsumer {
         List<FieldReportReceived> reports = new ArrayList<>();
         List<Uni<Void>> rejected = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch) {
+            if (!handled(record)) {
+                continue;
+            }
             try {
                 reports.add(parse(record));
             } catch (UnprocessableReport e) {
@@ -96,12 +100,17 @@ public class ReportConsumer {
                 .atMost(3);
     }
 
+    /**
+     * A tolerant reader: a record of another CloudEvent type is not for triage and is skipped, neither
+     * triaged nor dead-lettered, so that a producer may add a type to the topic without breaking triage.
+     * A record without a type is read as a FieldReportReceived.
+     */
+    private static boolean handled(KafkaRecord<String, String> record) {
+        String type = CloudEventHeaders.type(record.getHeaders());
+        return type == null || FieldReportReceived.TYPE.equals(type);
+    }
+
     private FieldReportReceived parse(KafkaRecord<String, String> record) {
-        Header type = record.getHeaders().lastHeader("ce_type");
-        if (type != null && !FieldReportReceived.TYPE.equals(new String(type.value(), StandardCharsets.UTF_8))) {
-            throw new UnprocessableReport(
-                    "unexpected CloudEvent type " + new String(type.value(), StandardCharsets.UTF_8));
-        }
         if (record.getPayload() == null) {
             throw new UnprocessableReport("empty message");
         }
