@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.fieldsafety.local.ApiClient;
@@ -43,18 +44,25 @@ final class BenchSystem implements AutoCloseable {
     }
 
     static BenchSystem start() throws IOException {
+        return start(EnumSet.allOf(Service.class));
+    }
+
+    /** Kafka, PostgreSQL and {@code services}; the products are registered when triage is one of them. */
+    static BenchSystem start(Set<Service> services) throws IOException {
         Path dataDir = Files.createDirectories(Path.of("deploy/bench/target"))
                 .toAbsolutePath()
                 .resolve("system-" + System.currentTimeMillis());
         long starting = System.nanoTime();
-        LocalSystem system = new LocalSystem(dataDir, PortPlan.free(EnumSet.allOf(Service.class)));
+        LocalSystem system = new LocalSystem(dataDir, PortPlan.free(services));
         // a benchmark stopped with Ctrl-C or kill leaves no services behind
         Runtime.getRuntime().addShutdownHook(new Thread(system::close));
         try {
             system.start();
             Duration startTime = Duration.ofNanos(System.nanoTime() - starting);
             ApiClient api = new ApiClient();
-            register(system, PRODUCTS);
+            if (services.contains(Service.TRIAGE)) {
+                register(system, PRODUCTS);
+            }
             ApiClient.Response key = expect(
                     2,
                     api.send(

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,9 @@ import org.fieldsafety.local.Service;
 /**
  * Scenario 1: records/s of 1 kB reports with acks=all, from Kafka's own ProducerPerformance (the broker's
  * version) into a topic shaped like fieldsafety.reports.v1, against intake with single POSTs and with
- * batches of 100 over 32 keep-alive connections; both on the same running system.
+ * batches of 100 over 32 keep-alive connections; both on the same system of Kafka, PostgreSQL and intake
+ * alone. The consumers downstream would compete for the same two cores with both sides unevenly (with
+ * intake's reports, not with the baseline's records); the whole pipeline is scenario 3's.
  */
 final class KafkaVsIntake {
 
@@ -36,7 +39,7 @@ final class KafkaVsIntake {
         int rawRecords = options.smoke() ? 2_000 : 300_000;
         Duration load = options.smoke() ? Duration.ofSeconds(2) : Duration.ofSeconds(30);
         List<Results.Run> runs = new ArrayList<>();
-        try (BenchSystem bench = BenchSystem.start();
+        try (BenchSystem bench = BenchSystem.start(EnumSet.of(Service.INTAKE));
                 HttpLoad http = new HttpLoad(bench.system.baseUrl(Service.INTAKE), bench.apiKey)) {
             Bench.log("warm-up");
             http.saturate(

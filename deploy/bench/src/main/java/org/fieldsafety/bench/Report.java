@@ -51,8 +51,9 @@ final class Report {
             300,000 records, default producer settings plus `acks=all`. Intake: `POST /api/v1/field-reports`
             for 30 s over 32 keep-alive HTTP/1.1 connections (Vert.x client), one request in flight per
             connection, counting reports answered 202 (intake answers 202 only after Kafka acknowledged);
-            then the same with batches of 100 reports per request (`/batch`). Triage consumes every report
-            meanwhile, as it would in production.""",
+            then the same with batches of 100 reports per request (`/batch`). Only Kafka, PostgreSQL and intake
+            run: the consumers downstream would take CPU from intake but not from the baseline, and the whole
+            pipeline is measured in section 3.""",
             "axon-vs-jdbc",
             """
             ## 2. Raw JDBC against Axon

@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.intake.config.IntakeConfig;
 import org.fieldsafety.platform.CloudEvents;
@@ -31,8 +32,17 @@ public class ReportPublisher {
     private final IntakeConfig config;
     private final Timer publishTime;
 
+    /**
+     * Reports wait in the emitter's buffer while the Kafka sink has its maximum of messages in flight
+     * (1,024): the default buffer of 128 answered 503 to reports Kafka would have taken within a second,
+     * under 32 clients sending batches of 100. 16,384 holds 32 full batches of 500; past that, or past
+     * {@code intake.publish-timeout}, the client gets a 503 with Retry-After.
+     */
     ReportPublisher(
-            @Channel(CHANNEL) MutinyEmitter<FieldReportReceived> emitter, IntakeConfig config, MeterRegistry registry) {
+            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16_384)
+                    MutinyEmitter<FieldReportReceived> emitter,
+            IntakeConfig config,
+            MeterRegistry registry) {
         this.emitter = emitter;
         this.config = config;
         this.publishTime = Timer.builder("intake.reports.publish")
