@@ -1,8 +1,11 @@
 package org.fieldsafety.fsca.audit;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.Map;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -21,8 +24,20 @@ public class AuditedCommands {
 
     public static final String SYSTEM = "system";
 
+    private static final int LOCK_STRIPES = 64;
+
     private final CommandGateway commands;
     private final AuditTrail trail;
+
+    /**
+     * One command on a case at a time in this JVM, from before its transaction begins until after it ended.
+     * Axon releases the case when its unit of work is done, which is before this transaction commits the
+     * events and their audit links; a second command on the cached case could otherwise build on events
+     * not yet committed and link its own to the chain's committed head, forking the chain. Other cases
+     * are not held up, except by the rare sharing of a stripe.
+     */
+    private final Lock[] caseLocks =
+            IntStream.range(0, LOCK_STRIPES).mapToObj(i -> new ReentrantLock()).toArray(Lock[]::new);
 
     AuditedCommands(CommandGateway commands, AuditTrail trail) {
         this.commands = commands;
@@ -30,20 +45,28 @@ public class AuditedCommands {
     }
 
     /**
-     * Axon joins this transaction, so the events and their links commit together or not at all.
+     * In a transaction of its own, which Axon joins, so the events and their links commit together or not
+     * at all.
      *
      * @return what the command handler returned (null for most)
      * @throws ProblemException 404 when the case does not exist, or the rule the command broke
      */
-    @Transactional
     public <R> R send(FscaCaseCommand command, String who) {
+        Lock lock = caseLocks[Math.floorMod(command.caseId().hashCode(), LOCK_STRIPES)];
+        lock.lock();
         try {
-            R result = commands.sendAndWait(
-                    GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(WHO, who)));
-            trail.extend(command.caseId());
-            return result;
-        } catch (AggregateNotFoundException e) {
-            throw ProblemException.notFound("FSCA case " + command.caseId());
+            return QuarkusTransaction.requiringNew().call(() -> {
+                try {
+                    R result = commands.sendAndWait(
+                            GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(WHO, who)));
+                    trail.extend(command.caseId());
+                    return result;
+                } catch (AggregateNotFoundException e) {
+                    throw ProblemException.notFound("FSCA case " + command.caseId());
+                }
+            });
+        } finally {
+            lock.unlock();
         }
     }
 }

@@ -32,6 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,7 +43,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.contracts.FscaDecisionTaken;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.contracts.Topics;
+import org.fieldsafety.eventstore.Conflicts;
 import org.fieldsafety.fsca.TriageEvents;
+import org.fieldsafety.fsca.audit.AuditTrail;
+import org.fieldsafety.fsca.audit.AuditedCommands;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordIncident;
 import org.fieldsafety.infra.InfraTestResource;
 import org.fieldsafety.infra.TestKafka;
 import org.junit.jupiter.api.Test;
@@ -59,6 +67,55 @@ class FscaCaseFlowTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    AuditedCommands commands;
+
+    @Inject
+    AuditTrail trail;
+
+    /**
+     * Commands on one cached case from many threads at once (the Kafka consumer and users' steps): each
+     * must build on the events committed before it, so the audit chain stays one unbroken line.
+     */
+    @Test
+    void concurrentCommandsOnOneCaseKeepItsAuditChainUnbroken() throws Exception {
+        String problemId = UUID.randomUUID().toString();
+        String caseId = FscaCases.caseIdFor(problemId);
+        int incidents = 40;
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Object>> sent = new ArrayList<>();
+            for (int i = 0; i < incidents; i++) {
+                Incident incident = new Incident(
+                        problemId + "-" + i,
+                        Instant.now(),
+                        "dose-calculator",
+                        "4.2.1",
+                        "E-DOSE-CALC-OVERFLOW",
+                        "DE",
+                        "C",
+                        "H-OVERDOSE",
+                        5,
+                        3,
+                        "UNACCEPTABLE",
+                        true,
+                        List.of());
+                RecordIncident command =
+                        new RecordIncident(caseId, problemId, "INSULIN-PUMP-X", incident, Instant.now());
+                sent.add(threads.submit(() -> Conflicts.retry(() -> commands.send(command, AuditedCommands.SYSTEM))));
+            }
+            for (Future<Object> each : sent) {
+                each.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        AuditTrail.Audit audit = trail.audit(caseId);
+        assertTrue(audit.verified());
+        assertEquals(1 + incidents, audit.entries().size());
+    }
 
     @Test
     void anFscaCandidateOpensACaseThatRegulatoryAffairsDecidesAndSigns() throws Exception {
