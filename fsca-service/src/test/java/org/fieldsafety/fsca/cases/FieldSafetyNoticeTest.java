@@ -85,19 +85,6 @@ class FieldSafetyNoticeTest {
     }
 
     private static Incident incident(String reportId, String version) {
-        return new Incident(
-                reportId,
-                ISSUED,
-                "dose-calculator",
-                version,
-                "E-DOSE-CALC-OVERFLOW",
-                "DE",
-                "C",
-                "Over-infusion",
-                5,
-                3,
-                "UNACCEPTABLE",
-                true,
-                List.of());
+        return Incidents.overdose(reportId, ISSUED, version, List.of());
     }
 }

@@ -87,20 +87,7 @@ class FscaCaseFlowTest {
         try {
             List<Future<Object>> sent = new ArrayList<>();
             for (int i = 0; i < incidents; i++) {
-                Incident incident = new Incident(
-                        problemId + "-" + i,
-                        Instant.now(),
-                        "dose-calculator",
-                        "4.2.1",
-                        "E-DOSE-CALC-OVERFLOW",
-                        "DE",
-                        "C",
-                        "H-OVERDOSE",
-                        5,
-                        3,
-                        "UNACCEPTABLE",
-                        true,
-                        List.of());
+                Incident incident = Incidents.overdose(problemId + "-" + i, Instant.now(), "4.2.1", List.of());
                 RecordIncident command =
                         new RecordIncident(caseId, problemId, "INSULIN-PUMP-X", incident, Instant.now());
                 sent.add(threads.submit(() -> Conflicts.retry(() -> commands.send(command, AuditedCommands.SYSTEM))));

@@ -371,19 +371,7 @@ class FscaCaseTest {
     }
 
     private static Incident incident(String reportId, Instant awareAt, String basis, Instant deadline) {
-        return new Incident(
-                reportId,
-                awareAt,
-                "dose-calculator",
-                "4.2.1",
-                "E-DOSE-CALC-OVERFLOW",
-                "DE",
-                "C",
-                "Over-infusion",
-                5,
-                3,
-                "UNACCEPTABLE",
-                true,
-                List.of(new Incident.ReportingClock("EU_MDR", basis, deadline)));
+        return Incidents.overdose(
+                reportId, awareAt, "4.2.1", List.of(new Incident.ReportingClock("EU_MDR", basis, deadline)));
     }
 }

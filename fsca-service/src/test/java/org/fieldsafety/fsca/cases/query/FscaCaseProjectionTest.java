@@ -23,6 +23,7 @@ import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseOpened;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentReclassified;
 import org.fieldsafety.fsca.cases.Incident;
+import org.fieldsafety.fsca.cases.Incidents;
 import org.fieldsafety.infra.InfraTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -95,20 +96,7 @@ class FscaCaseProjectionTest {
     }
 
     private static Incident incident(String reportId, Duration euMdrClock) {
-        return new Incident(
-                reportId,
-                AWARE,
-                "dose-calculator",
-                "4.2.1",
-                "E-DOSE-CALC-OVERFLOW",
-                "DE",
-                "C",
-                "Over-infusion",
-                5,
-                3,
-                "UNACCEPTABLE",
-                true,
-                clocks(euMdrClock));
+        return Incidents.overdose(reportId, AWARE, "4.2.1", clocks(euMdrClock));
     }
 
     private static IncidentReclassified reclassified(String caseId, String reportId, Duration euMdrClock) {
