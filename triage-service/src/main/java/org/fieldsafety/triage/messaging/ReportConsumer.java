@@ -7,21 +7,17 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.contracts.FieldReportReceived;
-import org.fieldsafety.contracts.Topics;
 import org.fieldsafety.platform.CloudEventHeaders;
+import org.fieldsafety.platform.DeadLetters;
 import org.fieldsafety.triage.result.ReportTriage;
 import org.jboss.logging.Logger;
 
@@ -131,18 +127,7 @@ public class ReportConsumer {
                 .map(IncomingKafkaRecordMetadata::getOffset)
                 .orElse(-1L);
         LOG.warnf("Report at %s-%d@%d dead-lettered: %s", record.getTopic(), record.getPartition(), offset, reason);
-        RecordHeaders headers = new RecordHeaders(record.getHeaders().toArray());
-        headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-topic", Topics.REPORTS.getBytes(StandardCharsets.UTF_8));
-        headers.add(
-                "dead-letter-partition", Integer.toString(record.getPartition()).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-offset", Long.toString(offset).getBytes(StandardCharsets.UTF_8));
-        String payload = record.getPayload() == null ? "" : record.getPayload();
-        return deadLetters.sendMessage(Message.of(payload)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(record.getKey())
-                        .withHeaders(headers)
-                        .build()));
+        return deadLetters.sendMessage(DeadLetters.of(record, reason));
     }
 
     /** A record that no retry can make processable. */
