@@ -18,6 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.platform.CloudEventHeaders;
 import org.fieldsafety.platform.DeadLetters;
+import org.fieldsafety.platform.Failures;
 import org.fieldsafety.triage.result.ReportTriage;
 import org.jboss.logging.Logger;
 

@@ -1,10 +1,11 @@
-package org.fieldsafety.triage.messaging;
+package org.fieldsafety.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.vertx.pgclient.PgException;
 import java.net.ConnectException;
+import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,14 @@ class FailuresTest {
         PgException error = new PgException("failed", "ERROR", sqlState, "detail");
 
         assertEquals(permanent, Failures.permanent(new CompletionException(error)));
+    }
+
+    @ParameterizedTest(name = "JDBC SQLSTATE {0} permanent: {1}")
+    @CsvSource({"23505, true", "08006, false", "57P01, false"})
+    void jdbcErrorsAreReadTheSameWay(String sqlState, boolean permanent) {
+        SQLException error = new SQLException("failed", sqlState);
+
+        assertEquals(permanent, Failures.permanent(new IllegalStateException(error)));
     }
 
     @ParameterizedTest(name = "{0} permanent: {1}")

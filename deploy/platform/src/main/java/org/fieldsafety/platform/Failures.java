@@ -1,14 +1,16 @@
-package org.fieldsafety.triage.messaging;
+package org.fieldsafety.platform;
 
-import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.DatabaseException;
+import java.sql.SQLException;
 import java.util.Set;
 
 /**
- * Tells a failure that retrying cannot cure from one that passes. A batch is dead-lettered only for the
- * former: a database or broker that is down, restarting or slow must hold the batch back (Kafka keeps it),
- * never send reports that were acknowledged at intake to the dead letters.
+ * Tells a failure that retrying cannot cure from one that passes, for a consumer that retries a batch. A
+ * batch is dead-lettered only for the former: a database or broker that is down, restarting or slow must
+ * hold the batch back (Kafka keeps it), never send reports that were acknowledged at intake to the dead
+ * letters. Database errors are read from the reactive client and from JDBC alike.
  */
-final class Failures {
+public final class Failures {
 
     /**
      * SQLSTATE classes of a statement the data makes fail: data exception (22), integrity constraint
@@ -20,11 +22,10 @@ final class Failures {
     private Failures() {}
 
     /** True when a cause in the chain is a data-dependent database error or a programming error. */
-    static boolean permanent(Throwable failure) {
+    public static boolean permanent(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg
-                    && pg.getSqlState() != null
-                    && PERMANENT_SQL_STATE_CLASSES.contains(pg.getSqlState().substring(0, 2))) {
+            if (permanentSqlState(cause instanceof DatabaseException reactive ? reactive.getSqlState() : null)
+                    || permanentSqlState(cause instanceof SQLException jdbc ? jdbc.getSQLState() : null)) {
                 return true;
             }
             if (cause instanceof NullPointerException
@@ -37,5 +38,11 @@ final class Failures {
             }
         }
         return false;
+    }
+
+    private static boolean permanentSqlState(String sqlState) {
+        return sqlState != null
+                && sqlState.length() >= 2
+                && PERMANENT_SQL_STATE_CLASSES.contains(sqlState.substring(0, 2));
     }
 }
