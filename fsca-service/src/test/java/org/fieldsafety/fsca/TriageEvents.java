@@ -17,8 +17,13 @@ public final class TriageEvents {
 
     /** A class C serious incident of report {@code report-<problemId>}, due under MDR {@code euMdrClock} after awareness. */
     public static ReportTriaged seriousIncident(String problemId, Instant aware, Duration euMdrClock) {
+        return seriousIncident("report-" + problemId, problemId, aware, euMdrClock);
+    }
+
+    /** The same as report {@code reportId}, one of several of the problem. */
+    public static ReportTriaged seriousIncident(String reportId, String problemId, Instant aware, Duration euMdrClock) {
         return new ReportTriaged(
-                "report-" + problemId,
+                reportId,
                 "INSULIN-PUMP-X",
                 problemId,
                 "dose-calculator",

@@ -2,7 +2,9 @@ package org.fieldsafety.fsca.audit;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
@@ -52,21 +54,46 @@ public class AuditedCommands {
      * @throws ProblemException 404 when the case does not exist, or the rule the command broke
      */
     public <R> R send(FscaCaseCommand command, String who) {
-        Lock lock = caseLocks[Math.floorMod(command.caseId().hashCode(), LOCK_STRIPES)];
-        lock.lock();
+        return inOneTransaction(List.of(command), () -> sendAndLink(command, who));
+    }
+
+    /**
+     * Commands on different cases (a consumed batch's, one per case) in one transaction: all their events
+     * and links commit together or none do, for one commit instead of one per command.
+     */
+    public void sendAll(List<? extends FscaCaseCommand> batch, String who) {
+        inOneTransaction(batch, () -> {
+            batch.forEach(command -> sendAndLink(command, who));
+            return null;
+        });
+    }
+
+    /**
+     * Holds the cases' locks in stripe order, so two batches sharing cases cannot each wait for the other.
+     */
+    private <R> R inOneTransaction(List<? extends FscaCaseCommand> batch, Callable<R> work) {
+        List<Lock> locks = batch.stream()
+                .mapToInt(command -> Math.floorMod(command.caseId().hashCode(), LOCK_STRIPES))
+                .distinct()
+                .sorted()
+                .mapToObj(stripe -> caseLocks[stripe])
+                .toList();
+        locks.forEach(Lock::lock);
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                try {
-                    R result = commands.sendAndWait(
-                            GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(WHO, who)));
-                    trail.extend(command.caseId());
-                    return result;
-                } catch (AggregateNotFoundException e) {
-                    throw ProblemException.notFound("FSCA case " + command.caseId());
-                }
-            });
+            return QuarkusTransaction.requiringNew().call(work);
         } finally {
-            lock.unlock();
+            locks.forEach(Lock::unlock);
+        }
+    }
+
+    private <R> R sendAndLink(FscaCaseCommand command, String who) {
+        try {
+            R result = commands.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(WHO, who)));
+            trail.extend(command.caseId());
+            return result;
+        } catch (AggregateNotFoundException e) {
+            throw ProblemException.notFound("FSCA case " + command.caseId());
         }
     }
 }

@@ -24,7 +24,7 @@ import org.fieldsafety.fsca.cases.FscaCaseCommand.IssueFieldSafetyNotice;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.NotifyAuthority;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordAcknowledgement;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordDeliveryFailure;
-import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordIncident;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordIncidents;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.AcknowledgementRecorded;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.AuthorityNotified;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.DeliveryFailed;
@@ -81,17 +81,21 @@ public class FscaCase {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordIncident command) {
+    void handle(RecordIncidents command) {
         if (caseId == null) {
             apply(new FscaCaseOpened(command.caseId(), command.problemId(), command.productId(), command.recordedAt()));
         }
-        Incident known = incidents.get(command.incident().reportId());
+        command.incidents().forEach(this::record);
+    }
+
+    private void record(Incident incident) {
+        Incident known = incidents.get(incident.reportId());
         if (known == null) {
-            apply(new IncidentAttached(command.caseId(), command.incident()));
+            apply(new IncidentAttached(caseId, incident));
             return;
         }
-        Duration shift = Duration.between(known.awareAt(), command.incident().awareAt());
-        List<Incident.ReportingClock> clocks = command.incident().clocks().stream()
+        Duration shift = Duration.between(known.awareAt(), incident.awareAt());
+        List<Incident.ReportingClock> clocks = incident.clocks().stream()
                 .map(c -> new Incident.ReportingClock(
                         c.regime(), c.basis(), c.deadline().minus(shift)))
                 .toList();

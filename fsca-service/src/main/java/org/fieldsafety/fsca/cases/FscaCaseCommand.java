@@ -11,16 +11,22 @@ public sealed interface FscaCaseCommand {
     String caseId();
 
     /**
-     * Attach a triaged FSCA candidate to its problem's case, opening the case first if there is none; a
-     * report already attached with other reporting duties is reclassified.
+     * Attach triaged FSCA candidates of one problem, in the order triage published them, to the problem's
+     * case, opening the case first if there is none; a report already attached with other reporting duties
+     * is reclassified. One command for all of a consumed batch's incidents of the case.
      */
-    record RecordIncident(
+    record RecordIncidents(
             @TargetAggregateIdentifier String caseId,
             String problemId,
             String productId,
-            Incident incident,
+            List<Incident> incidents,
             Instant recordedAt)
-            implements FscaCaseCommand {}
+            implements FscaCaseCommand {
+
+        public RecordIncidents {
+            incidents = List.copyOf(incidents);
+        }
+    }
 
     /** Record the health-hazard assessment that the decision rests on. */
     record AssessHealthHazard(

@@ -4,6 +4,7 @@ package org.fieldsafety.fsca.messaging;
 public final class Channels {
 
     public static final String TRIAGE_IN = "triage-in";
+    public static final String TRIAGE_DLQ = "triage-dlq";
     public static final String FSCA_OUT = "fsca-out";
     public static final String CHANGE_CONTROL_IN = "change-control-in";
 

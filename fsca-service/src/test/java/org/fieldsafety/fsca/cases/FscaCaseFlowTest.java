@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,7 +48,7 @@ import org.fieldsafety.eventstore.Conflicts;
 import org.fieldsafety.fsca.TriageEvents;
 import org.fieldsafety.fsca.audit.AuditTrail;
 import org.fieldsafety.fsca.audit.AuditedCommands;
-import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordIncident;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordIncidents;
 import org.fieldsafety.infra.InfraTestResource;
 import org.fieldsafety.infra.TestKafka;
 import org.junit.jupiter.api.Test;
@@ -88,8 +89,8 @@ class FscaCaseFlowTest {
             List<Future<Object>> sent = new ArrayList<>();
             for (int i = 0; i < incidents; i++) {
                 Incident incident = Incidents.overdose(problemId + "-" + i, Instant.now(), "4.2.1", List.of());
-                RecordIncident command =
-                        new RecordIncident(caseId, problemId, "INSULIN-PUMP-X", incident, Instant.now());
+                RecordIncidents command =
+                        new RecordIncidents(caseId, problemId, "INSULIN-PUMP-X", List.of(incident), Instant.now());
                 sent.add(threads.submit(() -> Conflicts.retry(() -> commands.send(command, AuditedCommands.SYSTEM))));
             }
             for (Future<Object> each : sent) {
@@ -102,6 +103,52 @@ class FscaCaseFlowTest {
         AuditTrail.Audit audit = trail.audit(caseId);
         assertTrue(audit.verified());
         assertEquals(1 + incidents, audit.entries().size());
+    }
+
+    /**
+     * Reports of two problems interleaved, as a consumed batch holds them: each case gets its own
+     * incidents in order, with an unbroken audit chain, and a redelivery of them all changes nothing.
+     */
+    @Test
+    void interleavedReportsOfTwoProblemsEachJoinTheirOwnCase() throws Exception {
+        List<String> problems =
+                List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        int perProblem = 8;
+        List<ReportTriaged> reports = new ArrayList<>();
+        for (int i = 0; i < perProblem; i++) {
+            for (String problemId : problems) {
+                reports.add(TriageEvents.seriousIncident(
+                        problemId + "-" + i, problemId, Instant.now().minusSeconds(3600), Duration.ofDays(15)));
+            }
+        }
+        for (ReportTriaged report : reports) {
+            publish(report);
+        }
+        for (ReportTriaged report : reports) {
+            publish(report); // redelivered
+        }
+
+        for (String problemId : problems) {
+            String caseId = FscaCases.caseIdFor(problemId);
+            List<String> expected = IntStream.range(0, perProblem)
+                    .mapToObj(i -> problemId + "-" + i)
+                    .toList();
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertEquals(
+                            expected,
+                            given().auth()
+                                    .preemptive()
+                                    .basic("auditor", "auditor-local")
+                                    .get("/api/v1/fsca-cases/{id}", caseId)
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .jsonPath()
+                                    .getList("incidents.reportId", String.class)));
+            AuditTrail.Audit audit = trail.audit(caseId);
+            assertTrue(audit.verified());
+            assertEquals(1 + perProblem, audit.entries().size());
+        }
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.fieldsafety.fsca.cases.FscaCaseCommand.IssueFieldSafetyNotice;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.NotifyAuthority;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordAcknowledgement;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordDeliveryFailure;
-import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordIncident;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordIncidents;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.AcknowledgementRecorded;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.AuthorityNotified;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.DeliveryFailed;
@@ -51,7 +51,7 @@ class FscaCaseTest {
     @Test
     void theFirstIncidentOfAProblemOpensItsCase() {
         fixture.givenNoPriorActivity()
-                .when(new RecordIncident("case-1", "problem-1", "PUMP", incident("r1"), NOW))
+                .when(new RecordIncidents("case-1", "problem-1", "PUMP", List.of(incident("r1")), NOW))
                 .expectEvents(
                         new FscaCaseOpened("case-1", "problem-1", "PUMP", NOW),
                         new IncidentAttached("case-1", incident("r1")));
@@ -60,14 +60,41 @@ class FscaCaseTest {
     @Test
     void aLaterIncidentAttachesToTheOpenCase() {
         fixture.given(opened(), new IncidentAttached("case-1", incident("r1")))
-                .when(new RecordIncident("case-1", "problem-1", "PUMP", incident("r2"), NOW))
+                .when(new RecordIncidents("case-1", "problem-1", "PUMP", List.of(incident("r2")), NOW))
                 .expectEvents(new IncidentAttached("case-1", incident("r2")));
+    }
+
+    @Test
+    void theIncidentsOfABatchAttachInTheOrderTheyCame() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordIncidents("case-1", "problem-1", "PUMP", List.of(incident("r1"), incident("r2")), NOW))
+                .expectEvents(
+                        new FscaCaseOpened("case-1", "problem-1", "PUMP", NOW),
+                        new IncidentAttached("case-1", incident("r1")),
+                        new IncidentAttached("case-1", incident("r2")));
+    }
+
+    @Test
+    void aReportTwiceInOneBatchIsAttachedOnceThenReclassified() {
+        Instant laterAwareness = AWARE.plusSeconds(7200);
+        Incident retriaged = incident("r1", laterAwareness, "Art. 87(5)", laterAwareness.plusSeconds(10 * 86400));
+        fixture.given(opened())
+                .when(new RecordIncidents(
+                        "case-1", "problem-1", "PUMP", List.of(incident("r1"), incident("r1"), retriaged), NOW))
+                .expectEvents(
+                        new IncidentAttached("case-1", incident("r1")),
+                        new IncidentReclassified(
+                                "case-1",
+                                "r1",
+                                AWARE,
+                                List.of(new Incident.ReportingClock(
+                                        "EU_MDR", "Art. 87(5)", AWARE.plusSeconds(10 * 86400)))));
     }
 
     @Test
     void aRedeliveredIncidentChangesNothing() {
         fixture.given(opened(), new IncidentAttached("case-1", incident("r1")))
-                .when(new RecordIncident("case-1", "problem-1", "PUMP", incident("r1"), NOW))
+                .when(new RecordIncidents("case-1", "problem-1", "PUMP", List.of(incident("r1")), NOW))
                 .expectNoEvents();
     }
 
@@ -121,7 +148,7 @@ class FscaCaseTest {
         Instant laterAwareness = AWARE.plusSeconds(7200);
         Incident retriaged = incident("r1", laterAwareness, "Art. 87(5)", laterAwareness.plusSeconds(10 * 86400));
         fixture.given(opened(), new IncidentAttached("case-1", incident("r1")))
-                .when(new RecordIncident("case-1", "problem-1", "PUMP", retriaged, NOW))
+                .when(new RecordIncidents("case-1", "problem-1", "PUMP", List.of(retriaged), NOW))
                 .expectEvents(new IncidentReclassified(
                         "case-1",
                         "r1",
