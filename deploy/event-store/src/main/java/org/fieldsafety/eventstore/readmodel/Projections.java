@@ -3,19 +3,28 @@ package org.fieldsafety.eventstore.readmodel;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * How Axon event handlers write Hibernate Reactive read models. Axon's processors are blocking threads,
- * so each write runs on a Vert.x context and is awaited. The write is not in the token's transaction:
- * delivery is at least once, and each write is guarded by the event's sequence number. A failed write
- * throws, so the processor retries the event rather than skipping it.
+ * How Axon event handlers write Hibernate Reactive read models. The writes of a processor's batch of
+ * events (its unit of work) are collected and run in order, in one reactive transaction, when the batch
+ * is about to commit its token: one commit per batch instead of one per event, and later events of the
+ * batch see what earlier ones wrote, in the same session. Axon's processors are blocking threads, so the
+ * transaction runs on a Vert.x context and is awaited. It is not the token's transaction: delivery is at
+ * least once, and each write is guarded by the event's sequence number. A failed write throws, so the
+ * processor rolls the batch back and retries it rather than skipping an event.
  */
 public final class Projections {
+
+    private static final String PENDING_WRITES = Projections.class.getName() + ".pendingWrites";
 
     private Projections() {}
 
@@ -57,10 +66,31 @@ public final class Projections {
         }));
     }
 
+    /** Joins the writes of the current batch; written at once when no unit of work is running. */
     private static void write(Function<Mutiny.Session, Uni<Void>> work) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            run(List.of(work));
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.<List<Function<Mutiny.Session, Uni<Void>>>>getOrComputeResource(PENDING_WRITES, key -> {
+                    List<Function<Mutiny.Session, Uni<Void>>> writes = new ArrayList<>();
+                    batch.onPrepareCommit(committing -> run(writes));
+                    return writes;
+                })
+                .add(work);
+    }
+
+    private static void run(List<Function<Mutiny.Session, Uni<Void>>> writes) {
         try {
             VertxContextSupport.subscribeAndAwait(
-                    () -> Panache.withTransaction(() -> Panache.getSession().chain(work::apply)));
+                    () -> Panache.withTransaction(() -> Panache.getSession().chain(session -> {
+                        Uni<Void> all = Uni.createFrom().voidItem();
+                        for (Function<Mutiny.Session, Uni<Void>> write : writes) {
+                            all = all.chain(() -> write.apply(session));
+                        }
+                        return all;
+                    })));
         } catch (Throwable e) {
             throw new IllegalStateException("Projection write failed", e);
         }
