@@ -6,11 +6,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.fieldsafety.local.ApiClient;
 import org.fieldsafety.local.Demo;
 import org.fieldsafety.local.LocalSystem;
@@ -28,6 +36,7 @@ final class BenchSystem implements AutoCloseable {
     static final List<String> PRODUCTS = products("BENCH-PUMP", 20);
 
     private static final Map<String, String> ADMIN = ApiClient.basic("admin", "admin-local");
+    private static final Duration DRAIN_POLL = Duration.ofMillis(250);
 
     final LocalSystem system;
     final String apiKey;
@@ -103,6 +112,42 @@ final class BenchSystem implements AutoCloseable {
                             ADMIN,
                             Demo.PRODUCT));
         }
+    }
+
+    /**
+     * Waits until every consumer group has committed every record of the partitions it reads: until the
+     * work a measurement left queued is done, so that the next one does not start on it.
+     *
+     * @return how long that took, or empty when the backlog was still there after {@code max}
+     */
+    Optional<Duration> awaitDrained(Duration max) throws Exception {
+        long start = System.nanoTime();
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers()))) {
+            while (backlog(admin) > 0) {
+                if (System.nanoTime() - start > max.toNanos()) {
+                    return Optional.empty();
+                }
+                Thread.sleep(DRAIN_POLL.toMillis());
+            }
+        }
+        return Optional.of(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Records not yet committed by their consumer groups, all groups and partitions together. */
+    private static long backlog(Admin admin) throws Exception {
+        long backlog = 0;
+        for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            committed.keySet().forEach(partition -> ends.put(partition, OffsetSpec.latest()));
+            for (var end : admin.listOffsets(ends).all().get().entrySet()) {
+                backlog += end.getValue().offset() - committed.get(end.getKey()).offset();
+            }
+        }
+        return backlog;
     }
 
     /** Stops the system and deletes its data; the services' logs stay for a look after a failure. */

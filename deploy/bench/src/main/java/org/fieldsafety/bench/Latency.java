@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,13 +45,16 @@ import org.fieldsafety.local.Service;
  *       every {@link #POLL} ms.
  * </ul>
  *
- * Each measurement registers fresh products, so its FSCA cases start empty.
+ * Each measurement registers fresh products, so its FSCA cases start empty, and starts once every consumer
+ * group has worked off what the measurement before left queued (how long that took is a figure too).
  */
 final class Latency {
 
     static final int CANDIDATE_EVERY = 20;
     static final long POLL = 25;
     private static final int PRODUCTS = 50;
+    /** The longest wait for a measurement's queued work before the next one starts. */
+    private static final Duration BACKLOG_BOUND = Duration.ofMinutes(10);
 
     private Latency() {}
 
@@ -145,14 +149,18 @@ final class Latency {
                     (triaged == null ? cutoff : triaged) - due[i],
                     candidate ? (visible == null ? cutoff : visible) - due[i] : -1);
         }
-        // requests still queued would distort the next rate: let them finish first
-        long settled = System.nanoTime() + drain.toNanos();
+        // requests and records still queued would distort the next rate: let the system finish them first
+        long settled = System.nanoTime() + BACKLOG_BOUND.toNanos();
         while (answered.get() < count && System.nanoTime() < settled) {
             Thread.sleep(POLL);
         }
         if (answered.get() < count) {
             Bench.log((count - answered.get()) + " requests still unanswered; the next rate starts anyway");
         }
+        Optional<Duration> drained = bench.awaitDrained(BACKLOG_BOUND);
+        measured.backlogSeconds = drained.orElse(BACKLOG_BOUND).toMillis() / 1000.0;
+        Bench.log(drained.map(d -> "backlog worked off " + d.toMillis() / 1000.0 + " s after the wait ended")
+                .orElse("backlog still there after " + BACKLOG_BOUND.toSeconds() + " s; the next rate starts anyway"));
         return measured;
     }
 
@@ -173,6 +181,8 @@ final class Latency {
         int unanswered;
         int notTriaged;
         int notVisible;
+        /** From the end of the wait until every consumer group had caught up (at most the bound). */
+        double backlogSeconds;
 
         Measurement(double sentPerSecond, int failed) {
             this.sentPerSecond = sentPerSecond;
@@ -193,6 +203,7 @@ final class Latency {
             percentiles(figures, rate + "/s triage result", triage);
             percentiles(figures, rate + "/s FSCA case", fsca);
             figures.put(rate + "/s reports sent per second", sentPerSecond);
+            figures.put(rate + "/s backlog left at the wait's end, s to work off", backlogSeconds);
             notes.add(String.format(
                     "%d/s: of %d reports %d failed and %d were unanswered when the wait ended; %d accepted were not"
                             + " triaged and %d of %d candidates not visible by then",
