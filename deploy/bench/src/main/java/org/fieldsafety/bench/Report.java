@@ -51,7 +51,9 @@ final class Report {
             300,000 records, default producer settings plus `acks=all`. Intake: `POST /api/v1/field-reports`
             for 30 s over 32 keep-alive HTTP/1.1 connections (Vert.x client), one request in flight per
             connection, counting reports answered 202 (intake answers 202 only after Kafka acknowledged);
-            then the same with batches of 100 reports per request (`/batch`). Only Kafka, PostgreSQL and intake
+            then the same with batches of 100 reports per request (`/batch`). Each request has its own
+            `Idempotency-Key`. The load generator sends 200 bodies of each kind in turn, built before the
+            clock starts, as ProducerPerformance builds its payload first. Only Kafka, PostgreSQL and intake
             run: the consumers downstream would take CPU from intake but not from the baseline, and the whole
             pipeline is measured in section 3.""",
             "axon-vs-jdbc",
@@ -81,7 +83,8 @@ final class Report {
               table behind `GET /api/v1/fsca-cases`), polled every 25 ms (adds up to 25 ms).
 
             A report not observed within 60 s after the last send counts with the time the wait ended (the
-            notes give how many).""",
+            notes give how many). The next rate starts once every consumer group has committed every record:
+            *backlog left* is how long that took after the wait ended (at most 600 s).""",
             "replay",
             """
             ## 4. Projection replay
