@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -102,6 +103,10 @@ final class Latency {
         AtomicReferenceArray<String> reportIds = new AtomicReferenceArray<>(count);
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        // built before the clock starts: JSON built on the sending thread would delay the sends
+        byte[][] bodies = IntStream.range(0, count)
+                .mapToObj(i -> Reports.json(Reports.report(i, i % CANDIDATE_EVERY == 0, products)))
+                .toArray(byte[][]::new);
         long start = System.nanoTime() + 10_000_000;
         long interval = 1_000_000_000L / rate;
         for (int i = 0; i < count; i++) {
@@ -110,8 +115,7 @@ final class Latency {
             for (long wait = due[i] - System.nanoTime(); wait > 0; wait = due[i] - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
-            byte[] body = Reports.json(Reports.report(i, i % CANDIDATE_EVERY == 0, products));
-            http.post(KafkaVsIntake.FIELD_REPORTS, body).whenComplete((reply, error) -> {
+            http.post(KafkaVsIntake.FIELD_REPORTS, bodies[i]).whenComplete((reply, error) -> {
                 accepted[index] = System.nanoTime();
                 if (error == null && reply.status() == 202) {
                     reportIds.set(index, reply.body().toJsonObject().getString("reportId"));
