@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.contracts.Topics;
@@ -49,8 +50,13 @@ public final class TriageEvents {
     /** Publishes it as triage does: a CloudEvent keyed by product with a stable id. */
     public static void publish(String bootstrapServers, ObjectMapper json, ReportTriaged triaged)
             throws JsonProcessingException {
-        TestKafka.publishCloudEvent(
-                bootstrapServers,
+        TestKafka.publishInOneBatch(bootstrapServers, List.of(record(json, triaged)));
+    }
+
+    /** The record triage publishes for it. */
+    public static ProducerRecord<String, String> record(ObjectMapper json, ReportTriaged triaged)
+            throws JsonProcessingException {
+        return TestKafka.cloudEvent(
                 Topics.TRIAGE,
                 triaged.productId(),
                 "triaged-" + triaged.reportId(),

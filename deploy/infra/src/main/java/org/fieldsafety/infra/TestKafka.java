@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -29,26 +31,47 @@ public final class TestKafka {
     /** Publishes a JSON CloudEvent and waits for the broker's acknowledgement. */
     public static void publishCloudEvent(
             String bootstrapServers, String topic, String key, String id, String type, String json) {
+        publishInOneBatch(bootstrapServers, List.of(cloudEvent(topic, key, id, type, json)));
+    }
+
+    /** A JSON CloudEvent in binary mode, as the services publish them. */
+    public static ProducerRecord<String, String> cloudEvent(
+            String topic, String key, String id, String type, String json) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+        Map.of(
+                        "ce_specversion", "1.0",
+                        "ce_id", id,
+                        "ce_type", type,
+                        "ce_source", "/tests",
+                        "content-type", "application/json")
+                .forEach((name, value) ->
+                        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        return record;
+    }
+
+    /**
+     * Publishes the records in one produce request and waits for the broker's acknowledgement: records of
+     * one partition are appended as one record batch, which a consumer's next poll returns whole, so a
+     * batch consumer takes them as one batch.
+     */
+    public static void publishInOneBatch(String bootstrapServers, List<ProducerRecord<String, String>> records) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "60000");
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
-            Map.of(
-                            "ce_specversion", "1.0",
-                            "ce_id", id,
-                            "ce_type", type,
-                            "ce_source", "/tests",
-                            "content-type", "application/json")
-                    .forEach((name, value) ->
-                            record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-            producer.send(record).get();
+            List<Future<RecordMetadata>> sent =
+                    records.stream().map(producer::send).toList();
+            producer.flush();
+            for (Future<RecordMetadata> acknowledged : sent) {
+                acknowledged.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka did not take the test message", e);
+            throw new IllegalStateException("Kafka did not take the test messages", e);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.fieldsafety.fsca.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -24,11 +22,9 @@ import org.fieldsafety.fsca.audit.AuditedCommands;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordIncidents;
 import org.fieldsafety.fsca.cases.FscaCases;
 import org.fieldsafety.fsca.cases.Incident;
+import org.fieldsafety.platform.Batches;
 import org.fieldsafety.platform.CloudEventHeaders;
-import org.fieldsafety.platform.DeadLetters;
 import org.fieldsafety.platform.EventPayloads;
-import org.fieldsafety.platform.Failures;
-import org.jboss.logging.Logger;
 
 /**
  * Opens or extends a case for every FSCA candidate that triage publishes (the topic also carries
@@ -44,16 +40,11 @@ import org.jboss.logging.Logger;
  *
  * <p>At least once: the batch is acknowledged after its transaction committed, and a redelivered report is
  * recognised by its case. A database that is down or restarting holds the batch back, retried until it
- * passes ({@link Failures}); a command that raced a user's step on the same case is sent again
- * ({@link Conflicts}). A failure that no retry can cure nacks the batch to the dead-letter topic. Axon is
- * blocking, hence a worker thread.
+ * passes ({@link Batches#settle}); a command that raced a user's step on the same case is sent again
+ * ({@link Conflicts}). Axon is blocking, hence a worker thread.
  */
 @ApplicationScoped
 public class TriageConsumer {
-
-    private static final Logger LOG = Logger.getLogger(TriageConsumer.class);
-    private static final long FIRST_BACK_OFF_MS = 100;
-    private static final long LAST_BACK_OFF_MS = 5_000;
 
     private final AuditedCommands commands;
     private final ObjectMapper json;
@@ -71,8 +62,7 @@ public class TriageConsumer {
     }
 
     @Incoming(Channels.TRIAGE_IN)
-    @Blocking
-    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         Map<String, List<ReportTriaged>> byCase = new LinkedHashMap<>();
         List<Uni<Void>> rejected = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch) {
@@ -83,7 +73,7 @@ public class TriageConsumer {
             try {
                 triaged = EventPayloads.read(json, record.getPayload(), ReportTriaged.TYPE, ReportTriaged.class);
             } catch (IllegalArgumentException e) {
-                rejected.add(deadLetters.sendMessage(DeadLetters.of(record, e.getMessage())));
+                rejected.add(Batches.deadLetter(deadLetters, record, e.getMessage()));
                 continue;
             }
             if (triaged.fscaCandidate()) {
@@ -95,42 +85,13 @@ public class TriageConsumer {
         List<RecordIncidents> incidents = byCase.entrySet().stream()
                 .map(cases -> command(cases.getKey(), cases.getValue(), now))
                 .toList();
-        try {
-            rejected.forEach(letter -> letter.await().indefinitely());
-            if (!incidents.isEmpty()) {
-                record(incidents);
-            }
-        } catch (RuntimeException e) {
-            LOG.errorf(
-                    e,
-                    "Recording the incidents of %d records failed; nacking them",
-                    batch.getRecords().size());
-            return batch.nack(e);
-        }
-        return batch.ack();
-    }
-
-    /** In one transaction, sent again after a back-off until it passes, unless the failure is permanent. */
-    private void record(List<RecordIncidents> incidents) {
-        for (long backOffMs = FIRST_BACK_OFF_MS; ; backOffMs = Math.min(backOffMs * 2, LAST_BACK_OFF_MS)) {
-            try {
-                Conflicts.retry(() -> commands.sendAll(incidents, AuditedCommands.SYSTEM));
-                return;
-            } catch (RuntimeException e) {
-                if (Failures.permanent(e)) {
-                    throw e;
-                }
-                LOG.warnf(
-                        "Recording the incidents of %d cases failed, again in %d ms: %s",
-                        incidents.size(), backOffMs, e);
-            }
-            try {
-                Thread.sleep(backOffMs);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting to record incidents again", e);
-            }
-        }
+        return Batches.settle(
+                batch,
+                rejected,
+                incidents.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : Batches.blocking(
+                                () -> Conflicts.retry(() -> commands.sendAll(incidents, AuditedCommands.SYSTEM))));
     }
 
     /** The case's incidents in the order triage published them. */

@@ -40,6 +40,7 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.contracts.FscaDecisionTaken;
 import org.fieldsafety.contracts.ReportTriaged;
@@ -106,8 +107,8 @@ class FscaCaseFlowTest {
     }
 
     /**
-     * Reports of two problems interleaved, as a consumed batch holds them: each case gets its own
-     * incidents in order, with an unbroken audit chain, and a redelivery of them all changes nothing.
+     * Reports of two problems interleaved in one consumed batch: each case gets its own incidents in order,
+     * with an unbroken audit chain, and the batch delivered again changes nothing.
      */
     @Test
     void interleavedReportsOfTwoProblemsEachJoinTheirOwnCase() throws Exception {
@@ -121,12 +122,12 @@ class FscaCaseFlowTest {
                         problemId + "-" + i, problemId, Instant.now().minusSeconds(3600), Duration.ofDays(15)));
             }
         }
+        List<ProducerRecord<String, String>> batch = new ArrayList<>();
         for (ReportTriaged report : reports) {
-            publish(report);
+            batch.add(TriageEvents.record(json, report));
         }
-        for (ReportTriaged report : reports) {
-            publish(report); // redelivered
-        }
+        TestKafka.publishInOneBatch(bootstrapServers, batch);
+        TestKafka.publishInOneBatch(bootstrapServers, batch); // redelivered
 
         for (String problemId : problems) {
             String caseId = FscaCases.caseIdFor(problemId);

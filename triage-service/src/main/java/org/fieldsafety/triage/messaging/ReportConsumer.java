@@ -6,21 +6,17 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.contracts.FieldReportReceived;
+import org.fieldsafety.platform.Batches;
 import org.fieldsafety.platform.CloudEventHeaders;
-import org.fieldsafety.platform.DeadLetters;
-import org.fieldsafety.platform.Failures;
 import org.fieldsafety.triage.result.ReportTriage;
-import org.jboss.logging.Logger;
 
 /**
  * Consumes FieldReportReceived in batches, at least once: the batch is stored (idempotently, keyed by
@@ -28,14 +24,11 @@ import org.jboss.logging.Logger;
  * trend signals raised by the batch's reports, and only when Kafka acknowledged all of them is the batch
  * acknowledged. A crash in between re-publishes the stored results with the same event ids. A record of
  * another CloudEvent type is skipped; one that cannot be read goes to the dead-letter topic with the
- * reason. A database or broker that is down holds the batch back, retried until it passes; only a
- * failure that retrying cannot cure ({@link Failures#permanent}) nacks the batch after a few attempts (the
- * channel's dead-letter strategy).
+ * reason. A database or broker that is down holds the batch back, retried until it passes ({@link
+ * Batches#settle}).
  */
 @ApplicationScoped
 public class ReportConsumer {
-
-    private static final Logger LOG = Logger.getLogger(ReportConsumer.class);
 
     private final ObjectMapper json;
     private final ReportTriage triage;
@@ -63,38 +56,15 @@ public class ReportConsumer {
             try {
                 reports.add(parse(record));
             } catch (UnprocessableReport e) {
-                rejected.add(deadLetter(record, e.getMessage()));
+                rejected.add(Batches.deadLetter(deadLetters, record, e.getMessage()));
             }
         }
-        Uni<Void> deadLettered = rejected.isEmpty()
-                ? Uni.createFrom().voidItem()
-                : Uni.join().all(rejected).andFailFast().replaceWithVoid();
-        return deadLettered
-                .chain(() -> reports.isEmpty() ? Uni.createFrom().voidItem() : triageAndPublish(reports))
-                .chain(() -> Uni.createFrom().completionStage(batch.ack()))
-                .onFailure()
-                .recoverWithUni(failure -> {
-                    LOG.errorf(
-                            failure,
-                            "Triage of a batch of %d reports failed; nacking it",
-                            batch.getRecords().size());
-                    return Uni.createFrom().completionStage(batch.nack(failure));
-                });
-    }
-
-    private Uni<Void> triageAndPublish(List<FieldReportReceived> reports) {
-        return triage.triage(reports)
-                .chain(publisher::publish)
-                .onFailure(failure -> !Failures.permanent(failure))
-                .invoke(failure -> LOG.warnf("Triage of a batch failed, retrying until it passes: %s", failure))
-                .onFailure(failure -> !Failures.permanent(failure))
-                .retry()
-                .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5))
-                .indefinitely()
-                .onFailure()
-                .retry()
-                .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))
-                .atMost(3);
+        return Batches.settle(
+                batch,
+                rejected,
+                reports.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().deferred(() -> triage.triage(reports).chain(publisher::publish)));
     }
 
     /**
@@ -121,14 +91,6 @@ public class ReportConsumer {
             throw new UnprocessableReport("reportId, productId and receivedAt are required");
         }
         return report;
-    }
-
-    private Uni<Void> deadLetter(KafkaRecord<String, String> record, String reason) {
-        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(IncomingKafkaRecordMetadata::getOffset)
-                .orElse(-1L);
-        LOG.warnf("Report at %s-%d@%d dead-lettered: %s", record.getTopic(), record.getPartition(), offset, reason);
-        return deadLetters.sendMessage(DeadLetters.of(record, reason));
     }
 
     /** A record that no retry can make processable. */
