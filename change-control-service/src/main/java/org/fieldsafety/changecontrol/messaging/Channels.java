@@ -5,6 +5,7 @@ public final class Channels {
 
     public static final String FSCA_IN = "fsca-in";
     public static final String TRIAGE_IN = "triage-in";
+    public static final String TRIAGE_DLQ = "triage-dlq";
     public static final String CHANGE_CONTROL_OUT = "change-control-out";
 
     private Channels() {}

@@ -1,35 +1,60 @@
 package org.fieldsafety.changecontrol.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static java.util.stream.Collectors.groupingBy;
+import static java.util.stream.Collectors.mapping;
+import static java.util.stream.Collectors.toList;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.changecontrol.problem.Criticality;
 import org.fieldsafety.changecontrol.problem.FieldReport;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.OpenProblemReport;
-import org.fieldsafety.changecontrol.problem.ProblemReportCommand.RecordRecurrence;
+import org.fieldsafety.changecontrol.problem.ProblemReportCommand.RecordRecurrences;
 import org.fieldsafety.changecontrol.problem.ProblemReports;
 import org.fieldsafety.changecontrol.problem.query.FieldReportView;
 import org.fieldsafety.contracts.ProblemDetected;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.eventstore.Conflicts;
+import org.fieldsafety.platform.Batches;
 import org.fieldsafety.platform.CloudEventHeaders;
+import org.fieldsafety.platform.EventPayloads;
 
 /**
  * Follows triage's topic, which carries several event types told apart by the CloudEvent type: a
  * {@link ProblemDetected} opens the problem's one report (IEC 62304 9.1), a {@link ReportTriaged} joins
  * its problem's field reports and reopens the problem report when it shows the problem recurring on the
- * fix (9.7); anything else is not for this service. At least once: the report's id follows from the
- * problem id, a field report is kept once per report id, and a recurrence reopens only a verified or closed
- * report; a command that raced a user's step on the same report is sent again ({@link Conflicts}). Axon
- * is blocking, hence a worker thread; a payload that does not parse goes to the dead letters.
+ * fix (9.7); anything else is not for this service (a tolerant reader: skipped whatever its shape).
+ *
+ * <p>In batches, because one transaction and one command per report made change control the slowest stage
+ * under load: the batch's problems are opened first, in the order published; then its field reports are
+ * stored in one transaction, and only then does each problem report judge, in one command, whether the
+ * batch's reports of its problem show a recurrence. The reports are stored first, so a verification or
+ * closure that read the facts before they were stored meets their recurrence in the aggregate. A
+ * ProblemDetected or ReportTriaged that cannot be read, or lacks what this needs, goes alone to
+ * {@code fieldsafety.triage.v1.dlq} with the reason, and the rest of the batch goes on.
+ *
+ * <p>At least once: the batch is acknowledged after all of it is done. A redelivered batch changes
+ * nothing: the report's id follows from the problem id, a field report is kept once per report id, and a
+ * recurrence reopens only a verified or closed report. A command that raced a user's step on the same
+ * report is sent again ({@link Conflicts}); a database that is down or restarting holds the batch back,
+ * retried until it passes ({@link Batches#settle}). Axon is blocking, hence a worker thread.
  */
 @ApplicationScoped
 public class TriageConsumer {
@@ -38,6 +63,11 @@ public class TriageConsumer {
     private final ObjectMapper json;
     private final Clock clock;
 
+    @Inject
+    @Channel(Channels.TRIAGE_DLQ)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    MutinyEmitter<String> deadLetters;
+
     TriageConsumer(CommandGateway commands, ObjectMapper json, Clock clock) {
         this.commands = commands;
         this.json = json;
@@ -45,13 +75,33 @@ public class TriageConsumer {
     }
 
     @Incoming(Channels.TRIAGE_IN)
-    @Blocking
-    public void on(ConsumerRecord<String, String> record) throws JsonProcessingException {
-        String ceType = CloudEventHeaders.type(record.headers());
-        if (ProblemDetected.TYPE.equals(ceType)) {
-            open(json.readValue(record.value(), ProblemDetected.class));
-        } else if (ReportTriaged.TYPE.equals(ceType)) {
-            recur(json.readValue(record.value(), ReportTriaged.class));
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<ProblemDetected> problems = new ArrayList<>();
+        List<ReportTriaged> reports = new ArrayList<>();
+        List<Uni<Void>> rejected = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            String type = CloudEventHeaders.type(record.getHeaders());
+            try {
+                if (ProblemDetected.TYPE.equals(type)) {
+                    problems.add(problem(record.getPayload()));
+                } else if (ReportTriaged.TYPE.equals(type)) {
+                    ReportTriaged report = report(record.getPayload());
+                    if (report.problemId() != null) {
+                        reports.add(report);
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                rejected.add(Batches.deadLetter(deadLetters, record, e.getMessage()));
+            }
+        }
+        return Batches.settle(batch, rejected, Batches.blocking(() -> handle(problems, reports)));
+    }
+
+    private void handle(List<ProblemDetected> problems, List<ReportTriaged> reports) {
+        problems.forEach(this::open);
+        if (!reports.isEmpty()) {
+            store(reports);
+            recordRecurrences(reports);
         }
     }
 
@@ -79,27 +129,59 @@ public class TriageConsumer {
         return fault + item + ", first report " + problem.firstReportId();
     }
 
-    /**
-     * Keeps the report among its problem's field reports (the facts of IEC 62304 9.7), then lets the
-     * problem report judge whether it is a recurrence. The report is stored first, so a verification or
-     * closure that read the facts before it was stored meets its recurrence in the aggregate.
-     */
-    private void recur(ReportTriaged report) {
-        if (report.problemId() == null) {
-            return;
-        }
+    /** The batch's reports among their problems' field reports (the facts of IEC 62304 9.7), in one transaction. */
+    private static void store(List<ReportTriaged> reports) {
         try {
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> FieldReportView.record(report)));
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> FieldReportView.record(reports)));
         } catch (Throwable e) {
-            throw new IllegalStateException("Recording field report " + report.reportId() + " failed", e);
+            throw new IllegalStateException("Recording " + reports.size() + " field reports failed", e);
         }
-        try {
-            RecordRecurrence command = new RecordRecurrence(
-                    ProblemReports.idForProblem(report.problemId()),
-                    new FieldReport(report.reportId(), report.softwareVersion(), report.triagedAt()));
-            Conflicts.retry(() -> commands.sendAndWait(command));
-        } catch (AggregateNotFoundException e) {
-            // no problem report for this problem (yet): nothing to reopen
+    }
+
+    /** One command per problem report, with the batch's reports of its problem in the order published. */
+    private void recordRecurrences(List<ReportTriaged> reports) {
+        Map<String, List<FieldReport>> byProblem = reports.stream()
+                .collect(groupingBy(
+                        ReportTriaged::problemId,
+                        LinkedHashMap::new,
+                        mapping(
+                                report -> new FieldReport(
+                                        report.reportId(), report.softwareVersion(), report.triagedAt()),
+                                toList())));
+        byProblem.forEach((problemId, fieldReports) -> {
+            RecordRecurrences command = new RecordRecurrences(ProblemReports.idForProblem(problemId), fieldReports);
+            try {
+                Conflicts.retry(() -> commands.sendAndWait(command));
+            } catch (AggregateNotFoundException e) {
+                // no problem report for this problem (yet): nothing to reopen
+            }
+        });
+    }
+
+    /** @throws IllegalArgumentException naming what is wrong: the dead-letter reason */
+    private ProblemDetected problem(String value) {
+        ProblemDetected problem = EventPayloads.read(json, value, ProblemDetected.TYPE, ProblemDetected.class);
+        if (problem == null || problem.problemId() == null || isBlank(problem.productId())) {
+            throw new IllegalArgumentException(ProblemDetected.TYPE + " without problemId or productId");
         }
+        return problem;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming what is wrong: the dead-letter reason; a report of a problem
+     *     without the columns of its field report would fail the batch's insert
+     */
+    private ReportTriaged report(String value) {
+        ReportTriaged report = EventPayloads.read(json, value, ReportTriaged.TYPE, ReportTriaged.class);
+        if (report == null
+                || report.problemId() != null
+                        && (report.reportId() == null || report.productId() == null || report.triagedAt() == null)) {
+            throw new IllegalArgumentException(ReportTriaged.TYPE + " without reportId, productId or triagedAt");
+        }
+        return report;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -16,7 +16,7 @@ import org.fieldsafety.changecontrol.problem.ProblemReportCommand.DecideNoAction
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.InvestigateProblem;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.LinkChangeRequests;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.OpenProblemReport;
-import org.fieldsafety.changecontrol.problem.ProblemReportCommand.RecordRecurrence;
+import org.fieldsafety.changecontrol.problem.ProblemReportCommand.RecordRecurrences;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.VerifyResolution;
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ChangeRequestsLinked;
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent.NoActionDecided;
@@ -166,22 +166,27 @@ public class ProblemReport {
      * the problem recurring on the verified fix ({@link NoRecurrence#isRecurrence}), whether the report is
      * closed or only verified; a report on an older version, which devices not yet updated still run, does
      * not. A report closed without a fix (no action) reopens with any report triaged after its closure.
+     * Once, with the first of the reports that does: the report is open again for the rest of them, as it
+     * would be had they come one at a time.
      */
     @CommandHandler
-    void handle(RecordRecurrence command) {
-        FieldReport report = command.report();
-        boolean recurred =
-                switch (status) {
-                    case CLOSED ->
-                        fixedRelease == null
-                                ? report.triagedAt().isAfter(closedAt)
-                                : NoRecurrence.isRecurrence(report, fixedRelease);
-                    case RESOLUTION_VERIFIED -> fixedRelease != null && NoRecurrence.isRecurrence(report, fixedRelease);
-                    default -> false;
-                };
-        if (recurred) {
-            apply(new ProblemReportReopened(problemReportId, report.reportId(), report.triagedAt()));
-        }
+    void handle(RecordRecurrences command) {
+        command.reports().stream()
+                .filter(this::recurs)
+                .findFirst()
+                .ifPresent(report ->
+                        apply(new ProblemReportReopened(problemReportId, report.reportId(), report.triagedAt())));
+    }
+
+    private boolean recurs(FieldReport report) {
+        return switch (status) {
+            case CLOSED ->
+                fixedRelease == null
+                        ? report.triagedAt().isAfter(closedAt)
+                        : NoRecurrence.isRecurrence(report, fixedRelease);
+            case RESOLUTION_VERIFIED -> fixedRelease != null && NoRecurrence.isRecurrence(report, fixedRelease);
+            default -> false;
+        };
     }
 
     /**

@@ -72,7 +72,10 @@ public sealed interface ProblemReportCommand {
             Duration noRecurrenceWindow)
             implements ProblemReportCommand {}
 
-    /** A report of the same problem was triaged: reopens the report when it shows the problem recurring. */
-    record RecordRecurrence(@TargetAggregateIdentifier String problemReportId, FieldReport report)
+    /**
+     * Reports of the same problem were triaged, in the order triage published them (those of one consumed
+     * batch): reopens the report when one of them shows the problem recurring.
+     */
+    record RecordRecurrences(@TargetAggregateIdentifier String problemReportId, List<FieldReport> reports)
             implements ProblemReportCommand {}
 }

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,10 +17,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.contracts.ProblemDetected;
@@ -53,6 +64,9 @@ class ProblemReportFlowTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void aProblemDetectedTwiceOpensOneProblemReportAndOtherTriageEventsOpenNone() throws Exception {
@@ -128,10 +142,7 @@ class ProblemReportFlowTest {
 
         release(changeRequestId, "4.2.2");
         publish(problem.productId(), "triaged-2", ReportTriaged.TYPE, triaged(problem, 2, "4.2.1"));
-        // one partition per product: once a later problem of the product shows, report 2 is among the facts
-        ProblemDetected later = problem(problem.productId());
-        publish(later.productId(), "problem-" + later.problemId(), ProblemDetected.TYPE, later);
-        awaitStatus(later.problemId(), "OPEN");
+        await().atMost(PATIENCE).until(() -> fieldReports(problem).contains(reportId(problem, 2)));
         await().atMost(PATIENCE).untilAsserted(() -> step("qa", id, "resolution-verification", VERIFICATION)
                 .statusCode(200)
                 .body("status", equalTo("RESOLUTION_VERIFIED")));
@@ -183,6 +194,122 @@ class ProblemReportFlowTest {
                 .statusCode(409)
                 .body("type", containsString("problem-recurred"))
                 .body("detail", containsString("report " + reportId(problem, 9) + " on version 4.2.2"));
+    }
+
+    /**
+     * What one consumed batch of triage's topic does: its problem opens a report, each of its field reports
+     * is stored once however often it came, a closed problem report reopens once, with the batch's first
+     * report of it, another event type is skipped whatever its shape, and the one ReportTriaged that cannot
+     * be read goes alone to the dead letters. The same batch delivered again changes nothing.
+     */
+    @Test
+    void aBatchIsHandledWholeWithOnlyItsUnreadableEventDeadLetteredAndRedeliveredChangesNothing() throws Exception {
+        ProblemDetected closed = problem();
+        publish(closed.productId(), "problem-" + closed.problemId(), ProblemDetected.TYPE, closed);
+        awaitStatus(closed.problemId(), "OPEN");
+        String closedId = ProblemReports.idForProblem(closed.problemId());
+        step("eng", closedId, "investigation", INVESTIGATION).statusCode(200);
+        step("eng", closedId, "no-action", """
+                {"rationale":"Cosmetic"}""")
+                .statusCode(200);
+        step("qa", closedId, "resolution-verification", VERIFICATION).statusCode(200);
+        step(
+                        "ra",
+                        closedId,
+                        "parties-advised",
+                        """
+                {"parties":[{"who":"BfArM","advisedAt":"2026-11-20T10:00:00Z"}]}""")
+                .statusCode(200);
+        step("qa", closedId, "closure", "").statusCode(200);
+
+        String productId = closed.productId();
+        ProblemDetected detected = problem(productId);
+        List<ProducerRecord<String, String>> batch = List.of(
+                event(productId, ProblemDetected.TYPE, json.writeValueAsString(detected)),
+                event(productId, ReportTriaged.TYPE, json.writeValueAsString(triaged(detected, 1, "4.2.1"))),
+                event(productId, ReportTriaged.TYPE, json.writeValueAsString(triaged(closed, 2, "4.2.1"))),
+                event(productId, ReportTriaged.TYPE, "{not"),
+                event(productId, "org.fieldsafety.SomethingElse.v1", "{not"),
+                event(productId, ReportTriaged.TYPE, json.writeValueAsString(triaged(closed, 3, "4.2.2"))),
+                event(productId, ReportTriaged.TYPE, json.writeValueAsString(triaged(detected, 1, "4.2.1"))));
+        try (KafkaConsumer<String, String> deadLetters =
+                TestKafka.consumerFromStart(bootstrapServers, Topics.deadLetter(Topics.TRIAGE))) {
+            TestKafka.publishInOneBatch(bootstrapServers, batch);
+            awaitStatus(detected.problemId(), "OPEN");
+            awaitStatus(closed.problemId(), "OPEN");
+            List<ConsumerRecord<String, String>> dead = awaitDeadLetters(deadLetters, productId);
+            assertEquals(1, dead.size());
+            assertEquals("{not", dead.get(0).value());
+            assertEquals(ReportTriaged.TYPE, TestKafka.header(dead.get(0), "ce_type"));
+            assertTrue(
+                    TestKafka.header(dead.get(0), "dead-letter-reason")
+                            .startsWith("not a " + ReportTriaged.TYPE + " JSON document"),
+                    TestKafka.header(dead.get(0), "dead-letter-reason"));
+            assertBatchHandledOnce(closed, detected);
+
+            ProblemDetected later = problem(productId);
+            List<ProducerRecord<String, String>> redelivered = new ArrayList<>(batch);
+            redelivered.add(event(productId, ProblemDetected.TYPE, json.writeValueAsString(later)));
+            TestKafka.publishInOneBatch(bootstrapServers, redelivered);
+            awaitStatus(later.problemId(), "OPEN");
+            assertEquals(1, awaitDeadLetters(deadLetters, productId).size());
+            assertBatchHandledOnce(closed, detected);
+        }
+    }
+
+    private void assertBatchHandledOnce(ProblemDetected closed, ProblemDetected detected) throws Exception {
+        given().auth()
+                .preemptive()
+                .basic("auditor", "auditor-local")
+                .queryParam("problemId", detected.problemId())
+                .get("/api/v1/problem-reports")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo(List.of("OPEN")));
+        given().auth()
+                .preemptive()
+                .basic("auditor", "auditor-local")
+                .get("/api/v1/problem-reports/{id}", ProblemReports.idForProblem(closed.problemId()))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("OPEN"))
+                .body("links.reopenings.reportId", equalTo(List.of(reportId(closed, 2))));
+        assertEquals(List.of(reportId(detected, 1)), fieldReports(detected));
+        assertEquals(List.of(reportId(closed, 2), reportId(closed, 3)), fieldReports(closed));
+    }
+
+    /** The ids of the problem's stored field reports. */
+    private List<String> fieldReports(ProblemDetected problem) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select report_id from field_report_view where problem_id = ? order by report_id")) {
+            select.setString(1, problem.problemId());
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** The product's dead letters since the last call, once there are some. */
+    private static List<ConsumerRecord<String, String>> awaitDeadLetters(
+            KafkaConsumer<String, String> deadLetters, String productId) {
+        List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+        await().atMost(PATIENCE).until(() -> {
+            TestKafka.poll(deadLetters).stream()
+                    .filter(record -> productId.equals(record.key()))
+                    .forEach(dead::add);
+            return !dead.isEmpty();
+        });
+        return dead;
+    }
+
+    /** A binary-mode CloudEvent on triage's topic. */
+    private static ProducerRecord<String, String> event(String key, String type, String value) {
+        return TestKafka.cloudEvent(Topics.TRIAGE, key, UUID.randomUUID().toString(), type, value);
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.fieldsafety.changecontrol.problem.ProblemReportCommand.DecideNoAction
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.InvestigateProblem;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.LinkChangeRequests;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.OpenProblemReport;
-import org.fieldsafety.changecontrol.problem.ProblemReportCommand.RecordRecurrence;
+import org.fieldsafety.changecontrol.problem.ProblemReportCommand.RecordRecurrences;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.VerifyResolution;
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ChangeRequestsLinked;
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent.NoActionDecided;
@@ -256,7 +256,7 @@ class ProblemReportTest {
     void aReportOnTheFixedVersionAfterClosureReopensTheProblemReport() {
         Instant later = NOW.plusSeconds(3600);
         fixture.given(closedHistory())
-                .when(new RecordRecurrence("pr-1", new FieldReport("report-9", "4.2.2", later)))
+                .when(new RecordRecurrences("pr-1", List.of(new FieldReport("report-9", "4.2.2", later))))
                 .expectEvents(new ProblemReportReopened("pr-1", "report-9", later));
     }
 
@@ -264,35 +264,50 @@ class ProblemReportTest {
     void aReportOnTheFixedVersionAfterTheVerificationReopensTheProblemReport() {
         Instant later = NOW.plusSeconds(60);
         fixture.given(opened(), investigated(), linked(), verified())
-                .when(new RecordRecurrence("pr-1", new FieldReport("report-9", "4.3.0", later)))
+                .when(new RecordRecurrences("pr-1", List.of(new FieldReport("report-9", "4.3.0", later))))
+                .expectEvents(new ProblemReportReopened("pr-1", "report-9", later));
+    }
+
+    @Test
+    void aBatchOfReportsReopensOnceWithTheFirstThatShowsTheProblemRecurring() {
+        Instant later = NOW.plusSeconds(3600);
+        fixture.given(closedHistory())
+                .when(new RecordRecurrences(
+                        "pr-1",
+                        List.of(
+                                new FieldReport("report-8", "4.2.1", later),
+                                new FieldReport("report-9", "4.2.2", later),
+                                new FieldReport("report-10", "4.3.0", later.plusSeconds(1)))))
                 .expectEvents(new ProblemReportReopened("pr-1", "report-9", later));
     }
 
     @Test
     void aReportOnAnOlderVersionAfterClosureDoesNotReopen() {
         fixture.given(closedHistory())
-                .when(new RecordRecurrence("pr-1", new FieldReport("report-9", "4.2.1", NOW.plusSeconds(3600))))
+                .when(new RecordRecurrences(
+                        "pr-1", List.of(new FieldReport("report-9", "4.2.1", NOW.plusSeconds(3600)))))
                 .expectNoEvents();
     }
 
     @Test
     void aReportOfAnOpenProblemChangesNothing() {
         fixture.given(opened())
-                .when(new RecordRecurrence("pr-1", new FieldReport("report-2", "4.2.2", NOW.plusSeconds(60))))
+                .when(new RecordRecurrences("pr-1", List.of(new FieldReport("report-2", "4.2.2", NOW.plusSeconds(60)))))
                 .expectNoEvents();
     }
 
     @Test
     void aReportClosedWithoutAFixReopensWithAnyReportTriagedAfterItsClosure() {
         fixture.given(closedWithoutAFix())
-                .when(new RecordRecurrence("pr-1", new FieldReport("report-9", "4.2.1", NOW.plusSeconds(60))))
+                .when(new RecordRecurrences("pr-1", List.of(new FieldReport("report-9", "4.2.1", NOW.plusSeconds(60)))))
                 .expectEvents(new ProblemReportReopened("pr-1", "report-9", NOW.plusSeconds(60)));
     }
 
     @Test
     void aReportTriagedBeforeAClosureWithoutAFixDoesNotReopen() {
         fixture.given(closedWithoutAFix())
-                .when(new RecordRecurrence("pr-1", new FieldReport("report-1", "4.2.1", NOW.minusSeconds(60))))
+                .when(new RecordRecurrences(
+                        "pr-1", List.of(new FieldReport("report-1", "4.2.1", NOW.minusSeconds(60)))))
                 .expectNoEvents();
     }
 

@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.fieldsafety.changecontrol.problem.FieldReport;
 import org.fieldsafety.contracts.ReportTriaged;
 
@@ -19,6 +21,8 @@ import org.fieldsafety.contracts.ReportTriaged;
 @Table(name = "field_report_view")
 public class FieldReportView extends PanacheEntityBase {
 
+    private static final int COLUMNS = 6;
+
     @Id
     public String reportId;
 
@@ -28,20 +32,34 @@ public class FieldReportView extends PanacheEntityBase {
     public Instant awareAt;
     public Instant triagedAt;
 
-    /** Records a triaged report of a problem; a redelivered one changes nothing. */
-    public static Uni<Void> record(ReportTriaged report) {
+    /**
+     * Records triaged reports of problems in one statement, so a batch of them costs one round trip; one
+     * recorded before (redelivered, or twice in the list) changes nothing. At most 10,000 reports: the
+     * statement's parameters are bounded by PostgreSQL's 65,535.
+     */
+    public static Uni<Void> record(List<ReportTriaged> reports) {
+        String rows = IntStream.range(0, reports.size())
+                .mapToObj(row -> IntStream.rangeClosed(row * COLUMNS + 1, row * COLUMNS + COLUMNS)
+                        .mapToObj(parameter -> "?" + parameter)
+                        .collect(Collectors.joining(", ", "(", ")")))
+                .collect(Collectors.joining(", "));
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                                "insert into field_report_view (report_id, problem_id, product_id, software_version,"
-                                        + " aware_at, triaged_at) values (?1, ?2, ?3, ?4, ?5, ?6)"
-                                        + " on conflict (report_id) do nothing")
-                        .setParameter(1, report.reportId())
-                        .setParameter(2, report.problemId())
-                        .setParameter(3, report.productId())
-                        .setParameter(4, report.softwareVersion())
-                        .setParameter(5, report.awareAt())
-                        .setParameter(6, report.triagedAt())
-                        .executeUpdate())
+                .chain(session -> {
+                    var insert = session.createNativeQuery("insert into field_report_view (report_id, problem_id,"
+                            + " product_id, software_version, aware_at, triaged_at) values " + rows
+                            + " on conflict (report_id) do nothing");
+                    for (int row = 0; row < reports.size(); row++) {
+                        ReportTriaged report = reports.get(row);
+                        int first = row * COLUMNS;
+                        insert.setParameter(first + 1, report.reportId())
+                                .setParameter(first + 2, report.problemId())
+                                .setParameter(first + 3, report.productId())
+                                .setParameter(first + 4, report.softwareVersion())
+                                .setParameter(first + 5, report.awareAt())
+                                .setParameter(first + 6, report.triagedAt());
+                    }
+                    return insert.executeUpdate();
+                })
                 .replaceWithVoid();
     }
 
