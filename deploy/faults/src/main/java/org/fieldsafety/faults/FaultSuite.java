@@ -93,7 +93,8 @@ public final class FaultSuite {
             deleteData(data);
         }
         Path results = writeResults(size, verdicts);
-        log("results in " + results + "; service logs in " + data.resolve("logs"));
+        log("results in " + results + "; service logs in " + data.resolve("logs") + ", the broker's in "
+                + data.resolve("kafka/broker.out"));
         // the plain closing line a CI run is judged by: scenarios passed and failed
         long passed = verdicts.stream().filter(Verdict::passed).count();
         System.out.println("faults: " + passed + " passed, " + (verdicts.size() - passed) + " failed");
@@ -294,9 +295,9 @@ public final class FaultSuite {
         return file;
     }
 
-    /** Deletes Kafka's and PostgreSQL's data of the run, keeping the services' logs. */
+    /** Deletes Kafka's and PostgreSQL's data of the run, keeping the services' and the broker's logs. */
     private static void deleteData(Path data) throws IOException {
-        for (String dir : List.of("kafka", "postgres")) {
+        for (String dir : List.of("kafka/log", "postgres")) {
             Path path = data.resolve(dir);
             if (Files.exists(path)) {
                 try (Stream<Path> files = Files.walk(path)) {

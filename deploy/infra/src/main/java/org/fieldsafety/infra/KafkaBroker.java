@@ -2,6 +2,7 @@ package org.fieldsafety.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -64,18 +65,21 @@ public final class KafkaBroker implements AutoCloseable {
             if (!Files.exists(dataDir.resolve("log").resolve("meta.properties"))) {
                 format(config, dataDir);
             }
+            // every start's log, timestamped like the services' logs, so that an outage can be traced
             Path out = dataDir.resolve("broker.out");
-            Files.deleteIfExists(out);
+            long previousStarts = Files.exists(out) ? Files.size(out) : 0;
             process = new ProcessBuilder(java(List.of(
                             "-Xms256m",
                             "-Xmx512m",
                             "-XX:+UseSerialGC",
+                            "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                            "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss,SSS",
                             "org.fieldsafety.kafkabroker.BrokerMain",
                             config.toString())))
                     .redirectErrorStream(true)
-                    .redirectOutput(out.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
                     .start();
-            awaitStarted(out);
+            awaitStarted(out, previousStarts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -106,13 +110,15 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private void awaitStarted(Path out) throws IOException {
+    private void awaitStarted(Path out, long from) throws IOException {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + ": " + tail(out));
             }
-            if (Files.readString(out).contains("Kafka Server started")) {
+            byte[] log = Files.readAllBytes(out);
+            if (new String(log, (int) from, log.length - (int) from, StandardCharsets.UTF_8)
+                    .contains("Kafka Server started")) {
                 return;
             }
             Waits.pause();
@@ -162,6 +168,11 @@ public final class KafkaBroker implements AutoCloseable {
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=true",
                 "log.retention.hours=-1",
+                // a broker restarted after SIGKILL may register again only once the controller has given
+                // up its previous incarnation's session: with the default 9 s session (2 s heartbeats) its
+                // port was open but not answering for 10 s, and clients that connected meanwhile hung
+                "broker.heartbeat.interval.ms=500",
+                "broker.session.timeout.ms=3000",
                 "");
     }
 
