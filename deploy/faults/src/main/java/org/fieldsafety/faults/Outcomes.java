@@ -28,8 +28,8 @@ import org.fieldsafety.local.Service;
 /**
  * The end state of a run, read where each service keeps it: every accepted report triaged exactly once
  * (triage's table and the distinct ReportTriaged ids on the topic), every FSCA candidate exactly one
- * incident of the one case of its problem, one problem report per detected problem, at most one change
- * request per FSCA case. Polls until the system has caught up, stalls for 90 s, or the bound has passed;
+ * incident of the one case of its problem, one problem report per detected problem, every report of a
+ * problem kept among change control's field reports, at most one change request per FSCA case. Polls until the system has caught up, stalls for 90 s, or the bound has passed;
  * what is still missing then is lost.
  */
 final class Outcomes {
@@ -48,11 +48,16 @@ final class Outcomes {
             int incidentsDuplicated,
             int problemsWithSeveralCases,
             int problemReportsMissing,
+            int fieldReportsMissing,
             int problemsWithSeveralReports,
             int casesWithSeveralChangeRequests) {
 
         int lost() {
-            return (reports - triagedInDb) + (reports - triagedOnTopic) + incidentsMissing + problemReportsMissing;
+            return (reports - triagedInDb)
+                    + (reports - triagedOnTopic)
+                    + incidentsMissing
+                    + problemReportsMissing
+                    + fieldReportsMissing;
         }
 
         int duplicated() {
@@ -79,12 +84,15 @@ final class Outcomes {
         poll(deadline, () -> reportIds.size() - triagedInDb(reportIds));
         Map<String, Set<String>> eventIds = new HashMap<>();
         Set<String> candidates = new HashSet<>();
+        Set<String> ofProblems = new HashSet<>();
         Set<String> problems = new HashSet<>();
         poll(deadline, () -> {
-            readTriageTopic(reportIds, eventIds, candidates, problems);
+            readTriageTopic(reportIds, eventIds, candidates, ofProblems, problems);
             return reportIds.size() - eventIds.size();
         });
-        poll(deadline, () -> incidentsMissing(candidates) + problemReportsMissing(problems));
+        poll(
+                deadline,
+                () -> incidentsMissing(candidates) + problemReportsMissing(problems) + fieldReportsMissing(ofProblems));
         return new Result(
                 reportIds.size(),
                 triagedInDb(reportIds),
@@ -103,6 +111,7 @@ final class Outcomes {
                         select count(*) from (select problem_id from fsca_case_view group by 1
                         having count(*) > 1) d"""),
                 problemReportsMissing(problems),
+                fieldReportsMissing(ofProblems),
                 count(
                         Service.CHANGE_CONTROL,
                         """
@@ -125,7 +134,11 @@ final class Outcomes {
 
     /** Reads triage's whole topic again: simple, and at most a few seconds for a full run. */
     private void readTriageTopic(
-            Set<String> reportIds, Map<String, Set<String>> eventIds, Set<String> candidates, Set<String> problems) {
+            Set<String> reportIds,
+            Map<String, Set<String>> eventIds,
+            Set<String> candidates,
+            Set<String> ofProblems,
+            Set<String> problems) {
         for (ConsumerRecord<String, String> record : kafka.readAll(Topics.TRIAGE)) {
             String type = KafkaProbe.header(record, "ce_type");
             if (ProblemDetected.TYPE.equals(type)) {
@@ -137,6 +150,9 @@ final class Outcomes {
                     eventIds.computeIfAbsent(reportId, id -> new HashSet<>()).add(KafkaProbe.header(record, "ce_id"));
                     if (triaged.path("fscaCandidate").asBoolean()) {
                         candidates.add(reportId);
+                    }
+                    if (triaged.path("problemId").isTextual()) {
+                        ofProblems.add(reportId);
                     }
                 }
             }
@@ -159,6 +175,16 @@ final class Outcomes {
                 problems,
                 Outcomes::single);
         return problems.size() - opened;
+    }
+
+    /** Reports of a problem that change control has not kept as field reports, its facts of IEC 62304 9.7. */
+    private int fieldReportsMissing(Set<String> ofProblems) {
+        int kept = query(
+                Service.CHANGE_CONTROL,
+                "select count(*) from field_report_view where report_id = any(?)",
+                ofProblems,
+                Outcomes::single);
+        return ofProblems.size() - kept;
     }
 
     private int count(Service service, String sql) {
@@ -230,6 +256,7 @@ final class Outcomes {
                 "FSCA candidates " + result.fscaCandidates() + ", incidents missing " + result.incidentsMissing()
                         + ", duplicated " + result.incidentsDuplicated() + ", problems with several cases "
                         + result.problemsWithSeveralCases(),
+                "field reports missing in change control " + result.fieldReportsMissing(),
                 "problem reports missing " + result.problemReportsMissing() + ", problems with several reports "
                         + result.problemsWithSeveralReports() + ", FSCA cases with several change requests "
                         + result.casesWithSeveralChangeRequests());
