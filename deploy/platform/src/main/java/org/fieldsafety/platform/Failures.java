@@ -21,7 +21,11 @@ public final class Failures {
 
     private Failures() {}
 
-    /** True when a cause in the chain is a data-dependent database error or a programming error. */
+    /**
+     * True when a cause in the chain is a data-dependent database error, a programming error, or a
+     * {@link ProblemException} of a client error: a rule the data broke, which it will break again (a 503
+     * passes).
+     */
     public static boolean permanent(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (permanentSqlState(cause instanceof DatabaseException reactive ? reactive.getSqlState() : null)
@@ -30,7 +34,8 @@ public final class Failures {
             }
             if (cause instanceof NullPointerException
                     || cause instanceof IllegalArgumentException
-                    || cause instanceof ClassCastException) {
+                    || cause instanceof ClassCastException
+                    || cause instanceof ProblemException problem && problem.status() < 500) {
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -2,6 +2,7 @@ package org.fieldsafety.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.pgclient.PgException;
 import java.net.ConnectException;
@@ -50,6 +51,12 @@ class FailuresTest {
         Exception error = type.getConstructor().newInstance();
 
         assertEquals(permanent, Failures.permanent(new RuntimeException(error)));
+    }
+
+    @Test
+    void aBrokenRuleIsPermanentAnUnavailableServicePasses() {
+        assertTrue(Failures.permanent(new IllegalStateException(ProblemException.notFound("problem report"))));
+        assertFalse(Failures.permanent(new ProblemException(503, "kafka-unavailable", "retry later")));
     }
 
     @Test
