@@ -18,12 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
 /**
- * Non-blocking HTTP/1.1 load on intake over exactly {@link #CONNECTIONS} keep-alive connections (Vert.x's
- * client pool): a request finds a free connection or waits in the pool's queue, so a send time is never
- * delayed by the connections being busy (the waiting counts in the latency).
+ * Non-blocking HTTP/1.1 load on intake over a fixed number of keep-alive connections (Vert.x's client
+ * pool): a request finds a free connection or waits in the pool's queue, so a send time is never delayed
+ * by the connections being busy (the waiting counts in the latency).
  */
 final class HttpLoad implements AutoCloseable {
 
+    /** Scenario 1's connections: one request in flight on each. */
     static final int CONNECTIONS = 32;
 
     /** A response: status and body. */
@@ -31,15 +32,17 @@ final class HttpLoad implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx();
     private final HttpClient client;
+    private final int connections;
     private final URI base;
     private final String apiKey;
 
-    HttpLoad(String baseUrl, String apiKey) {
+    HttpLoad(String baseUrl, String apiKey, int connections) {
+        this.connections = connections;
         this.base = URI.create(baseUrl);
         this.apiKey = apiKey;
         this.client = vertx.createHttpClient(
                 new HttpClientOptions().setKeepAlive(true).setPipelining(false),
-                new PoolOptions().setHttp1MaxSize(CONNECTIONS).setMaxWaitQueueSize(-1));
+                new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
     }
 
     CompletableFuture<Reply> post(String path, byte[] json) {
@@ -64,7 +67,7 @@ final class HttpLoad implements AutoCloseable {
      */
     double saturate(String path, Duration duration, int reports, LongFunction<byte[]> body)
             throws InterruptedException {
-        Semaphore inFlight = new Semaphore(CONNECTIONS);
+        Semaphore inFlight = new Semaphore(connections);
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         long started = System.nanoTime();
@@ -82,7 +85,7 @@ final class HttpLoad implements AutoCloseable {
                 inFlight.release();
             });
         }
-        inFlight.acquire(CONNECTIONS);
+        inFlight.acquire(connections);
         double seconds = (System.nanoTime() - started) / 1e9;
         if (failed.get() > 0) {
             Bench.log(failed.get() + " requests failed");

@@ -52,7 +52,8 @@ final class KafkaVsIntake {
         LongFunction<byte[]> batches =
                 prebuilt(DISTINCT_BODIES, i -> Reports.batch(i * 100, 100, BenchSystem.PRODUCTS));
         try (BenchSystem bench = BenchSystem.start(EnumSet.of(Service.INTAKE));
-                HttpLoad http = new HttpLoad(bench.system.baseUrl(Service.INTAKE), bench.apiKey)) {
+                HttpLoad http =
+                        new HttpLoad(bench.system.baseUrl(Service.INTAKE), bench.apiKey, HttpLoad.CONNECTIONS)) {
             Bench.log("warm-up");
             http.saturate(FIELD_REPORTS, load.dividedBy(3), 1, singles);
             http.saturate(FIELD_REPORTS + "/batch", load.dividedBy(3), 100, batches);
