@@ -160,31 +160,28 @@ final class Outcomes {
     }
 
     private int incidentsMissing(Set<String> candidates) {
-        int recorded = query(
+        return missing(
                 Service.FSCA,
                 "select count(distinct report_id) from fsca_case_incident where report_id = any(?)",
-                candidates,
-                Outcomes::single);
-        return candidates.size() - recorded;
+                candidates);
     }
 
     private int problemReportsMissing(Set<String> problems) {
-        int opened = query(
+        return missing(
                 Service.CHANGE_CONTROL,
                 "select count(distinct problem_id) from problem_report_view where problem_id = any(?)",
-                problems,
-                Outcomes::single);
-        return problems.size() - opened;
+                problems);
     }
 
     /** Reports of a problem that change control has not kept as field reports, its facts of IEC 62304 9.7. */
     private int fieldReportsMissing(Set<String> ofProblems) {
-        int kept = query(
-                Service.CHANGE_CONTROL,
-                "select count(*) from field_report_view where report_id = any(?)",
-                ofProblems,
-                Outcomes::single);
-        return ofProblems.size() - kept;
+        return missing(
+                Service.CHANGE_CONTROL, "select count(*) from field_report_view where report_id = any(?)", ofProblems);
+    }
+
+    /** How many of {@code ids} are not found by {@code countFound}, which counts those of them it finds. */
+    private int missing(Service service, String countFound, Set<String> ids) {
+        return ids.size() - query(service, countFound, ids, Outcomes::single);
     }
 
     private int count(Service service, String sql) {
