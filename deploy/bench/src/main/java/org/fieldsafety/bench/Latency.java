@@ -56,8 +56,9 @@ final class Latency {
     private static final int PRODUCTS = 50;
     /**
      * A fleet's devices each send over a connection of their own, so the reports of a second do not queue
-     * behind a few connections: with 32, every report had to be answered within 32 ms at 1,000/s, or the
-     * queue in the client grew without bound and was measured as intake's latency.
+     * behind a few connections: with 32, a report waited for a free connection whenever answers took over
+     * 32 ms at 1,000/s, and that queue was measured as intake's latency (one run each: 19,655 of 60,000
+     * requests unanswered when the wait ended with 32 connections, none with 512).
      */
     static final int CONNECTIONS = 512;
     /** The longest wait for a measurement's queued work before the next one starts. */
