@@ -1,6 +1,8 @@
 package org.fieldsafety.eventstore;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.transaction.Status;
@@ -42,6 +44,31 @@ class CachedAggregatesTest {
 
         assertTrue(cache.containsKey("case-1"));
         assertTrue(transactions.synchronizations.isEmpty());
+    }
+
+    /**
+     * A cached aggregate that nothing else holds survives garbage collections while memory is plentiful:
+     * with weakly held entries it was gone after the next one, and a large case was replayed for nearly
+     * every command under load.
+     */
+    @Test
+    void anAggregateThatOnlyTheCacheHoldsSurvivesGarbageCollection() {
+        cache.put("case-1", new StringBuilder("a case with many incidents"));
+
+        System.gc();
+        System.gc();
+
+        assertTrue(cache.containsKey("case-1"));
+    }
+
+    @Test
+    void anEntryIsPutOnlyWhenAbsentAndRemovedOnRequest() {
+        assertTrue(cache.putIfAbsent("case-1", "first"));
+        assertFalse(cache.putIfAbsent("case-1", "second"));
+        assertEquals("first", cache.get("case-1"));
+
+        assertTrue(cache.remove("case-1"));
+        assertNull(cache.get("case-1"));
     }
 
     /** The registry's part that the cache uses; the rest is never called. */
