@@ -145,7 +145,7 @@ public final class FaultSuite {
     }
 
     private Verdict kills(String scenario, List<Kills.Fault> faults) {
-        Load load = Load.start(intake, apiKey, runId(scenario), size.reports());
+        Load load = Load.paced(intake, apiKey, runId(scenario), size.reports(), size.reportsPerSecond());
         List<Kills.Recovery> recoveries = new Kills(kafka).during(load, faults);
         load.await();
         Checked checked = check(load);
@@ -155,12 +155,13 @@ public final class FaultSuite {
     }
 
     private Verdict poison() {
-        Load clean = Load.start(intake, apiKey, runId("poison-clean"), size.reports());
+        // as fast as intake answers: the throughput with and without poison is what is compared
+        Load clean = Load.saturating(intake, apiKey, runId("poison-clean"), size.reports());
         clean.await();
         Checked cleanChecked = check(clean);
 
         Poison poison = new Poison(kafka);
-        Load poisoned = Load.start(intake, apiKey, runId("poison"), size.reports());
+        Load poisoned = Load.saturating(intake, apiKey, runId("poison"), size.reports());
         poison.during(poisoned, size.poisonPerTopic());
         poisoned.await();
         Checked poisonedChecked = check(poisoned);

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import org.fieldsafety.infra.Waits;
 import org.fieldsafety.local.Demo;
 import org.fieldsafety.local.FieldReport;
@@ -28,6 +29,10 @@ import org.fieldsafety.local.FieldReport;
  * each report with its own {@code Idempotency-Key}, retried with the SAME key after a 503, a 429, any
  * other 5xx or a connection failure, until intake answers 202. A 202 means the report is kept; the id it
  * names is the one every later stage must show exactly once.
+ *
+ * <p>Either at a fixed rate (open model: report i is due at start + i / rate, and reports that fell due
+ * while intake could not answer go as soon as it can again), so that a fault's recovery is measured
+ * against a system that keeps up, or as fast as intake answers, which is the pipeline's throughput.
  */
 final class Load {
 
@@ -49,21 +54,39 @@ final class Load {
     private final Map<String, LongAdder> retries = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newFixedThreadPool(CONNECTIONS);
-    private final Instant started = Instant.now();
+    /** The time between two reports' due times; 0 for as fast as intake answers. */
+    private final long nanosPerReport;
+
+    private final Instant started;
+    private final long startedNanos;
     private volatile Instant finished;
 
-    private Load(String intakeUrl, String apiKey, String run, int count) {
+    private Load(String intakeUrl, String apiKey, String run, int count, long nanosPerReport) {
         this.reportsUrl = URI.create(intakeUrl + "/api/v1/field-reports");
         this.apiKey = apiKey;
         this.run = run;
         this.reports = Demo.reports(Instant.now(), count, run.hashCode());
         this.reportIds = new String[count];
         this.acceptedAt = new long[count];
+        this.nanosPerReport = nanosPerReport;
+        this.started = Instant.now();
+        this.startedNanos = System.nanoTime();
     }
 
-    /** Starts sending {@code count} reports in the background; {@code run} makes the keys unique. */
-    static Load start(String intakeUrl, String apiKey, String run, int count) {
-        Load load = new Load(intakeUrl, apiKey, run, count);
+    /**
+     * Starts sending {@code count} reports in the background, {@code perSecond} of them a second;
+     * {@code run} makes the keys unique.
+     */
+    static Load paced(String intakeUrl, String apiKey, String run, int count, int perSecond) {
+        return start(new Load(intakeUrl, apiKey, run, count, 1_000_000_000L / perSecond));
+    }
+
+    /** Starts sending {@code count} reports in the background, as fast as intake answers. */
+    static Load saturating(String intakeUrl, String apiKey, String run, int count) {
+        return start(new Load(intakeUrl, apiKey, run, count, 0));
+    }
+
+    private static Load start(Load load) {
         AtomicInteger running = new AtomicInteger(CONNECTIONS);
         for (int i = 0; i < CONNECTIONS; i++) {
             load.workers.execute(() -> {
@@ -134,6 +157,10 @@ final class Load {
 
     private void work() {
         for (int i = next.getAndIncrement(); i < reports.size(); i = next.getAndIncrement()) {
+            long due = startedNanos + i * nanosPerReport;
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
             send(i);
         }
     }
