@@ -2,7 +2,6 @@ package org.fieldsafety.faults;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -109,12 +109,14 @@ final class KafkaProbe implements AutoCloseable {
         }
     }
 
-    /** Every record of the topic up to its current end. */
-    List<ConsumerRecord<String, String>> readAll(String topic) {
+    /**
+     * Hands every record of the topic up to its current end to {@code each}, a poll at a time: a full run's
+     * triage topic holds hundreds of thousands of records, more than the suite's heap as one list.
+     */
+    void forEach(String topic, Consumer<ConsumerRecord<String, String>> each) {
         Map<TopicPartition, Long> ends = endOffsets(topic);
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
         if (ends.isEmpty()) {
-            return records;
+            return;
         }
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -130,10 +132,9 @@ final class KafkaProbe implements AutoCloseable {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Reading " + topic + " took over 5 min");
                 }
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+                consumer.poll(Duration.ofMillis(500)).forEach(each);
             }
         }
-        return records;
     }
 
     /** Sends one record and waits for the broker's acknowledgement: where the record now is. */

@@ -132,14 +132,14 @@ final class Outcomes {
                 Outcomes::single);
     }
 
-    /** Reads triage's whole topic again: simple, and at most a few seconds for a full run. */
+    /** Reads triage's whole topic again: simple, and seconds for a full run. */
     private void readTriageTopic(
             Set<String> reportIds,
             Map<String, Set<String>> eventIds,
             Set<String> candidates,
             Set<String> ofProblems,
             Set<String> problems) {
-        for (ConsumerRecord<String, String> record : kafka.readAll(Topics.TRIAGE)) {
+        kafka.forEach(Topics.TRIAGE, record -> {
             String type = KafkaProbe.header(record, "ce_type");
             if (ProblemDetected.TYPE.equals(type)) {
                 problems.add(json(record).path("problemId").asText());
@@ -156,7 +156,7 @@ final class Outcomes {
                     }
                 }
             }
-        }
+        });
     }
 
     private int incidentsMissing(Set<String> candidates) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -185,12 +184,12 @@ final class Poison {
     /** The dead-letter reasons on the topic's dead-letter topic, by the key of the record sent. */
     private Map<String, List<String>> deadLetters(String topic) {
         Map<String, List<String>> reasons = new HashMap<>();
-        for (ConsumerRecord<String, String> record : kafka.readAll(Topics.deadLetter(topic))) {
+        kafka.forEach(Topics.deadLetter(topic), record -> {
             if (record.key() != null && record.key().startsWith("poison-")) {
                 reasons.computeIfAbsent(record.key(), key -> new ArrayList<>())
                         .add(KafkaProbe.header(record, "dead-letter-reason"));
             }
-        }
+        });
         return reasons;
     }
 
