@@ -9,9 +9,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.contracts.Topics;
+import org.fieldsafety.contracts.TrendSignalRaised;
 import org.fieldsafety.infra.TestKafka;
 
-/** Triage's side of fsca's flow tests: a serious incident as triage publishes it on the real broker. */
+/** Triage's side of fsca's flow tests: a serious incident or a trend signal as triage publishes it on the real broker. */
 public final class TriageEvents {
 
     private TriageEvents() {}
@@ -45,6 +46,33 @@ public final class TriageEvents {
                 List.of(
                         new ReportTriaged.Reportability("EU_MDR", "Art. 87(3)", aware.plus(euMdrClock)),
                         new ReportTriaged.Reportability("US_FDA", "21 CFR 803.50", aware.plus(Duration.ofDays(30)))));
+    }
+
+    /** The first trend episode of the problem: 8 reports in 7 days where 0.7 were expected. */
+    public static TrendSignalRaised trendSignal(String problemId) {
+        Instant raised = Instant.now();
+        return new TrendSignalRaised(
+                problemId,
+                "INSULIN-PUMP-X",
+                "event-log",
+                "E-LOG-TRUNCATED",
+                raised.minus(Duration.ofDays(7)),
+                raised,
+                8,
+                0.7,
+                "one-sided Poisson test, alpha 0.01",
+                raised);
+    }
+
+    /** The record triage publishes for the problem's first trend episode, with the episode's stable id. */
+    public static ProducerRecord<String, String> record(ObjectMapper json, TrendSignalRaised signal)
+            throws JsonProcessingException {
+        return TestKafka.cloudEvent(
+                Topics.TRIAGE,
+                signal.productId(),
+                "trend-signal-" + signal.problemId() + "-1",
+                TrendSignalRaised.TYPE,
+                json.writeValueAsString(signal));
     }
 
     /** Publishes it as triage does: a CloudEvent keyed by product with a stable id. */

@@ -29,7 +29,7 @@ import org.fieldsafety.triage.classification.Classification;
  */
 public final class Flows {
 
-    /** A fault whose catalogued risk is negligible: only a trend makes its reports FSCA candidates. */
+    /** A fault whose catalogued risk is negligible: its reports are no FSCA candidates, only its trend matters. */
     public static final String PRODUCT =
             """
             {"name": "Glucose meter", "markets": ["DE"],

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fieldsafety.contracts.ProblemDetected;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.contracts.Topics;
+import org.fieldsafety.contracts.TrendSignalRaised;
 import org.fieldsafety.infra.PostgresServer;
 import org.fieldsafety.infra.Waits;
 import org.fieldsafety.local.LocalSystem;
@@ -28,7 +29,8 @@ import org.fieldsafety.local.Service;
 /**
  * The end state of a run, read where each service keeps it: every accepted report triaged exactly once
  * (triage's table and the distinct ReportTriaged ids on the topic), every FSCA candidate exactly one
- * incident of the one case of its problem, one problem report per detected problem, every report of a
+ * incident of the one case of its problem, every trend signal on the topic exactly once on its problem's
+ * case, one problem report per detected problem, every report of a
  * problem kept among change control's field reports, at most one change request per FSCA case. Polls until the system has caught up, stalls for 90 s, or the bound has passed;
  * what is still missing then is lost.
  */
@@ -46,6 +48,9 @@ final class Outcomes {
             int fscaCandidates,
             int incidentsMissing,
             int incidentsDuplicated,
+            int trendSignals,
+            int trendSignalsMissing,
+            int trendSignalsDuplicated,
             int problemsWithSeveralCases,
             int problemReportsMissing,
             int fieldReportsMissing,
@@ -56,6 +61,7 @@ final class Outcomes {
             return (reports - triagedInDb)
                     + (reports - triagedOnTopic)
                     + incidentsMissing
+                    + trendSignalsMissing
                     + problemReportsMissing
                     + fieldReportsMissing;
         }
@@ -63,6 +69,7 @@ final class Outcomes {
         int duplicated() {
             return triagedTwice
                     + incidentsDuplicated
+                    + trendSignalsDuplicated
                     + problemsWithSeveralCases
                     + problemsWithSeveralReports
                     + casesWithSeveralChangeRequests;
@@ -86,13 +93,17 @@ final class Outcomes {
         Set<String> candidates = new HashSet<>();
         Set<String> ofProblems = new HashSet<>();
         Set<String> problems = new HashSet<>();
+        Set<String> trendSignals = new HashSet<>();
         poll(deadline, () -> {
-            readTriageTopic(reportIds, eventIds, candidates, ofProblems, problems);
+            readTriageTopic(reportIds, eventIds, candidates, ofProblems, problems, trendSignals);
             return reportIds.size() - eventIds.size();
         });
         poll(
                 deadline,
-                () -> incidentsMissing(candidates) + problemReportsMissing(problems) + fieldReportsMissing(ofProblems));
+                () -> incidentsMissing(candidates)
+                        + trendSignalsMissing(trendSignals)
+                        + problemReportsMissing(problems)
+                        + fieldReportsMissing(ofProblems));
         return new Result(
                 reportIds.size(),
                 triagedInDb(reportIds),
@@ -105,6 +116,13 @@ final class Outcomes {
                         """
                         select count(*) from (select report_id from fsca_case_incident group by 1
                         having count(*) > 1) d"""),
+                trendSignals.size(),
+                trendSignalsMissing(trendSignals),
+                count(
+                        Service.FSCA,
+                        """
+                        select count(*) from (select s ->> 'signalId' from fsca_case_view,
+                        jsonb_array_elements(details -> 'trendSignals') s group by 1 having count(*) > 1) d"""),
                 count(
                         Service.FSCA,
                         """
@@ -138,11 +156,14 @@ final class Outcomes {
             Map<String, Set<String>> eventIds,
             Set<String> candidates,
             Set<String> ofProblems,
-            Set<String> problems) {
+            Set<String> problems,
+            Set<String> trendSignals) {
         kafka.forEach(Topics.TRIAGE, record -> {
             String type = KafkaProbe.header(record, "ce_type");
             if (ProblemDetected.TYPE.equals(type)) {
                 problems.add(json(record).path("problemId").asText());
+            } else if (TrendSignalRaised.TYPE.equals(type)) {
+                trendSignals.add(KafkaProbe.header(record, "ce_id"));
             } else if (ReportTriaged.TYPE.equals(type)) {
                 JsonNode triaged = json(record);
                 String reportId = triaged.path("reportId").asText();
@@ -164,6 +185,16 @@ final class Outcomes {
                 Service.FSCA,
                 "select count(distinct report_id) from fsca_case_incident where report_id = any(?)",
                 candidates);
+    }
+
+    /** Trend signals, by their event id, that no case holds. */
+    private int trendSignalsMissing(Set<String> trendSignals) {
+        return missing(
+                Service.FSCA,
+                """
+                select count(distinct s ->> 'signalId') from fsca_case_view,
+                jsonb_array_elements(details -> 'trendSignals') s where s ->> 'signalId' = any(?)""",
+                trendSignals);
     }
 
     private int problemReportsMissing(Set<String> problems) {
@@ -253,6 +284,8 @@ final class Outcomes {
                 "FSCA candidates " + result.fscaCandidates() + ", incidents missing " + result.incidentsMissing()
                         + ", duplicated " + result.incidentsDuplicated() + ", problems with several cases "
                         + result.problemsWithSeveralCases(),
+                "trend signals " + result.trendSignals() + ", missing on cases " + result.trendSignalsMissing()
+                        + ", duplicated " + result.trendSignalsDuplicated(),
                 "field reports missing in change control " + result.fieldReportsMissing(),
                 "problem reports missing " + result.problemReportsMissing() + ", problems with several reports "
                         + result.problemsWithSeveralReports() + ", FSCA cases with several change requests "

@@ -1,6 +1,7 @@
 package org.fieldsafety.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The black-box path of a serious software incident through the running system: intake accepts a field
  * report, triage classifies it, fsca opens a case, regulatory affairs decides an FSCA, and change control
- * receives the change request. Every hop must work, in the local profile, against real Kafka and
+ * receives the change request; and of a burst of harmless reports, which reaches fsca as one trend signal
+ * (MDR Art. 88) rather than as incidents. Every hop must work, in the local profile, against real Kafka and
  * PostgreSQL.
  */
 class SystemFlowIT {
@@ -128,5 +130,73 @@ class SystemFlowIT {
                         changeControl + "/api/v1/change-requests?fscaCaseId=" + caseId, ENG, json -> json.size() > 0));
         assertEquals(1, changeRequests.size(), changeRequests.toString());
         assertEquals(caseId, changeRequests.get(0).path("fscaCaseId").asText(), changeRequests.toString());
+    }
+
+    @Test
+    void aBurstOfHarmlessReportsReachesFscaAsOneTrendSignal() {
+        String intake = system.baseUrl(Service.INTAKE);
+        String triage = system.baseUrl(Service.TRIAGE);
+        String fsca = system.baseUrl(Service.FSCA);
+        String productId = "TREND-PUMP-" + UUID.randomUUID().toString().substring(0, 8);
+
+        steps.hop(
+                "1 product",
+                () -> Steps.expect(
+                        200, api.send("PUT", triage + "/api/v1/products/" + productId, ADMIN, Demo.PRODUCT)));
+        String key = steps.hop(
+                        "2 API key",
+                        () -> Steps.expect(
+                                201,
+                                api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "e2e-trend"))))
+                .path("key")
+                .asText();
+        FieldReport harmless = FieldReport.example(
+                Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS), PatientOutcome.NONE);
+        FieldReport truncatedLog = new FieldReport(
+                harmless.source(),
+                productId,
+                harmless.udiDi(),
+                harmless.deviceSerial(),
+                harmless.softwareVersion(),
+                "event-log",
+                "E-LOG-TRUNCATED",
+                harmless.occurredAt(),
+                harmless.country(),
+                harmless.patientOutcome(),
+                "Event log cut short",
+                harmless.reporter(),
+                harmless.attributes());
+        String lastReportId = null;
+        for (int i = 1; i <= 6; i++) { // 6 in a day where 0.7 a week are expected: significant at 0.01
+            Map<String, String> client = Map.of(
+                    "X-API-Key", key, "Idempotency-Key", UUID.randomUUID().toString());
+            lastReportId = steps.hop(
+                            "3 field report " + i,
+                            () -> Steps.expect(
+                                    202, api.send("POST", intake + "/api/v1/field-reports", client, truncatedLog)))
+                    .path("reportId")
+                    .asText();
+        }
+        String lastUrl = triage + "/api/v1/triage/" + lastReportId;
+        JsonNode last = steps.hop(
+                "4 triage in a trend",
+                () -> steps.awaitJson(
+                        lastUrl, RA, json -> json.path("trendSignal").asBoolean()));
+        assertFalse(last.path("fscaCandidate").asBoolean(), last.toString());
+        String problemId = last.path("problemId").asText();
+
+        JsonNode cases = steps.hop(
+                "5 fsca case with the trend",
+                () -> steps.awaitJson(
+                        fsca + "/api/v1/fsca-cases?problemId=" + problemId,
+                        RA,
+                        json -> json.size() > 0
+                                && json.get(0).path("trendSignals").size() > 0));
+        assertEquals(1, cases.size(), cases.toString());
+        assertEquals(1, cases.get(0).path("trendSignals").size(), cases.toString());
+        assertEquals(0, cases.get(0).path("incidents").size(), cases.toString());
+        assertEquals(
+                "event-log",
+                cases.get(0).path("trendSignals").path(0).path("softwareItem").asText());
     }
 }

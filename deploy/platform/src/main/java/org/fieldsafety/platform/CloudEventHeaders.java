@@ -14,7 +14,16 @@ public final class CloudEventHeaders {
 
     /** The record's {@code ce_type}, or null when it has none. */
     public static String type(Headers headers) {
-        Header type = headers.lastHeader("ce_type");
-        return type == null ? null : new String(type.value(), StandardCharsets.UTF_8);
+        return header(headers, "ce_type");
+    }
+
+    /** The record's {@code ce_id}, which its producer keeps when it publishes the event again, or null. */
+    public static String id(Headers headers) {
+        return header(headers, "ce_id");
+    }
+
+    private static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The Field Safety Notice of an FSCA with the minimum content of MDR Art. 89(8) and MDCG 2023-3 (see
@@ -36,6 +38,7 @@ public record FieldSafetyNotice(
             String caseId,
             String productId,
             List<Incident> incidents,
+            List<TrendSignal> trendSignals,
             FscaAction action,
             String rationale,
             String assessment,
@@ -52,7 +55,7 @@ public record FieldSafetyNotice(
                 reference,
                 LocalDate.ofInstant(date, ZoneOffset.UTC),
                 facts.productId(),
-                affectedSoftware(facts.incidents()),
+                affectedSoftware(facts),
                 problem(facts),
                 risk(facts),
                 facts.rationale(),
@@ -65,24 +68,37 @@ public record FieldSafetyNotice(
                         + " an affected device.");
     }
 
-    private static List<String> affectedSoftware(List<Incident> incidents) {
-        return incidents.stream()
+    /** The incidents' software items with their versions; a trend's item where no incident names it. */
+    private static List<String> affectedSoftware(Facts facts) {
+        Stream<String> reported = facts.incidents().stream()
                 .filter(i -> i.softwareItem() != null)
-                .map(i -> i.softwareItem() + (i.softwareVersion() == null ? "" : " " + i.softwareVersion()))
-                .distinct()
-                .sorted()
-                .toList();
+                .map(i -> i.softwareItem() + (i.softwareVersion() == null ? "" : " " + i.softwareVersion()));
+        Stream<String> trended = facts.trendSignals().stream()
+                .map(TrendSignal::softwareItem)
+                .filter(Objects::nonNull)
+                .filter(item -> facts.incidents().stream().noneMatch(i -> item.equals(i.softwareItem())));
+        return Stream.concat(reported, trended).distinct().sorted().toList();
     }
 
     private static String problem(Facts facts) {
-        String faults = facts.incidents().stream()
-                .map(Incident::faultCode)
+        String faults = Stream.concat(
+                        facts.incidents().stream().map(Incident::faultCode),
+                        facts.trendSignals().stream().map(TrendSignal::faultCode))
                 .filter(Objects::nonNull)
                 .distinct()
                 .sorted()
                 .collect(Collectors.joining(", "));
+        String trends = facts.trendSignals().stream()
+                .map(t -> String.format(
+                        Locale.ROOT,
+                        " A significant increase: %d reports from %s to %s, where %.1f were expected.",
+                        t.observed(),
+                        LocalDate.ofInstant(t.windowStart(), ZoneOffset.UTC),
+                        LocalDate.ofInstant(t.windowEnd(), ZoneOffset.UTC),
+                        t.expected()))
+                .collect(Collectors.joining());
         return facts.incidents().size() + " reported incident(s) with " + facts.productId()
-                + (faults.isEmpty() ? "" : ", fault " + faults) + ".";
+                + (faults.isEmpty() ? "" : ", fault " + faults) + "." + trends;
     }
 
     private static String risk(Facts facts) {

@@ -24,7 +24,7 @@ import org.fieldsafety.fsca.cases.FscaCaseCommand.IssueFieldSafetyNotice;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.NotifyAuthority;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordAcknowledgement;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordDeliveryFailure;
-import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordIncidents;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordTriage;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.AcknowledgementRecorded;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.AuthorityNotified;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.DeliveryFailed;
@@ -36,11 +36,12 @@ import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaDecided;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.HealthHazardAssessed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentReclassified;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.TrendSignalRecorded;
 import org.fieldsafety.platform.ProblemException;
 
 /**
  * One case per problem that may need a field safety corrective action (MDR Art. 89): its incidents with
- * their reporting clocks, the health-hazard assessment, the signed decision, the notification of the
+ * their reporting clocks, its trend signals (MDR Art. 88), the health-hazard assessment, the signed decision, the notification of the
  * competent authority, the Field Safety Notice with its delivery, the effectiveness check and the signed
  * closure. The permitted sequence of these steps is enforced here (21 CFR 11.10(f)). Command handlers
  * check the rules and apply events; event-sourcing handlers only set state.
@@ -57,6 +58,7 @@ public class FscaCase {
     private String productId;
     private CaseStatus status;
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
+    private final Map<String, TrendSignal> trendSignals = new LinkedHashMap<>();
     private final Set<String> softwareItems = new LinkedHashSet<>();
     private String assessment;
     private boolean urgent;
@@ -75,17 +77,21 @@ public class FscaCase {
     }
 
     /**
-     * Idempotent: a report already attached with the same duties (a redelivered triage event) changes
-     * nothing. Triaged again with other duties, it is reclassified, its deadlines re-derived from the
-     * first awareness (MDR Art. 87: the clocks run from the manufacturer's awareness).
+     * Idempotent: a report already attached with the same duties, or a trend signal already recorded (a
+     * redelivered triage event), changes nothing. A report triaged again with other duties is reclassified,
+     * its deadlines re-derived from the first awareness (MDR Art. 87: the clocks run from the manufacturer's
+     * awareness).
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordIncidents command) {
+    void handle(RecordTriage command) {
         if (caseId == null) {
             apply(new FscaCaseOpened(command.caseId(), command.problemId(), command.productId(), command.recordedAt()));
         }
         command.incidents().forEach(this::record);
+        command.trendSignals().stream()
+                .filter(signal -> !trendSignals.containsKey(signal.signalId()))
+                .forEach(signal -> apply(new TrendSignalRecorded(caseId, signal)));
     }
 
     private void record(Incident incident) {
@@ -248,7 +254,14 @@ public class FscaCase {
 
     private FieldSafetyNotice.Facts facts() {
         return new FieldSafetyNotice.Facts(
-                caseId, productId, List.copyOf(incidents.values()), action, rationale, assessment, urgent);
+                caseId,
+                productId,
+                List.copyOf(incidents.values()),
+                List.copyOf(trendSignals.values()),
+                action,
+                rationale,
+                assessment,
+                urgent);
     }
 
     @EventSourcingHandler
@@ -264,6 +277,14 @@ public class FscaCase {
         incidents.put(event.incident().reportId(), event.incident());
         if (event.incident().softwareItem() != null) {
             softwareItems.add(event.incident().softwareItem());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(TrendSignalRecorded event) {
+        trendSignals.put(event.signal().signalId(), event.signal());
+        if (event.signal().softwareItem() != null) {
+            softwareItems.add(event.signal().softwareItem());
         }
     }
 

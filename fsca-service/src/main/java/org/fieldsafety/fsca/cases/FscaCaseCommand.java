@@ -11,20 +11,23 @@ public sealed interface FscaCaseCommand {
     String caseId();
 
     /**
-     * Attach triaged FSCA candidates of one problem, in the order triage published them, to the problem's
-     * case, opening the case first if there is none; a report already attached with other reporting duties
-     * is reclassified. One command for all of a consumed batch's incidents of the case.
+     * Record what triage published about one problem, in the order it did, on the problem's case, opening
+     * the case first if there is none: FSCA candidates as incidents (a report already attached with other
+     * reporting duties is reclassified) and trend episodes as signals. One command for all of a consumed
+     * batch's news of the case.
      */
-    record RecordIncidents(
+    record RecordTriage(
             @TargetAggregateIdentifier String caseId,
             String problemId,
             String productId,
             List<Incident> incidents,
+            List<TrendSignal> trendSignals,
             Instant recordedAt)
             implements FscaCaseCommand {
 
-        public RecordIncidents {
+        public RecordTriage {
             incidents = List.copyOf(incidents);
+            trendSignals = List.copyOf(trendSignals);
         }
     }
 

@@ -20,6 +20,10 @@ public sealed interface FscaCaseEvent {
     @Revision("1")
     record IncidentAttached(String caseId, Incident incident) implements FscaCaseEvent {}
 
+    /** A trend episode of the case's problem (MDR Art. 88). */
+    @Revision("1")
+    record TrendSignalRecorded(String caseId, TrendSignal signal) implements FscaCaseEvent {}
+
     /** A report triaged again with other reporting duties; the clocks still run from the first awareness. */
     @Revision("1")
     record IncidentReclassified(String caseId, String reportId, Instant awareAt, List<Incident.ReportingClock> clocks)

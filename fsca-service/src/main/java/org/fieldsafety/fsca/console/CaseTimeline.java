@@ -29,6 +29,13 @@ final class CaseTimeline {
                         "Incident became known",
                         "report " + i.reportId() + (i.seriousIncident() ? ", a serious incident" : ""),
                         null)));
+        fsca.trendSignals()
+                .forEach(t -> entries.add(new Entry(
+                        t.raisedAt(),
+                        "Trend signal raised",
+                        t.observed() + " reports in its window, where " + ConsoleLabels.expectedReports(t)
+                                + " were expected",
+                        null)));
         if (fsca.assessment() != null) {
             entries.add(new Entry(
                     fsca.assessment().assessedAt(),

@@ -47,6 +47,30 @@ class FieldSafetyNoticeTest {
     }
 
     @Test
+    void aNoticeOnATrendNamesItsSoftwareAndItsCount() {
+        TrendSignal trend = new TrendSignal(
+                "episode-1",
+                "event-log",
+                "E-LOG-TRUNCATED",
+                Instant.parse("2026-11-16T23:30:00Z"),
+                ISSUED,
+                8,
+                0.7,
+                "one-sided Poisson test",
+                ISSUED);
+        FieldSafetyNotice notice = FieldSafetyNotice.compose(
+                new FieldSafetyNotice.Facts(
+                        "case-1", "PUMP", List.of(), List.of(trend), FscaAction.SOFTWARE_UPDATE, "Rising", null, false),
+                null,
+                ISSUED);
+        assertEquals(List.of("event-log"), notice.affectedSoftware());
+        assertEquals(
+                "0 reported incident(s) with PUMP, fault E-LOG-TRUNCATED. A significant increase: 8 reports from"
+                        + " 2026-11-16 to 2026-11-23, where 0.7 were expected.",
+                notice.problem());
+    }
+
+    @Test
     void anUrgentNoticeSaysSoInItsHeader() {
         assertTrue(
                 FieldSafetyNotice.compose(facts(true), null, ISSUED).header().startsWith("URGENT FIELD SAFETY NOTICE"));
@@ -65,8 +89,8 @@ class FieldSafetyNoticeTest {
     @ParameterizedTest
     @EnumSource(FscaAction.class)
     void everyKindOfActionHasDefaultActionsAndAPreviewLeavesTheContactOpen(FscaAction action) {
-        FieldSafetyNotice.Facts facts =
-                new FieldSafetyNotice.Facts("case-1", "PUMP", List.of(), action, "Dose overflow", null, false);
+        FieldSafetyNotice.Facts facts = new FieldSafetyNotice.Facts(
+                "case-1", "PUMP", List.of(), List.of(), action, "Dose overflow", null, false);
         FieldSafetyNotice preview = FieldSafetyNotice.compose(facts, null, ISSUED);
         assertFalse(preview.recipientActions().isBlank());
         assertFalse(preview.manufacturerActions().isBlank());
@@ -78,6 +102,7 @@ class FieldSafetyNoticeTest {
                 "case-1",
                 "PUMP",
                 List.of(incident("r1", "4.2.1"), incident("r2", "4.2.2"), incident("r3", "4.2.1")),
+                List.of(),
                 FscaAction.SOFTWARE_UPDATE,
                 "Dose overflow",
                 "Up to 10x dose",

@@ -49,7 +49,7 @@ import org.fieldsafety.eventstore.Conflicts;
 import org.fieldsafety.fsca.TriageEvents;
 import org.fieldsafety.fsca.audit.AuditTrail;
 import org.fieldsafety.fsca.audit.AuditedCommands;
-import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordIncidents;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordTriage;
 import org.fieldsafety.infra.InfraTestResource;
 import org.fieldsafety.infra.TestKafka;
 import org.junit.jupiter.api.Test;
@@ -90,8 +90,8 @@ class FscaCaseFlowTest {
             List<Future<Object>> sent = new ArrayList<>();
             for (int i = 0; i < incidents; i++) {
                 Incident incident = Incidents.overdose(problemId + "-" + i, Instant.now(), "4.2.1", List.of());
-                RecordIncidents command =
-                        new RecordIncidents(caseId, problemId, "INSULIN-PUMP-X", List.of(incident), Instant.now());
+                RecordTriage command = new RecordTriage(
+                        caseId, problemId, "INSULIN-PUMP-X", List.of(incident), List.of(), Instant.now());
                 sent.add(threads.submit(() -> Conflicts.retry(() -> commands.send(command, AuditedCommands.SYSTEM))));
             }
             for (Future<Object> each : sent) {
@@ -150,6 +150,32 @@ class FscaCaseFlowTest {
             assertTrue(audit.verified());
             assertEquals(1 + perProblem, audit.entries().size());
         }
+    }
+
+    /** A trend episode (MDR Art. 88) is one signal on its problem's case, however often it is delivered. */
+    @Test
+    void aTrendSignalOpensACaseThatHoldsTheEpisodeOnce() throws Exception {
+        String problemId = UUID.randomUUID().toString();
+        ProducerRecord<String, String> signal = TriageEvents.record(json, TriageEvents.trendSignal(problemId));
+        TestKafka.publishInOneBatch(bootstrapServers, List.of(signal));
+        TestKafka.publishInOneBatch(bootstrapServers, List.of(signal)); // redelivered
+
+        String caseId = FscaCases.caseIdFor(problemId);
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth()
+                .preemptive()
+                .basic("auditor", "auditor-local")
+                .get("/api/v1/fsca-cases/{id}", caseId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("OPEN"))
+                .body("incidents", hasSize(0))
+                .body("trendSignals", hasSize(1))
+                .body("trendSignals[0].signalId", equalTo("trend-signal-" + problemId + "-1"))
+                .body("trendSignals[0].softwareItem", equalTo("event-log"))
+                .body("trendSignals[0].observed", equalTo(8)));
+        AuditTrail.Audit audit = trail.audit(caseId);
+        assertTrue(audit.verified());
+        assertEquals(2, audit.entries().size(), "opened, then the one signal");
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.fieldsafety.fsca.cases.FscaCaseCommand.IssueFieldSafetyNotice;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.NotifyAuthority;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordAcknowledgement;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordDeliveryFailure;
-import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordIncidents;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordTriage;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.AcknowledgementRecorded;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.AuthorityNotified;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.DeliveryFailed;
@@ -29,6 +29,7 @@ import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaDecided;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.HealthHazardAssessed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentReclassified;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.TrendSignalRecorded;
 import org.fieldsafety.platform.ProblemException;
 import org.fieldsafety.platform.signature.Signature;
 import org.fieldsafety.platform.signature.SignatureMeaning;
@@ -51,7 +52,7 @@ class FscaCaseTest {
     @Test
     void theFirstIncidentOfAProblemOpensItsCase() {
         fixture.givenNoPriorActivity()
-                .when(new RecordIncidents("case-1", "problem-1", "PUMP", List.of(incident("r1")), NOW))
+                .when(new RecordTriage("case-1", "problem-1", "PUMP", List.of(incident("r1")), List.of(), NOW))
                 .expectEvents(
                         new FscaCaseOpened("case-1", "problem-1", "PUMP", NOW),
                         new IncidentAttached("case-1", incident("r1")));
@@ -60,14 +61,15 @@ class FscaCaseTest {
     @Test
     void aLaterIncidentAttachesToTheOpenCase() {
         fixture.given(opened(), new IncidentAttached("case-1", incident("r1")))
-                .when(new RecordIncidents("case-1", "problem-1", "PUMP", List.of(incident("r2")), NOW))
+                .when(new RecordTriage("case-1", "problem-1", "PUMP", List.of(incident("r2")), List.of(), NOW))
                 .expectEvents(new IncidentAttached("case-1", incident("r2")));
     }
 
     @Test
     void theIncidentsOfABatchAttachInTheOrderTheyCame() {
         fixture.givenNoPriorActivity()
-                .when(new RecordIncidents("case-1", "problem-1", "PUMP", List.of(incident("r1"), incident("r2")), NOW))
+                .when(new RecordTriage(
+                        "case-1", "problem-1", "PUMP", List.of(incident("r1"), incident("r2")), List.of(), NOW))
                 .expectEvents(
                         new FscaCaseOpened("case-1", "problem-1", "PUMP", NOW),
                         new IncidentAttached("case-1", incident("r1")),
@@ -79,8 +81,13 @@ class FscaCaseTest {
         Instant laterAwareness = AWARE.plusSeconds(7200);
         Incident retriaged = incident("r1", laterAwareness, "Art. 87(5)", laterAwareness.plusSeconds(10 * 86400));
         fixture.given(opened())
-                .when(new RecordIncidents(
-                        "case-1", "problem-1", "PUMP", List.of(incident("r1"), incident("r1"), retriaged), NOW))
+                .when(new RecordTriage(
+                        "case-1",
+                        "problem-1",
+                        "PUMP",
+                        List.of(incident("r1"), incident("r1"), retriaged),
+                        List.of(),
+                        NOW))
                 .expectEvents(
                         new IncidentAttached("case-1", incident("r1")),
                         new IncidentReclassified(
@@ -94,8 +101,42 @@ class FscaCaseTest {
     @Test
     void aRedeliveredIncidentChangesNothing() {
         fixture.given(opened(), new IncidentAttached("case-1", incident("r1")))
-                .when(new RecordIncidents("case-1", "problem-1", "PUMP", List.of(incident("r1")), NOW))
+                .when(new RecordTriage("case-1", "problem-1", "PUMP", List.of(incident("r1")), List.of(), NOW))
                 .expectNoEvents();
+    }
+
+    @Test
+    void aTrendSignalOpensItsProblemsCaseWithoutAnIncident() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordTriage("case-1", "problem-1", "PUMP", List.of(), List.of(trend("episode-1")), NOW))
+                .expectEvents(
+                        new FscaCaseOpened("case-1", "problem-1", "PUMP", NOW),
+                        new TrendSignalRecorded("case-1", trend("episode-1")));
+    }
+
+    @Test
+    void aRedeliveredTrendSignalChangesNothingAndANewEpisodeIsRecorded() {
+        fixture.given(opened(), new TrendSignalRecorded("case-1", trend("episode-1")))
+                .when(new RecordTriage(
+                        "case-1", "problem-1", "PUMP", List.of(), List.of(trend("episode-1"), trend("episode-2")), NOW))
+                .expectEvents(new TrendSignalRecorded("case-1", trend("episode-2")));
+    }
+
+    @Test
+    void aDecisionOnATrendAloneNamesTheTrendsSoftwareItemForChangeControl() {
+        fixture.given(opened(), new TrendSignalRecorded("case-1", trend("episode-1")))
+                .when(new DecideFsca(
+                        "case-1", FscaDecision.FSCA_REQUIRED, FscaAction.SOFTWARE_UPDATE, "Rising failures", SIGNATURE))
+                .expectEvents(new FscaDecided(
+                        "case-1",
+                        "problem-1",
+                        "PUMP",
+                        List.of("event-log"),
+                        FscaDecision.FSCA_REQUIRED,
+                        FscaAction.SOFTWARE_UPDATE,
+                        "Rising failures",
+                        SIGNATURE,
+                        1));
     }
 
     @Test
@@ -148,7 +189,7 @@ class FscaCaseTest {
         Instant laterAwareness = AWARE.plusSeconds(7200);
         Incident retriaged = incident("r1", laterAwareness, "Art. 87(5)", laterAwareness.plusSeconds(10 * 86400));
         fixture.given(opened(), new IncidentAttached("case-1", incident("r1")))
-                .when(new RecordIncidents("case-1", "problem-1", "PUMP", List.of(retriaged), NOW))
+                .when(new RecordTriage("case-1", "problem-1", "PUMP", List.of(retriaged), List.of(), NOW))
                 .expectEvents(new IncidentReclassified(
                         "case-1",
                         "r1",
@@ -380,6 +421,7 @@ class FscaCaseTest {
                         "case-1",
                         "PUMP",
                         List.of(incident("r1")),
+                        List.of(),
                         FscaAction.SOFTWARE_UPDATE,
                         "Overdose risk",
                         null,
@@ -387,6 +429,19 @@ class FscaCaseTest {
                 INSTRUCTIONS,
                 NOW);
         return new FieldSafetyNoticeIssued("case-1", "problem-1", "PUMP", notice, List.of("clinic-a", "clinic-b"));
+    }
+
+    private static TrendSignal trend(String signalId) {
+        return new TrendSignal(
+                signalId,
+                "event-log",
+                "E-LOG-TRUNCATED",
+                NOW.minusSeconds(7 * 86400),
+                NOW,
+                8,
+                0.7,
+                "one-sided Poisson test",
+                NOW);
     }
 
     private static FscaCaseOpened opened() {

@@ -32,6 +32,7 @@ import org.fieldsafety.fsca.ChangeControlEvents;
 import org.fieldsafety.fsca.TriageEvents;
 import org.fieldsafety.fsca.cases.FscaCases;
 import org.fieldsafety.infra.InfraTestResource;
+import org.fieldsafety.infra.TestKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -202,6 +203,28 @@ class ConsoleBrowserTest {
         assertTrue(page.locator("#problem").textContent().contains("21 CFR 11.200"));
         assertTrue(page.locator("#status").textContent().startsWith("Open"));
         screenshot("signature-rejected");
+    }
+
+    @Test
+    void aTrendSignalShowsInTheQueueAndOnItsCase() throws Exception {
+        String problemId = UUID.randomUUID().toString();
+        TestKafka.publishInOneBatch(
+                bootstrapServers, List.of(TriageEvents.record(json, TriageEvents.trendSignal(problemId))));
+        String caseId = FscaCases.caseIdFor(problemId);
+        signIn("ra", "ra-local");
+        Locator row = page.locator("tr[data-case='" + caseId + "']");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            page.navigate(console.toString());
+            assertEquals(1, row.count());
+        });
+        assertEquals(List.of("0", "1"), row.locator("td").allTextContents().subList(2, 4), "incidents, trend signals");
+
+        row.locator("a").click();
+        String signals = page.locator("#trend-signals").textContent();
+        assertTrue(signals.contains("E-LOG-TRUNCATED") && signals.contains("0.7"), signals);
+        String timeline = page.locator("#timeline").textContent();
+        assertTrue(timeline.contains("Trend signal raised") && timeline.contains("8 reports"), timeline);
+        screenshot("trend");
     }
 
     /** Signs in through the login page, as a person does. */

@@ -71,7 +71,7 @@ public record Classification(
                 effectiveProbability,
                 region,
                 serious,
-                SeriousIncident.isFscaCandidate(region, serious, false),
+                SeriousIncident.isFscaCandidate(region, serious),
                 policy.version(),
                 triagedAt,
                 List.of(EuMdrReportability.assess(incident), fda.assess(incident)));

@@ -23,10 +23,11 @@ public final class SeriousIncident {
     }
 
     /**
-     * FSCA candidacy (MDR Art. 89): an UNACCEPTABLE risk, any serious incident, or a trend signal (Art. 88)
-     * on the report's problem.
+     * FSCA candidacy of one report (MDR Art. 89): an UNACCEPTABLE risk or any serious incident. A trend
+     * (Art. 88) is not a property of its reports: it is reported once per episode with its count, so the
+     * problem's trend signal, not each report in it, puts the problem before regulatory staff.
      */
-    public static boolean isFscaCandidate(RiskRegion region, boolean serious, boolean trendSignal) {
-        return serious || region == RiskRegion.UNACCEPTABLE || trendSignal;
+    public static boolean isFscaCandidate(RiskRegion region, boolean serious) {
+        return serious || region == RiskRegion.UNACCEPTABLE;
     }
 }

@@ -7,14 +7,12 @@ import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.triage.classification.Classification;
 import org.fieldsafety.triage.classification.ReportingDuty;
-import org.fieldsafety.triage.classification.RiskRegion;
-import org.fieldsafety.triage.classification.SeriousIncident;
 
 /**
  * A report's triage result as stored, served and re-published: the reporting duties that apply, and for
  * each regime that does not, the reason ({@code notReportable}). {@code registryVersion} is null when the
  * product was not registered. {@code trendSignal}: the report's problem was in a trend episode (MDR Art.
- * 88) when it was triaged, which makes it an FSCA candidate.
+ * 88) when it was triaged; the episode's TrendSignalRaised, not the report, goes to an FSCA case.
  */
 public record TriageView(
         String reportId,
@@ -78,7 +76,7 @@ public record TriageView(
                         .toList());
     }
 
-    /** This result with its problem in a trend episode: an FSCA candidate whatever the risk (MDR Art. 88, 89). */
+    /** This result with its problem in a trend episode (MDR Art. 88). */
     public TriageView withTrendSignal() {
         return new TriageView(
                 reportId,
@@ -95,7 +93,7 @@ public record TriageView(
                 probability,
                 riskRegion,
                 seriousIncident,
-                SeriousIncident.isFscaCandidate(RiskRegion.valueOf(riskRegion), seriousIncident, true),
+                fscaCandidate,
                 true,
                 awareAt,
                 triagedAt,

@@ -23,16 +23,15 @@ class SeriousIncidentTest {
         assertEquals(serious, SeriousIncident.isSerious(outcome, severity, publicHealthThreat));
     }
 
-    @ParameterizedTest(name = "MDR Art. 89: region {0}, serious {1}, trend signal {2} -> FSCA candidate {3}")
+    @ParameterizedTest(name = "MDR Art. 89: region {0}, serious {1} -> FSCA candidate {2}")
     @CsvSource({
-        "UNACCEPTABLE, false, false, true",
-        "REVIEW, true, false, true",
-        "ACCEPTABLE, true, false, true",
-        "ACCEPTABLE, false, true, true", // MDR Art. 88 trend
-        "REVIEW, false, false, false",
-        "ACCEPTABLE, false, false, false"
+        "UNACCEPTABLE, false, true",
+        "REVIEW, true, true",
+        "ACCEPTABLE, true, true",
+        "REVIEW, false, false",
+        "ACCEPTABLE, false, false"
     })
-    void fscaCandidate(RiskRegion region, boolean serious, boolean trendSignal, boolean candidate) {
-        assertEquals(candidate, SeriousIncident.isFscaCandidate(region, serious, trendSignal));
+    void fscaCandidate(RiskRegion region, boolean serious, boolean candidate) {
+        assertEquals(candidate, SeriousIncident.isFscaCandidate(region, serious));
     }
 }

@@ -199,6 +199,7 @@ public class FscaCaseResource {
                                             view.caseId,
                                             view.productId,
                                             incidents,
+                                            view.details.trendSignals,
                                             decision.action(),
                                             decision.rationale(),
                                             assessment == null ? null : assessment.assessment(),

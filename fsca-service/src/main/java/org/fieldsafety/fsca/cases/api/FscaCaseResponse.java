@@ -6,11 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import org.fieldsafety.fsca.cases.CaseStatus;
 import org.fieldsafety.fsca.cases.Incident;
+import org.fieldsafety.fsca.cases.TrendSignal;
 import org.fieldsafety.fsca.cases.query.ChangeRequestView;
 import org.fieldsafety.fsca.cases.query.FscaCaseView;
 
 /**
- * A case as the API shows it, with the time left to its nearest deadline and to each reporting clock at
+ * A case as the API shows it, with its incidents and trend signals (MDR Art. 88), the time left to its nearest deadline and to each reporting clock at
  * the moment of reading ({@code timeLeft}: ISO-8601 duration, negative once passed), and every workflow
  * step taken so far, with the change requests raised for it and their latest status in change control.
  */
@@ -25,6 +26,7 @@ public record FscaCaseResponse(
         boolean overdue,
         long version,
         List<IncidentResponse> incidents,
+        List<TrendSignal> trendSignals,
         FscaCaseView.Assessment assessment,
         FscaCaseView.Decision decision,
         List<FscaCaseView.AuthorityNotification> authorityNotifications,
@@ -69,6 +71,7 @@ public record FscaCaseResponse(
                 overdue(view, now),
                 view.version,
                 incidents.stream().map(i -> incident(i, now)).toList(),
+                view.details.trendSignals,
                 view.details.assessment,
                 view.details.decision,
                 view.details.notifications,

@@ -8,8 +8,8 @@ import org.fieldsafety.fsca.cases.api.FscaCaseResponse.ClockResponse;
 import org.fieldsafety.fsca.cases.query.FscaCaseView;
 
 /**
- * A case as the console's queue shows it: how many incidents it holds and the reporting clock that runs
- * out first ({@code nearestClock}, null without a reporting duty), read from the case row alone, so that a
+ * A case as the console's queue shows it: how many incidents and trend signals it holds and the reporting
+ * clock that runs out first ({@code nearestClock}, null without a reporting duty), read from the case row alone, so that a
  * case of thousands of incidents lists as fast as one of a single incident.
  */
 public record FscaCaseSummary(
@@ -18,6 +18,7 @@ public record FscaCaseSummary(
         String productId,
         CaseStatus status,
         int incidentCount,
+        int trendSignalCount,
         ClockResponse nearestClock,
         boolean overdue) {
 
@@ -30,6 +31,7 @@ public record FscaCaseSummary(
                 view.productId,
                 view.status,
                 view.incidentCount,
+                view.details.trendSignals.size(),
                 nearest == null ? null : FscaCaseResponse.clock(nearest, now),
                 FscaCaseResponse.overdue(view, now));
     }

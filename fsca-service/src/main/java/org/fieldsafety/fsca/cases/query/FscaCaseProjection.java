@@ -21,6 +21,7 @@ import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaDecided;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.HealthHazardAssessed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentReclassified;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.TrendSignalRecorded;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -72,6 +73,11 @@ public class FscaCaseProjection {
                 .chain(() -> FscaCaseIncident.nearest(event.caseId()))
                 .invoke(nearest -> view.nearest(nearest == null ? null : nearest.incident.nearestClock()))
                 .replaceWithVoid());
+    }
+
+    @EventHandler
+    void on(TrendSignalRecorded event, @SequenceNumber long sequence) {
+        update(event, sequence, view -> view.trendSignalled(event.signal()));
     }
 
     @EventHandler

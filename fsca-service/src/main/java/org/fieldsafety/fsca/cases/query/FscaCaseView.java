@@ -17,6 +17,7 @@ import org.fieldsafety.fsca.cases.FieldSafetyNotice;
 import org.fieldsafety.fsca.cases.FscaAction;
 import org.fieldsafety.fsca.cases.FscaDecision;
 import org.fieldsafety.fsca.cases.Incident;
+import org.fieldsafety.fsca.cases.TrendSignal;
 import org.fieldsafety.platform.signature.Signature;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -61,6 +62,7 @@ public class FscaCaseView extends VersionedView {
 
     /** What the case holds beyond its keys; absent parts are null (or empty) until their step happens. */
     public static class Details {
+        public List<TrendSignal> trendSignals = List.of();
         public Assessment assessment;
         public Decision decision;
         public List<AuthorityNotification> notifications = List.of();
@@ -71,6 +73,7 @@ public class FscaCaseView extends VersionedView {
 
         Details copy() {
             Details copy = new Details();
+            copy.trendSignals = trendSignals;
             copy.assessment = assessment;
             copy.decision = decision;
             copy.notifications = notifications;
@@ -84,6 +87,7 @@ public class FscaCaseView extends VersionedView {
         @Override
         public boolean equals(Object other) {
             return other instanceof Details d
+                    && Objects.equals(trendSignals, d.trendSignals)
                     && Objects.equals(assessment, d.assessment)
                     && Objects.equals(decision, d.decision)
                     && Objects.equals(notifications, d.notifications)
@@ -95,7 +99,15 @@ public class FscaCaseView extends VersionedView {
 
         @Override
         public int hashCode() {
-            return Objects.hash(assessment, decision, notifications, notice, deliveryFailures, effectiveness, closure);
+            return Objects.hash(
+                    trendSignals,
+                    assessment,
+                    decision,
+                    notifications,
+                    notice,
+                    deliveryFailures,
+                    effectiveness,
+                    closure);
         }
     }
 
@@ -140,6 +152,10 @@ public class FscaCaseView extends VersionedView {
         nearestDeadline = clock == null ? null : clock.deadline();
         nearestRegime = clock == null ? null : clock.regime();
         nearestBasis = clock == null ? null : clock.basis();
+    }
+
+    void trendSignalled(TrendSignal signal) {
+        change(d -> d.trendSignals = append(d.trendSignals, signal));
     }
 
     void assess(Assessment assessment) {
