@@ -62,11 +62,15 @@ public final class Flows {
 
     /** A report of the product's E-BACKLIGHT fault without harm, received now. */
     public static FieldReportReceived report(String productId) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return report(productId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** The same, received (the manufacturer aware of it) at {@code received}. */
+    public static FieldReportReceived report(String productId, Instant received) {
         return new FieldReportReceived(
                 UUID.randomUUID().toString(),
                 "client-1",
-                now,
+                received,
                 ReportSource.DEVICE_TELEMETRY,
                 productId,
                 null,
@@ -74,7 +78,7 @@ public final class Flows {
                 "1.0.0",
                 "display",
                 "E-BACKLIGHT",
-                now.minusSeconds(60),
+                received.minusSeconds(60),
                 "DE",
                 PatientOutcome.NONE,
                 "Display dim",

@@ -8,8 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,6 +28,10 @@ import org.fieldsafety.triage.result.TriageView;
  * ({@link TrendReevaluation}). What a batch publishes is read back from
  * the rows: the ProblemDetected of every problem whose first report is in the batch and the signal of
  * every episode raised by a report of the batch, so a redelivered batch publishes them again, unchanged.
+ *
+ * <p>A trend counts a problem's stored reports from {@code problem_day_count} (whole UTC days) and, for the
+ * two days on which the recent and the baseline windows start, from the reports themselves, so the count is
+ * exact to the instant and reads at most a window's days per problem however many reports it has.
  */
 @ApplicationScoped
 public class Problems {
@@ -55,33 +60,55 @@ public class Problems {
     public Uni<Tracked> track(List<TriageView> fresh, Map<String, TriageView> batch, Instant now) {
         Uni<Set<String>> signalling = fresh.isEmpty()
                 ? Uni.createFrom().item(Set.of())
-                : insertNew(fresh, now).chain(() -> evaluate(fresh, now));
+                : insertNew(fresh, now).chain(() -> evaluate(fresh, now)).call(() -> addToDays(fresh));
         return signalling.chain(problems -> events(problems, batch));
     }
 
-    private Uni<Void> insertNew(List<TriageView> fresh, Instant now) {
+    private static Uni<Void> insertNew(List<TriageView> fresh, Instant now) {
         Map<String, TriageView> firsts = new LinkedHashMap<>();
         fresh.forEach(view -> firsts.putIfAbsent(view.problemId(), view));
-        StringBuilder sql = new StringBuilder("insert into problem (problem_id, product_id, software_item,"
-                + " fault_code, first_report_id, first_seen, detected_at) values ");
+        return insert(
+                "problem (problem_id, product_id, software_item, fault_code, first_report_id, first_seen,"
+                        + " detected_at)",
+                firsts.values().stream()
+                        .map(first -> List.<Object>of(
+                                first.problemId(),
+                                first.productId(),
+                                first.softwareItem(),
+                                first.faultCode(),
+                                first.reportId(),
+                                first.awareAt(),
+                                now))
+                        .toList(),
+                "on conflict (problem_id) do nothing");
+    }
+
+    /** Adds the fresh reports to their problems' days, once their trends are evaluated. */
+    private static Uni<Void> addToDays(List<TriageView> fresh) {
+        Map<List<Object>, Long> perDay = new LinkedHashMap<>();
+        fresh.forEach(view -> perDay.merge(List.of(view.problemId(), day(view.awareAt())), 1L, Long::sum));
+        return insert(
+                "problem_day_count (problem_id, day, reports)",
+                perDay.entrySet().stream()
+                        .map(day -> List.<Object>of(
+                                day.getKey().get(0), day.getKey().get(1), day.getValue()))
+                        .toList(),
+                "on conflict (problem_id, day) do update set reports = problem_day_count.reports + excluded.reports");
+    }
+
+    /** One statement for all {@code rows}: {@code insert into <into> values (...), (...) <onConflict>}. */
+    private static Uni<Void> insert(String into, List<List<Object>> rows, String onConflict) {
+        StringBuilder sql = new StringBuilder("insert into ").append(into).append(" values ");
         List<Object> parameters = new ArrayList<>();
-        for (TriageView first : firsts.values()) {
-            int base = parameters.size();
-            sql.append(base == 0 ? "" : ", ").append('(');
-            for (int i = 1; i <= 7; i++) {
-                sql.append(i == 1 ? "" : ", ").append('?').append(base + i);
+        for (List<Object> row : rows) {
+            sql.append(parameters.isEmpty() ? "(" : ", (");
+            for (int i = 0; i < row.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append('?').append(parameters.size() + i + 1);
             }
             sql.append(')');
-            parameters.addAll(Arrays.asList(
-                    first.problemId(),
-                    first.productId(),
-                    first.softwareItem(),
-                    first.faultCode(),
-                    first.reportId(),
-                    first.awareAt(),
-                    now));
+            parameters.addAll(row);
         }
-        sql.append(" on conflict (problem_id) do nothing");
+        sql.append(' ').append(onConflict);
         return Panache.getSession().chain(session -> {
             var insert = session.createNativeQuery(sql.toString());
             for (int i = 0; i < parameters.size(); i++) {
@@ -89,6 +116,10 @@ public class Problems {
             }
             return insert.executeUpdate().replaceWithVoid();
         });
+    }
+
+    private static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** Evaluates the trend of every problem with fresh results; answers the problems in signal state. */
@@ -142,26 +173,13 @@ public class Problems {
         Instant baselineStart = recentStart.minus(detector.baseline());
         return locked.call(problems -> problems.isEmpty()
                         ? Uni.createFrom().voidItem()
-                        : Panache.getSession()
-                                .chain(session -> session.createSelectionQuery(
-                                                "select r.problemId, sum(case when r.awareAt > ?2 then 1 else 0 end),"
-                                                        + " sum(case when r.awareAt <= ?2 then 1 else 0 end)"
-                                                        + " from TriageResultEntity r where r.problemId in ?1"
-                                                        + " and r.awareAt > ?3 group by r.problemId",
-                                                Object[].class)
-                                        .setParameter(
-                                                1,
-                                                problems.stream()
-                                                        .map(problem -> problem.problemId)
-                                                        .toList())
-                                        .setParameter(2, recentStart)
-                                        .setParameter(3, baselineStart)
-                                        .getResultList())
-                                .invoke(rows -> rows.forEach(row -> {
-                                    long[] count = counts.computeIfAbsent((String) row[0], id -> new long[2]);
-                                    count[0] += ((Number) row[1]).longValue();
-                                    count[1] += ((Number) row[2]).longValue();
-                                })))
+                        : countStored(
+                                problems.stream()
+                                        .map(problem -> problem.problemId)
+                                        .toList(),
+                                recentStart,
+                                baselineStart,
+                                counts))
                 .map(problems -> {
                     Set<String> signalling = new HashSet<>();
                     for (ProblemEntity problem : problems) {
@@ -175,6 +193,52 @@ public class Problems {
                     }
                     return signalling;
                 });
+    }
+
+    /**
+     * Adds the stored reports of {@code problemIds} to their {@code counts}: recent ones (aware after {@code
+     * recentStart}) and baseline ones (aware after {@code baselineStart}, not after {@code recentStart}).
+     */
+    private static Uni<Void> countStored(
+            List<String> problemIds, Instant recentStart, Instant baselineStart, Map<String, long[]> counts) {
+        LocalDate recentDay = day(recentStart);
+        LocalDate baselineDay = day(baselineStart);
+        String sql =
+                """
+                select problem_id, sum(recent), sum(baseline) from (
+                    select problem_id,
+                           coalesce(sum(reports) filter (where day > ?2), 0) recent,
+                           coalesce(sum(reports) filter (where day < ?2), 0) baseline
+                    from problem_day_count where problem_id in (?1) and day > ?3 group by problem_id
+                  union all
+                    select problem_id,
+                           count(*) filter (where aware_at > ?4),
+                           count(*) filter (where aware_at <= ?4)
+                    from triage_result
+                    where problem_id in (?1) and aware_at > ?7 and (aware_at >= ?5 and aware_at < ?6 or aware_at < ?8)
+                    group by problem_id) stored
+                group by problem_id""";
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(sql, Object[].class)
+                        .setParameter(1, problemIds)
+                        .setParameter(2, recentDay)
+                        .setParameter(3, baselineDay)
+                        .setParameter(4, recentStart)
+                        .setParameter(5, startOf(recentDay))
+                        .setParameter(6, startOf(recentDay.plusDays(1)))
+                        .setParameter(7, baselineStart)
+                        .setParameter(8, startOf(baselineDay.plusDays(1)))
+                        .getResultList())
+                .invoke(rows -> rows.forEach(row -> {
+                    long[] count = counts.computeIfAbsent((String) row[0], id -> new long[2]);
+                    count[0] += ((Number) row[1]).longValue();
+                    count[1] += ((Number) row[2]).longValue();
+                }))
+                .replaceWithVoid();
+    }
+
+    private static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private void record(

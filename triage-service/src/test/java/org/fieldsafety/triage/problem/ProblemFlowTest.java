@@ -23,6 +23,8 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -149,6 +151,35 @@ class ProblemFlowTest {
                 .body("signal", equalTo(false))
                 .body("observed", equalTo(0))
                 .body("since", nullValue());
+    }
+
+    /**
+     * The stored reports are counted by day except on the days the windows start, to the instant: each
+     * report just inside or outside a window's start counts where it belongs, whatever the time of day.
+     */
+    @Test
+    void aTrendCountsTheStoredReportsExactlyAtTheWindowsStarts() throws Throwable {
+        String productId = registeredProduct("WINDOWS");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant at = now.plus(Duration.ofDays(3)); // the evaluation: a recent window from at - 7 days
+        Instant recentStart = at.minus(Duration.ofDays(7));
+        Instant baselineStart = recentStart.minus(Duration.ofDays(90));
+        List<FieldReportReceived> reports = new ArrayList<>();
+        reports.add(report(productId, baselineStart.minusSeconds(60))); // outside both windows
+        reports.add(report(productId, baselineStart.plusSeconds(60))); // baseline
+        IntStream.range(0, 10).forEach(i -> reports.add(report(productId, at.minus(Duration.ofDays(30))))); // baseline
+        reports.add(report(productId, recentStart.minusSeconds(60))); // baseline
+        reports.add(report(productId, recentStart.plusSeconds(60))); // recent
+        IntStream.range(0, 4).forEach(i -> reports.add(report(productId, now))); // recent
+        for (FieldReportReceived report : reports) { // one at a time: each later one counts the stored ones
+            publish(report);
+            eventsUntil(bootstrap, productId, "triaged-" + report.reportId(), 1);
+        }
+        trendOf(productId).body("signal", equalTo(true));
+
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> problems.reevaluateEpisodes(at)));
+
+        trendOf(productId).body("observed", equalTo(5)).body("expected", equalTo((float) (12 / 90.0 * 7)));
     }
 
     private ValidatableResponse trendOf(String productId) {
