@@ -197,7 +197,10 @@ public class Problems {
 
     /**
      * Adds the stored reports of {@code problemIds} to their {@code counts}: recent ones (aware after {@code
-     * recentStart}) and baseline ones (aware after {@code baselineStart}, not after {@code recentStart}).
+     * recentStart}) and baseline ones (aware after {@code baselineStart}, not after {@code recentStart}). The
+     * whole days between come from problem_day_count; the reports of the day the recent window starts on, and
+     * of the baseline's first day up to the next, from triage_result, each as one range of its (problem_id,
+     * aware_at) index: a condition with "or" would scan every report of the problem since the baseline's start.
      */
     private static Uni<Void> countStored(
             List<String> problemIds, Instant recentStart, Instant baselineStart, Map<String, long[]> counts) {
@@ -211,11 +214,12 @@ public class Problems {
                            coalesce(sum(reports) filter (where day < ?2), 0) baseline
                     from problem_day_count where problem_id in (?1) and day > ?3 group by problem_id
                   union all
-                    select problem_id,
-                           count(*) filter (where aware_at > ?4),
-                           count(*) filter (where aware_at <= ?4)
-                    from triage_result
-                    where problem_id in (?1) and aware_at > ?7 and (aware_at >= ?5 and aware_at < ?6 or aware_at < ?8)
+                    select problem_id, count(*) filter (where aware_at > ?4), count(*) filter (where aware_at <= ?4)
+                    from triage_result where problem_id in (?1) and aware_at >= ?5 and aware_at < ?6 and aware_at > ?7
+                    group by problem_id
+                  union all
+                    select problem_id, 0, count(*)
+                    from triage_result where problem_id in (?1) and aware_at > ?7 and aware_at < ?8
                     group by problem_id) stored
                 group by problem_id""";
         return Panache.getSession()
@@ -227,7 +231,7 @@ public class Problems {
                         .setParameter(5, startOf(recentDay))
                         .setParameter(6, startOf(recentDay.plusDays(1)))
                         .setParameter(7, baselineStart)
-                        .setParameter(8, startOf(baselineDay.plusDays(1)))
+                        .setParameter(8, min(startOf(baselineDay.plusDays(1)), startOf(recentDay)))
                         .getResultList())
                 .invoke(rows -> rows.forEach(row -> {
                     long[] count = counts.computeIfAbsent((String) row[0], id -> new long[2]);
@@ -235,6 +239,10 @@ public class Problems {
                     count[1] += ((Number) row[2]).longValue();
                 }))
                 .replaceWithVoid();
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static Instant startOf(LocalDate day) {
