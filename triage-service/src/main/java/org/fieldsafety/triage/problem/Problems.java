@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ public class Problems {
                 "problem (problem_id, product_id, software_item, fault_code, first_report_id, first_seen,"
                         + " detected_at)",
                 firsts.values().stream()
-                        .map(first -> List.<Object>of(
+                        .map(first -> Arrays.<Object>asList( // software item and fault code may be null
                                 first.problemId(),
                                 first.productId(),
                                 first.softwareItem(),

@@ -78,6 +78,38 @@ class ProblemFlowTest {
         assertEquals(detected.get(0).value(), again.get(1).value(), "the same event again");
     }
 
+    /** A complaint may name neither the software item nor the fault: its problem is still recorded. */
+    @Test
+    void aReportWithoutSoftwareItemOrFaultCodeIsTriagedWithItsProblem() throws Exception {
+        String productId = registeredProduct("UNNAMED");
+        FieldReportReceived named = report(productId);
+        FieldReportReceived unnamed = new FieldReportReceived(
+                named.reportId(),
+                named.clientId(),
+                named.receivedAt(),
+                named.source(),
+                productId,
+                named.udiDi(),
+                named.deviceSerial(),
+                named.softwareVersion(),
+                null,
+                null,
+                named.occurredAt(),
+                named.country(),
+                named.patientOutcome(),
+                "The pump stopped",
+                named.reporter(),
+                named.attributes());
+        publish(unnamed);
+        eventsUntil(bootstrap, productId, "triaged-" + unnamed.reportId(), 1);
+        staff("auditor", "auditor-local")
+                .queryParam("productId", productId)
+                .get("/api/v1/problems")
+                .then()
+                .statusCode(200)
+                .body("[0].occurrences", equalTo(1));
+    }
+
     @Test
     void aBurstOfReportsRaisesOneTrendSignalWithoutMakingItsReportsFscaCandidates() throws Exception {
         String productId = registeredProduct("TREND");
