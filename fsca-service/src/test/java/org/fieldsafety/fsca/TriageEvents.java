@@ -12,7 +12,10 @@ import org.fieldsafety.contracts.Topics;
 import org.fieldsafety.contracts.TrendSignalRaised;
 import org.fieldsafety.infra.TestKafka;
 
-/** Triage's side of fsca's flow tests: a serious incident or a trend signal as triage publishes it on the real broker. */
+/**
+ * Triage's side of fsca's flow tests: a serious incident or a trend signal as triage publishes it on the
+ * real broker.
+ */
 public final class TriageEvents {
 
     private TriageEvents() {}

@@ -30,9 +30,9 @@ import org.fieldsafety.local.Service;
  * The end state of a run, read where each service keeps it: every accepted report triaged exactly once
  * (triage's table and the distinct ReportTriaged ids on the topic), every FSCA candidate exactly one
  * incident of the one case of its problem, every trend signal on the topic exactly once on its problem's
- * case, one problem report per detected problem, every report of a
- * problem kept among change control's field reports, at most one change request per FSCA case. Polls until the system has caught up, stalls for 90 s, or the bound has passed;
- * what is still missing then is lost.
+ * case, one problem report per detected problem, every report of a problem kept among change control's
+ * field reports, at most one change request per FSCA case. Polls until the system has caught up, stalls
+ * for 90 s, or the bound has passed; what is still missing then is lost.
  */
 final class Outcomes {
 

@@ -41,9 +41,9 @@ import org.fieldsafety.platform.ProblemException;
 
 /**
  * One case per problem that may need a field safety corrective action (MDR Art. 89): its incidents with
- * their reporting clocks, its trend signals (MDR Art. 88), the health-hazard assessment, the signed decision, the notification of the
- * competent authority, the Field Safety Notice with its delivery, the effectiveness check and the signed
- * closure. The permitted sequence of these steps is enforced here (21 CFR 11.10(f)). Command handlers
+ * their reporting clocks, its trend signals (MDR Art. 88), the health-hazard assessment, the signed
+ * decision, the notification of the competent authority, the Field Safety Notice with its delivery, the
+ * effectiveness check and the signed closure. The permitted sequence of these steps is enforced here (21 CFR 11.10(f)). Command handlers
  * check the rules and apply events; event-sourcing handlers only set state.
  */
 public class FscaCase {

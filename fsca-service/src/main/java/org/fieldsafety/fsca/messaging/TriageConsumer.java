@@ -38,8 +38,8 @@ import org.fieldsafety.platform.EventPayloads;
  *
  * <p>A tolerant reader: the value arrives as text and only a ReportTriaged or a TrendSignalRaised is
  * parsed, so a message of another type is skipped whatever its shape, and one of those that cannot be
- * read goes alone to {@code fieldsafety.triage.v1.dlq} with the reason; deserialized by Kafka, it would stop the channel for
- * good on a partition it can never pass.
+ * read goes alone to {@code fieldsafety.triage.v1.dlq} with the reason; deserialized by Kafka, it would
+ * stop the channel for good on a partition it can never pass.
  *
  * <p>At least once: the batch is acknowledged after its transaction committed, and a redelivered report is
  * recognised by its case. A database that is down or restarting holds the batch back, retried until it

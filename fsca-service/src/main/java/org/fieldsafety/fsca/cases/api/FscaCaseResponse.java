@@ -11,9 +11,10 @@ import org.fieldsafety.fsca.cases.query.ChangeRequestView;
 import org.fieldsafety.fsca.cases.query.FscaCaseView;
 
 /**
- * A case as the API shows it, with its incidents and trend signals (MDR Art. 88), the time left to its nearest deadline and to each reporting clock at
- * the moment of reading ({@code timeLeft}: ISO-8601 duration, negative once passed), and every workflow
- * step taken so far, with the change requests raised for it and their latest status in change control.
+ * A case as the API shows it, with its incidents and trend signals (MDR Art. 88), the time left to its
+ * nearest deadline and to each reporting clock at the moment of reading ({@code timeLeft}: ISO-8601
+ * duration, negative once passed), and every workflow step taken so far, with the change requests raised
+ * for it and their latest status in change control.
  */
 public record FscaCaseResponse(
         String caseId,

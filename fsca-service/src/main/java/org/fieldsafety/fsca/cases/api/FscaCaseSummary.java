@@ -9,8 +9,8 @@ import org.fieldsafety.fsca.cases.query.FscaCaseView;
 
 /**
  * A case as the console's queue shows it: how many incidents and trend signals it holds and the reporting
- * clock that runs out first ({@code nearestClock}, null without a reporting duty), read from the case row alone, so that a
- * case of thousands of incidents lists as fast as one of a single incident.
+ * clock that runs out first ({@code nearestClock}, null without a reporting duty), read from the case row
+ * alone, so that a case of thousands of incidents lists as fast as one of a single incident.
  */
 public record FscaCaseSummary(
         String caseId,
