@@ -91,11 +91,11 @@ public record FieldSafetyNotice(
         String trends = facts.trendSignals().stream()
                 .map(t -> String.format(
                         Locale.ROOT,
-                        " A significant increase: %d reports from %s to %s, where %.1f were expected.",
+                        " A significant increase: %d reports from %s to %s, where %s were expected.",
                         t.observed(),
                         LocalDate.ofInstant(t.windowStart(), ZoneOffset.UTC),
                         LocalDate.ofInstant(t.windowEnd(), ZoneOffset.UTC),
-                        t.expected()))
+                        t.expectedReports()))
                 .collect(Collectors.joining());
         return facts.incidents().size() + " reported incident(s) with " + facts.productId()
                 + (faults.isEmpty() ? "" : ", fault " + faults) + "." + trends;

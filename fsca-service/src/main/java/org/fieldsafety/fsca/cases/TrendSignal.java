@@ -1,6 +1,7 @@
 package org.fieldsafety.fsca.cases;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * A trend episode of the case's problem as triage raised it: {@code observed} reports in the window
@@ -18,4 +19,10 @@ public record TrendSignal(
         long observed,
         double expected,
         String method,
-        Instant raisedAt) {}
+        Instant raisedAt) {
+
+    /** How many reports the baseline expected in the window, to one decimal, as the notice and console show it. */
+    public String expectedReports() {
+        return String.format(Locale.ROOT, "%.1f", expected);
+    }
+}

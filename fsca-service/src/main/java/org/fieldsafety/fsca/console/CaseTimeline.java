@@ -33,8 +33,7 @@ final class CaseTimeline {
                 .forEach(t -> entries.add(new Entry(
                         t.raisedAt(),
                         "Trend signal raised",
-                        t.observed() + " reports in its window, where " + ConsoleLabels.expectedReports(t)
-                                + " were expected",
+                        t.observed() + " reports in its window, where " + t.expectedReports() + " were expected",
                         null)));
         if (fsca.assessment() != null) {
             entries.add(new Entry(

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.fieldsafety.fsca.cases.CaseStatus;
 import org.fieldsafety.fsca.cases.FscaAction;
 import org.fieldsafety.fsca.cases.FscaDecision;
-import org.fieldsafety.fsca.cases.TrendSignal;
 import org.fieldsafety.fsca.cases.api.FscaCaseResponse;
 import org.fieldsafety.fsca.cases.api.FscaCaseResponse.ClockResponse;
 import org.fieldsafety.fsca.cases.api.FscaCaseResponse.IncidentResponse;
@@ -62,11 +61,6 @@ final class ConsoleLabels {
             case EFFECTIVENESS_VERIFIED -> "Effectiveness verified";
             case CLOSED -> "Closed";
         };
-    }
-
-    /** How many reports a trend's baseline expected in its window, to one decimal. */
-    static String expectedReports(TrendSignal signal) {
-        return String.format(Locale.ENGLISH, "%.1f", signal.expected());
     }
 
     static String regimeName(String regime) {

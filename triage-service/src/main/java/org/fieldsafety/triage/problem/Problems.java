@@ -84,15 +84,18 @@ public class Problems {
                 "on conflict (problem_id) do nothing");
     }
 
+    /** A row of problem_day_count: a problem's reports of one UTC day of awareness. */
+    private record ProblemDay(String problemId, LocalDate day) {}
+
     /** Adds the fresh reports to their problems' days, once their trends are evaluated. */
     private static Uni<Void> addToDays(List<TriageView> fresh) {
-        Map<List<Object>, Long> perDay = new LinkedHashMap<>();
-        fresh.forEach(view -> perDay.merge(List.of(view.problemId(), day(view.awareAt())), 1L, Long::sum));
+        Map<ProblemDay, Long> perDay = new LinkedHashMap<>();
+        fresh.forEach(view -> perDay.merge(new ProblemDay(view.problemId(), day(view.awareAt())), 1L, Long::sum));
         return insert(
                 "problem_day_count (problem_id, day, reports)",
                 perDay.entrySet().stream()
                         .map(day -> List.<Object>of(
-                                day.getKey().get(0), day.getKey().get(1), day.getValue()))
+                                day.getKey().problemId(), day.getKey().day(), day.getValue()))
                         .toList(),
                 "on conflict (problem_id, day) do update set reports = problem_day_count.reports + excluded.reports");
     }
