@@ -14,7 +14,7 @@ import org.fieldsafety.triage.problem.TrendDetector;
 
 /**
  * The configured holiday calendar the FDA rules need and the trend detector's parameters; the clock comes
- * from deploy/platform.
+ * from platform/core.
  */
 public class TriageConfiguration {
 

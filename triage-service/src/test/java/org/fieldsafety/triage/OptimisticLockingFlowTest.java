@@ -16,11 +16,13 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.fieldsafety.infra.InfraTestResource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Versioned registry and policy: If-Match gives 412 when stale, concurrent changes 409, never 500. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "triage"))
+@Tag("flow")
 class OptimisticLockingFlowTest {
 
     @Test

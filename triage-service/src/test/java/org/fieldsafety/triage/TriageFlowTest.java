@@ -44,11 +44,13 @@ import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.contracts.Topics;
 import org.fieldsafety.infra.InfraTestResource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The triage flow against the real broker and database: consume, classify, store, publish, serve. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "triage"))
+@Tag("flow")
 class TriageFlowTest {
 
     static final String PRODUCT =

@@ -29,6 +29,7 @@ import org.fieldsafety.contracts.FscaDecisionTaken;
 import org.fieldsafety.contracts.Topics;
 import org.fieldsafety.infra.InfraTestResource;
 import org.fieldsafety.infra.TestKafka;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(
         value = InfraTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "change_control"))
+@Tag("flow")
 class ChangeRequestFlowTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -38,6 +38,7 @@ import org.fieldsafety.contracts.Topics;
 import org.fieldsafety.contracts.TrendSignalRaised;
 import org.fieldsafety.infra.InfraTestResource;
 import org.fieldsafety.infra.TestKafka;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(
         value = InfraTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "change_control"))
+@Tag("flow")
 class ProblemReportFlowTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

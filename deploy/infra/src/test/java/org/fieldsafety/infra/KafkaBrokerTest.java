@@ -10,14 +10,16 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The broker killed with SIGKILL and started again on its storage, as deploy/faults does: the controller
+ * The broker killed with SIGKILL and started again on its storage, as tools/faults does: the controller
  * refuses the new incarnation's registration until the killed one's session has expired, and until then
  * the broker's port is open but answers nothing. With Kafka's default 9 s session that took 8 s.
  */
+@Tag("flow")
 class KafkaBrokerTest {
 
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");

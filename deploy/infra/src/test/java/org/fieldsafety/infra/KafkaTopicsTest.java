@@ -13,9 +13,11 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.fieldsafety.contracts.Topics;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The broker comes up with every topic of the catalogue, kept for ever, so a PMS can re-read it from the start. */
+@Tag("flow")
 class KafkaTopicsTest {
 
     @Test

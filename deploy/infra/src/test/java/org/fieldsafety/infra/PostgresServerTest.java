@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The fallback to the operating system's PostgreSQL, which the machines of this project have installed. */
+@Tag("flow")
 class PostgresServerTest {
 
     @Test

@@ -131,8 +131,8 @@ public final class LocalRun {
                 out.append(String.format("  %-8s %-14s %s%n", account.get(0), account.get(1), account.get(2))));
         out.append("\nDemo fleet API key: ").append(apiKey).append("\n\nPost a field report:\n\n");
         out.append(curlExample(system.baseUrl(Service.INTAKE), apiKey)).append("\n");
-        out.append("\nFollow the system as the PMS does (deploy/pms-client/README.md):\n\n");
-        out.append("  deploy/pms-client/pms follow --from-beginning\n");
+        out.append("\nFollow the system as the PMS does (tools/pms-client/README.md):\n\n");
+        out.append("  tools/pms-client/pms follow --from-beginning\n");
         System.out.println(out);
     }
 

@@ -338,11 +338,11 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    static String seconds(Instant since) {
+    public static String seconds(Instant since) {
         return String.format("%.1f s", Duration.between(since, Instant.now()).toMillis() / 1000.0);
     }
 
-    static void log(String message) {
+    public static void log(String message) {
         System.out.println("[local] " + message);
     }
 }

@@ -52,11 +52,13 @@ import org.fieldsafety.fsca.audit.AuditedCommands;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordTriage;
 import org.fieldsafety.infra.InfraTestResource;
 import org.fieldsafety.infra.TestKafka;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** From a triage event on the real broker to a signed decision published on the real broker. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "fsca"))
+@Tag("flow")
 class FscaCaseFlowTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -27,11 +27,13 @@ import org.fieldsafety.fsca.cases.FscaCases;
 import org.fieldsafety.fsca.console.ConsoleSession;
 import org.fieldsafety.infra.InfraTestResource;
 import org.fieldsafety.infra.TestKafka;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Change control's steps on the real broker reach the case's read model, its API and its console page. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "fsca"))
+@Tag("flow")
 class ChangeControlConsumerTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

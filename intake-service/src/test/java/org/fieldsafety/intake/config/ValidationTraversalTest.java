@@ -18,11 +18,13 @@ import org.fieldsafety.infra.InfraTestResource;
 import org.fieldsafety.intake.report.api.BatchRequest;
 import org.fieldsafety.intake.report.api.FieldReportRequest;
 import org.fieldsafety.intake.report.api.FieldReportRequest.Reporter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Quarkus' validator uses intake's resolver, not the ORM-aware one, and still checks every nested field. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "intake"))
+@Tag("flow")
 class ValidationTraversalTest {
 
     @Inject

@@ -21,10 +21,12 @@ import org.fieldsafety.infra.InfraTestResource;
 import org.fieldsafety.infra.TestKafka;
 import org.fieldsafety.intake.KafkaTestSupport;
 import org.fieldsafety.intake.report.ReportIds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "intake"))
+@Tag("flow")
 class PmsComplaintConsumerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -36,11 +36,13 @@ import org.fieldsafety.contracts.TrendSignalRaised;
 import org.fieldsafety.infra.InfraTestResource;
 import org.fieldsafety.infra.TestKafka;
 import org.fieldsafety.triage.Flows;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Problems (IEC 62304 9.1) and trends (MDR Art. 88) against the real broker and database. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "triage"))
+@Tag("flow")
 class ProblemFlowTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

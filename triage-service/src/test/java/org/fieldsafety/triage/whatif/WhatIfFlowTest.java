@@ -21,11 +21,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.infra.InfraTestResource;
 import org.fieldsafety.triage.Flows;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Replaying stored reports under a proposed policy or registry entry, touching nothing stored. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "triage"))
+@Tag("flow")
 class WhatIfFlowTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

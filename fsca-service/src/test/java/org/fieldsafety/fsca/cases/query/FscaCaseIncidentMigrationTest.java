@@ -20,6 +20,7 @@ import org.fieldsafety.infra.InfraTestResource;
 import org.fieldsafety.infra.InfraTestResource.TestServers;
 import org.fieldsafety.infra.PostgresServer;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "fsca"))
+@Tag("flow")
 class FscaCaseIncidentMigrationTest {
 
     private static final String DATABASE = "fsca_v4_upgrade";

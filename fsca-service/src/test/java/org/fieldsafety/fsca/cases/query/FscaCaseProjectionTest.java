@@ -25,6 +25,7 @@ import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentReclassified;
 import org.fieldsafety.fsca.cases.Incident;
 import org.fieldsafety.fsca.cases.Incidents;
 import org.fieldsafety.infra.InfraTestResource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "fsca"))
+@Tag("flow")
 class FscaCaseProjectionTest {
 
     /** Whole seconds, as the database keeps them; every deadline ahead, so no case here jumps the queue. */

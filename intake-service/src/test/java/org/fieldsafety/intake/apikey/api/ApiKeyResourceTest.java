@@ -23,10 +23,12 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.fieldsafety.infra.InfraTestResource;
 import org.fieldsafety.intake.IntakeTestSupport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "intake"))
+@Tag("flow")
 class ApiKeyResourceTest {
 
     private static int report(String key) {

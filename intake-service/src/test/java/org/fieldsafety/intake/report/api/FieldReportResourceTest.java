@@ -32,10 +32,12 @@ import org.fieldsafety.infra.InfraTestResource;
 import org.fieldsafety.intake.IntakeTestSupport;
 import org.fieldsafety.intake.KafkaTestSupport;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "intake"))
+@Tag("flow")
 class FieldReportResourceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -29,6 +29,7 @@ import org.fieldsafety.intake.IntakeTestSupport;
 import org.fieldsafety.intake.KafkaTestSupport;
 import org.fieldsafety.intake.report.ReportIds;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "intake"))
+@Tag("flow")
 @Order(Integer.MAX_VALUE)
 class KafkaOutageTest {
 

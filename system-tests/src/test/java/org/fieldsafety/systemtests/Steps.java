@@ -1,0 +1,67 @@
+package org.fieldsafety.systemtests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.fieldsafety.local.ApiClient;
+import org.fieldsafety.local.LocalSystem;
+
+/**
+ * The steps of an end-to-end test against a running system: a call that must answer a status, a read
+ * polled until the system caught up, and a named hop that logs how long it took and, when it fails,
+ * where the services' logs are.
+ */
+final class Steps {
+
+    private final ApiClient api = new ApiClient();
+    private final String test;
+    private final Duration timeout;
+    private final Supplier<Path> logs;
+
+    /** {@code logs} is asked only when a hop fails: the system may start after this is made. */
+    Steps(String test, Duration timeout, Supplier<Path> logs) {
+        this.test = test;
+        this.timeout = timeout;
+        this.logs = logs;
+    }
+
+    /** Polls until the URL answers 200 with JSON that satisfies {@code done}. */
+    JsonNode awaitJson(String url, Map<String, String> who, Predicate<JsonNode> done) {
+        return await(url)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            ApiClient.Response response = api.get(url, who);
+                            return response.status() == 200 ? response.json() : null;
+                        },
+                        json -> json != null && done.test(json));
+    }
+
+    /** The response's JSON (null for an empty body) once its status is {@code status}. */
+    static JsonNode expect(int status, ApiClient.Response response) {
+        assertEquals(status, response.status(), response.body());
+        return response.body().isEmpty() ? null : response.json();
+    }
+
+    JsonNode hop(String name, Callable<JsonNode> step) {
+        Instant started = Instant.now();
+        try {
+            JsonNode result = step.call();
+            LocalSystem.log(test + ": hop " + name + " took " + LocalSystem.seconds(started));
+            return result;
+        } catch (Exception | AssertionError e) {
+            throw new AssertionError(
+                    "hop " + name + " failed after " + LocalSystem.seconds(started) + "; service logs in " + logs.get(),
+                    e);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package org.fieldsafety.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
+import org.fieldsafety.local.ApiClient;
+import org.fieldsafety.local.Demo;
+import org.fieldsafety.local.FieldReport;
+import org.fieldsafety.local.LocalSystem;
+import org.fieldsafety.local.PortPlan;
+import org.fieldsafety.local.Service;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The black-box path of a serious software incident through the running system: intake accepts a field
+ * report, triage classifies it, fsca opens a case, regulatory affairs decides an FSCA, and change control
+ * receives the change request; and of a burst of harmless reports, which reaches fsca as one trend signal
+ * (MDR Art. 88) rather than as incidents. Every hop must work, in the local profile, against real Kafka and
+ * PostgreSQL.
+ */
+class SystemFlowIT {
+
+    private static final Duration HOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Map<String, String> ADMIN = ApiClient.basic("admin", "admin-local");
+    private static final Map<String, String> RA = ApiClient.basic("ra", "ra-local");
+    private static final Map<String, String> ENG = ApiClient.basic("eng", "eng-local");
+
+    private static LocalSystem system;
+    private static Path dataDir;
+    private final ApiClient api = new ApiClient();
+    private final Steps steps = new Steps("e2e", HOP_TIMEOUT, () -> dataDir.resolve("logs"));
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        dataDir = Files.createTempDirectory("fieldsafety-e2e-");
+        Instant started = Instant.now();
+        system = LocalSystem.start(dataDir, PortPlan.free(EnumSet.allOf(Service.class)));
+        LocalSystem.log("e2e: system started in " + LocalSystem.seconds(started) + ", data in " + dataDir);
+    }
+
+    /** Stops the system and deletes its data, keeping the services' logs. */
+    @AfterAll
+    static void stopSystem() throws IOException {
+        if (system != null) {
+            system.close();
+        }
+        for (String data : List.of("kafka", "postgres")) {
+            Path dir = dataDir.resolve(data);
+            if (Files.exists(dir)) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(file -> file.toFile().delete());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSeriousIncidentTravelsFromIntakeToAChangeRequest() {
+        String intake = system.baseUrl(Service.INTAKE);
+        String triage = system.baseUrl(Service.TRIAGE);
+        String fsca = system.baseUrl(Service.FSCA);
+        String changeControl = system.baseUrl(Service.CHANGE_CONTROL);
+
+        JsonNode apiKey = steps.hop(
+                "1 API key",
+                () -> Steps.expect(201, api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "e2e"))));
+        String key = apiKey.path("key").asText();
+
+        FieldReport report = FieldReport.example(
+                Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS),
+                PatientOutcome.SERIOUS_INJURY);
+        Map<String, String> client =
+                Map.of("X-API-Key", key, "Idempotency-Key", UUID.randomUUID().toString());
+        String reportId = steps.hop(
+                        "2 field report",
+                        () -> Steps.expect(202, api.send("POST", intake + "/api/v1/field-reports", client, report)))
+                .path("reportId")
+                .asText();
+
+        JsonNode triaged = steps.hop(
+                "3 triage",
+                () -> steps.awaitJson(triage + "/api/v1/triage/" + reportId, RA, json -> json.has("reportId")));
+        assertTrue(triaged.path("fscaCandidate").asBoolean(), triaged.toString());
+        assertTrue(triaged.path("seriousIncident").asBoolean(), triaged.toString());
+        assertTrue(
+                StreamSupport.stream(triaged.path("reportability").spliterator(), false)
+                        .anyMatch(entry -> entry.path("regime").asText().equals("EU_MDR")),
+                triaged.toString());
+        String problemId = triaged.path("problemId").asText();
+
+        JsonNode cases = steps.hop(
+                "4 fsca case",
+                () -> steps.awaitJson(
+                        fsca + "/api/v1/fsca-cases?problemId=" + problemId,
+                        RA,
+                        json -> json.size() > 0 && json.get(0).path("incidents").size() > 0));
+        assertEquals(1, cases.size(), cases.toString());
+        String caseId = cases.get(0).path("caseId").asText();
+        assertEquals(
+                reportId,
+                cases.get(0).path("incidents").path(0).path("reportId").asText(),
+                cases.toString());
+
+        Map<String, Object> decision = Map.of(
+                "decision", "FSCA_REQUIRED",
+                "rationale", "Dose calculation overflow can over-infuse",
+                "action", "SOFTWARE_UPDATE",
+                "signature", Map.of("password", "ra-local", "meaning", "APPROVAL"));
+        steps.hop(
+                "5 decision",
+                () -> Steps.expect(
+                        200, api.send("POST", fsca + "/api/v1/fsca-cases/" + caseId + "/decision", RA, decision)));
+
+        JsonNode changeRequests = steps.hop(
+                "6 change request",
+                () -> steps.awaitJson(
+                        changeControl + "/api/v1/change-requests?fscaCaseId=" + caseId, ENG, json -> json.size() > 0));
+        assertEquals(1, changeRequests.size(), changeRequests.toString());
+        assertEquals(caseId, changeRequests.get(0).path("fscaCaseId").asText(), changeRequests.toString());
+    }
+
+    @Test
+    void aBurstOfHarmlessReportsReachesFscaAsOneTrendSignal() {
+        String intake = system.baseUrl(Service.INTAKE);
+        String triage = system.baseUrl(Service.TRIAGE);
+        String fsca = system.baseUrl(Service.FSCA);
+        String productId = "TREND-PUMP-" + UUID.randomUUID().toString().substring(0, 8);
+
+        steps.hop(
+                "1 product",
+                () -> Steps.expect(
+                        200, api.send("PUT", triage + "/api/v1/products/" + productId, ADMIN, Demo.PRODUCT)));
+        String key = steps.hop(
+                        "2 API key",
+                        () -> Steps.expect(
+                                201,
+                                api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "e2e-trend"))))
+                .path("key")
+                .asText();
+        FieldReport harmless = FieldReport.example(
+                Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS), PatientOutcome.NONE);
+        FieldReport truncatedLog = new FieldReport(
+                harmless.source(),
+                productId,
+                harmless.udiDi(),
+                harmless.deviceSerial(),
+                harmless.softwareVersion(),
+                "event-log",
+                "E-LOG-TRUNCATED",
+                harmless.occurredAt(),
+                harmless.country(),
+                harmless.patientOutcome(),
+                "Event log cut short",
+                harmless.reporter(),
+                harmless.attributes());
+        String lastReportId = null;
+        for (int i = 1; i <= 6; i++) { // 6 in a day where 0.7 a week are expected: significant at 0.01
+            Map<String, String> client = Map.of(
+                    "X-API-Key", key, "Idempotency-Key", UUID.randomUUID().toString());
+            lastReportId = steps.hop(
+                            "3 field report " + i,
+                            () -> Steps.expect(
+                                    202, api.send("POST", intake + "/api/v1/field-reports", client, truncatedLog)))
+                    .path("reportId")
+                    .asText();
+        }
+        String lastUrl = triage + "/api/v1/triage/" + lastReportId;
+        JsonNode last = steps.hop(
+                "4 triage in a trend",
+                () -> steps.awaitJson(
+                        lastUrl, RA, json -> json.path("trendSignal").asBoolean()));
+        assertFalse(last.path("fscaCandidate").asBoolean(), last.toString());
+        String problemId = last.path("problemId").asText();
+
+        JsonNode cases = steps.hop(
+                "5 fsca case with the trend",
+                () -> steps.awaitJson(
+                        fsca + "/api/v1/fsca-cases?problemId=" + problemId,
+                        RA,
+                        json -> json.size() > 0
+                                && json.get(0).path("trendSignals").size() > 0));
+        assertEquals(1, cases.size(), cases.toString());
+        assertEquals(1, cases.get(0).path("trendSignals").size(), cases.toString());
+        assertEquals(0, cases.get(0).path("incidents").size(), cases.toString());
+        assertEquals(
+                "event-log",
+                cases.get(0).path("trendSignals").path(0).path("softwareItem").asText());
+    }
+}

@@ -1,0 +1,180 @@
+package org.fieldsafety.bench;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalPropertiesReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.ConnectionWrapperFactory;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.fieldsafety.infra.PostgresServer;
+import org.fieldsafety.infra.RepositoryLayout;
+import org.fieldsafety.local.ApiClient;
+
+/**
+ * Axon 4 with plain JDBC in the bench's JVM, configured like platform/event-store's EventStoreRuntime
+ * (snake_case schema of db/event-store, Jackson, batch size 100) but without Quarkus: a pooled
+ * {@link AgroalDataSource} and a thread-bound JDBC transaction instead of JTA. A command or a
+ * processor batch runs in one database transaction, as in the services.
+ */
+final class AxonOnJdbc implements TransactionManager, ConnectionProvider, AutoCloseable {
+
+    static final Path SCHEMA =
+            Path.of("platform/event-store/src/main/resources/db/event-store/V1__axon_event_store.sql");
+
+    final AgroalDataSource dataSource;
+    final Serializer serializer =
+            JacksonSerializer.builder().objectMapper(ApiClient.JSON.copy()).build();
+    private final ThreadLocal<Connection> current = new ThreadLocal<>();
+
+    /** Inside a transaction neither closing nor committing a connection is Axon's business. */
+    private static final ConnectionWrapperFactory.ConnectionCloseHandler TRANSACTION_ENDS_IT =
+            new ConnectionWrapperFactory.ConnectionCloseHandler() {
+                @Override
+                public void close(Connection connection) {}
+
+                @Override
+                public void commit(Connection connection) {}
+            };
+
+    AxonOnJdbc(PostgresServer postgres, String database, int poolSize) throws SQLException {
+        dataSource = AgroalDataSource.from(new AgroalPropertiesReader()
+                .readProperties(Map.of(
+                        AgroalPropertiesReader.JDBC_URL,
+                        postgres.jdbcUrl(database),
+                        AgroalPropertiesReader.PRINCIPAL,
+                        PostgresServer.USER,
+                        AgroalPropertiesReader.CREDENTIAL,
+                        PostgresServer.PASSWORD,
+                        AgroalPropertiesReader.MAX_SIZE,
+                        String.valueOf(poolSize)))
+                .get());
+    }
+
+    /** A fresh database with the event store's tables, read from platform/event-store. */
+    static void createEventStore(PostgresServer postgres, String database) throws IOException, SQLException {
+        postgres.ensureDatabase(database);
+        String ddl = Files.readString(RepositoryLayout.root().resolve(SCHEMA));
+        try (Connection connection = java.sql.DriverManager.getConnection(
+                        postgres.jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop table if exists domain_event_entry, snapshot_event_entry, token_entry");
+            statement.execute(ddl);
+        }
+    }
+
+    JdbcEventStorageEngine storageEngine() {
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(this)
+                .transactionManager(this)
+                .schema(EventSchema.builder()
+                        .eventTable("domain_event_entry")
+                        .snapshotTable("snapshot_event_entry")
+                        .globalIndexColumn("global_index")
+                        .timestampColumn("time_stamp")
+                        .eventIdentifierColumn("event_identifier")
+                        .aggregateIdentifierColumn("aggregate_identifier")
+                        .sequenceNumberColumn("sequence_number")
+                        .typeColumn("type")
+                        .payloadTypeColumn("payload_type")
+                        .payloadRevisionColumn("payload_revision")
+                        .payloadColumn("payload")
+                        .metaDataColumn("meta_data")
+                        .build())
+                .dataType(byte[].class)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build();
+    }
+
+    JdbcTokenStore tokenStore() {
+        return JdbcTokenStore.builder()
+                .connectionProvider(this)
+                .serializer(serializer)
+                .contentType(byte[].class)
+                .schema(TokenSchema.builder()
+                        .setTokenTable("token_entry")
+                        .setProcessorNameColumn("processor_name")
+                        .setSegmentColumn("segment")
+                        .setTokenColumn("token")
+                        .setTokenTypeColumn("token_type")
+                        .setTimestampColumn("time_stamp")
+                        .setOwnerColumn("owner")
+                        .build())
+                .build();
+    }
+
+    /** Binds a connection without auto-commit to this thread; a nested transaction joins it. */
+    @Override
+    public Transaction startTransaction() {
+        if (current.get() != null) {
+            return new Transaction() {
+                @Override
+                public void commit() {}
+
+                @Override
+                public void rollback() {}
+            };
+        }
+        try {
+            Connection connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            current.set(connection);
+            return new Transaction() {
+                @Override
+                public void commit() {
+                    end(connection, true);
+                }
+
+                @Override
+                public void rollback() {
+                    end(connection, false);
+                }
+            };
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not begin a transaction", e);
+        }
+    }
+
+    private void end(Connection connection, boolean commit) {
+        current.remove();
+        try (connection) {
+            if (commit) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not end a transaction", e);
+        }
+    }
+
+    /** The thread's transaction's connection (closing it is a no-op), or an auto-commit one outside one. */
+    @Override
+    public Connection getConnection() throws SQLException {
+        Connection connection = current.get();
+        if (connection != null) {
+            return ConnectionWrapperFactory.wrap(connection, TRANSACTION_ENDS_IT);
+        }
+        Connection own = dataSource.getConnection();
+        own.setAutoCommit(true);
+        return own;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,210 @@
+package org.fieldsafety.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Writes docs/benchmarks.md from the stored results: machine, date, commit, method, figures, targets. */
+final class Report {
+
+    /** A target of the issue: a figure's median compared with a bound. */
+    private record Target(String title, String figure, boolean atLeast, double bound) {
+
+        String verdict(Map<String, List<Double>> figures, Set<String> smoke) {
+            List<Double> values = figures.get(figure);
+            if (values == null) {
+                return "| " + title + " | not measured | |";
+            }
+            double median = median(values);
+            boolean met = atLeast ? median >= bound : median <= bound;
+            return String.format(
+                    "| %s | %s | %s%s |",
+                    title,
+                    number(median),
+                    met ? "PASS" : "GAP",
+                    smoke.contains(figure) ? " (smoke run: means nothing)" : "");
+        }
+    }
+
+    private static final List<Target> TARGETS = List.of(
+            new Target("intake in batches / raw Kafka at least 0.5", "ratio intake batches / raw Kafka", true, 0.5),
+            new Target("Axon append / raw JDBC at least 0.5", "ratio Axon / plain JDBC", true, 0.5),
+            new Target(
+                    "p99 to the triage result at 1,000/s at most 100 ms", "1000/s triage result p99, ms", false, 100),
+            new Target("p99 to the FSCA case at 1,000/s at most 500 ms", "1000/s FSCA case p99, ms", false, 500));
+
+    private static final Map<String, String> SECTIONS = Map.of(
+            "kafka-vs-intake",
+            """
+            ## 1. Raw Kafka against intake
+
+            The same 1 kB records with acks=all into a topic with fieldsafety.reports.v1's partitions
+            of the same broker. Raw Kafka: Kafka's own `ProducerPerformance` of the broker's version (4.1.2),
+            300,000 records, default producer settings plus `acks=all`. Intake: `POST /api/v1/field-reports`
+            for 30 s over 32 keep-alive HTTP/1.1 connections (Vert.x client), one request in flight per
+            connection, counting reports answered 202 (intake answers 202 only after Kafka acknowledged);
+            then the same with batches of 100 reports per request (`/batch`). Each request has its own
+            `Idempotency-Key`. The load generator sends 200 bodies of each kind in turn, built before the
+            clock starts, as ProducerPerformance builds its payload first. Only Kafka, PostgreSQL and intake
+            run: the consumers downstream would take CPU from intake but not from the baseline, and the whole
+            pipeline is measured in section 3.""",
+            "axon-vs-jdbc",
+            """
+            ## 2. Raw JDBC against Axon
+
+            Events appended into `domain_event_entry` of `db/event-store` on a durable PostgreSQL 17
+            (fsync on), 8 writers for 30 s each. Raw JDBC: each writer inserts one event row per
+            auto-committed statement. Axon: 8 threads each send a command that creates an aggregate with one
+            event (Axon 4.12 JDBC event store configured like `EventStoreRuntime`, Jackson, one transaction
+            per command).""",
+            "latency",
+            """
+            ## 3. End-to-end latency at fixed rates
+
+            Open model: report i is due at start + i / rate whatever happened to earlier reports, and every
+            latency counts from that due time, so a system that falls behind shows its queue (no coordinated
+            omission). 60 s per rate over 512 keep-alive connections (a fleet, not a few gateways: over 32, a
+            report waited for a free connection whenever answers took longer than 32 ms at 1,000/s); one
+            report in 20 is an FSCA candidate (serious injury, UNACCEPTABLE risk), spread over 50 freshly
+            registered products so each measurement starts with empty cases; the other 19 are harmless
+            reports of the same products, whose burst raises a trend signal per product (one signal on its
+            case since decision 0006; before, every one of them became an incident of that case); first a
+            warm-up of 60 s at 500/s, not measured, for the services' JIT. What each percentile measures:
+
+            - *intake 202*: due time until the client received the 202;
+            - *triage result*: due time until the report's ReportTriaged reached a consumer of
+              fieldsafety.triage.v1 (triage commits the result before it publishes, so
+              `GET /api/v1/triage/{id}` answers 200 from then on);
+            - *FSCA case*: due time until the candidate's incident was found in fsca's case read model (the
+              table behind `GET /api/v1/fsca-cases`), polled every 25 ms (adds up to 25 ms).
+
+            A report not observed within 60 s after the last send counts with the time the wait ended (the
+            notes give how many). The next rate starts once every consumer group has committed every record:
+            *backlog left* is how long that took after the wait ended (at most 600 s).""",
+            "replay",
+            """
+            ## 4. Projection replay
+
+            1,000,000 stored events (one per aggregate, written with COPY) replayed by a tracking event
+            processor configured like the services' (single thread, batches of 100, one transaction per
+            batch with the token) into a read model table (one insert per event); from the processor's start
+            until the last batch committed.""",
+            "startup",
+            """
+            ## 5. Start time and resident memory
+
+            From starting a fresh system (`LocalSystem`: Kafka and PostgreSQL formatted, databases created,
+            then the four services in parallel, migrating their schemas) until every service answers UP on
+            `/q/health/ready`. Resident memory: VmRSS from `/proc/<pid>/status` right after, idle;
+            PostgreSQL's sums the server and its backends (shared buffers count more than once).""");
+
+    private static final List<String> ORDER =
+            List.of("kafka-vs-intake", "axon-vs-jdbc", "latency", "replay", "startup");
+
+    private Report() {}
+
+    static void write(Path results, Path out, String note) throws IOException, InterruptedException {
+        List<Results.Scenario> scenarios = Results.load(results);
+        scenarios.sort((a, b) -> ORDER.indexOf(a.scenario()) - ORDER.indexOf(b.scenario()));
+        Map<String, List<Double>> all = scenarios.stream()
+                .flatMap(s -> s.figures().entrySet().stream())
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+        StringBuilder md = new StringBuilder("# Benchmarks\n\n");
+        if (!note.isEmpty()) {
+            md.append("**").append(note).append("**\n\n");
+        }
+        md.append("Written by `tools/bench/all` (see the README) on ")
+                .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
+                .append(" at commit `")
+                .append(command("git", "rev-parse", "--short", "HEAD"))
+                .append("`.\n\nMachine: ")
+                .append(machine())
+                .append(". Every component runs on it at once: Kafka, PostgreSQL, the four services and the load"
+                        + " generator.\n\nEach figure is the median of the runs, with the minimum and maximum.\n\n");
+        md.append("## Targets\n\n| target | median | verdict |\n|---|---:|---|\n");
+        Set<String> smoke = scenarios.stream()
+                .filter(Results.Scenario::smoke)
+                .flatMap(s -> s.figures().keySet().stream())
+                .collect(Collectors.toSet());
+        TARGETS.forEach(target -> md.append(target.verdict(all, smoke)).append('\n'));
+        for (Results.Scenario scenario : scenarios) {
+            md.append('\n').append(SECTIONS.getOrDefault(scenario.scenario(), "## " + scenario.scenario()));
+            if (scenario.smoke()) {
+                md.append("\n\n*Smoke run (seconds, tiny counts): it proves the harness works; its figures say"
+                        + " nothing about the system.*");
+            }
+            md.append("\n\n| figure | median | min | max | runs |\n|---|---:|---:|---:|---:|\n");
+            scenario.figures()
+                    .forEach((name, values) -> md.append(String.format(
+                            "| %s | %s | %s | %s | %d |%n",
+                            name,
+                            number(median(values)),
+                            number(values.stream()
+                                    .mapToDouble(Double::doubleValue)
+                                    .min()
+                                    .orElseThrow()),
+                            number(values.stream()
+                                    .mapToDouble(Double::doubleValue)
+                                    .max()
+                                    .orElseThrow()),
+                            values.size())));
+            List<String> notes = scenario.runs().stream()
+                    .flatMap(run -> run.notes().stream())
+                    .toList();
+            if (!notes.isEmpty()) {
+                md.append("\nNotes of the runs:\n\n");
+                notes.forEach(line -> md.append("- ").append(line).append('\n'));
+            }
+        }
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, md);
+        Bench.log("wrote " + out);
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String number(double value) {
+        return Math.abs(value) >= 100 ? String.format("%,.0f", value) : String.format("%.2f", value);
+    }
+
+    private static String machine() throws IOException {
+        List<String> cpu = Files.readAllLines(Path.of("/proc/cpuinfo"));
+        String model = cpu.stream()
+                .filter(line -> line.startsWith("model name"))
+                .findFirst()
+                .map(line -> line.substring(line.indexOf(':') + 1).strip())
+                .orElse("unknown CPU");
+        long memoryKb = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                .filter(line -> line.startsWith("MemTotal:"))
+                .findFirst()
+                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                .orElse(0L);
+        return String.format(
+                "%s, %d cores, %.1f GB RAM, %s %s, Java %s",
+                model,
+                Runtime.getRuntime().availableProcessors(),
+                memoryKb / 1024.0 / 1024.0,
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                System.getProperty("java.version"));
+    }
+
+    private static String command(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes()).strip();
+        return process.waitFor() == 0 ? output : "unknown";
+    }
+}

@@ -1,0 +1,319 @@
+package org.fieldsafety.faults;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.fieldsafety.contracts.Topics;
+import org.fieldsafety.infra.RepositoryLayout;
+import org.fieldsafety.local.ApiClient;
+import org.fieldsafety.local.Demo;
+import org.fieldsafety.local.LocalSystem;
+import org.fieldsafety.local.PortPlan;
+import org.fieldsafety.local.Service;
+
+/**
+ * {@code tools/faults/<scenario> [--smoke]}: starts the system once (LocalSystem, on free ports, in a
+ * temporary directory), runs the scenarios against it and prints for each what was lost and duplicated,
+ * how long the system took back to steady state after each fault, and what reached the dead letters.
+ * Exits 1 when a scenario broke a rule (docs/faults.md), 2 on bad usage.
+ */
+public final class FaultSuite {
+
+    static final List<String> SCENARIOS =
+            List.of("kill-services", "kill-broker", "restart-postgres", "poison", "malformed");
+    private static final double MAX_POISON_SLOWDOWN = 0.10;
+    private static final Duration SLOW_START = Duration.ofMinutes(5);
+    /** How long after the poisoned run's outcomes every consumer may take to pass every poison record. */
+    private static final Duration POISON_BOUND = Duration.ofMinutes(2);
+
+    private final LocalSystem system;
+    private final KafkaProbe kafka;
+    private final RunSize size;
+    private final String apiKey;
+    private final String intake;
+    private final Outcomes outcomes;
+
+    private FaultSuite(LocalSystem system, KafkaProbe kafka, RunSize size, String apiKey) {
+        this.system = system;
+        this.kafka = kafka;
+        this.size = size;
+        this.apiKey = apiKey;
+        this.intake = system.baseUrl(Service.INTAKE);
+        this.outcomes = new Outcomes(system, kafka);
+    }
+
+    /** A scenario's verdict and its lines for docs/faults.md. */
+    record Verdict(String scenario, boolean passed, List<String> lines) {}
+
+    public static void main(String[] args) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(args));
+        RunSize size = arguments.remove("--smoke") ? RunSize.SMOKE : RunSize.FULL;
+        if (arguments.size() != 1 || !(arguments.get(0).equals("all") || SCENARIOS.contains(arguments.get(0)))) {
+            System.err.println("usage: tools/faults/<" + String.join("|", SCENARIOS) + "|all> [--smoke]");
+            System.exit(2);
+        }
+        List<String> scenarios = arguments.get(0).equals("all") ? SCENARIOS : arguments;
+        Path data = Files.createTempDirectory("fieldsafety-faults-");
+        Instant started = Instant.now();
+        log("starting the system in " + data + " for " + scenarios + " (" + size.name() + " run)");
+        List<Verdict> verdicts = new ArrayList<>();
+        try (LocalSystem system = new LocalSystem(data, PortPlan.free(EnumSet.allOf(Service.class)))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(system::close));
+            start(system);
+            KafkaProbe kafka = new KafkaProbe(system.kafkaBootstrapServers());
+            log("system started in " + seconds(Duration.between(started, Instant.now())));
+            FaultSuite suite = new FaultSuite(system, kafka, size, apiKey(system));
+            for (String scenario : scenarios) {
+                Instant scenarioStarted = Instant.now();
+                log("== " + scenario);
+                Verdict verdict;
+                try {
+                    verdict = suite.run(scenario);
+                } catch (RuntimeException e) {
+                    e.printStackTrace();
+                    verdict = new Verdict(scenario, false, List.of("aborted: " + e));
+                }
+                verdicts.add(verdict);
+                verdict.lines().forEach(line -> log("  " + line));
+                log("== " + scenario + (verdict.passed() ? " PASSED" : " FAILED") + " in "
+                        + seconds(Duration.between(scenarioStarted, Instant.now())));
+            }
+            kafka.close();
+        } finally {
+            deleteData(data);
+        }
+        Path results = writeResults(size, verdicts);
+        log("results in " + results + "; service logs in " + data.resolve("logs") + ", the broker's in "
+                + data.resolve("kafka/broker.out"));
+        // the plain closing line a CI run is judged by: scenarios passed and failed
+        long passed = verdicts.stream().filter(Verdict::passed).count();
+        System.out.println("faults: " + passed + " passed, " + (verdicts.size() - passed) + " failed");
+        System.exit(passed == verdicts.size() ? 0 : 1);
+    }
+
+    /**
+     * Starts the system, giving services that are slow to boot (a loaded CI machine) up to
+     * {@link #SLOW_START} more than LocalSystem's own bound, since the faults, not the boot, are under test.
+     */
+    private static void start(LocalSystem system) {
+        try {
+            system.start();
+        } catch (IllegalStateException slow) {
+            log("not ready in time (" + slow.getMessage().lines().findFirst().orElse("") + "); waiting up to "
+                    + seconds(SLOW_START) + " more");
+            ApiClient api = new ApiClient();
+            for (Service service : Service.values()) {
+                String health = system.baseUrl(service) + "/q/health/ready";
+                await(service.module() + " ready")
+                        .atMost(SLOW_START)
+                        .pollInterval(Duration.ofSeconds(1))
+                        .ignoreExceptions()
+                        .until(() -> api.get(health, Map.of()).status() == 200);
+            }
+        }
+    }
+
+    private Verdict run(String scenario) {
+        return switch (scenario) {
+            case "kill-services" -> kills(scenario, serviceKills());
+            case "kill-broker" -> kills(scenario, List.of(Kills.Fault.killKafka(system)));
+            case "restart-postgres" -> kills(scenario, List.of(Kills.Fault.restartPostgres(system)));
+            case "poison" -> poison();
+            case "malformed" -> malformed();
+            default -> throw new IllegalArgumentException(scenario);
+        };
+    }
+
+    private List<Kills.Fault> serviceKills() {
+        List<Kills.Fault> faults = new ArrayList<>();
+        for (int round = 0; round < size.killsPerService(); round++) {
+            for (Service service : Service.values()) {
+                faults.add(Kills.Fault.kill(system, service));
+            }
+        }
+        return faults;
+    }
+
+    private Verdict kills(String scenario, List<Kills.Fault> faults) {
+        Load load = Load.paced(intake, apiKey, runId(scenario), size.reports(), size.reportsPerSecond());
+        List<Kills.Recovery> recoveries = new Kills(kafka).during(load, faults);
+        load.await();
+        Checked checked = check(load);
+        List<String> lines = new ArrayList<>(checked.lines());
+        recoveries.forEach(recovery -> lines.add(recovery.describe()));
+        return new Verdict(scenario, checked.passed(), lines);
+    }
+
+    private Verdict poison() {
+        // as fast as intake answers: the throughput with and without poison is what is compared
+        Load clean = Load.saturating(intake, apiKey, runId("poison-clean"), size.reports());
+        clean.await();
+        Checked cleanChecked = check(clean);
+
+        Poison poison = new Poison(kafka);
+        Load poisoned = Load.saturating(intake, apiKey, runId("poison"), size.reports());
+        poison.during(poisoned, size.poisonPerTopic());
+        poisoned.await();
+        Checked poisonedChecked = check(poisoned);
+        List<Poison.Outcome> outcomes = poison.outcomes(POISON_BOUND);
+
+        List<String> lines = new ArrayList<>();
+        lines.add("clean run: " + String.join("; ", cleanChecked.lines()));
+        lines.add("poisoned run: " + String.join("; ", poisonedChecked.lines()));
+        double cleanRate = cleanChecked.rate(size);
+        double poisonedRate = poisonedChecked.rate(size);
+        double slowdown = 1 - poisonedRate / cleanRate;
+        lines.add(String.format(
+                "end-to-end throughput: clean %.1f reports/s (%s), poisoned %.1f reports/s (%s), %+.1f %%",
+                cleanRate,
+                seconds(cleanChecked.pipeline()),
+                poisonedRate,
+                seconds(poisonedChecked.pipeline()),
+                -100 * slowdown));
+        boolean rulesKept = true;
+        for (Poison.Outcome outcome : outcomes) {
+            rulesKept &= outcome.passedRules();
+            lines.add(String.format(
+                    "%s %s: sent %d, passed by %s %d, on %s %d (%s), without reason %d; reasons e.g. %s",
+                    outcome.target().topic(),
+                    outcome.kind(),
+                    outcome.sent(),
+                    String.join(" and ", outcome.target().groups()),
+                    outcome.passed(),
+                    Topics.deadLetter(outcome.target().topic()),
+                    outcome.deadLettered(),
+                    outcome.kind().poison() ? "expected: all, once per group" : "expected: none",
+                    outcome.withoutReason(),
+                    outcome.reasons().stream().limit(2).toList()));
+        }
+        boolean fastEnough = size == RunSize.SMOKE || slowdown <= MAX_POISON_SLOWDOWN;
+        if (!fastEnough) {
+            lines.add("throughput dropped by more than 10 %");
+        }
+        return new Verdict(
+                "poison", cleanChecked.passed() && poisonedChecked.passed() && rulesKept && fastEnough, lines);
+    }
+
+    private Verdict malformed() {
+        long reportsBefore = kafka.size(Topics.REPORTS);
+        Malformed generator = new Malformed();
+        Instant started = Instant.now();
+        List<Malformed.Outcome> answers = Malformed.send(intake, apiKey, generator.generate(size.malformed()));
+        Duration took = Duration.between(started, Instant.now());
+        long reportsAfter = kafka.size(Topics.REPORTS);
+        List<String> lines = new ArrayList<>();
+        lines.add(size.malformed() + " requests in " + seconds(took) + "; records added to " + Topics.REPORTS + ": "
+                + (reportsAfter - reportsBefore));
+        boolean passed = reportsAfter == reportsBefore;
+        for (Malformed.Outcome outcome : answers) {
+            passed &= outcome.violations().isEmpty();
+            lines.add(outcome.category() + ": " + outcome.requests() + " requests, statuses " + outcome.statuses()
+                    + (outcome.violations().isEmpty()
+                            ? ""
+                            : ", VIOLATIONS " + outcome.violations().size() + " e.g. "
+                                    + outcome.violations().stream()
+                                            .distinct()
+                                            .limit(3)
+                                            .toList()));
+        }
+        return new Verdict("malformed", passed, lines);
+    }
+
+    /** A run's outcome and how long the pipeline took from the first request to the last outcome. */
+    private record Checked(boolean passed, Duration pipeline, List<String> lines) {
+
+        /** End-to-end throughput: reports per second from the first request to the last outcome. */
+        double rate(RunSize size) {
+            return size.reports() * 1000.0 / pipeline.toMillis();
+        }
+    }
+
+    private Checked check(Load load) {
+        long mismatches = load.idMismatches(100);
+        Duration bound = Duration.ofSeconds(600 + size.reports() / 20);
+        Outcomes.Result result = outcomes.check(load.acceptedIds(), bound);
+        Duration pipeline = Duration.between(load.started(), Instant.now());
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(
+                "%d reports, %d accepted in %s, LOST %d, DUPLICATED %d, retried %s, refused %s,"
+                        + " ids differing on a re-send with the same key %d",
+                load.size(),
+                load.acceptedIds().size(),
+                seconds(load.duration()),
+                result.lost(),
+                result.duplicated(),
+                load.retries(),
+                load.refusals(),
+                mismatches));
+        lines.addAll(Outcomes.describe(result));
+        boolean passed = load.acceptedIds().size() == load.size()
+                && result.lost() == 0
+                && result.duplicated() == 0
+                && mismatches == 0;
+        return new Checked(passed, pipeline, lines);
+    }
+
+    /** A fleet API key without the node's rate limit, which a load of this size would exceed by design. */
+    private static String apiKey(LocalSystem system) {
+        ApiClient api = new ApiClient();
+        Demo.registerProduct(api, system.baseUrl(Service.TRIAGE));
+        ApiClient.Response response = api.send(
+                "POST",
+                system.baseUrl(Service.INTAKE) + "/api/v1/api-keys",
+                ApiClient.basic("admin", "admin-local"),
+                Map.of("client", "fault-suite", "rateLimit", Map.of("reportsPerSecond", 100_000, "burst", 100_000)));
+        if (response.status() != 201) {
+            throw new IllegalStateException(
+                    "creating the API key answered " + response.status() + " " + response.body());
+        }
+        return response.json().path("key").asText();
+    }
+
+    private static String runId(String scenario) {
+        return scenario + "-" + System.currentTimeMillis();
+    }
+
+    private static Path writeResults(RunSize size, List<Verdict> verdicts) throws IOException {
+        Path file = RepositoryLayout.root().resolve("tools/faults/target/results-" + size.name() + ".md");
+        Files.createDirectories(file.getParent());
+        StringBuilder out = new StringBuilder("Fault suite, " + size.name() + " run, " + Instant.now() + "\n");
+        for (Verdict verdict : verdicts) {
+            out.append("\n### ").append(verdict.scenario()).append(verdict.passed() ? " (passed)" : " (FAILED)");
+            out.append("\n\n");
+            verdict.lines().forEach(line -> out.append("- ").append(line).append('\n'));
+        }
+        Files.writeString(file, out);
+        return file;
+    }
+
+    /** Deletes Kafka's and PostgreSQL's data of the run, keeping the services' and the broker's logs. */
+    private static void deleteData(Path data) throws IOException {
+        for (String dir : List.of("kafka/log", "postgres")) {
+            Path path = data.resolve(dir);
+            if (Files.exists(path)) {
+                try (Stream<Path> files = Files.walk(path)) {
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(file -> file.toFile().delete());
+                }
+            }
+        }
+    }
+
+    static String seconds(Duration duration) {
+        return String.format("%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    static void log(String message) {
+        System.out.println("[faults] " + message);
+    }
+}
