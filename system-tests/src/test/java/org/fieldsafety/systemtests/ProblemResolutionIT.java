@@ -251,7 +251,7 @@ class ProblemResolutionIT {
                 reopened.toString());
     }
 
-    /** CONTRACT.md's example telemetry report of the fault, from a device running {@code softwareVersion}. */
+    /** docs/api.md's example telemetry report of the fault, from a device running {@code softwareVersion}. */
     private static FieldReport telemetry(String softwareVersion) {
         FieldReport example = FieldReport.example(
                 Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS), PatientOutcome.NO_HARM);

@@ -1,6 +1,6 @@
 package org.fieldsafety.triage;
 
-/** The staff roles of CONTRACT.md. */
+/** The staff roles (docs/api.md, "Roles"). */
 public final class Roles {
 
     public static final String ADMIN = "admin";

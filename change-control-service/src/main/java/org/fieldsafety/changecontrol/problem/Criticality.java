@@ -13,7 +13,7 @@ public record Criticality(Level level, String statement) {
     }
 
     /**
-     * The criticality of a problem triage detected, from its ISO 14971 estimate (REGULATORY.md 2):
+     * The criticality of a problem triage detected, from its ISO 14971 estimate (severity 1-5, risk region):
      *
      * <table>
      *   <caption>Level by severity and risk region</caption>

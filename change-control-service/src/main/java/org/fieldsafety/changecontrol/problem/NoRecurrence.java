@@ -23,7 +23,7 @@ public record NoRecurrence(
         List<String> reportsSinceRelease) {
 
     /**
-     * IEC 62304 9.7 (REGULATORY.md section 3: "verify resolution: problem resolved"): a problem is resolved
+     * IEC 62304 9.7 (verify the resolution, docs/regulatory-rules.md): a problem is resolved
      * in the field only when its fixed version has been released for at least {@code window} and no report
      * of the problem on that version or a later one was triaged since the release.
      *

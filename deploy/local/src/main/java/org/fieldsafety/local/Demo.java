@@ -114,7 +114,7 @@ public final class Demo {
 
     private Demo() {}
 
-    /** Simulated reports of the last two weeks, the same for the same seed; valid per CONTRACT.md. */
+    /** Simulated reports of the last two weeks, the same for the same seed; valid per docs/api.md. */
     public static List<FieldReport> reports(Instant now, int count, long seed) {
         Random random = new Random(seed);
         List<FieldReport> reports = new ArrayList<>();

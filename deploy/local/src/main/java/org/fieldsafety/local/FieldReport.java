@@ -7,7 +7,7 @@ import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
 import org.fieldsafety.contracts.FieldReportReceived.Reporter;
 
-/** The body of {@code POST /api/v1/field-reports} on intake (CONTRACT.md). */
+/** The body of {@code POST /api/v1/field-reports} on intake (docs/api.md). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FieldReport(
         ReportSource source,
@@ -24,7 +24,7 @@ public record FieldReport(
         Reporter reporter,
         Map<String, String> attributes) {
 
-    /** CONTRACT.md's example report, with the given time and outcome. */
+    /** docs/api.md's example report, with the given time and outcome. */
     public static FieldReport example(Instant occurredAt, PatientOutcome outcome) {
         return new FieldReport(
                 ReportSource.DEVICE_TELEMETRY,

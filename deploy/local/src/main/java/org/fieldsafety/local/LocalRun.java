@@ -14,7 +14,7 @@ import org.fieldsafety.infra.Ports;
 import org.fieldsafety.infra.RepositoryLayout;
 
 /**
- * {@code deploy/local/start [--demo]}: runs the system on CONTRACT.md's local ports with its data in
+ * {@code deploy/local/start [--demo]}: runs the system on its local ports (docs/api.md) with its data in
  * {@code .local-data}, prints how to reach it, and stops it on Ctrl-C or SIGTERM ({@code deploy/local/stop}).
  */
 public final class LocalRun {

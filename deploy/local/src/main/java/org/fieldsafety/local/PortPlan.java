@@ -19,7 +19,7 @@ public record PortPlan(int kafka, int kafkaController, int postgres, Map<Service
         services = Collections.unmodifiableMap(ordered);
     }
 
-    /** The fixed ports of a local run: the services' from CONTRACT.md, Kafka 19092/19093, PostgreSQL 15432. */
+    /** The fixed ports of a local run: the services' 8081-8084, Kafka 19092/19093, PostgreSQL 15432. */
     public static PortPlan local() {
         Map<Service, Integer> services = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {

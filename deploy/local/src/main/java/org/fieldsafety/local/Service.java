@@ -2,7 +2,7 @@ package org.fieldsafety.local;
 
 import java.nio.file.Path;
 
-/** The system's services: module, database and port on a local run (CONTRACT.md, "Ports on a local run"). */
+/** The system's services: module, database and port on a local run (docs/architecture.md, "Services"). */
 public enum Service {
     INTAKE("intake-service", "intake", 8081),
     TRIAGE("triage-service", "triage", 8082),

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * The Field Safety Notice of an FSCA with the minimum content of MDR Art. 89(8) and MDCG 2023-3 (see
- * REGULATORY.md section 5): header and unique reference, date, device identification including the
+ * docs/regulatory-rules.md): header and unique reference, date, device identification including the
  * affected software versions, the problem and the risk, the reason for the action, actions for the
  * recipients and of the manufacturer, contact, a request to pass it on, and a receipt acknowledgement.
  * Pure: composed from the case's facts and the issuer's instructions.

@@ -48,7 +48,10 @@ import org.fieldsafety.platform.ProblemException;
  */
 public class FscaCase {
 
-    /** Delivery of an FSN is documented as failed after at least this many attempts (MDR Art. 89). */
+    /**
+     * Delivery of an FSN is documented as failed after at least this many attempts (MDR Art. 89(8) asks for
+     * the delivery to be tracked; the count is this system's procedure, see docs/regulatory-rules.md).
+     */
     static final int DELIVERY_ATTEMPTS = 3;
 
     @AggregateIdentifier
@@ -181,7 +184,7 @@ public class FscaCase {
         }
     }
 
-    /** A failed delivery of the FSN; the third failure for a recipient is final (REGULATORY.md section 5). */
+    /** A failed delivery of the FSN; the third failure for a recipient is final ({@link #DELIVERY_ATTEMPTS}). */
     @CommandHandler
     void handle(RecordDeliveryFailure command) {
         requireRecipient(command.recipient());

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /** Writes docs/benchmarks.md from the stored results: machine, date, commit, method, figures, targets. */
 final class Report {
 
-    /** A target of the issue: a figure's median compared with a bound. */
+    /** A performance target: a figure's median compared with a bound. */
     private record Target(String title, String figure, boolean atLeast, double bound) {
 
         String verdict(Map<String, List<Double>> figures, Set<String> smoke) {

@@ -47,7 +47,7 @@ class ClassificationTest {
 
     @ParameterizedTest(name = "{0}/{1}/{2} in {3}: class {4}, S{5} P{6} {7}, serious {8}, FSCA {9}, {10} / {11}")
     @CsvSource({
-        // the CONTRACT.md example: catalogued hazard (anticipated) -> MDR 87(3) 15 days, FDA 803.50 30 days
+        // docs/api.md's example: catalogued hazard (anticipated) -> MDR 87(3) 15 days, FDA 803.50 30 days
         "dose-calculator, E-DOSE-CALC-OVERFLOW, SERIOUS_INJURY, DE, C, 5, 3, UNACCEPTABLE, true, true, Art. 87(3), 21 CFR 803.50",
         // catalogue severity 5 and no harm yet: might have led to death -> still serious, anticipated
         "dose-calculator, E-DOSE-CALC-OVERFLOW, NO_HARM, FR, C, 5, 3, UNACCEPTABLE, true, true, Art. 87(3), 21 CFR 803.50",
