@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Writes docs/benchmarks.md from the stored results: machine, date, commit, method, figures, targets. */
+/**
+ * Writes docs/benchmarks.md from the stored results: first the current state (date, commit, which targets
+ * are met), then the machine, method and figures of each scenario, and last the history of every published
+ * run's targets, kept from the previous report with this run added on top.
+ */
 final class Report {
 
     /** A performance target: a figure's median compared with a bound. */
@@ -23,14 +27,27 @@ final class Report {
             if (values == null) {
                 return "| " + title + " | not measured | |";
             }
-            double median = median(values);
-            boolean met = atLeast ? median >= bound : median <= bound;
             return String.format(
                     "| %s | %s | %s%s |",
                     title,
-                    number(median),
-                    met ? "PASS" : "GAP",
+                    number(Report.median(values)),
+                    met(figures) ? "PASS" : "GAP",
                     smoke.contains(figure) ? " (smoke run: means nothing)" : "");
+        }
+
+        boolean met(Map<String, List<Double>> figures) {
+            List<Double> values = figures.get(figure);
+            if (values == null) {
+                return false;
+            }
+            double median = Report.median(values);
+            return atLeast ? median >= bound : median <= bound;
+        }
+
+        /** The figure's median as the history shows it. */
+        String medianText(Map<String, List<Double>> figures) {
+            List<Double> values = figures.get(figure);
+            return values == null ? "not measured" : number(Report.median(values));
         }
     }
 
@@ -109,6 +126,13 @@ final class Report {
     private static final List<String> ORDER =
             List.of("kafka-vs-intake", "axon-vs-jdbc", "latency", "replay", "startup");
 
+    static final String HISTORY = "## History";
+
+    /** The history's table head: when and where each published run was written, and its targets' medians. */
+    static final String HISTORY_TABLE =
+            TARGETS.stream().map(Target::figure).collect(Collectors.joining(" | ", "| written | commit | ", " |\n"))
+                    + "|---|---|" + "---:|".repeat(TARGETS.size()) + "\n";
+
     private Report() {}
 
     static void write(Path results, Path out, String note) throws IOException, InterruptedException {
@@ -117,24 +141,32 @@ final class Report {
         Map<String, List<Double>> all = scenarios.stream()
                 .flatMap(s -> s.figures().entrySet().stream())
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
-        StringBuilder md = new StringBuilder("# Benchmarks\n\n");
-        if (!note.isEmpty()) {
-            md.append("**").append(note).append("**\n\n");
-        }
-        md.append("Written by `tools/bench/all` (see the README) on ")
-                .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
-                .append(" at commit `")
-                .append(command("git", "rev-parse", "--short", "HEAD"))
-                .append("`.\n\nMachine: ")
-                .append(machine())
-                .append(". Every component runs on it at once: Kafka, PostgreSQL, the four services and the load"
-                        + " generator.\n\nEach figure is the median of the runs, with the minimum and maximum.\n\n");
-        md.append("## Targets\n\n| target | median | verdict |\n|---|---:|---|\n");
+        String written =
+                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        String commit = command("git", "rev-parse", "--short", "HEAD");
         Set<String> smoke = scenarios.stream()
                 .filter(Results.Scenario::smoke)
                 .flatMap(s -> s.figures().keySet().stream())
                 .collect(Collectors.toSet());
+        StringBuilder md = new StringBuilder("# Benchmarks\n\n## Current state\n\n");
+        md.append("Written by `tools/bench/all` (see the README) on ")
+                .append(written)
+                .append(" at commit `")
+                .append(commit)
+                .append("`: ")
+                .append(TARGETS.stream().filter(target -> target.met(all)).count())
+                .append(" of ")
+                .append(TARGETS.size())
+                .append(" targets met. Earlier runs are under History at the end.\n\n");
+        md.append("| target | median | verdict |\n|---|---:|---|\n");
         TARGETS.forEach(target -> md.append(target.verdict(all, smoke)).append('\n'));
+        if (!note.isEmpty()) {
+            md.append("\n**").append(note).append("**\n");
+        }
+        md.append("\nMachine: ")
+                .append(machine())
+                .append(". Every component runs on it at once: Kafka, PostgreSQL, the four services and the load"
+                        + " generator.\n\nEach figure is the median of the runs, with the minimum and maximum.\n");
         for (Results.Scenario scenario : scenarios) {
             md.append('\n').append(SECTIONS.getOrDefault(scenario.scenario(), "## " + scenario.scenario()));
             if (scenario.smoke()) {
@@ -164,9 +196,33 @@ final class Report {
                 notes.forEach(line -> md.append("- ").append(line).append('\n'));
             }
         }
+        String previous = Files.isRegularFile(out) ? Files.readString(out) : "";
+        String row = TARGETS.stream()
+                .map(target -> target.medianText(all))
+                .collect(Collectors.joining(" | ", "| " + written + " | `" + commit + "` | ", " |"));
+        md.append('\n').append(history(previous, row));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md);
         Bench.log("wrote " + out);
+    }
+
+    /**
+     * The history section of the previous report (from its {@value #HISTORY} heading to its end; a new one
+     * when it has none) with {@code row} as the first run of its table, unless a row with the same commit
+     * and figures is there already.
+     */
+    static String history(String previous, String row) {
+        int start = previous.indexOf("\n" + HISTORY + "\n");
+        String history = start < 0 ? HISTORY + "\n\n" + HISTORY_TABLE : previous.substring(start + 1);
+        if (history.contains(row.substring(row.indexOf('|', 1)))) {
+            return history;
+        }
+        int table = history.indexOf(HISTORY_TABLE);
+        if (table < 0) {
+            return history.stripTrailing() + "\n\n" + HISTORY_TABLE + row + "\n";
+        }
+        int firstRow = table + HISTORY_TABLE.length();
+        return history.substring(0, firstRow) + row + "\n" + history.substring(firstRow);
     }
 
     static double median(List<Double> values) {
