@@ -16,7 +16,7 @@ import org.fieldsafety.changecontrol.problem.ProblemReportStatus;
 import org.fieldsafety.contracts.ChangeRequestMilestone;
 import org.fieldsafety.contracts.ChangeRequestRaised;
 import org.fieldsafety.contracts.ProblemReportMilestone;
-import org.fieldsafety.platform.CloudEvents;
+import org.fieldsafety.platform.messaging.CloudEvents;
 
 /**
  * Publishes change request and problem report milestones to Kafka with the event store as the outbox:

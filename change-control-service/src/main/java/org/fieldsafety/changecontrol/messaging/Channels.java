@@ -4,6 +4,7 @@ package org.fieldsafety.changecontrol.messaging;
 public final class Channels {
 
     public static final String FSCA_IN = "fsca-in";
+    public static final String FSCA_DLQ = "fsca-dlq";
     public static final String TRIAGE_IN = "triage-in";
     public static final String TRIAGE_DLQ = "triage-dlq";
     public static final String CHANGE_CONTROL_OUT = "change-control-out";

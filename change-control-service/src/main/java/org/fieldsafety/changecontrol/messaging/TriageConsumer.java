@@ -4,17 +4,13 @@ import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.mapping;
 import static java.util.stream.Collectors.toList;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +28,9 @@ import org.fieldsafety.changecontrol.problem.query.FieldReportView;
 import org.fieldsafety.contracts.ProblemDetected;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.eventstore.Conflicts;
-import org.fieldsafety.platform.Batches;
-import org.fieldsafety.platform.CloudEventHeaders;
-import org.fieldsafety.platform.EventPayloads;
+import org.fieldsafety.platform.messaging.BatchConsumer;
+import org.fieldsafety.platform.messaging.IncomingEvent;
+import org.fieldsafety.platform.messaging.Unprocessable;
 
 /**
  * Follows triage's topic, which carries several event types told apart by the CloudEvent type: a
@@ -48,53 +44,72 @@ import org.fieldsafety.platform.EventPayloads;
  * batch's reports of its problem show a recurrence. The reports are stored first, so a verification or
  * closure that read the facts before they were stored meets their recurrence in the aggregate. A
  * ProblemDetected or ReportTriaged that cannot be read, or lacks what this needs, goes alone to
- * {@code fieldsafety.triage.v1.dlq} with the reason, and the rest of the batch goes on.
+ * {@code fieldsafety.triage.v1.dlq} with the reason, and the rest of the batch goes on ({@link
+ * BatchConsumer}).
  *
  * <p>At least once: the batch is acknowledged after all of it is done. A redelivered batch changes
  * nothing: the report's id follows from the problem id, a field report is kept once per report id, and a
  * recurrence reopens only a verified or closed report. A command that raced a user's step on the same
  * report is sent again ({@link Conflicts}); a database that is down or restarting holds the batch back,
- * retried until it passes ({@link Batches#settle}). Axon is blocking, hence a worker thread.
+ * retried until it passes. Axon is blocking, hence a worker thread.
  */
 @ApplicationScoped
 public class TriageConsumer {
 
     private final CommandGateway commands;
-    private final ObjectMapper json;
     private final Clock clock;
+    private final BatchConsumer<Object> consumer;
 
-    @Inject
-    @Channel(Channels.TRIAGE_DLQ)
-    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-    MutinyEmitter<String> deadLetters;
-
-    TriageConsumer(CommandGateway commands, ObjectMapper json, Clock clock) {
+    TriageConsumer(
+            CommandGateway commands,
+            Clock clock,
+            @Channel(Channels.TRIAGE_DLQ) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+                    MutinyEmitter<String> deadLetters) {
         this.commands = commands;
-        this.json = json;
         this.clock = clock;
+        this.consumer = new BatchConsumer<>(deadLetters, TriageConsumer::read, BatchConsumer.Work.blocking(events -> {
+            handle(
+                    events.stream()
+                            .filter(ProblemDetected.class::isInstance)
+                            .map(ProblemDetected.class::cast)
+                            .toList(),
+                    events.stream()
+                            .filter(ReportTriaged.class::isInstance)
+                            .map(ReportTriaged.class::cast)
+                            .toList());
+        }));
     }
 
     @Incoming(Channels.TRIAGE_IN)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        List<ProblemDetected> problems = new ArrayList<>();
-        List<ReportTriaged> reports = new ArrayList<>();
-        List<Uni<Void>> rejected = new ArrayList<>();
-        for (KafkaRecord<String, String> record : batch) {
-            String type = CloudEventHeaders.type(record.getHeaders());
-            try {
-                if (ProblemDetected.TYPE.equals(type)) {
-                    problems.add(problem(record.getPayload()));
-                } else if (ReportTriaged.TYPE.equals(type)) {
-                    ReportTriaged report = report(record.getPayload());
-                    if (report.problemId() != null) {
-                        reports.add(report);
-                    }
-                }
-            } catch (IllegalArgumentException e) {
-                rejected.add(Batches.deadLetter(deadLetters, record, e.getMessage()));
+        return consumer.consume(batch);
+    }
+
+    /**
+     * A ProblemDetected, a ReportTriaged of a problem, or null for any other record.
+     *
+     * @throws Unprocessable naming what is wrong: the dead-letter reason; a report of a problem without the
+     *     columns of its field report would fail the batch's insert
+     */
+    private static Object read(IncomingEvent event) {
+        if (event.is(ProblemDetected.TYPE)) {
+            ProblemDetected problem = event.as(ProblemDetected.class, ProblemDetected.TYPE);
+            if (problem.problemId() == null || isBlank(problem.productId())) {
+                throw new Unprocessable(ProblemDetected.TYPE + " without problemId or productId");
             }
+            return problem;
         }
-        return Batches.settle(batch, rejected, Batches.blocking(() -> handle(problems, reports)));
+        if (event.is(ReportTriaged.TYPE)) {
+            ReportTriaged report = event.as(ReportTriaged.class, ReportTriaged.TYPE);
+            if (report.problemId() == null) {
+                return null;
+            }
+            if (report.reportId() == null || report.productId() == null || report.triagedAt() == null) {
+                throw new Unprocessable(ReportTriaged.TYPE + " without reportId, productId or triagedAt");
+            }
+            return report;
+        }
+        return null;
     }
 
     private void handle(List<ProblemDetected> problems, List<ReportTriaged> reports) {
@@ -156,29 +171,6 @@ public class TriageConsumer {
                 // no problem report for this problem (yet): nothing to reopen
             }
         });
-    }
-
-    /** @throws IllegalArgumentException naming what is wrong: the dead-letter reason */
-    private ProblemDetected problem(String value) {
-        ProblemDetected problem = EventPayloads.read(json, value, ProblemDetected.TYPE, ProblemDetected.class);
-        if (problem == null || problem.problemId() == null || isBlank(problem.productId())) {
-            throw new IllegalArgumentException(ProblemDetected.TYPE + " without problemId or productId");
-        }
-        return problem;
-    }
-
-    /**
-     * @throws IllegalArgumentException naming what is wrong: the dead-letter reason; a report of a problem
-     *     without the columns of its field report would fail the batch's insert
-     */
-    private ReportTriaged report(String value) {
-        ReportTriaged report = EventPayloads.read(json, value, ReportTriaged.TYPE, ReportTriaged.class);
-        if (report == null
-                || report.problemId() != null
-                        && (report.reportId() == null || report.productId() == null || report.triagedAt() == null)) {
-            throw new IllegalArgumentException(ReportTriaged.TYPE + " without reportId, productId or triagedAt");
-        }
-        return report;
     }
 
     private static boolean isBlank(String value) {

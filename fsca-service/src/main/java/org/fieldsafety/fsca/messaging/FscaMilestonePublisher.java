@@ -12,7 +12,7 @@ import org.fieldsafety.contracts.FscaCaseClosed;
 import org.fieldsafety.contracts.FscaCaseOpened;
 import org.fieldsafety.contracts.FscaDecisionTaken;
 import org.fieldsafety.fsca.cases.FscaCaseEvent;
-import org.fieldsafety.platform.CloudEvents;
+import org.fieldsafety.platform.messaging.CloudEvents;
 
 /**
  * Publishes case milestones (opened, decided, authority notified, FSN issued, closed) to Kafka with the

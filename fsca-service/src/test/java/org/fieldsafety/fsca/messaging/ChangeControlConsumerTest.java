@@ -3,6 +3,7 @@ package org.fieldsafety.fsca.messaging;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,9 +16,12 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.contracts.Topics;
@@ -26,6 +30,7 @@ import org.fieldsafety.fsca.TriageEvents;
 import org.fieldsafety.fsca.cases.FscaCases;
 import org.fieldsafety.fsca.console.ConsoleSession;
 import org.fieldsafety.infra.InfraTestResource;
+import org.fieldsafety.infra.PostgresServer;
 import org.fieldsafety.infra.TestKafka;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -131,5 +136,73 @@ class ChangeControlConsumerTest {
                     reasons.get("not-json-" + run).startsWith("not a org.fieldsafety.ChangeApproved.v1 JSON document"),
                     reasons.toString());
         }
+    }
+
+    /**
+     * PostgreSQL restarting while change control's steps arrive: those read while it is down wait, none
+     * reaches the dead letters, and once it is back the case shows every change request.
+     */
+    @Test
+    void changeRequestsRaisedWhilePostgresRestartsAllReachTheCaseAndNoneIsDeadLettered() throws Exception {
+        String problemId = UUID.randomUUID().toString();
+        String caseId = FscaCases.caseIdFor(problemId);
+        TriageEvents.publish(
+                bootstrapServers,
+                json,
+                TriageEvents.seriousIncident(problemId, Instant.now().minusSeconds(3600), Duration.ofDays(10)));
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth()
+                .preemptive()
+                .basic("auditor", "auditor-local")
+                .get("/api/v1/fsca-cases/{id}", caseId)
+                .then()
+                .statusCode(200));
+        List<String> changeRequestIds = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            changeRequestIds.add(UUID.randomUUID().toString());
+        }
+        Instant raisedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        PostgresServer postgres = InfraTestResource.TestServers.get().postgres();
+        try (KafkaConsumer<String, String> deadLetters =
+                TestKafka.consumerFromStart(bootstrapServers, Topics.deadLetter(Topics.CHANGE_CONTROL))) {
+            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+            postgres.restart(() -> {
+                changeRequestIds.subList(0, 5).forEach(id -> raise(id, caseId, raisedAt));
+                await().during(Duration.ofSeconds(3))
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> deadLettersOf(deadLetters, changeRequestIds, dead)
+                                .isEmpty());
+            });
+            changeRequestIds.subList(5, 10).forEach(id -> raise(id, caseId, raisedAt));
+
+            await().atMost(PATIENCE).untilAsserted(() -> given().auth()
+                    .preemptive()
+                    .basic("auditor", "auditor-local")
+                    .get("/api/v1/fsca-cases/{id}", caseId)
+                    .then()
+                    .statusCode(200)
+                    .body("changeRequests", hasSize(10))
+                    .body("changeRequests.status", everyItem(equalTo("RAISED"))));
+            assertEquals(List.of(), deadLettersOf(deadLetters, changeRequestIds, dead));
+        }
+    }
+
+    private void raise(String changeRequestId, String caseId, Instant raisedAt) {
+        try {
+            ChangeControlEvents.raised(bootstrapServers, json, changeRequestId, caseId, raisedAt);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The dead letters of these change requests seen so far, {@code seen} included. */
+    private static List<ConsumerRecord<String, String>> deadLettersOf(
+            KafkaConsumer<String, String> deadLetters,
+            List<String> changeRequestIds,
+            List<ConsumerRecord<String, String>> seen) {
+        TestKafka.poll(deadLetters).stream()
+                .filter(r -> changeRequestIds.stream().anyMatch(id -> String.valueOf(TestKafka.header(r, "ce_id"))
+                        .endsWith(id)))
+                .forEach(seen::add);
+        return seen;
     }
 }

@@ -1,89 +1,109 @@
 package org.fieldsafety.intake.pms;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
 import org.fieldsafety.contracts.PmsComplaint;
 import org.fieldsafety.intake.report.api.FieldReportRequest;
 import org.fieldsafety.intake.report.messaging.ReportPublisher;
-import org.fieldsafety.platform.CloudEventHeaders;
+import org.fieldsafety.platform.messaging.BatchConsumer;
+import org.fieldsafety.platform.messaging.IncomingEvent;
+import org.fieldsafety.platform.messaging.Unprocessable;
 
 /**
- * Normalises PMS complaints into field reports on {@code fieldsafety.reports.v1}. At least once and
- * idempotent: the first delivery records the report id and awareness time, a redelivery re-emits the same
- * report. An invalid complaint goes to {@code pms.complaints.v1.dlq} with every failing field, named as in
- * the contract's {@link PmsComplaint}, as reason; a message of another CloudEvent type is skipped.
+ * Normalises PMS complaints into field reports on {@code fieldsafety.reports.v1}, in batches like every
+ * consumer ({@link BatchConsumer}). At least once and idempotent: the first delivery records the report id
+ * and awareness time, a redelivery re-emits the same report; a database or broker that is down holds the
+ * batch back until it passes. An invalid complaint goes to {@code pms.complaints.v1.dlq} with every
+ * failing field, named as in the contract's {@link PmsComplaint}, as reason; a message of another
+ * CloudEvent type is skipped.
  */
 @ApplicationScoped
 public class PmsComplaintConsumer {
 
     public static final String CHANNEL = "pms-complaints-in";
-
-    /** Tolerant of fields it does not know: a PMS may add to its messages within a topic version. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    public static final String DEAD_LETTERS = "pms-complaints-dlq";
 
     private final ReportPublisher publisher;
     private final Validator validator;
     private final Clock clock;
+    private final BatchConsumer<PmsComplaint> consumer;
 
-    PmsComplaintConsumer(ReportPublisher publisher, Validator validator, Clock clock) {
+    PmsComplaintConsumer(
+            ReportPublisher publisher,
+            Validator validator,
+            Clock clock,
+            @Channel(DEAD_LETTERS) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+                    MutinyEmitter<String> deadLetters) {
         this.publisher = publisher;
         this.validator = validator;
         this.clock = clock;
+        this.consumer = new BatchConsumer<>(deadLetters, this::read, this::report);
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(batch);
     }
 
     /**
-     * The message value as text, so that one that is not JSON still reaches the dead-letter topic as sent.
      * A tolerant reader: a message of another CloudEvent type is not a complaint and is skipped, so that
      * the PMS may add a type to the topic; one without a type is read as a complaint.
      */
-    @Incoming(CHANNEL)
-    @WithTransaction
-    public Uni<Void> consume(String message, IncomingKafkaRecordMetadata<String, String> record) {
-        String type = CloudEventHeaders.type(record.getHeaders());
-        if (type != null && !PmsComplaint.TYPE.equals(type)) {
-            return Uni.createFrom().voidItem();
+    private PmsComplaint read(IncomingEvent event) {
+        if (event.type() != null && !event.is(PmsComplaint.TYPE)) {
+            return null;
         }
-        PmsComplaint complaint;
-        try {
-            complaint = JSON.readValue(message, PmsComplaint.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return Uni.createFrom()
-                    .failure(new IllegalArgumentException("not a PMS complaint JSON document: "
-                            + (e instanceof JsonProcessingException json
-                                    ? json.getOriginalMessage()
-                                    : e.getMessage())));
-        }
+        PmsComplaint complaint = event.as(PmsComplaint.class, "PMS complaint");
         String invalid = deadLetterReason(validator, complaint);
         if (invalid != null) {
-            return Uni.createFrom().failure(new IllegalArgumentException(invalid));
+            throw new Unprocessable(invalid);
         }
-        FieldReportRequest report = asReport(complaint);
-        return ProcessedComplaint.<ProcessedComplaint>findById(complaint.complaintId())
-                .onItem()
-                .ifNull()
-                .switchTo(() -> ProcessedComplaint.first(complaint.complaintId(), clock.instant())
-                        .persist())
-                .chain(processed -> publisher.publish(
-                        report.received(processed.reportId, ProcessedComplaint.CLIENT, processed.receivedAt)));
+        return complaint;
+    }
+
+    /**
+     * Records the complaints seen for the first time with their report id and awareness time, then
+     * publishes every complaint's report, a redelivered one's as it was first published.
+     */
+    private Uni<Void> report(List<PmsComplaint> complaints) {
+        List<String> ids =
+                complaints.stream().map(PmsComplaint::complaintId).distinct().toList();
+        return Panache.withTransaction(() -> ProcessedComplaint.<ProcessedComplaint>list("complaintId in ?1", ids)
+                        .chain(known -> {
+                            Map<String, ProcessedComplaint> processed =
+                                    known.stream().collect(Collectors.toMap(p -> p.complaintId, Function.identity()));
+                            List<ProcessedComplaint> first = ids.stream()
+                                    .filter(id -> !processed.containsKey(id))
+                                    .map(id -> ProcessedComplaint.first(id, clock.instant()))
+                                    .toList();
+                            first.forEach(p -> processed.put(p.complaintId, p));
+                            return first.isEmpty()
+                                    ? Uni.createFrom().item(processed)
+                                    : ProcessedComplaint.persist(first).replaceWith(processed);
+                        }))
+                .chain(processed -> publisher.publishAll(complaints.stream()
+                        .map(complaint -> {
+                            ProcessedComplaint report = processed.get(complaint.complaintId());
+                            return asReport(complaint)
+                                    .received(report.reportId, ProcessedComplaint.CLIENT, report.receivedAt);
+                        })
+                        .toList()));
     }
 
     /** The complaint as a field report of source PMS, validated like any report sent over HTTP. */

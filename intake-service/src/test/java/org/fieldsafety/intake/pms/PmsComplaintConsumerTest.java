@@ -1,5 +1,6 @@
 package org.fieldsafety.intake.pms;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,17 +8,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.contracts.PmsComplaint;
 import org.fieldsafety.contracts.Topics;
 import org.fieldsafety.infra.InfraTestResource;
+import org.fieldsafety.infra.PostgresServer;
 import org.fieldsafety.infra.TestKafka;
 import org.fieldsafety.intake.KafkaTestSupport;
 import org.fieldsafety.intake.report.ReportIds;
@@ -127,5 +134,54 @@ class PmsComplaintConsumerTest {
                         .filter(record ->
                                 record.value() != null && record.value().startsWith("PMS-OTHER-TYPE"))
                         .toList());
+    }
+
+    /**
+     * PostgreSQL restarting while complaints arrive: those read while it is down wait, none reaches the
+     * dead letters, and once it is back every complaint is one report, with one awareness time.
+     */
+    @Test
+    void complaintsArrivingWhilePostgresRestartsAreEachReportedOnceAndNoneIsDeadLettered() throws Exception {
+        String run = UUID.randomUUID().toString();
+        List<String> complaintIds = IntStream.range(0, 20)
+                .mapToObj(i -> "PMS-RESTART-" + run + "-" + i)
+                .toList();
+        PostgresServer postgres = InfraTestResource.TestServers.get().postgres();
+
+        postgres.restart(() -> {
+            complaintIds.subList(0, 10).forEach(PmsComplaintConsumerTest::send);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> deadLetters(run)
+                    .isEmpty());
+        });
+        complaintIds.subList(10, 20).forEach(PmsComplaintConsumerTest::send);
+
+        Set<String> reportIds = complaintIds.stream()
+                .map(id -> ReportIds.of(ProcessedComplaint.CLIENT, id))
+                .collect(Collectors.toSet());
+        List<ConsumerRecord<String, String>> reports = KafkaTestSupport.awaitRecords(
+                Topics.REPORTS,
+                record -> reportIds.contains(KafkaTestSupport.header(record, "ce_id")),
+                reportIds.size());
+        Map<String, Set<String>> awareness = reports.stream()
+                .collect(Collectors.groupingBy(
+                        record -> KafkaTestSupport.header(record, "ce_id"),
+                        Collectors.mapping(record -> KafkaTestSupport.header(record, "ce_time"), Collectors.toSet())));
+        assertEquals(reportIds, awareness.keySet());
+        awareness.forEach((reportId, times) -> assertEquals(1, times.size(), reportId + ": " + times));
+        assertEquals(List.of(), deadLetters(run));
+    }
+
+    private static void send(String complaintId) {
+        try {
+            KafkaTestSupport.send(Topics.PMS_COMPLAINTS, "INSULIN-PUMP-X", complaint(complaintId, "4.2.1"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<ConsumerRecord<String, String>> deadLetters(String run) {
+        return KafkaTestSupport.allRecords(Topics.deadLetter(Topics.PMS_COMPLAINTS)).stream()
+                .filter(record -> record.value() != null && record.value().contains(run))
+                .toList();
     }
 }

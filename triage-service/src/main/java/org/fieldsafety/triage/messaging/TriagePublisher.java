@@ -12,7 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.contracts.ProblemDetected;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.contracts.TrendSignalRaised;
-import org.fieldsafety.platform.CloudEvents;
+import org.fieldsafety.platform.messaging.CloudEvents;
 import org.fieldsafety.triage.result.ReportTriage;
 
 /**

@@ -10,8 +10,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.intake.config.IntakeConfig;
-import org.fieldsafety.platform.CloudEvents;
 import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.messaging.CloudEvents;
 import org.jboss.logging.Logger;
 
 /**

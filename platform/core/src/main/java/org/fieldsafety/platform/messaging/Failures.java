@@ -1,8 +1,9 @@
-package org.fieldsafety.platform;
+package org.fieldsafety.platform.messaging;
 
 import io.vertx.sqlclient.DatabaseException;
 import java.sql.SQLException;
 import java.util.Set;
+import org.fieldsafety.platform.ProblemException;
 
 /**
  * Tells a failure that retrying cannot cure from one that passes, for a consumer that retries a batch. A
@@ -22,27 +23,42 @@ public final class Failures {
     private Failures() {}
 
     /**
-     * True when a cause in the chain is a data-dependent database error, a programming error, or a
-     * {@link ProblemException} of a client error: a rule the data broke, which it will break again (a 503
-     * passes).
+     * True when a cause in the chain is a data-dependent database error, a programming error, a record that
+     * cannot be processed, or a {@link ProblemException} of a client error: a rule the data broke, which it
+     * will break again (a 503 passes).
      */
     public static boolean permanent(Throwable failure) {
+        return permanentCause(failure) != null;
+    }
+
+    /**
+     * What a dead letter gives as its reason: the message of the cause that makes the failure permanent, or
+     * the failure itself.
+     */
+    public static String reason(Throwable failure) {
+        Throwable cause = permanentCause(failure);
+        Throwable named = cause == null ? failure : cause;
+        return named.getMessage() == null ? named.toString() : named.getMessage();
+    }
+
+    private static Throwable permanentCause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (permanentSqlState(cause instanceof DatabaseException reactive ? reactive.getSqlState() : null)
                     || permanentSqlState(cause instanceof SQLException jdbc ? jdbc.getSQLState() : null)) {
-                return true;
+                return cause;
             }
             if (cause instanceof NullPointerException
                     || cause instanceof IllegalArgumentException
                     || cause instanceof ClassCastException
+                    || cause instanceof Unprocessable
                     || cause instanceof ProblemException problem && problem.status() < 500) {
-                return true;
+                return cause;
             }
             if (cause.getCause() == cause) {
                 break;
             }
         }
-        return false;
+        return null;
     }
 
     private static boolean permanentSqlState(String sqlState) {

@@ -1,4 +1,4 @@
-package org.fieldsafety.platform;
+package org.fieldsafety.platform.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,7 @@ import io.vertx.pgclient.PgException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
+import org.fieldsafety.platform.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

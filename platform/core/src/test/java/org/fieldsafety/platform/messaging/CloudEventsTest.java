@@ -1,4 +1,4 @@
-package org.fieldsafety.platform;
+package org.fieldsafety.platform.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.fieldsafety.platform;
+package org.fieldsafety.platform.messaging;
 
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
