@@ -26,7 +26,8 @@ import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeRequestRais
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeVerified;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ImpactAnalysed;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ImpactAnalysisReopened;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.InvalidInput;
+import org.fieldsafety.platform.domain.RuleViolation;
 import org.fieldsafety.platform.signature.SignatureMeaning;
 
 /**
@@ -68,10 +69,10 @@ public class ChangeRequest {
                 || isBlank(command.productId())
                 || isBlank(command.requestedBy())
                 || command.softwareItems() == null) {
-            throw ProblemException.invalid(
+            throw new InvalidInput(
                     "incomplete-change-request",
-                    "IEC 62304 6.2.1.3: a change request names its title, reason, product, software items and"
-                            + " requester");
+                    "IEC 62304 6.2.1.3",
+                    "a change request names its title, reason, product, software items and" + " requester");
         }
         apply(new ChangeRequestRaised(
                 command.changeRequestId(),
@@ -93,16 +94,18 @@ public class ChangeRequest {
     @CommandHandler
     void handle(AnalyseImpact command) {
         if (status != ChangeRequestStatus.RAISED && status != ChangeRequestStatus.IMPACT_ANALYSIS_REQUIRED) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "impact-already-analysed",
-                    "IEC 62304 6.2.3: the impact is analysed once before approval, and again only after a"
+                    "IEC 62304 6.2.3",
+                    "the impact is analysed once before approval, and again only after a"
                             + " reclassification (8.2.2); this request is " + status);
         }
         for (Implementation.Reclassification change : pendingReclassifications) {
             if (command.analysis().classOf(change.item()) != change.to()) {
-                throw ProblemException.ruleViolated(
+                throw new RuleViolation(
                         "reclassification-ignored",
-                        "IEC 62304 8.2.2: the new impact analysis classifies " + change.item() + " as " + change.to());
+                        "IEC 62304 8.2.2",
+                        "the new impact analysis classifies " + change.item() + " as " + change.to());
             }
         }
         apply(new ImpactAnalysed(changeRequestId, command.analysis()));
@@ -115,18 +118,18 @@ public class ChangeRequest {
     @CommandHandler
     void handle(ApproveChange command) {
         if (status != ChangeRequestStatus.IMPACT_ANALYSED) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "approval-out-of-order",
-                    "IEC 62304 6.2.3 / 6.2.4: a change request is approved once, after its impact analysis;"
-                            + " this request is " + status);
+                    "IEC 62304 6.2.3 / 6.2.4",
+                    "a change request is approved once, after its impact analysis;" + " this request is " + status);
         }
         if (command.signature().signer().equals(requestedBy)) {
-            throw ProblemException.ruleViolated(
-                    "approver-is-requester", "IEC 62304 6.2.4 / 8.2.1: the approver must not be the requester");
+            throw new RuleViolation(
+                    "approver-is-requester", "IEC 62304 6.2.4 / 8.2.1", "the approver must not be the requester");
         }
         if (command.signature().meaning() != SignatureMeaning.APPROVAL) {
-            throw ProblemException.invalid(
-                    "approval-meaning", "21 CFR 11.50: an approval is signed with the meaning APPROVAL");
+            throw new InvalidInput(
+                    "approval-meaning", "21 CFR 11.50", "an approval is signed with the meaning APPROVAL");
         }
         apply(new ChangeApproved(changeRequestId, command.signature(), AggregateLifecycle.getVersion()));
     }
@@ -135,9 +138,10 @@ public class ChangeRequest {
     @CommandHandler
     void handle(ImplementChange command) {
         if (status != ChangeRequestStatus.APPROVED) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "change-not-approved",
-                    "IEC 62304 8.2.1: only an approved change request is implemented; this request is " + status);
+                    "IEC 62304 8.2.1",
+                    "only an approved change request is implemented; this request is " + status);
         }
         Implementation implementation = command.implementation();
         apply(new ChangeImplemented(changeRequestId, implementation));
@@ -153,22 +157,24 @@ public class ChangeRequest {
     @CommandHandler
     void handle(VerifyChange command) {
         if (status != ChangeRequestStatus.IMPLEMENTED) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "change-not-implemented",
-                    "IEC 62304 8.2.3: a change is verified once, after its implementation; this request is " + status);
+                    "IEC 62304 8.2.3",
+                    "a change is verified once, after its implementation; this request is " + status);
         }
         Verification verification = command.verification();
         verification.records().stream()
                 .filter(r -> !implementedVersion.equals(r.softwareVersion()))
                 .findFirst()
                 .ifPresent(r -> {
-                    throw ProblemException.ruleViolated(
+                    throw new RuleViolation(
                             "verification-of-another-version",
-                            "IEC 62304 8.2.3 / 9.8: the verification records the implemented version "
-                                    + implementedVersion + ", not " + r.softwareVersion());
+                            "IEC 62304 8.2.3 / 9.8",
+                            "the verification records the implemented version " + implementedVersion + ", not "
+                                    + r.softwareVersion());
                 });
-        VerificationEvidence.shortfall(analysis, verification).ifPresent(detail -> {
-            throw ProblemException.ruleViolated("insufficient-verification", detail);
+        VerificationEvidence.shortfall(analysis, verification).ifPresent(shortfall -> {
+            throw shortfall;
         });
         apply(new ChangeVerified(changeRequestId, verification));
     }
@@ -177,14 +183,16 @@ public class ChangeRequest {
     @CommandHandler
     void handle(ReleaseChange command) {
         if (status != ChangeRequestStatus.VERIFIED) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "release-without-verification",
-                    "IEC 62304 8.2.3 / 6.3: no release without verification records; this request is " + status);
+                    "IEC 62304 8.2.3 / 6.3",
+                    "no release without verification records; this request is " + status);
         }
         if (!implementedVersion.equals(command.release().version())) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "release-of-another-version",
-                    "IEC 62304 6.3: the release is the verified version " + implementedVersion);
+                    "IEC 62304 6.3",
+                    "the release is the verified version " + implementedVersion);
         }
         apply(new ChangeReleased(changeRequestId, command.release()));
     }
@@ -193,10 +201,10 @@ public class ChangeRequest {
     @CommandHandler
     void handle(CommunicateChange command) {
         if (status != ChangeRequestStatus.RELEASED) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "communication-out-of-order",
-                    "IEC 62304 6.2.5: the available change is communicated once, after its release; this"
-                            + " request is " + status);
+                    "IEC 62304 6.2.5",
+                    "the available change is communicated once, after its release; this" + " request is " + status);
         }
         apply(new ChangeCommunicated(changeRequestId, command.communication()));
     }
@@ -205,9 +213,10 @@ public class ChangeRequest {
     @CommandHandler
     void handle(CloseChangeRequest command) {
         if (status != ChangeRequestStatus.COMMUNICATED) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "closure-out-of-order",
-                    "IEC 62304 6.3 / 6.2.5: a change request closes after its release and its communication to"
+                    "IEC 62304 6.3 / 6.2.5",
+                    "a change request closes after its release and its communication to"
                             + " users and regulators; this request is " + status);
         }
         apply(new ChangeRequestClosed(changeRequestId, command.closure()));

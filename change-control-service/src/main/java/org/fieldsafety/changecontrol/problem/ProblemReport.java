@@ -26,7 +26,8 @@ import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ProblemReportClo
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ProblemReportOpened;
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ProblemReportReopened;
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ResolutionVerified;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.InvalidInput;
+import org.fieldsafety.platform.domain.RuleViolation;
 
 /**
  * A software problem report (IEC 62304 clause 9): opened with a statement of criticality (9.1),
@@ -64,9 +65,10 @@ public class ProblemReport {
                 || isBlank(command.description())
                 || command.criticality() == null
                 || command.criticality().level() == null) {
-            throw ProblemException.invalid(
+            throw new InvalidInput(
                     "incomplete-problem-report",
-                    "IEC 62304 9.1: a problem report names its product, problem and criticality");
+                    "IEC 62304 9.1",
+                    "a problem report names its product, problem and criticality");
         }
         apply(new ProblemReportOpened(
                 command.problemReportId(),
@@ -85,9 +87,10 @@ public class ProblemReport {
     @CommandHandler
     void handle(InvestigateProblem command) {
         if (status != ProblemReportStatus.OPEN) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "investigation-out-of-order",
-                    "IEC 62304 9.2: an open problem report is investigated once; this report is " + status);
+                    "IEC 62304 9.2",
+                    "an open problem report is investigated once; this report is " + status);
         }
         apply(new ProblemInvestigated(problemReportId, command.investigation()));
     }
@@ -111,8 +114,8 @@ public class ProblemReport {
     @CommandHandler
     void handle(AdviseParties command) {
         if (status == ProblemReportStatus.CLOSED) {
-            throw ProblemException.ruleViolated(
-                    "problem-report-closed", "IEC 62304 9.3: parties are advised before the report is closed");
+            throw new RuleViolation(
+                    "problem-report-closed", "IEC 62304 9.3", "parties are advised before the report is closed");
         }
         apply(new PartiesAdvised(problemReportId, command.parties(), command.recordedBy()));
     }
@@ -126,9 +129,10 @@ public class ProblemReport {
         if (status != ProblemReportStatus.CHANGE_REQUESTED
                 && status != ProblemReportStatus.NO_ACTION
                 && status != ProblemReportStatus.RESOLUTION_VERIFIED) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "resolution-not-decided",
-                    "IEC 62304 9.7: a resolution is verified after change requests or a no-action rationale"
+                    "IEC 62304 9.7",
+                    "a resolution is verified after change requests or a no-action rationale"
                             + " (9.2); this report is " + status);
         }
         NoRecurrence noRecurrence = checkField(
@@ -147,14 +151,15 @@ public class ProblemReport {
     @CommandHandler
     void handle(CloseProblemReport command) {
         if (status != ProblemReportStatus.RESOLUTION_VERIFIED || !criteriaMet()) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "resolution-not-verified",
-                    "IEC 62304 9.7: a problem report closes only when its resolution is verified: resolved,"
+                    "IEC 62304 9.7",
+                    "a problem report closes only when its resolution is verified: resolved,"
                             + " adverse trends reversed, change implemented in the right items, no new problems");
         }
         if (!partiesAdvised) {
-            throw ProblemException.ruleViolated(
-                    "parties-not-advised", "IEC 62304 9.3: the relevant parties are advised before closure");
+            throw new RuleViolation(
+                    "parties-not-advised", "IEC 62304 9.3", "the relevant parties are advised before closure");
         }
         NoRecurrence noRecurrence =
                 checkField(fixedRelease, command.fieldReports(), command.noRecurrenceWindow(), command.closedAt());
@@ -197,9 +202,10 @@ public class ProblemReport {
     private NoRecurrence checkField(FixedRelease release, List<FieldReport> reports, Duration window, Instant now) {
         if (release == null) {
             if (changeRequested) {
-                throw ProblemException.ruleViolated(
+                throw new RuleViolation(
                         "fix-not-released",
-                        "IEC 62304 9.7: a problem resolved through change requests is verified on their released"
+                        "IEC 62304 9.7",
+                        "a problem resolved through change requests is verified on their released"
                                 + " version; none of its change requests is released and no released version was named");
             }
             return null;
@@ -209,10 +215,11 @@ public class ProblemReport {
 
     private void requireInvestigated() {
         if (status != ProblemReportStatus.INVESTIGATED) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "resolution-before-investigation",
-                    "IEC 62304 9.2: change requests or a no-action rationale follow the investigation, once;"
-                            + " this report is " + status);
+                    "IEC 62304 9.2",
+                    "change requests or a no-action rationale follow the investigation, once;" + " this report is "
+                            + status);
         }
     }
 

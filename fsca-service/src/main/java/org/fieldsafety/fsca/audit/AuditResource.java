@@ -8,7 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.NotFound;
 
 /** A case's audit trail, verified on demand (21 CFR 11.10(e)). */
 @Path("/api/v1/fsca-cases/{caseId}/audit")
@@ -28,7 +28,7 @@ public class AuditResource {
     public AuditResponse audit(@PathParam("caseId") String caseId) {
         AuditTrail.Audit audit = trail.audit(caseId);
         if (audit.entries().isEmpty()) {
-            throw ProblemException.notFound("FSCA case " + caseId);
+            throw new NotFound("FSCA case " + caseId);
         }
         return new AuditResponse(caseId, audit.verified(), audit.entries());
     }

@@ -32,7 +32,8 @@ import org.fieldsafety.fsca.cases.api.FscaCaseResource;
 import org.fieldsafety.fsca.cases.api.FscaCaseResource.NoticeResponse;
 import org.fieldsafety.fsca.cases.api.FscaCaseResponse;
 import org.fieldsafety.fsca.cases.api.FscaCaseSummary;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.DomainException;
+import org.fieldsafety.platform.domain.RuleViolation;
 import org.fieldsafety.platform.signature.SignatureMeaning;
 import org.fieldsafety.platform.signature.SignatureRequest;
 import org.jboss.resteasy.reactive.RestForm;
@@ -149,7 +150,7 @@ public class ConsoleResource {
                             rationale,
                             action == null || action.isBlank() ? null : FscaAction.valueOf(action),
                             new SignatureRequest(password, meaning)));
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             problem = e.getMessage();
         } catch (ConstraintViolationException e) {
             problem = "Please complete the form: "
@@ -173,7 +174,7 @@ public class ConsoleResource {
     public Uni<TemplateInstance> notice(@RestPath String caseId) {
         return cases.notice(caseId)
                 .map(notice -> Templates.notice(caseId, notice, null, user()))
-                .onFailure(e -> e instanceof ProblemException p && p.status() == 409)
+                .onFailure(RuleViolation.class)
                 .recoverWithItem(e -> Templates.notice(caseId, null, e.getMessage(), user()));
     }
 

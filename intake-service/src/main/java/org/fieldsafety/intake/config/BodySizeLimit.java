@@ -9,8 +9,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.fieldsafety.platform.Problem;
-import org.fieldsafety.platform.ProblemMapper;
+import org.fieldsafety.platform.web.Problem;
+import org.fieldsafety.platform.web.ProblemMapper;
 
 /**
  * Answers a body announced larger than {@code quarkus.http.limits.max-body-size} with a 413 problem

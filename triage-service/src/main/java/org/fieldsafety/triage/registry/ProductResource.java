@@ -11,7 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.NotFound;
 import org.fieldsafety.triage.Roles;
 import org.fieldsafety.triage.classification.ProductEntry;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -32,10 +32,7 @@ public class ProductResource {
     @WithSession
     @RolesAllowed({Roles.ADMIN, Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR})
     public Uni<ProductView> get(@PathParam("productId") String productId) {
-        return registry.find(productId)
-                .onItem()
-                .ifNull()
-                .failWith(() -> ProblemException.notFound("Product " + productId));
+        return registry.find(productId).onItem().ifNull().failWith(() -> new NotFound("Product " + productId));
     }
 
     /**

@@ -9,7 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.io.UncheckedIOException;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.NotFound;
 import org.fieldsafety.triage.Roles;
 
 /** A report's triage result: 404 until the report is triaged. */
@@ -28,7 +28,7 @@ public class TriageResource {
     public Uni<TriageView> get(@PathParam("reportId") String reportId) {
         return TriageResultEntity.<TriageResultEntity>findById(reportId).map(row -> {
             if (row == null) {
-                throw ProblemException.notFound("Triage result of report " + reportId);
+                throw new NotFound("Triage result of report " + reportId);
             }
             try {
                 return json.readValue(row.view, TriageView.class);

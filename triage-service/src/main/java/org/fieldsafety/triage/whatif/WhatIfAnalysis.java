@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.fieldsafety.contracts.FieldReportReceived;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.InvalidInput;
 import org.fieldsafety.triage.classification.Classification;
 import org.fieldsafety.triage.classification.FdaReportability;
 import org.fieldsafety.triage.classification.RegisteredProduct;
@@ -40,7 +40,7 @@ public class WhatIfAnalysis {
 
     public Uni<WhatIfView> analyse(WhatIfRequest request) {
         if (request.policy() == null && request.product() == null) {
-            throw ProblemException.invalid("nothing-proposed", "Propose a policy, a product entry or both");
+            throw new InvalidInput("nothing-proposed", "Propose a policy, a product entry or both");
         }
         String productId = request.productId();
         return registry.current(List.of(productId))

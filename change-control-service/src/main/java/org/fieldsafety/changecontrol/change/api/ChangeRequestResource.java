@@ -46,7 +46,7 @@ import org.fieldsafety.changecontrol.change.query.ChangeRequestView;
 import org.fieldsafety.changecontrol.problem.ProblemReports;
 import org.fieldsafety.changecontrol.problem.query.ProblemReportView;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.NotFound;
 import org.fieldsafety.platform.signature.Signature;
 import org.fieldsafety.platform.signature.SignatureVerifier;
 
@@ -93,7 +93,7 @@ public class ChangeRequestResource {
         return ChangeRequestView.<ChangeRequestView>findById(id)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ProblemException.notFound("Change request " + id))
+                .failWith(() -> new NotFound("Change request " + id))
                 .map(ChangeRequestResponse::of);
     }
 
@@ -109,7 +109,7 @@ public class ChangeRequestResource {
         return ChangeRequestView.<ChangeRequestView>findById(id)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ProblemException.notFound("Change request " + id))
+                .failWith(() -> new NotFound("Change request " + id))
                 .chain(view -> {
                     List<String> reportIds = Stream.of(
                                     view.problemReportId,
@@ -280,7 +280,7 @@ public class ChangeRequestResource {
         try {
             commands.sendAndWait(command);
         } catch (AggregateNotFoundException e) {
-            throw ProblemException.notFound("Change request " + id);
+            throw new NotFound("Change request " + id);
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.fieldsafety.changecontrol.change.ChangeRequestStatus;
 import org.fieldsafety.changecontrol.change.query.ChangeRequestView;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.InvalidInput;
 
 /**
  * The traceability matrix (IEC 62304 8.2.4): one row per change request, from its problem to its
@@ -100,7 +100,7 @@ public class TraceabilityResource {
     @RolesAllowed({"engineering", "quality-assurance", "ccb-member", "regulatory-affairs", "auditor", "admin"})
     public Uni<Response> matrix(@QueryParam("format") @DefaultValue("json") String format) {
         if (!"json".equals(format) && !"csv".equals(format)) {
-            throw ProblemException.invalid("unknown-format", "format is json or csv");
+            throw new InvalidInput("unknown-format", "format is json or csv");
         }
         return ChangeRequestView.<ChangeRequestView>listAll(Sort.by("raisedAt").and("id"))
                 .map(views -> views.stream().map(Row::of).toList())

@@ -40,7 +40,7 @@ import org.fieldsafety.changecontrol.problem.ResolutionVerification;
 import org.fieldsafety.changecontrol.problem.query.ProblemReportView;
 import org.fieldsafety.changecontrol.problem.query.ResolutionFacts;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.NotFound;
 
 /** Software problem reports (IEC 62304 clause 9): one POST per step of the problem resolution process. */
 @Path("/api/v1/problem-reports")
@@ -87,7 +87,7 @@ public class ProblemReportResource {
         return ProblemReportView.<ProblemReportView>findById(id)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ProblemException.notFound("Problem report " + id))
+                .failWith(() -> new NotFound("Problem report " + id))
                 .map(ProblemReportResponse::of);
     }
 
@@ -230,7 +230,7 @@ public class ProblemReportResource {
         try {
             commands.sendAndWait(command);
         } catch (AggregateNotFoundException e) {
-            throw ProblemException.notFound("Problem report " + id);
+            throw new NotFound("Problem report " + id);
         }
     }
 }

@@ -46,7 +46,8 @@ import org.fieldsafety.fsca.cases.api.StepRequests.FieldSafetyNoticeRequest;
 import org.fieldsafety.fsca.cases.query.ChangeRequestView;
 import org.fieldsafety.fsca.cases.query.FscaCaseIncident;
 import org.fieldsafety.fsca.cases.query.FscaCaseView;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.NotFound;
+import org.fieldsafety.platform.domain.RuleViolation;
 import org.fieldsafety.platform.signature.Signature;
 import org.fieldsafety.platform.signature.SignatureVerifier;
 
@@ -187,8 +188,10 @@ public class FscaCaseResource {
             }
             FscaCaseView.Decision decision = view.details.decision;
             if (decision == null || decision.decision() != FscaDecision.FSCA_REQUIRED) {
-                throw ProblemException.ruleViolated(
-                        "fsca-not-required", "MDR Art. 89(8): a Field Safety Notice follows an FSCA_REQUIRED decision");
+                throw new RuleViolation(
+                        "fsca-not-required",
+                        "MDR Art. 89(8)",
+                        "a Field Safety Notice follows an FSCA_REQUIRED decision");
             }
             FscaCaseView.Assessment assessment = view.details.assessment;
             return FscaCaseIncident.ofCase(caseId)
@@ -260,7 +263,7 @@ public class FscaCaseResource {
         return FscaCaseView.<FscaCaseView>findById(caseId)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ProblemException.notFound("FSCA case " + caseId));
+                .failWith(() -> new NotFound("FSCA case " + caseId));
     }
 
     public record DecisionResponse(

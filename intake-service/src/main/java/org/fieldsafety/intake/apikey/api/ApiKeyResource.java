@@ -23,7 +23,7 @@ import org.fieldsafety.intake.apikey.ApiKey;
 import org.fieldsafety.intake.apikey.ApiKeyCache;
 import org.fieldsafety.intake.apikey.ApiKeySecret;
 import org.fieldsafety.intake.security.Roles;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.NotFound;
 
 /**
  * API keys of machine clients. The cache learns of a new or revoked key on this node as soon as the
@@ -75,7 +75,7 @@ public class ApiKeyResource {
         return Panache.withTransaction(() -> ApiKey.<ApiKey>findById(id)
                         .onItem()
                         .ifNull()
-                        .failWith(() -> ProblemException.notFound("API key " + id))
+                        .failWith(() -> new NotFound("API key " + id))
                         .invoke(key -> {
                             if (key.revokedAt == null) {
                                 key.revokedAt = clock.instant();

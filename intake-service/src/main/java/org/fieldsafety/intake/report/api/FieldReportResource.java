@@ -33,7 +33,7 @@ import org.fieldsafety.intake.report.messaging.ReportPublisher;
 import org.fieldsafety.intake.security.ApiKeyAuthenticationMechanism;
 import org.fieldsafety.intake.security.ApiKeyClient;
 import org.fieldsafety.intake.security.Roles;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.NotPermitted;
 
 /**
  * Field reports from machine clients. A report is answered 202 only once Kafka acknowledged it; its
@@ -133,8 +133,8 @@ public class FieldReportResource {
                 .filter(productId -> !client.mayReportFor(productId))
                 .findFirst()
                 .ifPresent(productId -> {
-                    throw new ProblemException(
-                            403, "product-not-allowed", "This API key may not report for product " + productId);
+                    throw new NotPermitted(
+                            "product-not-allowed", "This API key may not report for product " + productId);
                 });
         rateLimit.acquire(client.keyId(), client.rateLimit(), requests.size());
         return client;

@@ -3,13 +3,16 @@ package org.fieldsafety.platform.messaging;
 import io.vertx.sqlclient.DatabaseException;
 import java.sql.SQLException;
 import java.util.Set;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.DomainException;
+import org.fieldsafety.platform.domain.RateLimited;
+import org.fieldsafety.platform.domain.Unavailable;
 
 /**
- * Tells a failure that retrying cannot cure from one that passes, for a consumer that retries a batch. A
- * batch is dead-lettered only for the former: a database or broker that is down, restarting or slow must
- * hold the batch back (Kafka keeps it), never send reports that were acknowledged at intake to the dead
- * letters. Database errors are read from the reactive client and from JDBC alike.
+ * Tells a failure that retrying cannot cure from one that passes, by the type of the failure and its
+ * causes, for {@link BatchConsumer}. A record is dead-lettered only for the former: a database or broker
+ * that is down, restarting or slow must hold the batch back (Kafka keeps it), never send reports that
+ * were acknowledged at intake to the dead letters. Database errors are read from the reactive client and
+ * from JDBC alike; a failure of unknown type passes.
  */
 public final class Failures {
 
@@ -24,8 +27,8 @@ public final class Failures {
 
     /**
      * True when a cause in the chain is a data-dependent database error, a programming error, a record that
-     * cannot be processed, or a {@link ProblemException} of a client error: a rule the data broke, which it
-     * will break again (a 503 passes).
+     * cannot be processed, or a {@link DomainException} other than {@link Unavailable} and {@link
+     * RateLimited}: a rule the data broke, which it will break again.
      */
     public static boolean permanent(Throwable failure) {
         return permanentCause(failure) != null;
@@ -51,7 +54,8 @@ public final class Failures {
                     || cause instanceof IllegalArgumentException
                     || cause instanceof ClassCastException
                     || cause instanceof Unprocessable
-                    || cause instanceof ProblemException problem && problem.status() < 500) {
+                    || cause instanceof DomainException
+                            && !(cause instanceof Unavailable || cause instanceof RateLimited)) {
                 return cause;
             }
             if (cause.getCause() == cause) {

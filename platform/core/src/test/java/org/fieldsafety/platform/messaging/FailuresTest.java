@@ -8,7 +8,8 @@ import io.vertx.pgclient.PgException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.NotFound;
+import org.fieldsafety.platform.domain.Unavailable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -56,8 +57,8 @@ class FailuresTest {
 
     @Test
     void aBrokenRuleIsPermanentAnUnavailableServicePasses() {
-        assertTrue(Failures.permanent(new IllegalStateException(ProblemException.notFound("problem report"))));
-        assertFalse(Failures.permanent(new ProblemException(503, "kafka-unavailable", "retry later")));
+        assertTrue(Failures.permanent(new IllegalStateException(new NotFound("problem report"))));
+        assertFalse(Failures.permanent(new Unavailable("kafka-unavailable", "retry later")));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.fieldsafety.platform;
+package org.fieldsafety.platform.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

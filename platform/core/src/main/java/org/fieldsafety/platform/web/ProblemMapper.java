@@ -1,4 +1,4 @@
-package org.fieldsafety.platform;
+package org.fieldsafety.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -14,6 +14,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import org.fieldsafety.platform.domain.ConcurrentChange;
+import org.fieldsafety.platform.domain.DomainException;
+import org.fieldsafety.platform.domain.InvalidInput;
+import org.fieldsafety.platform.domain.NotFound;
+import org.fieldsafety.platform.domain.NotPermitted;
+import org.fieldsafety.platform.domain.RateLimited;
+import org.fieldsafety.platform.domain.RuleViolation;
+import org.fieldsafety.platform.domain.StaleVersion;
+import org.fieldsafety.platform.domain.Unavailable;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -27,9 +37,20 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final String TYPE_BASE = "https://fieldsafety.org/problems/";
 
+    /** The one table from a kind of domain refusal to its HTTP status. */
+    static final Map<Class<? extends DomainException>, Integer> STATUS = Map.of(
+            InvalidInput.class, 400,
+            NotPermitted.class, 403,
+            NotFound.class, 404,
+            RuleViolation.class, 409,
+            ConcurrentChange.class, 409,
+            StaleVersion.class, 412,
+            RateLimited.class, 429,
+            Unavailable.class, 503);
+
     @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return response(e.status(), e.code(), e.getMessage(), null);
+    public Response refused(DomainException e) {
+        return response(STATUS.get(e.getClass()), e.code(), e.getMessage(), null);
     }
 
     @ServerExceptionMapper
