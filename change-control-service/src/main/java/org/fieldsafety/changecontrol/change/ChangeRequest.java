@@ -35,7 +35,7 @@ import org.fieldsafety.platform.signature.SignatureMeaning;
  * approved by the change board, implemented, verified, released, communicated, closed. An implementation
  * that changes a safety class sends it back to impact analysis and approval (8.2.2). Each step is allowed only in its place in that order (21
  * CFR 11.10(f)). Command handlers check the rules and apply events; event-sourcing handlers only set
- * state.
+ * state ({@link ChangeRequestStatus#after}); a command handler answers the status its step led to.
  */
 public class ChangeRequest {
 
@@ -60,9 +60,9 @@ public class ChangeRequest {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RaiseChangeRequest command) {
+    ChangeRequestStatus handle(RaiseChangeRequest command) {
         if (changeRequestId != null) {
-            return;
+            return status;
         }
         if (isBlank(command.title())
                 || isBlank(command.reason())
@@ -72,7 +72,7 @@ public class ChangeRequest {
             throw new InvalidInput(
                     "incomplete-change-request",
                     "IEC 62304 6.2.1.3",
-                    "a change request names its title, reason, product, software items and" + " requester");
+                    "a change request names its title, reason, product, software items and requester");
         }
         apply(new ChangeRequestRaised(
                 command.changeRequestId(),
@@ -85,6 +85,7 @@ public class ChangeRequest {
                 command.fscaCaseId(),
                 command.requestedBy(),
                 command.raisedAt()));
+        return status;
     }
 
     /**
@@ -92,7 +93,7 @@ public class ChangeRequest {
      * after a reclassification (8.2.2), when it must give each reclassified item its new class.
      */
     @CommandHandler
-    void handle(AnalyseImpact command) {
+    ChangeRequestStatus handle(AnalyseImpact command) {
         if (status != ChangeRequestStatus.RAISED && status != ChangeRequestStatus.IMPACT_ANALYSIS_REQUIRED) {
             throw new RuleViolation(
                     "impact-already-analysed",
@@ -109,6 +110,7 @@ public class ChangeRequest {
             }
         }
         apply(new ImpactAnalysed(changeRequestId, command.analysis()));
+        return status;
     }
 
     /**
@@ -116,12 +118,12 @@ public class ChangeRequest {
      * approval, and the approver is not the requester.
      */
     @CommandHandler
-    void handle(ApproveChange command) {
+    ChangeRequestStatus handle(ApproveChange command) {
         if (status != ChangeRequestStatus.IMPACT_ANALYSED) {
             throw new RuleViolation(
                     "approval-out-of-order",
                     "IEC 62304 6.2.3 / 6.2.4",
-                    "a change request is approved once, after its impact analysis;" + " this request is " + status);
+                    "a change request is approved once, after its impact analysis; this request is " + status);
         }
         if (command.signature().signer().equals(requestedBy)) {
             throw new RuleViolation(
@@ -132,11 +134,12 @@ public class ChangeRequest {
                     "approval-meaning", "21 CFR 11.50", "an approval is signed with the meaning APPROVAL");
         }
         apply(new ChangeApproved(changeRequestId, command.signature(), AggregateLifecycle.getVersion()));
+        return status;
     }
 
     /** IEC 62304 8.2.1: no change to a configuration item without an approved change request. */
     @CommandHandler
-    void handle(ImplementChange command) {
+    ChangeRequestStatus handle(ImplementChange command) {
         if (status != ChangeRequestStatus.APPROVED) {
             throw new RuleViolation(
                     "change-not-approved",
@@ -148,6 +151,7 @@ public class ChangeRequest {
         if (implementation.reclassifies()) {
             apply(new ImpactAnalysisReopened(changeRequestId, implementation.reclassifications()));
         }
+        return status;
     }
 
     /**
@@ -155,7 +159,7 @@ public class ChangeRequest {
      * evidence its safety classes demand ({@link VerificationEvidence}).
      */
     @CommandHandler
-    void handle(VerifyChange command) {
+    ChangeRequestStatus handle(VerifyChange command) {
         if (status != ChangeRequestStatus.IMPLEMENTED) {
             throw new RuleViolation(
                     "change-not-implemented",
@@ -177,11 +181,12 @@ public class ChangeRequest {
             throw shortfall;
         });
         apply(new ChangeVerified(changeRequestId, verification));
+        return status;
     }
 
     /** IEC 62304 8.2.3 and 6.3: the verified version is released, with its residual anomalies. */
     @CommandHandler
-    void handle(ReleaseChange command) {
+    ChangeRequestStatus handle(ReleaseChange command) {
         if (status != ChangeRequestStatus.VERIFIED) {
             throw new RuleViolation(
                     "release-without-verification",
@@ -195,23 +200,25 @@ public class ChangeRequest {
                     "the release is the verified version " + implementedVersion);
         }
         apply(new ChangeReleased(changeRequestId, command.release()));
+        return status;
     }
 
     /** IEC 62304 6.2.5: users and regulators are told of the change once it is available. */
     @CommandHandler
-    void handle(CommunicateChange command) {
+    ChangeRequestStatus handle(CommunicateChange command) {
         if (status != ChangeRequestStatus.RELEASED) {
             throw new RuleViolation(
                     "communication-out-of-order",
                     "IEC 62304 6.2.5",
-                    "the available change is communicated once, after its release; this" + " request is " + status);
+                    "the available change is communicated once, after its release; this request is " + status);
         }
         apply(new ChangeCommunicated(changeRequestId, command.communication()));
+        return status;
     }
 
     /** IEC 62304 6.3 and 6.2.5: a change request closes only once released and communicated. */
     @CommandHandler
-    void handle(CloseChangeRequest command) {
+    ChangeRequestStatus handle(CloseChangeRequest command) {
         if (status != ChangeRequestStatus.COMMUNICATED) {
             throw new RuleViolation(
                     "closure-out-of-order",
@@ -220,6 +227,7 @@ public class ChangeRequest {
                             + " users and regulators; this request is " + status);
         }
         apply(new ChangeRequestClosed(changeRequestId, command.closure()));
+        return status;
     }
 
     private static boolean isBlank(String value) {
@@ -230,50 +238,50 @@ public class ChangeRequest {
     void on(ChangeRequestRaised event) {
         changeRequestId = event.changeRequestId();
         requestedBy = event.requestedBy();
-        status = ChangeRequestStatus.RAISED;
+        status = ChangeRequestStatus.after(event);
     }
 
     @EventSourcingHandler
     void on(ImpactAnalysed event) {
-        status = ChangeRequestStatus.IMPACT_ANALYSED;
+        status = ChangeRequestStatus.after(event);
         analysis = event.analysis();
         pendingReclassifications = List.of();
     }
 
     @EventSourcingHandler
     void on(ChangeApproved event) {
-        status = ChangeRequestStatus.APPROVED;
+        status = ChangeRequestStatus.after(event);
     }
 
     @EventSourcingHandler
     void on(ChangeImplemented event) {
-        status = ChangeRequestStatus.IMPLEMENTED;
+        status = ChangeRequestStatus.after(event);
         implementedVersion = event.implementation().softwareVersion();
     }
 
     @EventSourcingHandler
     void on(ImpactAnalysisReopened event) {
-        status = ChangeRequestStatus.IMPACT_ANALYSIS_REQUIRED;
+        status = ChangeRequestStatus.after(event);
         pendingReclassifications = event.reclassifications();
     }
 
     @EventSourcingHandler
     void on(ChangeVerified event) {
-        status = ChangeRequestStatus.VERIFIED;
+        status = ChangeRequestStatus.after(event);
     }
 
     @EventSourcingHandler
     void on(ChangeReleased event) {
-        status = ChangeRequestStatus.RELEASED;
+        status = ChangeRequestStatus.after(event);
     }
 
     @EventSourcingHandler
     void on(ChangeCommunicated event) {
-        status = ChangeRequestStatus.COMMUNICATED;
+        status = ChangeRequestStatus.after(event);
     }
 
     @EventSourcingHandler
     void on(ChangeRequestClosed event) {
-        status = ChangeRequestStatus.CLOSED;
+        status = ChangeRequestStatus.after(event);
     }
 }

@@ -3,7 +3,6 @@ package org.fieldsafety.changecontrol.messaging;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
-import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -30,24 +29,6 @@ public class ChangeRequestPublisher {
 
     public static final String PROCESSING_GROUP = "change-control-milestones";
     private static final CloudEvents EVENTS = CloudEvents.from("/change-control-service");
-
-    private static final Map<Class<?>, ChangeRequestStatus> CHANGE_REQUEST_STATUS = Map.of(
-            ChangeRequestEvent.ImpactAnalysed.class, ChangeRequestStatus.IMPACT_ANALYSED,
-            ChangeRequestEvent.ChangeApproved.class, ChangeRequestStatus.APPROVED,
-            ChangeRequestEvent.ChangeImplemented.class, ChangeRequestStatus.IMPLEMENTED,
-            ChangeRequestEvent.ImpactAnalysisReopened.class, ChangeRequestStatus.IMPACT_ANALYSIS_REQUIRED,
-            ChangeRequestEvent.ChangeVerified.class, ChangeRequestStatus.VERIFIED,
-            ChangeRequestEvent.ChangeReleased.class, ChangeRequestStatus.RELEASED,
-            ChangeRequestEvent.ChangeCommunicated.class, ChangeRequestStatus.COMMUNICATED,
-            ChangeRequestEvent.ChangeRequestClosed.class, ChangeRequestStatus.CLOSED);
-    private static final Map<Class<?>, ProblemReportStatus> PROBLEM_REPORT_STATUS = Map.of(
-            ProblemReportEvent.ProblemReportOpened.class, ProblemReportStatus.OPEN,
-            ProblemReportEvent.ProblemInvestigated.class, ProblemReportStatus.INVESTIGATED,
-            ProblemReportEvent.ChangeRequestsLinked.class, ProblemReportStatus.CHANGE_REQUESTED,
-            ProblemReportEvent.NoActionDecided.class, ProblemReportStatus.NO_ACTION,
-            ProblemReportEvent.ResolutionVerified.class, ProblemReportStatus.RESOLUTION_VERIFIED,
-            ProblemReportEvent.ProblemReportClosed.class, ProblemReportStatus.CLOSED,
-            ProblemReportEvent.ProblemReportReopened.class, ProblemReportStatus.OPEN);
 
     private final MutinyEmitter<Object> emitter;
     /** Looked up when used: the event store is built with the handlers that include this one. */
@@ -94,7 +75,7 @@ public class ChangeRequestPublisher {
                         raised.problemId(),
                         raised.fscaCaseId(),
                         milestone,
-                        statusAfter(event).name(),
+                        ChangeRequestStatus.after(event).name(),
                         message.getTimestamp()));
     }
 
@@ -104,7 +85,7 @@ public class ChangeRequestPublisher {
         ProblemReportEvent.ProblemReportOpened opened =
                 (ProblemReportEvent.ProblemReportOpened) firstEvent(event.problemReportId());
         String milestone = event.getClass().getSimpleName();
-        ProblemReportStatus status = statusAfter(event);
+        ProblemReportStatus status = ProblemReportStatus.movedTo(event);
         send(
                 ProblemReportMilestone.type(milestone),
                 opened.productId(),
@@ -120,15 +101,6 @@ public class ChangeRequestPublisher {
 
     private Object firstEvent(String aggregateId) {
         return eventStore.get().readEvents(aggregateId).next().getPayload();
-    }
-
-    private static ChangeRequestStatus statusAfter(ChangeRequestEvent event) {
-        return CHANGE_REQUEST_STATUS.get(event.getClass());
-    }
-
-    /** The status the event led to; null for parties advised, which does not move the report. */
-    private static ProblemReportStatus statusAfter(ProblemReportEvent event) {
-        return PROBLEM_REPORT_STATUS.get(event.getClass());
     }
 
     /** The stored event's id and time: the same whenever the tracking processor replays it. */

@@ -115,6 +115,21 @@ class ChangeRequestTest {
     }
 
     @Test
+    void aStepAnswersTheStatusItLedTo() {
+        fixture.given(raised(), new ImpactAnalysed("cr-1", ANALYSIS))
+                .when(new ApproveChange("cr-1", signature("qa", SignatureMeaning.APPROVAL)))
+                .expectResultMessagePayload(ChangeRequestStatus.APPROVED);
+    }
+
+    @Test
+    void anImplementationThatReclassifiesAnswersThatTheImpactIsAnalysedAgain() {
+        fixture.given(raised(), new ImpactAnalysed("cr-1", ANALYSIS), approved())
+                .when(new ImplementChange(
+                        "cr-1", new Implementation("4.2.2", List.of("3f2c1a9"), "eng", NOW, List.of(TO_CLASS_C))))
+                .expectResultMessagePayload(ChangeRequestStatus.IMPACT_ANALYSIS_REQUIRED);
+    }
+
+    @Test
     void approvingBeforeTheImpactAnalysisIsRejected() {
         fixture.given(raised())
                 .when(new ApproveChange("cr-1", signature("qa", SignatureMeaning.APPROVAL)))

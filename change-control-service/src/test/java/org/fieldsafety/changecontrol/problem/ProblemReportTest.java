@@ -133,6 +133,20 @@ class ProblemReportTest {
     }
 
     @Test
+    void aStepAnswersTheStatusItMovedTheReportTo() {
+        fixture.given(opened())
+                .when(new InvestigateProblem("pr-1", INVESTIGATION))
+                .expectResultMessagePayload(ProblemReportStatus.INVESTIGATED);
+    }
+
+    @Test
+    void advisingPartiesAnswersNoStatusForItDoesNotMoveTheReport() {
+        fixture.given(opened(), investigated())
+                .when(new AdviseParties("pr-1", PARTIES, "ra"))
+                .expectResultMessagePayload(null);
+    }
+
+    @Test
     void advisingPartiesOfAClosedReportIsRejected() {
         fixture.given(closedHistory())
                 .when(new AdviseParties("pr-1", PARTIES, "ra"))

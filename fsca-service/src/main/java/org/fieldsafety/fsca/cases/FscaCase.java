@@ -45,7 +45,8 @@ import org.fieldsafety.platform.domain.RuleViolation;
  * their reporting clocks, its trend signals (MDR Art. 88), the health-hazard assessment, the signed
  * decision, the notification of the competent authority, the Field Safety Notice with its delivery, the
  * effectiveness check and the signed closure. The permitted sequence of these steps is enforced here (21 CFR 11.10(f)). Command handlers
- * check the rules and apply events; event-sourcing handlers only set state.
+ * check the rules and apply events; event-sourcing handlers only set state, the status by {@link
+ * CaseStatus#after}.
  */
 public class FscaCase {
 
@@ -274,10 +275,10 @@ public class FscaCase {
 
     @EventSourcingHandler
     void on(FscaCaseOpened event) {
+        status = CaseStatus.after(status, event);
         caseId = event.caseId();
         problemId = event.problemId();
         productId = event.productId();
-        status = CaseStatus.OPEN;
     }
 
     @EventSourcingHandler
@@ -309,7 +310,7 @@ public class FscaCase {
 
     @EventSourcingHandler
     void on(FscaDecided event) {
-        status = CaseStatus.DECIDED;
+        status = CaseStatus.after(status, event);
         decision = event.decision();
         action = event.action();
         rationale = event.rationale();
@@ -317,11 +318,13 @@ public class FscaCase {
 
     @EventSourcingHandler
     void on(AuthorityNotified event) {
+        status = CaseStatus.after(status, event);
         authorityNotified = true;
     }
 
     @EventSourcingHandler
     void on(FieldSafetyNoticeIssued event) {
+        status = CaseStatus.after(status, event);
         noticeIssued = true;
         recipients = Set.copyOf(event.recipients());
     }
@@ -338,11 +341,12 @@ public class FscaCase {
 
     @EventSourcingHandler
     void on(EffectivenessChecked event) {
+        status = CaseStatus.after(status, event);
         effectiveness = event.outcome();
     }
 
     @EventSourcingHandler
     void on(FscaCaseClosed event) {
-        status = CaseStatus.CLOSED;
+        status = CaseStatus.after(status, event);
     }
 }

@@ -141,11 +141,11 @@ public class ChangeRequestResource {
                 request.fscaCaseId(),
                 identity.getPrincipal().getName(),
                 clock.instant());
-        commands.sendAndWait(command);
+        ChangeRequestStatus status = commands.sendAndWait(command);
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(command.changeRequestId())
                         .build())
-                .entity(ChangeRequestResponse.raised(command))
+                .entity(ChangeRequestResponse.raised(command, status))
                 .build();
     }
 
@@ -156,7 +156,7 @@ public class ChangeRequestResource {
     @Blocking
     @RolesAllowed("engineering")
     public StepResponse analyseImpact(@PathParam("id") String id, @Valid @NotNull ImpactAnalysisRequest request) {
-        send(
+        ChangeRequestStatus status = send(
                 id,
                 new AnalyseImpact(
                         id,
@@ -167,7 +167,7 @@ public class ChangeRequestResource {
                                 identity.getPrincipal().getName(),
                                 clock.instant(),
                                 request.safetyClasses() == null ? Map.of() : Map.copyOf(request.safetyClasses()))));
-        return new StepResponse(id, ChangeRequestStatus.IMPACT_ANALYSED, null);
+        return new StepResponse(id, status, null);
     }
 
     /** The change board's signed approval (IEC 62304 6.2.4; 21 CFR 11.50, 11.200). */
@@ -178,8 +178,8 @@ public class ChangeRequestResource {
     @RolesAllowed("ccb-member")
     public StepResponse approve(@PathParam("id") String id, @Valid @NotNull ApprovalRequest request) {
         Signature signature = signatures.sign(identity, request.signature());
-        send(id, new ApproveChange(id, signature));
-        return new StepResponse(id, ChangeRequestStatus.APPROVED, signature);
+        ChangeRequestStatus status = send(id, new ApproveChange(id, signature));
+        return new StepResponse(id, status, signature);
     }
 
     /**
@@ -198,13 +198,8 @@ public class ChangeRequestResource {
                 identity.getPrincipal().getName(),
                 clock.instant(),
                 request.reclassificationList());
-        send(id, new ImplementChange(id, implementation));
-        return new StepResponse(
-                id,
-                implementation.reclassifies()
-                        ? ChangeRequestStatus.IMPACT_ANALYSIS_REQUIRED
-                        : ChangeRequestStatus.IMPLEMENTED,
-                null);
+        ChangeRequestStatus status = send(id, new ImplementChange(id, implementation));
+        return new StepResponse(id, status, null);
     }
 
     /** The verification of the implemented change (IEC 62304 8.2.3, 9.8). */
@@ -214,7 +209,7 @@ public class ChangeRequestResource {
     @Blocking
     @RolesAllowed("quality-assurance")
     public StepResponse verify(@PathParam("id") String id, @Valid @NotNull VerificationRequest request) {
-        send(
+        ChangeRequestStatus status = send(
                 id,
                 new VerifyChange(
                         id,
@@ -225,7 +220,7 @@ public class ChangeRequestResource {
                                 request.regressionTestsRepeated(),
                                 identity.getPrincipal().getName(),
                                 clock.instant())));
-        return new StepResponse(id, ChangeRequestStatus.VERIFIED, null);
+        return new StepResponse(id, status, null);
     }
 
     /** The re-release of the verified software (IEC 62304 6.3). */
@@ -235,7 +230,7 @@ public class ChangeRequestResource {
     @Blocking
     @RolesAllowed("quality-assurance")
     public StepResponse release(@PathParam("id") String id, @Valid @NotNull ReleaseRequest request) {
-        send(
+        ChangeRequestStatus status = send(
                 id,
                 new ReleaseChange(
                         id,
@@ -244,7 +239,7 @@ public class ChangeRequestResource {
                                 List.copyOf(request.residualAnomalies()),
                                 identity.getPrincipal().getName(),
                                 clock.instant())));
-        return new StepResponse(id, ChangeRequestStatus.RELEASED, null);
+        return new StepResponse(id, status, null);
     }
 
     /** The communication to users and regulators (IEC 62304 6.2.5). */
@@ -254,11 +249,11 @@ public class ChangeRequestResource {
     @Blocking
     @RolesAllowed({"regulatory-affairs", "quality-assurance"})
     public StepResponse communicate(@PathParam("id") String id, @Valid @NotNull CommunicationRequest request) {
-        send(
+        ChangeRequestStatus status = send(
                 id,
                 new CommunicateChange(
                         id, request.toCommunication(identity.getPrincipal().getName())));
-        return new StepResponse(id, ChangeRequestStatus.COMMUNICATED, null);
+        return new StepResponse(id, status, null);
     }
 
     /** The closing of the released and communicated change request. */
@@ -268,17 +263,18 @@ public class ChangeRequestResource {
     @Blocking
     @RolesAllowed("quality-assurance")
     public StepResponse close(@PathParam("id") String id, @Valid @NotNull ClosureRequest request) {
-        send(
+        ChangeRequestStatus status = send(
                 id,
                 new CloseChangeRequest(
                         id,
                         new Closure(request.summary(), identity.getPrincipal().getName(), clock.instant())));
-        return new StepResponse(id, ChangeRequestStatus.CLOSED, null);
+        return new StepResponse(id, status, null);
     }
 
-    private void send(String id, ChangeRequestCommand command) {
+    /** The status the command's step led to. */
+    private ChangeRequestStatus send(String id, ChangeRequestCommand command) {
         try {
-            commands.sendAndWait(command);
+            return commands.sendAndWait(command);
         } catch (AggregateNotFoundException e) {
             throw new NotFound("Change request " + id);
         }

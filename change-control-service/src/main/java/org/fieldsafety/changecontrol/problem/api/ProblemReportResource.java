@@ -98,7 +98,7 @@ public class ProblemReportResource {
     @RolesAllowed("engineering")
     public Response open(@Valid @NotNull OpenProblemReportRequest request, @Context UriInfo uri) {
         String id = UUID.randomUUID().toString();
-        commands.sendAndWait(new OpenProblemReport(
+        ProblemReportStatus status = commands.sendAndWait(new OpenProblemReport(
                 id,
                 null,
                 request.productId(),
@@ -111,7 +111,7 @@ public class ProblemReportResource {
                 user(),
                 clock.instant()));
         return Response.created(uri.getAbsolutePathBuilder().path(id).build())
-                .entity(new ProblemStepResponse(id, ProblemReportStatus.OPEN))
+                .entity(new ProblemStepResponse(id, status))
                 .build();
     }
 
@@ -122,7 +122,7 @@ public class ProblemReportResource {
     @Blocking
     @RolesAllowed("engineering")
     public ProblemStepResponse investigate(@PathParam("id") String id, @Valid @NotNull InvestigationRequest request) {
-        send(
+        ProblemReportStatus status = send(
                 id,
                 new InvestigateProblem(
                         id,
@@ -133,7 +133,7 @@ public class ProblemReportResource {
                                 request.outcome(),
                                 user(),
                                 clock.instant())));
-        return new ProblemStepResponse(id, ProblemReportStatus.INVESTIGATED);
+        return new ProblemStepResponse(id, status);
     }
 
     /** The change requests that resolve the problem (IEC 62304 9.2, 9.4). */
@@ -144,8 +144,9 @@ public class ProblemReportResource {
     @RolesAllowed("engineering")
     public ProblemStepResponse linkChangeRequests(
             @PathParam("id") String id, @Valid @NotNull ChangeRequestLinkRequest request) {
-        send(id, new LinkChangeRequests(id, List.copyOf(request.changeRequestIds()), user(), clock.instant()));
-        return new ProblemStepResponse(id, ProblemReportStatus.CHANGE_REQUESTED);
+        ProblemReportStatus status =
+                send(id, new LinkChangeRequests(id, List.copyOf(request.changeRequestIds()), user(), clock.instant()));
+        return new ProblemStepResponse(id, status);
     }
 
     /** No change, with the rationale (IEC 62304 9.2). */
@@ -155,8 +156,8 @@ public class ProblemReportResource {
     @Blocking
     @RolesAllowed({"engineering", "quality-assurance"})
     public ProblemStepResponse decideNoAction(@PathParam("id") String id, @Valid @NotNull NoActionRequest request) {
-        send(id, new DecideNoAction(id, request.rationale(), user(), clock.instant()));
-        return new ProblemStepResponse(id, ProblemReportStatus.NO_ACTION);
+        ProblemReportStatus status = send(id, new DecideNoAction(id, request.rationale(), user(), clock.instant()));
+        return new ProblemStepResponse(id, status);
     }
 
     /** The relevant parties advised, and when (IEC 62304 9.3); does not move the status. */
@@ -167,7 +168,7 @@ public class ProblemReportResource {
     @RolesAllowed({"engineering", "quality-assurance", "regulatory-affairs"})
     public ProblemStepResponse adviseParties(
             @PathParam("id") String id, @Valid @NotNull PartiesAdvisedRequest request) {
-        send(
+        ProblemReportStatus status = send(
                 id,
                 new AdviseParties(
                         id,
@@ -175,7 +176,7 @@ public class ProblemReportResource {
                                 .map(p -> new AdvisedParty(p.who(), p.advisedAt()))
                                 .toList(),
                         user()));
-        return new ProblemStepResponse(id, null);
+        return new ProblemStepResponse(id, status);
     }
 
     /**
@@ -190,7 +191,7 @@ public class ProblemReportResource {
     public ProblemStepResponse verifyResolution(
             @PathParam("id") String id, @Valid @NotNull ResolutionVerificationRequest request) {
         ResolutionFacts.Facts field = facts.forVerification(id, request.fixedVersion());
-        send(
+        ProblemReportStatus status = send(
                 id,
                 new VerifyResolution(
                         id,
@@ -204,7 +205,7 @@ public class ProblemReportResource {
                         field.fixedRelease(),
                         field.fieldReports(),
                         config.noRecurrenceWindow()));
-        return new ProblemStepResponse(id, ProblemReportStatus.RESOLUTION_VERIFIED);
+        return new ProblemStepResponse(id, status);
     }
 
     /**
@@ -216,19 +217,20 @@ public class ProblemReportResource {
     @Blocking
     @RolesAllowed("quality-assurance")
     public ProblemStepResponse close(@PathParam("id") String id) {
-        send(
+        ProblemReportStatus status = send(
                 id,
                 new CloseProblemReport(id, user(), clock.instant(), facts.forClosure(id), config.noRecurrenceWindow()));
-        return new ProblemStepResponse(id, ProblemReportStatus.CLOSED);
+        return new ProblemStepResponse(id, status);
     }
 
     private String user() {
         return identity.getPrincipal().getName();
     }
 
-    private void send(String id, ProblemReportCommand command) {
+    /** The status the command's step moved the report to, null when it did not move it. */
+    private ProblemReportStatus send(String id, ProblemReportCommand command) {
         try {
-            commands.sendAndWait(command);
+            return commands.sendAndWait(command);
         } catch (AggregateNotFoundException e) {
             throw new NotFound("Problem report " + id);
         }
