@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.fieldsafety.platform.Roles;
 import org.fieldsafety.platform.domain.NotFound;
 
 /** A case's audit trail, verified on demand (21 CFR 11.10(e)). */
@@ -24,7 +25,7 @@ public class AuditResource {
     /** {@code verified}: every stored event still produces its recorded link, and the links are unbroken. */
     @GET
     @Blocking
-    @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
+    @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public AuditResponse audit(@PathParam("caseId") String caseId) {
         AuditTrail.Audit audit = trail.audit(caseId);
         if (audit.entries().isEmpty()) {

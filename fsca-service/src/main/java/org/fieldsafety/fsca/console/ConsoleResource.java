@@ -32,6 +32,7 @@ import org.fieldsafety.fsca.cases.api.FscaCaseResource;
 import org.fieldsafety.fsca.cases.api.FscaCaseResource.NoticeResponse;
 import org.fieldsafety.fsca.cases.api.FscaCaseResponse;
 import org.fieldsafety.fsca.cases.api.FscaCaseSummary;
+import org.fieldsafety.platform.Roles;
 import org.fieldsafety.platform.domain.DomainException;
 import org.fieldsafety.platform.domain.RuleViolation;
 import org.fieldsafety.platform.signature.SignatureMeaning;
@@ -48,8 +49,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleResource {
-
-    private static final String DECISION_ROLE = "regulatory-affairs";
 
     private final FscaCaseResource cases;
     private final SecurityIdentity identity;
@@ -103,7 +102,7 @@ public class ConsoleResource {
 
     /** The queue: every case not yet closed, the nearest reporting deadline first; no incident loaded. */
     @GET
-    @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
+    @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public Uni<TemplateInstance> queue() {
         return cases.queue().map(open -> Templates.queue(open, user(), clock.instant()));
     }
@@ -111,14 +110,14 @@ public class ConsoleResource {
     /** One case: its incidents and clocks, the worst risk, the timeline and, while open, the decision form. */
     @GET
     @Path("cases/{caseId}")
-    @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
+    @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public Uni<TemplateInstance> fscaCase(@RestPath String caseId, @RestQuery String problem) {
         return cases.get(caseId)
                 .map(fsca -> Templates.fscaCase(
                         fsca,
                         CaseTimeline.of(fsca),
                         problem,
-                        fsca.status() == CaseStatus.OPEN && identity.hasRole(DECISION_ROLE),
+                        fsca.status() == CaseStatus.OPEN && identity.hasRole(Roles.REGULATORY_AFFAIRS),
                         List.of(FscaDecision.values()),
                         List.of(FscaAction.values()),
                         List.of(SignatureMeaning.values()),
@@ -133,7 +132,7 @@ public class ConsoleResource {
     @Path("cases/{caseId}/decision")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Blocking
-    @RolesAllowed(DECISION_ROLE)
+    @RolesAllowed(Roles.REGULATORY_AFFAIRS)
     public Response decide(
             @RestPath String caseId,
             @RestForm FscaDecision decision,
@@ -170,7 +169,7 @@ public class ConsoleResource {
     /** The Field Safety Notice as issued, or its preview; explains why there is none when not required. */
     @GET
     @Path("cases/{caseId}/notice")
-    @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
+    @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public Uni<TemplateInstance> notice(@RestPath String caseId) {
         return cases.notice(caseId)
                 .map(notice -> Templates.notice(caseId, notice, null, user()))

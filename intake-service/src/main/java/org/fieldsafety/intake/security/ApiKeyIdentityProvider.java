@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.fieldsafety.intake.apikey.ActiveApiKey;
 import org.fieldsafety.intake.apikey.ApiKeyCache;
 import org.fieldsafety.intake.apikey.ApiKeySecret;
+import org.fieldsafety.platform.Roles;
 
 /**
  * Turns a valid API key into an identity: the client's name, role DEVICE, the key id, its products and its

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import org.fieldsafety.triage.Roles;
+import org.fieldsafety.platform.Roles;
 import org.jboss.resteasy.reactive.RestHeader;
 
 /** The ISO 14971 risk acceptability policy; every change is a new version. */

@@ -11,8 +11,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.fieldsafety.platform.Roles;
 import org.fieldsafety.platform.domain.NotFound;
-import org.fieldsafety.triage.Roles;
 import org.fieldsafety.triage.classification.ProductEntry;
 import org.jboss.resteasy.reactive.RestHeader;
 

@@ -9,8 +9,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.io.UncheckedIOException;
+import org.fieldsafety.platform.Roles;
 import org.fieldsafety.platform.domain.NotFound;
-import org.fieldsafety.triage.Roles;
 
 /** A report's triage result: 404 until the report is triaged. */
 @Path("/api/v1/triage/{reportId}")

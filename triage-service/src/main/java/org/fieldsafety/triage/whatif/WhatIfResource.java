@@ -7,7 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import org.fieldsafety.triage.Roles;
+import org.fieldsafety.platform.Roles;
 
 /** What a proposed risk policy or registry entry would change in the stored triage decisions; stores nothing. */
 @Path("/api/v1/triage/what-if")

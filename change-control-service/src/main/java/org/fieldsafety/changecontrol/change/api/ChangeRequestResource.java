@@ -46,6 +46,7 @@ import org.fieldsafety.changecontrol.change.query.ChangeRequestView;
 import org.fieldsafety.changecontrol.problem.ProblemReports;
 import org.fieldsafety.changecontrol.problem.query.ProblemReportView;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
+import org.fieldsafety.platform.Roles;
 import org.fieldsafety.platform.domain.NotFound;
 import org.fieldsafety.platform.signature.Signature;
 import org.fieldsafety.platform.signature.SignatureVerifier;
@@ -70,7 +71,14 @@ public class ChangeRequestResource {
     /** Change requests, the oldest first. */
     @GET
     @WithSession
-    @RolesAllowed({"engineering", "quality-assurance", "ccb-member", "regulatory-affairs", "auditor", "admin"})
+    @RolesAllowed({
+        Roles.ENGINEERING,
+        Roles.QUALITY_ASSURANCE,
+        Roles.CCB_MEMBER,
+        Roles.REGULATORY_AFFAIRS,
+        Roles.AUDITOR,
+        Roles.ADMIN
+    })
     public Uni<List<ChangeRequestResponse>> list(
             @QueryParam("problemId") String problemId,
             @QueryParam("fscaCaseId") String fscaCaseId,
@@ -88,7 +96,14 @@ public class ChangeRequestResource {
     @GET
     @Path("{id}")
     @WithSession
-    @RolesAllowed({"engineering", "quality-assurance", "ccb-member", "regulatory-affairs", "auditor", "admin"})
+    @RolesAllowed({
+        Roles.ENGINEERING,
+        Roles.QUALITY_ASSURANCE,
+        Roles.CCB_MEMBER,
+        Roles.REGULATORY_AFFAIRS,
+        Roles.AUDITOR,
+        Roles.ADMIN
+    })
     public Uni<ChangeRequestResponse> get(@PathParam("id") String id) {
         return ChangeRequestView.<ChangeRequestView>findById(id)
                 .onItem()
@@ -104,7 +119,14 @@ public class ChangeRequestResource {
     @GET
     @Path("{id}/trace")
     @WithSession
-    @RolesAllowed({"engineering", "quality-assurance", "ccb-member", "regulatory-affairs", "auditor", "admin"})
+    @RolesAllowed({
+        Roles.ENGINEERING,
+        Roles.QUALITY_ASSURANCE,
+        Roles.CCB_MEMBER,
+        Roles.REGULATORY_AFFAIRS,
+        Roles.AUDITOR,
+        Roles.ADMIN
+    })
     public Uni<TraceResponse> trace(@PathParam("id") String id) {
         return ChangeRequestView.<ChangeRequestView>findById(id)
                 .onItem()
@@ -128,7 +150,7 @@ public class ChangeRequestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("engineering")
+    @RolesAllowed(Roles.ENGINEERING)
     public Response raise(@Valid @NotNull RaiseRequest request, @Context UriInfo uri) {
         RaiseChangeRequest command = new RaiseChangeRequest(
                 UUID.randomUUID().toString(),
@@ -154,7 +176,7 @@ public class ChangeRequestResource {
     @Path("{id}/impact-analysis")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("engineering")
+    @RolesAllowed(Roles.ENGINEERING)
     public StepResponse analyseImpact(@PathParam("id") String id, @Valid @NotNull ImpactAnalysisRequest request) {
         ChangeRequestStatus status = send(
                 id,
@@ -175,7 +197,7 @@ public class ChangeRequestResource {
     @Path("{id}/approval")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("ccb-member")
+    @RolesAllowed(Roles.CCB_MEMBER)
     public StepResponse approve(@PathParam("id") String id, @Valid @NotNull ApprovalRequest request) {
         Signature signature = signatures.sign(identity, request.signature());
         ChangeRequestStatus status = send(id, new ApproveChange(id, signature));
@@ -190,7 +212,7 @@ public class ChangeRequestResource {
     @Path("{id}/implementation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("engineering")
+    @RolesAllowed(Roles.ENGINEERING)
     public StepResponse implement(@PathParam("id") String id, @Valid @NotNull ImplementationRequest request) {
         Implementation implementation = new Implementation(
                 request.softwareVersion(),
@@ -207,7 +229,7 @@ public class ChangeRequestResource {
     @Path("{id}/verification")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("quality-assurance")
+    @RolesAllowed(Roles.QUALITY_ASSURANCE)
     public StepResponse verify(@PathParam("id") String id, @Valid @NotNull VerificationRequest request) {
         ChangeRequestStatus status = send(
                 id,
@@ -228,7 +250,7 @@ public class ChangeRequestResource {
     @Path("{id}/release")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("quality-assurance")
+    @RolesAllowed(Roles.QUALITY_ASSURANCE)
     public StepResponse release(@PathParam("id") String id, @Valid @NotNull ReleaseRequest request) {
         ChangeRequestStatus status = send(
                 id,
@@ -247,7 +269,7 @@ public class ChangeRequestResource {
     @Path("{id}/communication")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed({"regulatory-affairs", "quality-assurance"})
+    @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE})
     public StepResponse communicate(@PathParam("id") String id, @Valid @NotNull CommunicationRequest request) {
         ChangeRequestStatus status = send(
                 id,
@@ -261,7 +283,7 @@ public class ChangeRequestResource {
     @Path("{id}/closure")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("quality-assurance")
+    @RolesAllowed(Roles.QUALITY_ASSURANCE)
     public StepResponse close(@PathParam("id") String id, @Valid @NotNull ClosureRequest request) {
         ChangeRequestStatus status = send(
                 id,

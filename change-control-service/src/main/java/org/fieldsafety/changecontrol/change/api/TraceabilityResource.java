@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.fieldsafety.changecontrol.change.ChangeRequestStatus;
 import org.fieldsafety.changecontrol.change.query.ChangeRequestView;
+import org.fieldsafety.platform.Roles;
 import org.fieldsafety.platform.domain.InvalidInput;
 
 /**
@@ -97,7 +98,14 @@ public class TraceabilityResource {
     @GET
     @WithSession
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @RolesAllowed({"engineering", "quality-assurance", "ccb-member", "regulatory-affairs", "auditor", "admin"})
+    @RolesAllowed({
+        Roles.ENGINEERING,
+        Roles.QUALITY_ASSURANCE,
+        Roles.CCB_MEMBER,
+        Roles.REGULATORY_AFFAIRS,
+        Roles.AUDITOR,
+        Roles.ADMIN
+    })
     public Uni<Response> matrix(@QueryParam("format") @DefaultValue("json") String format) {
         if (!"json".equals(format) && !"csv".equals(format)) {
             throw new InvalidInput("unknown-format", "format is json or csv");

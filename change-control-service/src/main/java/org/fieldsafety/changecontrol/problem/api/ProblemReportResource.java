@@ -40,6 +40,7 @@ import org.fieldsafety.changecontrol.problem.ResolutionVerification;
 import org.fieldsafety.changecontrol.problem.query.ProblemReportView;
 import org.fieldsafety.changecontrol.problem.query.ResolutionFacts;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
+import org.fieldsafety.platform.Roles;
 import org.fieldsafety.platform.domain.NotFound;
 
 /** Software problem reports (IEC 62304 clause 9): one POST per step of the problem resolution process. */
@@ -69,7 +70,14 @@ public class ProblemReportResource {
     /** Problem reports, the oldest first; {@code problemId} is triage's problem id. */
     @GET
     @WithSession
-    @RolesAllowed({"engineering", "quality-assurance", "ccb-member", "regulatory-affairs", "auditor", "admin"})
+    @RolesAllowed({
+        Roles.ENGINEERING,
+        Roles.QUALITY_ASSURANCE,
+        Roles.CCB_MEMBER,
+        Roles.REGULATORY_AFFAIRS,
+        Roles.AUDITOR,
+        Roles.ADMIN
+    })
     public Uni<List<ProblemReportResponse>> list(
             @QueryParam("problemId") String problemId, @QueryParam("status") ProblemReportStatus status) {
         ViewFilter filter = new ViewFilter().with("problemId", problemId).with("status", status);
@@ -82,7 +90,14 @@ public class ProblemReportResource {
     @GET
     @Path("{id}")
     @WithSession
-    @RolesAllowed({"engineering", "quality-assurance", "ccb-member", "regulatory-affairs", "auditor", "admin"})
+    @RolesAllowed({
+        Roles.ENGINEERING,
+        Roles.QUALITY_ASSURANCE,
+        Roles.CCB_MEMBER,
+        Roles.REGULATORY_AFFAIRS,
+        Roles.AUDITOR,
+        Roles.ADMIN
+    })
     public Uni<ProblemReportResponse> get(@PathParam("id") String id) {
         return ProblemReportView.<ProblemReportView>findById(id)
                 .onItem()
@@ -95,7 +110,7 @@ public class ProblemReportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("engineering")
+    @RolesAllowed(Roles.ENGINEERING)
     public Response open(@Valid @NotNull OpenProblemReportRequest request, @Context UriInfo uri) {
         String id = UUID.randomUUID().toString();
         ProblemReportStatus status = commands.sendAndWait(new OpenProblemReport(
@@ -120,7 +135,7 @@ public class ProblemReportResource {
     @Path("{id}/investigation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("engineering")
+    @RolesAllowed(Roles.ENGINEERING)
     public ProblemStepResponse investigate(@PathParam("id") String id, @Valid @NotNull InvestigationRequest request) {
         ProblemReportStatus status = send(
                 id,
@@ -141,7 +156,7 @@ public class ProblemReportResource {
     @Path("{id}/change-requests")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("engineering")
+    @RolesAllowed(Roles.ENGINEERING)
     public ProblemStepResponse linkChangeRequests(
             @PathParam("id") String id, @Valid @NotNull ChangeRequestLinkRequest request) {
         ProblemReportStatus status =
@@ -154,7 +169,7 @@ public class ProblemReportResource {
     @Path("{id}/no-action")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed({"engineering", "quality-assurance"})
+    @RolesAllowed({Roles.ENGINEERING, Roles.QUALITY_ASSURANCE})
     public ProblemStepResponse decideNoAction(@PathParam("id") String id, @Valid @NotNull NoActionRequest request) {
         ProblemReportStatus status = send(id, new DecideNoAction(id, request.rationale(), user(), clock.instant()));
         return new ProblemStepResponse(id, status);
@@ -165,7 +180,7 @@ public class ProblemReportResource {
     @Path("{id}/parties-advised")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed({"engineering", "quality-assurance", "regulatory-affairs"})
+    @RolesAllowed({Roles.ENGINEERING, Roles.QUALITY_ASSURANCE, Roles.REGULATORY_AFFAIRS})
     public ProblemStepResponse adviseParties(
             @PathParam("id") String id, @Valid @NotNull PartiesAdvisedRequest request) {
         ProblemReportStatus status = send(
@@ -187,7 +202,7 @@ public class ProblemReportResource {
     @Path("{id}/resolution-verification")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("quality-assurance")
+    @RolesAllowed(Roles.QUALITY_ASSURANCE)
     public ProblemStepResponse verifyResolution(
             @PathParam("id") String id, @Valid @NotNull ResolutionVerificationRequest request) {
         ResolutionFacts.Facts field = facts.forVerification(id, request.fixedVersion());
@@ -215,7 +230,7 @@ public class ProblemReportResource {
     @POST
     @Path("{id}/closure")
     @Blocking
-    @RolesAllowed("quality-assurance")
+    @RolesAllowed(Roles.QUALITY_ASSURANCE)
     public ProblemStepResponse close(@PathParam("id") String id) {
         ProblemReportStatus status = send(
                 id,

@@ -46,6 +46,7 @@ import org.fieldsafety.fsca.cases.api.StepRequests.FieldSafetyNoticeRequest;
 import org.fieldsafety.fsca.cases.query.ChangeRequestView;
 import org.fieldsafety.fsca.cases.query.FscaCaseIncident;
 import org.fieldsafety.fsca.cases.query.FscaCaseView;
+import org.fieldsafety.platform.Roles;
 import org.fieldsafety.platform.domain.NotFound;
 import org.fieldsafety.platform.domain.RuleViolation;
 import org.fieldsafety.platform.signature.Signature;
@@ -78,7 +79,7 @@ public class FscaCaseResource {
     /** Cases with their incidents (one query for all of them), the nearest reporting deadline first. */
     @GET
     @WithSession
-    @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
+    @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public Uni<List<FscaCaseResponse>> list(
             @QueryParam("status") CaseStatus status, @QueryParam("problemId") String problemId) {
         ViewFilter filter = new ViewFilter().with("status", status).with("problemId", problemId);
@@ -116,7 +117,7 @@ public class FscaCaseResource {
     @GET
     @Path("{caseId}")
     @WithSession
-    @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
+    @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public Uni<FscaCaseResponse> get(@PathParam("caseId") String caseId) {
         return view(caseId).chain(view -> FscaCaseIncident.ofCase(caseId)
                 .chain(incidents -> ChangeRequestView.ofCases(List.of(caseId))
@@ -128,7 +129,7 @@ public class FscaCaseResource {
     @Path("{caseId}/assessment")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("regulatory-affairs")
+    @RolesAllowed(Roles.REGULATORY_AFFAIRS)
     public void assess(@PathParam("caseId") String caseId, @Valid @NotNull AssessmentRequest request) {
         send(new AssessHealthHazard(caseId, request.assessment(), request.urgent(), clock.instant()));
     }
@@ -138,7 +139,7 @@ public class FscaCaseResource {
     @Path("{caseId}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("regulatory-affairs")
+    @RolesAllowed(Roles.REGULATORY_AFFAIRS)
     public DecisionResponse decide(@PathParam("caseId") String caseId, @Valid @NotNull DecisionRequest request) {
         Signature signature = signatures.sign(identity, request.signature());
         send(new DecideFsca(caseId, request.decision(), request.action(), request.rationale(), signature));
@@ -150,7 +151,7 @@ public class FscaCaseResource {
     @Path("{caseId}/authority-notification")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("regulatory-affairs")
+    @RolesAllowed(Roles.REGULATORY_AFFAIRS)
     public void notifyAuthority(
             @PathParam("caseId") String caseId, @Valid @NotNull AuthorityNotificationRequest request) {
         send(new NotifyAuthority(
@@ -165,7 +166,7 @@ public class FscaCaseResource {
     @Path("{caseId}/field-safety-notice")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("regulatory-affairs")
+    @RolesAllowed(Roles.REGULATORY_AFFAIRS)
     public FieldSafetyNotice issueNotice(
             @PathParam("caseId") String caseId, @Valid @NotNull FieldSafetyNoticeRequest request) {
         return send(new IssueFieldSafetyNotice(
@@ -180,7 +181,7 @@ public class FscaCaseResource {
     @GET
     @Path("{caseId}/field-safety-notice")
     @WithSession
-    @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
+    @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public Uni<NoticeResponse> notice(@PathParam("caseId") String caseId) {
         return view(caseId).chain(view -> {
             if (view.details.notice != null) {
@@ -217,7 +218,7 @@ public class FscaCaseResource {
     @Path("{caseId}/acknowledgements")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("regulatory-affairs")
+    @RolesAllowed(Roles.REGULATORY_AFFAIRS)
     public void acknowledge(@PathParam("caseId") String caseId, @Valid @NotNull AcknowledgementRequest request) {
         send(new RecordAcknowledgement(caseId, request.recipient(), clock.instant()));
     }
@@ -227,7 +228,7 @@ public class FscaCaseResource {
     @Path("{caseId}/delivery-failures")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("regulatory-affairs")
+    @RolesAllowed(Roles.REGULATORY_AFFAIRS)
     public void deliveryFailed(@PathParam("caseId") String caseId, @Valid @NotNull DeliveryFailureRequest request) {
         send(new RecordDeliveryFailure(caseId, request.recipient(), request.reason(), clock.instant()));
     }
@@ -237,7 +238,7 @@ public class FscaCaseResource {
     @Path("{caseId}/effectiveness-check")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("regulatory-affairs")
+    @RolesAllowed(Roles.REGULATORY_AFFAIRS)
     public void checkEffectiveness(
             @PathParam("caseId") String caseId, @Valid @NotNull EffectivenessCheckRequest request) {
         send(new CheckEffectiveness(caseId, request.outcome(), request.rationale(), clock.instant()));
@@ -248,7 +249,7 @@ public class FscaCaseResource {
     @Path("{caseId}/closure")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("regulatory-affairs")
+    @RolesAllowed(Roles.REGULATORY_AFFAIRS)
     public ClosureResponse close(@PathParam("caseId") String caseId, @Valid @NotNull ClosureRequest request) {
         Signature signature = signatures.sign(identity, request.signature());
         send(new CloseCase(caseId, request.rationale(), signature));

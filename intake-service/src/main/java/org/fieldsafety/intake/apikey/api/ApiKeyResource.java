@@ -22,7 +22,7 @@ import java.util.UUID;
 import org.fieldsafety.intake.apikey.ApiKey;
 import org.fieldsafety.intake.apikey.ApiKeyCache;
 import org.fieldsafety.intake.apikey.ApiKeySecret;
-import org.fieldsafety.intake.security.Roles;
+import org.fieldsafety.platform.Roles;
 import org.fieldsafety.platform.domain.NotFound;
 
 /**

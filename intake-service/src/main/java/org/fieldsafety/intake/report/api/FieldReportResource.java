@@ -32,7 +32,7 @@ import org.fieldsafety.intake.report.ReportRateLimit;
 import org.fieldsafety.intake.report.messaging.ReportPublisher;
 import org.fieldsafety.intake.security.ApiKeyAuthenticationMechanism;
 import org.fieldsafety.intake.security.ApiKeyClient;
-import org.fieldsafety.intake.security.Roles;
+import org.fieldsafety.platform.Roles;
 import org.fieldsafety.platform.domain.NotPermitted;
 
 /**
