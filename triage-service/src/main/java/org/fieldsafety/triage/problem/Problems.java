@@ -1,12 +1,9 @@
 package org.fieldsafety.triage.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -38,11 +35,9 @@ import org.fieldsafety.triage.result.TriageView;
 public class Problems {
 
     private final TrendDetector detector;
-    private final ObjectMapper json;
 
-    Problems(TrendDetector detector, ObjectMapper json) {
+    Problems(TrendDetector detector) {
         this.detector = detector;
-        this.json = json;
     }
 
     /** A problem event to publish with the CloudEvent id that stays the same on every re-publication. */
@@ -272,7 +267,7 @@ public class Problems {
             problem.trendSince = now;
             problem.trendEpisodes++;
             problem.trendReportId = report.reportId();
-            problem.trendEvent = write(new TrendSignalRaised(
+            problem.trendEvent = new TrendSignalRaised(
                     problem.problemId,
                     problem.productId,
                     problem.softwareItem,
@@ -282,7 +277,7 @@ public class Problems {
                     assessment.observed(),
                     assessment.expected(),
                     detector.method(),
-                    now));
+                    now);
         }
     }
 
@@ -302,7 +297,7 @@ public class Problems {
                                         problem.trendEvent != null && batch.containsKey(problem.trendReportId))
                                 .map(problem -> new Published<>(
                                         "trend-signal-" + problem.problemId + "-" + problem.trendEpisodes,
-                                        read(problem.trendEvent)))
+                                        problem.trendEvent))
                                 .toList()));
     }
 
@@ -320,21 +315,5 @@ public class Problems {
                 problem.firstReportId,
                 problem.firstSeen,
                 problem.detectedAt);
-    }
-
-    private String write(TrendSignalRaised event) {
-        try {
-            return json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private TrendSignalRaised read(String event) {
-        try {
-            return json.readValue(event, TrendSignalRaised.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

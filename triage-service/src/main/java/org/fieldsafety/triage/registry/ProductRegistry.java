@@ -1,11 +1,8 @@
 package org.fieldsafety.triage.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -26,11 +23,9 @@ import org.fieldsafety.triage.classification.RegisteredProduct;
 public class ProductRegistry {
 
     private final Map<String, RegisteredProduct> cache = new ConcurrentHashMap<>();
-    private final ObjectMapper json;
     private final Clock clock;
 
-    ProductRegistry(ObjectMapper json, Clock clock) {
-        this.json = json;
+    ProductRegistry(Clock clock) {
         this.clock = clock;
     }
 
@@ -92,7 +87,7 @@ public class ProductRegistry {
                     ProductVersionEntity row = new ProductVersionEntity();
                     row.productId = productId;
                     row.version = latest == null ? 1 : latest + 1;
-                    row.entry = write(entry);
+                    row.entry = entry;
                     row.changedBy = changedBy;
                     row.changedAt = clock.instant();
                     return OptimisticLocking.conflictOnDuplicate(
@@ -102,26 +97,10 @@ public class ProductRegistry {
     }
 
     private ProductView view(ProductVersionEntity row) {
-        return new ProductView(row.productId, row.version, row.changedBy, row.changedAt, read(row.entry));
+        return new ProductView(row.productId, row.version, row.changedBy, row.changedAt, row.entry);
     }
 
     private void remember(ProductVersionEntity row) {
-        cache.put(row.productId, new RegisteredProduct(row.productId, row.version, read(row.entry)));
-    }
-
-    private String write(ProductEntry entry) {
-        try {
-            return json.writeValueAsString(entry);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private ProductEntry read(String entry) {
-        try {
-            return json.readValue(entry, ProductEntry.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        cache.put(row.productId, new RegisteredProduct(row.productId, row.version, row.entry));
     }
 }

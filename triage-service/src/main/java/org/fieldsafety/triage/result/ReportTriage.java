@@ -1,11 +1,8 @@
 package org.fieldsafety.triage.result;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,21 +31,14 @@ public class ReportTriage {
     private final RiskPolicies policies;
     private final Problems problems;
     private final FdaReportability fda;
-    private final ObjectMapper json;
     private final Clock clock;
 
     ReportTriage(
-            ProductRegistry registry,
-            RiskPolicies policies,
-            Problems problems,
-            FdaReportability fda,
-            ObjectMapper json,
-            Clock clock) {
+            ProductRegistry registry, RiskPolicies policies, Problems problems, FdaReportability fda, Clock clock) {
         this.registry = registry;
         this.policies = policies;
         this.problems = problems;
         this.fda = fda;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -63,7 +53,7 @@ public class ReportTriage {
                         .chain(stored -> {
                             Map<String, TriageView> views = new LinkedHashMap<>();
                             byId.keySet().forEach(id -> views.put(id, null));
-                            stored.forEach(row -> views.put(row.reportId, read(row.view)));
+                            stored.forEach(row -> views.put(row.reportId, row.view));
                             List<FieldReportReceived> fresh = byId.values().stream()
                                     .filter(report -> views.get(report.reportId()) == null)
                                     .toList();
@@ -119,24 +109,8 @@ public class ReportTriage {
         row.triagedAt = view.triagedAt();
         row.policyVersion = view.policyVersion();
         row.registryVersion = view.registryVersion();
-        row.view = write(view);
-        row.report = write(report);
+        row.view = view;
+        row.report = report;
         return row;
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private TriageView read(String view) {
-        try {
-            return json.readValue(view, TriageView.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

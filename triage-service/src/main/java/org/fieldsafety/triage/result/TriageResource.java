@@ -1,14 +1,11 @@
 package org.fieldsafety.triage.result;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.io.UncheckedIOException;
 import org.fieldsafety.platform.Roles;
 import org.fieldsafety.platform.domain.NotFound;
 
@@ -16,11 +13,7 @@ import org.fieldsafety.platform.domain.NotFound;
 @Path("/api/v1/triage/{reportId}")
 public class TriageResource {
 
-    private final ObjectMapper json;
-
-    TriageResource(ObjectMapper json) {
-        this.json = json;
-    }
+    TriageResource() {}
 
     @GET
     @WithSession
@@ -30,11 +23,7 @@ public class TriageResource {
             if (row == null) {
                 throw new NotFound("Triage result of report " + reportId);
             }
-            try {
-                return json.readValue(row.view, TriageView.class);
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
+            return row.view;
         });
     }
 }

@@ -1,10 +1,7 @@
 package org.fieldsafety.triage.whatif;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.fieldsafety.contracts.FieldReportReceived;
@@ -29,13 +26,11 @@ public class WhatIfAnalysis {
     private final ProductRegistry registry;
     private final RiskPolicies policies;
     private final FdaReportability fda;
-    private final ObjectMapper json;
 
-    WhatIfAnalysis(ProductRegistry registry, RiskPolicies policies, FdaReportability fda, ObjectMapper json) {
+    WhatIfAnalysis(ProductRegistry registry, RiskPolicies policies, FdaReportability fda) {
         this.registry = registry;
         this.policies = policies;
         this.fda = fda;
-        this.json = json;
     }
 
     public Uni<WhatIfView> analyse(WhatIfRequest request) {
@@ -62,8 +57,8 @@ public class WhatIfAnalysis {
                         request.productId(), product == null ? 1 : product.version() + 1, request.product());
         List<WhatIfView.Change> changes = new ArrayList<>();
         for (TriageResultEntity row : rows) {
-            FieldReportReceived report = read(row.report, FieldReportReceived.class);
-            TriageView stored = read(row.view, TriageView.class);
+            FieldReportReceived report = row.report;
+            TriageView stored = row.view;
             WhatIfView.Decision before = decide(report, stored, product, policy);
             WhatIfView.Decision after = decide(report, stored, proposedProduct, proposedPolicy);
             if (!before.equals(after)) {
@@ -83,13 +78,5 @@ public class WhatIfAnalysis {
             FieldReportReceived report, TriageView stored, RegisteredProduct product, RiskMatrix policy) {
         TriageView view = TriageView.of(Classification.of(report, product, policy, fda, stored.triagedAt()));
         return WhatIfView.Decision.of(stored.trendSignal() ? view.withTrendSignal() : view);
-    }
-
-    private <T> T read(String value, Class<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

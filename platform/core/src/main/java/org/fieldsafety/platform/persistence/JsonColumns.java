@@ -1,4 +1,4 @@
-package org.fieldsafety.eventstore.readmodel;
+package org.fieldsafety.platform.persistence;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,13 +12,15 @@ import org.hibernate.type.format.FormatMapper;
 import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
 
 /**
- * The JSON of read model columns: times as ISO-8601 text, so an awareness time or a deadline keeps its
- * every digit (as a JSON number it would pass through a double), and unknown properties tolerated so an
- * older row still reads after a field is added.
+ * The one way the services map a JSON column: an entity field of a record type annotated
+ * {@code @JdbcTypeCode(SqlTypes.JSON)} on a {@code jsonb} column, written and read by this mapper. Times are
+ * ISO-8601 text, so an awareness time or a deadline keeps its every digit (as a JSON number it would pass
+ * through a double), and unknown properties are tolerated so an older row still reads after a field is
+ * added. The reactive PostgreSQL client decodes a JSON column only as an object, so a column holds one.
  */
 @JsonFormat
 @PersistenceUnitExtension
-public class ReadModelJson implements FormatMapper {
+public class JsonColumns implements FormatMapper {
 
     private final FormatMapper delegate = new JacksonJsonFormatMapper(JsonMapper.builder()
             .addModule(new JavaTimeModule())
