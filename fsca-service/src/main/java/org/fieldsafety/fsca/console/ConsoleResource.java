@@ -9,7 +9,8 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,13 +24,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.fieldsafety.fsca.cases.CaseStatus;
 import org.fieldsafety.fsca.cases.FscaAction;
+import org.fieldsafety.fsca.cases.FscaCaseService;
 import org.fieldsafety.fsca.cases.FscaDecision;
 import org.fieldsafety.fsca.cases.api.DecisionRequest;
-import org.fieldsafety.fsca.cases.api.FscaCaseResource;
-import org.fieldsafety.fsca.cases.api.FscaCaseResource.NoticeResponse;
 import org.fieldsafety.fsca.cases.api.FscaCaseResponse;
 import org.fieldsafety.fsca.cases.api.FscaCaseSummary;
 import org.fieldsafety.platform.Roles;
@@ -42,20 +43,22 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * The regulatory staff console: server-rendered pages over the same resource the API serves, so the
- * console reads, decides and signs exactly as the API does. Every staff role may look; only regulatory
- * affairs decides, with the electronic signature of 21 CFR 11.50 and 11.200.
+ * The regulatory staff console: server-rendered pages over the application service the API uses ({@link
+ * FscaCaseService}), so the console reads, decides and signs exactly as the API does. Every staff role may
+ * look; only regulatory affairs decides, with the electronic signature of 21 CFR 11.50 and 11.200.
  */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleResource {
 
-    private final FscaCaseResource cases;
+    private final FscaCaseService cases;
+    private final Validator validator;
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    ConsoleResource(FscaCaseResource cases, SecurityIdentity identity, Clock clock) {
+    ConsoleResource(FscaCaseService cases, Validator validator, SecurityIdentity identity, Clock clock) {
         this.cases = cases;
+        this.validator = validator;
         this.identity = identity;
         this.clock = clock;
     }
@@ -74,7 +77,8 @@ public class ConsoleResource {
                 List<SignatureMeaning> meanings,
                 String user);
 
-        static native TemplateInstance notice(String caseId, NoticeResponse notice, String problem, String user);
+        static native TemplateInstance notice(
+                String caseId, FscaCaseService.Notice notice, String problem, String user);
 
         static native TemplateInstance login(boolean failed, boolean signedOut);
     }
@@ -104,7 +108,13 @@ public class ConsoleResource {
     @GET
     @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public Uni<TemplateInstance> queue() {
-        return cases.queue().map(open -> Templates.queue(open, user(), clock.instant()));
+        return cases.queue()
+                .map(open -> Templates.queue(
+                        open.stream()
+                                .map(view -> FscaCaseSummary.of(view, clock))
+                                .toList(),
+                        user(),
+                        clock.instant()));
     }
 
     /** One case: its incidents and clocks, the worst risk, the timeline and, while open, the decision form. */
@@ -113,6 +123,7 @@ public class ConsoleResource {
     @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public Uni<TemplateInstance> fscaCase(@RestPath String caseId, @RestQuery String problem) {
         return cases.get(caseId)
+                .map(details -> FscaCaseResponse.of(details, clock))
                 .map(fsca -> Templates.fscaCase(
                         fsca,
                         CaseTimeline.of(fsca),
@@ -140,23 +151,18 @@ public class ConsoleResource {
             @RestForm String rationale,
             @RestForm String password,
             @RestForm SignatureMeaning meaning) {
-        String problem = null;
-        try {
-            cases.decide(
-                    caseId,
-                    new DecisionRequest(
-                            decision,
-                            rationale,
-                            action == null || action.isBlank() ? null : FscaAction.valueOf(action),
-                            new SignatureRequest(password, meaning)));
-        } catch (DomainException e) {
-            problem = e.getMessage();
-        } catch (ConstraintViolationException e) {
-            problem = "Please complete the form: "
-                    + e.getConstraintViolations().stream()
-                            .map(v -> v.getPropertyPath().toString().replaceFirst("^.*\\.", "") + " " + v.getMessage())
-                            .sorted(Comparator.naturalOrder())
-                            .collect(Collectors.joining(", "));
+        DecisionRequest request = new DecisionRequest(
+                decision,
+                rationale,
+                action == null || action.isBlank() ? null : FscaAction.valueOf(action),
+                new SignatureRequest(password, meaning));
+        String problem = incomplete(request);
+        if (problem == null) {
+            try {
+                cases.decide(caseId, request.decision(), request.action(), request.rationale(), request.signature());
+            } catch (DomainException e) {
+                problem = e.getMessage();
+            }
         }
         UriBuilder page = UriBuilder.fromPath("/console/cases/{caseId}");
         return Response.seeOther(
@@ -175,6 +181,19 @@ public class ConsoleResource {
                 .map(notice -> Templates.notice(caseId, notice, null, user()))
                 .onFailure(RuleViolation.class)
                 .recoverWithItem(e -> Templates.notice(caseId, null, e.getMessage(), user()));
+    }
+
+    /** What the form lacks, as the API's validation of the same request would name it; null when complete. */
+    private String incomplete(DecisionRequest request) {
+        Set<ConstraintViolation<DecisionRequest>> violations = validator.validate(request);
+        return violations.isEmpty()
+                ? null
+                : "Please complete the form: "
+                        + violations.stream()
+                                .map(v -> v.getPropertyPath().toString().replaceFirst("^.*\\.", "") + " "
+                                        + v.getMessage())
+                                .sorted(Comparator.naturalOrder())
+                                .collect(Collectors.joining(", "));
     }
 
     private String user() {

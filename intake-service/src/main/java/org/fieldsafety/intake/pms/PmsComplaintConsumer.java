@@ -19,7 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
 import org.fieldsafety.contracts.PmsComplaint;
-import org.fieldsafety.intake.report.api.FieldReportRequest;
+import org.fieldsafety.intake.report.FieldReportRequest;
 import org.fieldsafety.intake.report.messaging.ReportPublisher;
 import org.fieldsafety.platform.messaging.BatchConsumer;
 import org.fieldsafety.platform.messaging.IncomingEvent;

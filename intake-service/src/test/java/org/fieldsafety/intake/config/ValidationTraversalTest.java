@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.fieldsafety.infra.InfraTestResource;
+import org.fieldsafety.intake.report.FieldReportRequest;
+import org.fieldsafety.intake.report.FieldReportRequest.Reporter;
 import org.fieldsafety.intake.report.api.BatchRequest;
-import org.fieldsafety.intake.report.api.FieldReportRequest;
-import org.fieldsafety.intake.report.api.FieldReportRequest.Reporter;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,8 @@
 package org.fieldsafety.triage.policy;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -12,8 +14,8 @@ import org.fieldsafety.triage.classification.RiskRegion;
 
 /**
  * The versioned ISO 14971 risk policy in PostgreSQL (version 1 is the default matrix, seeded by the
- * schema), the current one cached in memory and reloaded when a higher version appears. Callers provide
- * the Hibernate Reactive session.
+ * schema), the current one cached in memory and reloaded when a higher version appears. {@link #current}
+ * runs in the caller's session.
  */
 @ApplicationScoped
 public class RiskPolicies {
@@ -37,6 +39,7 @@ public class RiskPolicies {
                         }));
     }
 
+    @WithSession
     public Uni<RiskPolicyView> find() {
         return latestVersion()
                 .chain(version -> RiskPolicyEntity.<RiskPolicyEntity>findById(version))
@@ -47,6 +50,7 @@ public class RiskPolicies {
      * Stores the matrix as the next version; 412 when {@code ifMatch} does not name the current version, 409
      * when a concurrent change took the version first.
      */
+    @WithTransaction
     public Uni<RiskPolicyView> change(List<List<RiskRegion>> regions, String changedBy, String ifMatch) {
         return latestVersion().chain(latest -> {
             OptimisticLocking.checkIfMatch(ifMatch, latest, "The risk policy");

@@ -1,7 +1,5 @@
 package org.fieldsafety.triage.policy;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,7 +24,6 @@ public class RiskPolicyResource {
     }
 
     @GET
-    @WithSession
     @RolesAllowed({Roles.ADMIN, Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR})
     public Uni<RiskPolicyView> get() {
         return policies.find();
@@ -34,7 +31,6 @@ public class RiskPolicyResource {
 
     /** {@code If-Match: "<version>"} makes the change conditional (412 when stale); a concurrent change answers 409. */
     @PUT
-    @WithTransaction
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ASSURANCE})
     public Uni<RiskPolicyView> put(@RestHeader("If-Match") String ifMatch, @Valid @NotNull RiskPolicyRequest request) {
         return policies.change(request.matrix(), identity.getPrincipal().getName(), ifMatch);

@@ -1,6 +1,7 @@
 package org.fieldsafety.triage.problem;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.fieldsafety.contracts.ProblemDetected;
 import org.fieldsafety.contracts.TrendSignalRaised;
 import org.fieldsafety.triage.result.TriageView;
@@ -58,6 +61,13 @@ public class Problems {
                 ? Uni.createFrom().item(Set.of())
                 : insertNew(fresh, now).chain(() -> evaluate(fresh, now)).call(() -> addToDays(fresh));
         return signalling.chain(problems -> events(problems, batch));
+    }
+
+    /** The product's problems by id, with their trend state (MDR Art. 88). */
+    @WithSession
+    public Uni<Map<String, ProblemEntity>> ofProduct(String productId) {
+        return ProblemEntity.<ProblemEntity>list("productId", productId).map(problems -> problems.stream()
+                .collect(Collectors.toMap(problem -> problem.problemId, Function.identity())));
     }
 
     private static Uni<Void> insertNew(List<TriageView> fresh, Instant now) {

@@ -1,6 +1,8 @@
 package org.fieldsafety.triage.registry;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -17,7 +19,7 @@ import org.fieldsafety.triage.classification.RegisteredProduct;
 /**
  * The product registry: versioned entries in PostgreSQL, the current versions cached in memory. A lookup
  * asks the database only for the current version numbers and reloads the entries whose version changed,
- * so every instance sees a change at its next lookup. Callers provide the Hibernate Reactive session.
+ * so every instance sees a change at its next lookup; {@link #current} runs in the caller's session.
  */
 @ApplicationScoped
 public class ProductRegistry {
@@ -65,6 +67,7 @@ public class ProductRegistry {
     }
 
     /** The current view of one product, or null when it is not registered. */
+    @WithSession
     public Uni<ProductView> find(String productId) {
         return ProductVersionEntity.<ProductVersionEntity>find("productId = ?1 order by version desc", productId)
                 .firstResult()
@@ -75,6 +78,7 @@ public class ProductRegistry {
      * Stores a new version of a product's entry; 412 when {@code ifMatch} does not name the current version,
      * 409 when a concurrent change took the version first.
      */
+    @WithTransaction
     public Uni<ProductView> register(String productId, ProductEntry entry, String changedBy, String ifMatch) {
         return Panache.getSession()
                 .chain(session -> session.createSelectionQuery(

@@ -1,7 +1,5 @@
 package org.fieldsafety.triage.registry;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +27,6 @@ public class ProductResource {
     }
 
     @GET
-    @WithSession
     @RolesAllowed({Roles.ADMIN, Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR})
     public Uni<ProductView> get(@PathParam("productId") String productId) {
         return registry.find(productId).onItem().ifNull().failWith(() -> new NotFound("Product " + productId));
@@ -40,7 +37,6 @@ public class ProductResource {
      * makes it conditional (412 when stale); a concurrent change answers 409.
      */
     @PUT
-    @WithTransaction
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ASSURANCE})
     public Uni<ProductView> put(
             @PathParam("productId") String productId,

@@ -1,6 +1,5 @@
 package org.fieldsafety.triage.whatif;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -20,7 +19,6 @@ public class WhatIfResource {
     }
 
     @POST
-    @WithSession
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ASSURANCE, Roles.REGULATORY_AFFAIRS})
     public Uni<WhatIfView> analyse(@Valid @NotNull WhatIfRequest request) {
         return analysis.analyse(request);

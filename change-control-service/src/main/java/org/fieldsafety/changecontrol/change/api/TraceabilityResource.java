@@ -1,7 +1,5 @@
 package org.fieldsafety.changecontrol.change.api;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -15,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.fieldsafety.changecontrol.change.ChangeRequestService;
 import org.fieldsafety.changecontrol.change.ChangeRequestStatus;
 import org.fieldsafety.changecontrol.change.query.ChangeRequestView;
 import org.fieldsafety.platform.Roles;
@@ -28,6 +27,12 @@ import org.fieldsafety.platform.domain.InvalidInput;
 public class TraceabilityResource {
 
     static final String CSV = "text/csv";
+
+    private final ChangeRequestService changes;
+
+    TraceabilityResource(ChangeRequestService changes) {
+        this.changes = changes;
+    }
 
     /** One change request's row of the matrix. */
     public record Row(
@@ -96,7 +101,6 @@ public class TraceabilityResource {
 
     /** The matrix, the oldest change request first; {@code format} is {@code json} (default) or {@code csv}. */
     @GET
-    @WithSession
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({
         Roles.ENGINEERING,
@@ -110,7 +114,7 @@ public class TraceabilityResource {
         if (!"json".equals(format) && !"csv".equals(format)) {
             throw new InvalidInput("unknown-format", "format is json or csv");
         }
-        return ChangeRequestView.<ChangeRequestView>listAll(Sort.by("raisedAt").and("id"))
+        return changes.all()
                 .map(views -> views.stream().map(Row::of).toList())
                 .map(rows -> "csv".equals(format)
                         ? Response.ok(csv(rows), CSV).build()

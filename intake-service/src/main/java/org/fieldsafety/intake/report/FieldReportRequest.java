@@ -1,4 +1,4 @@
-package org.fieldsafety.intake.report.api;
+package org.fieldsafety.intake.report;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,4 +1,4 @@
-package org.fieldsafety.changecontrol.problem.api;
+package org.fieldsafety.changecontrol.problem;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package org.fieldsafety.intake.report.api;
+package org.fieldsafety.intake.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

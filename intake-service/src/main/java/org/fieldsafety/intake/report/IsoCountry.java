@@ -1,4 +1,4 @@
-package org.fieldsafety.intake.report.api;
+package org.fieldsafety.intake.report;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;

@@ -1,4 +1,4 @@
-package org.fieldsafety.intake.report.api;
+package org.fieldsafety.intake.report;
 
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
