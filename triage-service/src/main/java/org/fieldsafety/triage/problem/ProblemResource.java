@@ -18,9 +18,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class ProblemResource {
 
     private final ReportTriage triage;
-    private final Problems problems;
+    private final TrendTracker problems;
 
-    ProblemResource(ReportTriage triage, Problems problems) {
+    ProblemResource(ReportTriage triage, TrendTracker problems) {
         this.triage = triage;
         this.problems = problems;
     }

@@ -20,14 +20,14 @@ import org.fieldsafety.triage.classification.FdaReportability;
 import org.fieldsafety.triage.classification.RegisteredProduct;
 import org.fieldsafety.triage.classification.RiskMatrix;
 import org.fieldsafety.triage.policy.RiskPolicies;
-import org.fieldsafety.triage.problem.Problems;
+import org.fieldsafety.triage.problem.TrendTracker;
 import org.fieldsafety.triage.registry.ProductRegistry;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The triage results: triages a batch of reports in one transaction, where reports already triaged keep
  * their stored result and the others are classified against the current registry and risk policy, their
- * problems recorded and trended ({@link Problems}), and stored; answers the result of every distinct
+ * problems recorded and trended ({@link TrendTracker}), and stored; answers the result of every distinct
  * report of the batch, in order, and the problem events of the batch, so the caller publishes stored and
  * new results alike. And the queries of the stored results, for the API, the problems list and what-if.
  */
@@ -36,12 +36,12 @@ public class ReportTriage {
 
     private final ProductRegistry registry;
     private final RiskPolicies policies;
-    private final Problems problems;
+    private final TrendTracker problems;
     private final FdaReportability fda;
     private final Clock clock;
 
     ReportTriage(
-            ProductRegistry registry, RiskPolicies policies, Problems problems, FdaReportability fda, Clock clock) {
+            ProductRegistry registry, RiskPolicies policies, TrendTracker problems, FdaReportability fda, Clock clock) {
         this.registry = registry;
         this.policies = policies;
         this.problems = problems;
@@ -50,7 +50,7 @@ public class ReportTriage {
     }
 
     /** The results of a batch and its problem events (ProblemDetected, TrendSignalRaised). */
-    public record Outcome(List<TriageView> results, Problems.Tracked problems) {}
+    public record Outcome(List<TriageView> results, TrendTracker.Tracked problems) {}
 
     public Uni<Outcome> triage(List<FieldReportReceived> reports) {
         Map<String, FieldReportReceived> byId = new LinkedHashMap<>();
@@ -64,7 +64,7 @@ public class ReportTriage {
                             List<FieldReportReceived> fresh = byId.values().stream()
                                     .filter(report -> views.get(report.reportId()) == null)
                                     .toList();
-                            Uni<Problems.Tracked> tracked = fresh.isEmpty()
+                            Uni<TrendTracker.Tracked> tracked = fresh.isEmpty()
                                     ? problems.track(List.of(), views, clock.instant())
                                     : classify(fresh, views);
                             return tracked.map(events -> new Outcome(List.copyOf(views.values()), events));
@@ -152,14 +152,14 @@ public class ReportTriage {
                                 Collectors.mapping(row -> (String) row[1], Collectors.toCollection(TreeSet::new)))));
     }
 
-    private Uni<Problems.Tracked> classify(List<FieldReportReceived> fresh, Map<String, TriageView> views) {
+    private Uni<TrendTracker.Tracked> classify(List<FieldReportReceived> fresh, Map<String, TriageView> views) {
         List<String> productIds =
                 fresh.stream().map(FieldReportReceived::productId).distinct().toList();
         return registry.current(productIds)
                 .chain(products -> policies.current().chain(policy -> store(fresh, products, policy, views)));
     }
 
-    private Uni<Problems.Tracked> store(
+    private Uni<TrendTracker.Tracked> store(
             List<FieldReportReceived> fresh,
             Map<String, RegisteredProduct> products,
             RiskMatrix policy,
