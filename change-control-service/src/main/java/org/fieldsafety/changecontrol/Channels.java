@@ -1,4 +1,4 @@
-package org.fieldsafety.changecontrol.messaging;
+package org.fieldsafety.changecontrol;
 
 /** The service's messaging channels; their topics are set in application.properties. */
 public final class Channels {

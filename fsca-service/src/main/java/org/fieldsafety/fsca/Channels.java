@@ -1,4 +1,4 @@
-package org.fieldsafety.fsca.messaging;
+package org.fieldsafety.fsca;
 
 /** The service's messaging channels; their topics are set in application.properties. */
 public final class Channels {

@@ -1,4 +1,4 @@
-package org.fieldsafety.intake.security;
+package org.fieldsafety.intake;
 
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,4 +1,4 @@
-package org.fieldsafety.intake.config;
+package org.fieldsafety.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.fieldsafety.intake.config;
+package org.fieldsafety.intake;
 
 import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigMapping;

@@ -1,4 +1,4 @@
-package org.fieldsafety.intake.config;
+package org.fieldsafety.intake;
 
 import io.quarkus.hibernate.validator.ValidatorFactoryCustomizer;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.fieldsafety.intake.config;
+package org.fieldsafety.intake;
 
 import jakarta.inject.Singleton;
 import jakarta.validation.Path;

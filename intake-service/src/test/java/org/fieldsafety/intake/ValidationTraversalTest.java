@@ -1,4 +1,4 @@
-package org.fieldsafety.intake.config;
+package org.fieldsafety.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package org.fieldsafety.triage.messaging;
+package org.fieldsafety.triage;
 
 /** The messaging channels of triage; application.properties binds them to topics. */
 public final class Channels {

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.fieldsafety.contracts.FieldReportReceived;
+import org.fieldsafety.intake.ApiKeyClient;
 import org.fieldsafety.intake.report.messaging.ReportPublisher;
-import org.fieldsafety.intake.security.ApiKeyClient;
 import org.fieldsafety.platform.domain.NotPermitted;
 
 /**

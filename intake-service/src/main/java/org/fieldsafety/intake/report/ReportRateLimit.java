@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.fieldsafety.intake.IntakeConfig;
 import org.fieldsafety.intake.apikey.RateLimit;
-import org.fieldsafety.intake.config.IntakeConfig;
 import org.fieldsafety.platform.domain.RateLimited;
 
 /**

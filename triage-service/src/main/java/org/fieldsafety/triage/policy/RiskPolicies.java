@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.fieldsafety.triage.OptimisticLocking;
 import org.fieldsafety.triage.classification.RiskMatrix;
 import org.fieldsafety.triage.classification.RiskRegion;
+import org.fieldsafety.triage.policy.query.RiskPolicyView;
 
 /**
  * The versioned ISO 14971 risk policy in PostgreSQL (version 1 is the default matrix, seeded by the

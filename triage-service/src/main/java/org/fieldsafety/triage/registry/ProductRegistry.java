@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.fieldsafety.triage.OptimisticLocking;
 import org.fieldsafety.triage.classification.ProductEntry;
 import org.fieldsafety.triage.classification.RegisteredProduct;
+import org.fieldsafety.triage.registry.query.ProductView;
 
 /**
  * The product registry: versioned entries in PostgreSQL, the current versions cached in memory. A lookup

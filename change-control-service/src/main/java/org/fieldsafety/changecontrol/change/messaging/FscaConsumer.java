@@ -1,4 +1,4 @@
-package org.fieldsafety.changecontrol.messaging;
+package org.fieldsafety.changecontrol.change.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.fieldsafety.changecontrol.Channels;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.RaiseChangeRequest;
 import org.fieldsafety.changecontrol.change.ChangeRequests;
 import org.fieldsafety.contracts.FscaDecisionTaken;

@@ -1,4 +1,4 @@
-package org.fieldsafety.changecontrol.messaging;
+package org.fieldsafety.changecontrol.problem.messaging;
 
 import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.mapping;
@@ -19,6 +19,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.fieldsafety.changecontrol.Channels;
 import org.fieldsafety.changecontrol.problem.Criticality;
 import org.fieldsafety.changecontrol.problem.FieldReport;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.OpenProblemReport;

@@ -1,4 +1,4 @@
-package org.fieldsafety.changecontrol.messaging;
+package org.fieldsafety.changecontrol.change.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,9 +6,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent;
-import org.fieldsafety.changecontrol.problem.ProblemReportEvent;
 import org.fieldsafety.contracts.ChangeRequestMilestone;
-import org.fieldsafety.contracts.ProblemReportMilestone;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,11 +21,6 @@ class ChangeRequestPublisherTest {
         steps.remove(ChangeRequestEvent.ChangeRequestRaised.class.getSimpleName());
 
         assertEquals(Set.copyOf(ChangeRequestMilestone.MILESTONES), steps);
-    }
-
-    @Test
-    void everyProblemReportStepIsAContractMilestone() {
-        assertEquals(Set.copyOf(ProblemReportMilestone.MILESTONES), names(ProblemReportEvent.class));
     }
 
     private static Set<String> names(Class<?> sealed) {

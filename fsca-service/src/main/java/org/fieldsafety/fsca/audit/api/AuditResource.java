@@ -1,4 +1,4 @@
-package org.fieldsafety.fsca.audit;
+package org.fieldsafety.fsca.audit.api;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.fieldsafety.fsca.audit.AuditTrail;
 import org.fieldsafety.platform.Roles;
 import org.fieldsafety.platform.domain.NotFound;
 

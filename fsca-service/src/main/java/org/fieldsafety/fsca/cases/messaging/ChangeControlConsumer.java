@@ -1,4 +1,4 @@
-package org.fieldsafety.fsca.messaging;
+package org.fieldsafety.fsca.cases.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.contracts.ChangeRequestMilestone;
 import org.fieldsafety.contracts.ChangeRequestRaised;
+import org.fieldsafety.fsca.Channels;
 import org.fieldsafety.fsca.cases.query.ChangeRequestStep;
 import org.fieldsafety.fsca.cases.query.ChangeRequestView;
 import org.fieldsafety.platform.messaging.BatchConsumer;

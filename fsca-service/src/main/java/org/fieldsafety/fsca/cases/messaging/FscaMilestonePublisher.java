@@ -1,4 +1,4 @@
-package org.fieldsafety.fsca.messaging;
+package org.fieldsafety.fsca.cases.messaging;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.inject.Singleton;
@@ -11,6 +11,7 @@ import org.fieldsafety.contracts.FieldSafetyNoticeIssued;
 import org.fieldsafety.contracts.FscaCaseClosed;
 import org.fieldsafety.contracts.FscaCaseOpened;
 import org.fieldsafety.contracts.FscaDecisionTaken;
+import org.fieldsafety.fsca.Channels;
 import org.fieldsafety.fsca.cases.FscaCaseEvent;
 import org.fieldsafety.platform.messaging.CloudEvents;
 

@@ -1,4 +1,4 @@
-package org.fieldsafety.fsca.messaging;
+package org.fieldsafety.fsca.cases.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -17,6 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.contracts.TrendSignalRaised;
 import org.fieldsafety.eventstore.Conflicts;
+import org.fieldsafety.fsca.Channels;
 import org.fieldsafety.fsca.audit.AuditedCommands;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordTriage;
 import org.fieldsafety.fsca.cases.FscaCases;

@@ -1,4 +1,4 @@
-package org.fieldsafety.fsca.messaging;
+package org.fieldsafety.fsca.cases.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;

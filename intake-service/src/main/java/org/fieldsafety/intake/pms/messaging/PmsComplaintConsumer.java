@@ -1,4 +1,4 @@
-package org.fieldsafety.intake.pms;
+package org.fieldsafety.intake.pms.messaging;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
 import org.fieldsafety.contracts.PmsComplaint;
+import org.fieldsafety.intake.pms.ProcessedComplaint;
 import org.fieldsafety.intake.report.FieldReportRequest;
 import org.fieldsafety.intake.report.messaging.ReportPublisher;
 import org.fieldsafety.platform.messaging.BatchConsumer;

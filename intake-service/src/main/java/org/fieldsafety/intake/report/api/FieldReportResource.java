@@ -20,11 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.fieldsafety.contracts.FieldReportReceived;
-import org.fieldsafety.intake.config.IntakeConfig;
+import org.fieldsafety.intake.ApiKeyAuthenticationMechanism;
+import org.fieldsafety.intake.ApiKeyClient;
+import org.fieldsafety.intake.IntakeConfig;
 import org.fieldsafety.intake.report.FieldReportRequest;
 import org.fieldsafety.intake.report.ReportIntake;
-import org.fieldsafety.intake.security.ApiKeyAuthenticationMechanism;
-import org.fieldsafety.intake.security.ApiKeyClient;
 import org.fieldsafety.platform.Roles;
 
 /**

@@ -9,7 +9,7 @@ import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.contracts.FieldReportReceived;
-import org.fieldsafety.intake.config.IntakeConfig;
+import org.fieldsafety.intake.IntakeConfig;
 import org.fieldsafety.platform.domain.Unavailable;
 import org.fieldsafety.platform.messaging.CloudEvents;
 import org.jboss.logging.Logger;

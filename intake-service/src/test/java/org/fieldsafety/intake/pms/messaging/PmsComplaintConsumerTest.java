@@ -1,4 +1,4 @@
-package org.fieldsafety.intake.pms;
+package org.fieldsafety.intake.pms.messaging;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,6 +27,7 @@ import org.fieldsafety.infra.InfraTestResource;
 import org.fieldsafety.infra.PostgresServer;
 import org.fieldsafety.infra.TestKafka;
 import org.fieldsafety.intake.KafkaTestSupport;
+import org.fieldsafety.intake.pms.ProcessedComplaint;
 import org.fieldsafety.intake.report.ReportIds;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.fieldsafety.intake.pms;
+package org.fieldsafety.intake.pms.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

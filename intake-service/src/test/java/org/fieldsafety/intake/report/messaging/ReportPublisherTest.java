@@ -13,7 +13,7 @@ import java.util.Map;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
-import org.fieldsafety.intake.config.IntakeConfig;
+import org.fieldsafety.intake.IntakeConfig;
 import org.fieldsafety.platform.domain.Unavailable;
 import org.junit.jupiter.api.Test;
 

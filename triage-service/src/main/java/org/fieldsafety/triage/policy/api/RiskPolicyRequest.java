@@ -1,4 +1,4 @@
-package org.fieldsafety.triage.policy;
+package org.fieldsafety.triage.policy.api;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

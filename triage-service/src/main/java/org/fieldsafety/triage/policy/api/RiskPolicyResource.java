@@ -1,4 +1,4 @@
-package org.fieldsafety.triage.policy;
+package org.fieldsafety.triage.policy.api;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +9,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import org.fieldsafety.platform.Roles;
+import org.fieldsafety.triage.policy.RiskPolicies;
+import org.fieldsafety.triage.policy.query.RiskPolicyView;
 import org.jboss.resteasy.reactive.RestHeader;
 
 /** The ISO 14971 risk acceptability policy; every change is a new version. */

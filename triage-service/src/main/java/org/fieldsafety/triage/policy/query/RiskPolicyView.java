@@ -1,4 +1,4 @@
-package org.fieldsafety.triage.policy;
+package org.fieldsafety.triage.policy.query;
 
 import java.time.Instant;
 import java.util.List;

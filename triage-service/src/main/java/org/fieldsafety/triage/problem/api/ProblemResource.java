@@ -1,4 +1,4 @@
-package org.fieldsafety.triage.problem;
+package org.fieldsafety.triage.problem.api;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.List;
 import org.fieldsafety.platform.Roles;
+import org.fieldsafety.triage.problem.TrendTracker;
 import org.fieldsafety.triage.result.ReportTriage;
 import org.jboss.resteasy.reactive.RestQuery;
 

@@ -1,7 +1,8 @@
-package org.fieldsafety.triage.problem;
+package org.fieldsafety.triage.problem.api;
 
 import java.time.Instant;
 import java.util.SortedSet;
+import org.fieldsafety.triage.problem.ProblemEntity;
 
 /**
  * A problem (IEC 62304 9.1): the reports of one fault of one software item of one product, with its trend

@@ -1,4 +1,4 @@
-package org.fieldsafety.triage.registry;
+package org.fieldsafety.triage.registry.api;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -12,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import org.fieldsafety.platform.Roles;
 import org.fieldsafety.platform.domain.NotFound;
 import org.fieldsafety.triage.classification.ProductEntry;
+import org.fieldsafety.triage.registry.ProductRegistry;
+import org.fieldsafety.triage.registry.query.ProductView;
 import org.jboss.resteasy.reactive.RestHeader;
 
 /** The product registry: software items with IEC 62304 classes and the ISO 14971 hazard catalogue. */

@@ -1,4 +1,4 @@
-package org.fieldsafety.triage.registry;
+package org.fieldsafety.triage.registry.query;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;

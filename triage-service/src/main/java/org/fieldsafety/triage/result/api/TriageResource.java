@@ -1,4 +1,4 @@
-package org.fieldsafety.triage.result;
+package org.fieldsafety.triage.result.api;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -6,6 +6,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.fieldsafety.platform.Roles;
+import org.fieldsafety.triage.result.ReportTriage;
+import org.fieldsafety.triage.result.TriageView;
 
 /** A report's triage result: 404 until the report is triaged. */
 @Path("/api/v1/triage/{reportId}")

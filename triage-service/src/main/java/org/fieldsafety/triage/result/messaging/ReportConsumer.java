@@ -1,4 +1,4 @@
-package org.fieldsafety.triage.messaging;
+package org.fieldsafety.triage.result.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -11,6 +11,7 @@ import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.platform.messaging.BatchConsumer;
 import org.fieldsafety.platform.messaging.IncomingEvent;
 import org.fieldsafety.platform.messaging.Unprocessable;
+import org.fieldsafety.triage.Channels;
 import org.fieldsafety.triage.result.ReportTriage;
 
 /**

@@ -1,4 +1,4 @@
-package org.fieldsafety.triage.messaging;
+package org.fieldsafety.triage.result.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -13,6 +13,7 @@ import org.fieldsafety.contracts.ProblemDetected;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.contracts.TrendSignalRaised;
 import org.fieldsafety.platform.messaging.CloudEvents;
+import org.fieldsafety.triage.Channels;
 import org.fieldsafety.triage.result.ReportTriage;
 
 /**

@@ -1,4 +1,4 @@
-package org.fieldsafety.triage.whatif;
+package org.fieldsafety.triage.whatif.api;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -7,6 +7,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.fieldsafety.platform.Roles;
+import org.fieldsafety.triage.whatif.WhatIfAnalysis;
+import org.fieldsafety.triage.whatif.WhatIfRequest;
+import org.fieldsafety.triage.whatif.WhatIfView;
 
 /** What a proposed risk policy or registry entry would change in the stored triage decisions; stores nothing. */
 @Path("/api/v1/triage/what-if")
