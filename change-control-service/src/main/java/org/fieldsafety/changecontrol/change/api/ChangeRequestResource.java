@@ -39,6 +39,14 @@ import org.fieldsafety.platform.domain.Step;
 
 /** Change requests (IEC 62304 6.2, 6.3, 8.2): one POST per step ({@link ChangeRequestService}). */
 @Path("/api/v1/change-requests")
+@RolesAllowed({
+    Roles.ENGINEERING,
+    Roles.QUALITY_ASSURANCE,
+    Roles.CCB_MEMBER,
+    Roles.REGULATORY_AFFAIRS,
+    Roles.AUDITOR,
+    Roles.ADMIN
+})
 @Produces(MediaType.APPLICATION_JSON)
 public class ChangeRequestResource {
 
@@ -50,14 +58,6 @@ public class ChangeRequestResource {
 
     /** Change requests, the oldest first. */
     @GET
-    @RolesAllowed({
-        Roles.ENGINEERING,
-        Roles.QUALITY_ASSURANCE,
-        Roles.CCB_MEMBER,
-        Roles.REGULATORY_AFFAIRS,
-        Roles.AUDITOR,
-        Roles.ADMIN
-    })
     public Uni<List<ChangeRequestResponse>> list(
             @QueryParam("problemId") String problemId,
             @QueryParam("fscaCaseId") String fscaCaseId,
@@ -68,14 +68,6 @@ public class ChangeRequestResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({
-        Roles.ENGINEERING,
-        Roles.QUALITY_ASSURANCE,
-        Roles.CCB_MEMBER,
-        Roles.REGULATORY_AFFAIRS,
-        Roles.AUDITOR,
-        Roles.ADMIN
-    })
     public Uni<ChangeRequestResponse> get(@PathParam("id") String id) {
         return changes.get(id).map(ChangeRequestResponse::of);
     }
@@ -86,14 +78,6 @@ public class ChangeRequestResource {
      */
     @GET
     @Path("{id}/trace")
-    @RolesAllowed({
-        Roles.ENGINEERING,
-        Roles.QUALITY_ASSURANCE,
-        Roles.CCB_MEMBER,
-        Roles.REGULATORY_AFFAIRS,
-        Roles.AUDITOR,
-        Roles.ADMIN
-    })
     public Uni<TraceResponse> trace(@PathParam("id") String id) {
         return changes.trace(id).map(TraceResponse::of);
     }

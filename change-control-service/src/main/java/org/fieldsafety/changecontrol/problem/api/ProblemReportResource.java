@@ -38,6 +38,14 @@ import org.fieldsafety.platform.domain.Step;
  * ({@link ProblemReportService}).
  */
 @Path("/api/v1/problem-reports")
+@RolesAllowed({
+    Roles.ENGINEERING,
+    Roles.QUALITY_ASSURANCE,
+    Roles.CCB_MEMBER,
+    Roles.REGULATORY_AFFAIRS,
+    Roles.AUDITOR,
+    Roles.ADMIN
+})
 @Produces(MediaType.APPLICATION_JSON)
 public class ProblemReportResource {
 
@@ -49,14 +57,6 @@ public class ProblemReportResource {
 
     /** Problem reports, the oldest first; {@code problemId} is triage's problem id. */
     @GET
-    @RolesAllowed({
-        Roles.ENGINEERING,
-        Roles.QUALITY_ASSURANCE,
-        Roles.CCB_MEMBER,
-        Roles.REGULATORY_AFFAIRS,
-        Roles.AUDITOR,
-        Roles.ADMIN
-    })
     public Uni<List<ProblemReportResponse>> list(
             @QueryParam("problemId") String problemId, @QueryParam("status") ProblemReportStatus status) {
         return reports.list(problemId, status)
@@ -65,14 +65,6 @@ public class ProblemReportResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({
-        Roles.ENGINEERING,
-        Roles.QUALITY_ASSURANCE,
-        Roles.CCB_MEMBER,
-        Roles.REGULATORY_AFFAIRS,
-        Roles.AUDITOR,
-        Roles.ADMIN
-    })
     public Uni<ProblemReportResponse> get(@PathParam("id") String id) {
         return reports.get(id).map(ProblemReportResponse::of);
     }

@@ -36,6 +36,7 @@ import org.fieldsafety.platform.signature.Signature;
  * it is out of order.
  */
 @Path("/api/v1/fsca-cases")
+@RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class FscaCaseResource {
 
@@ -49,7 +50,6 @@ public class FscaCaseResource {
 
     /** Cases with their incidents, the nearest reporting deadline first. */
     @GET
-    @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public Uni<List<FscaCaseResponse>> list(
             @QueryParam("status") CaseStatus status, @QueryParam("problemId") String problemId) {
         return cases.list(status, problemId).map(all -> all.stream()
@@ -59,7 +59,6 @@ public class FscaCaseResource {
 
     @GET
     @Path("{caseId}")
-    @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public Uni<FscaCaseResponse> get(@PathParam("caseId") String caseId) {
         return cases.get(caseId).map(details -> FscaCaseResponse.of(details, clock));
     }
@@ -115,7 +114,6 @@ public class FscaCaseResource {
     /** The issued Field Safety Notice, or before issue a preview of it as it would be issued today. */
     @GET
     @Path("{caseId}/field-safety-notice")
-    @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public Uni<FscaCaseService.Notice> notice(@PathParam("caseId") String caseId) {
         return cases.notice(caseId);
     }
