@@ -22,8 +22,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.fieldsafety.infra.RepositoryLayout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,13 +57,20 @@ class ArchitectureTest {
             this.root = root;
         }
 
+        /** The classes of {@code target/<output>}, imported once per test run. */
         JavaClasses classes(String output) {
-            Path classes =
-                    RepositoryLayout.root().resolve(module).resolve("target").resolve(output);
-            assertTrue(Files.isDirectory(classes), classes + " is missing: compile the services first");
-            return new ClassFileImporter().importPath(classes);
+            return IMPORTED.computeIfAbsent(module + "/" + output, key -> {
+                Path classes = RepositoryLayout.root()
+                        .resolve(module)
+                        .resolve("target")
+                        .resolve(output);
+                assertTrue(Files.isDirectory(classes), classes + " is missing: compile the services first");
+                return new ClassFileImporter().importPath(classes);
+            });
         }
     }
+
+    private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
 
     /** The frameworks a domain model must not know: HTTP, Quarkus, persistence, the event loop, the web layer. */
     private static final String[] FRAMEWORKS = {
