@@ -68,17 +68,18 @@ public class TriageConsumer {
                     MutinyEmitter<String> deadLetters) {
         this.commands = commands;
         this.clock = clock;
-        this.consumer = new BatchConsumer<>(deadLetters, TriageConsumer::read, BatchConsumer.Work.blocking(events -> {
-            handle(
-                    events.stream()
-                            .filter(ProblemDetected.class::isInstance)
-                            .map(ProblemDetected.class::cast)
-                            .toList(),
-                    events.stream()
-                            .filter(ReportTriaged.class::isInstance)
-                            .map(ReportTriaged.class::cast)
-                            .toList());
-        }));
+        this.consumer = new BatchConsumer<>(
+                deadLetters,
+                TriageConsumer::read,
+                BatchConsumer.Work.blocking(events -> handle(
+                        events.stream()
+                                .filter(ProblemDetected.class::isInstance)
+                                .map(ProblemDetected.class::cast)
+                                .toList(),
+                        events.stream()
+                                .filter(ReportTriaged.class::isInstance)
+                                .map(ReportTriaged.class::cast)
+                                .toList())));
     }
 
     @Incoming(Channels.TRIAGE_IN)
