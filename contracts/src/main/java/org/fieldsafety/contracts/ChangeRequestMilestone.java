@@ -29,16 +29,10 @@ public record ChangeRequestMilestone(
             "ChangeCommunicated",
             "ChangeRequestClosed");
 
-    public static final List<String> TYPES = MILESTONES.stream()
-            .map(milestone -> "org.fieldsafety." + milestone + ".v1")
-            .toList();
+    public static final List<String> TYPES = MilestoneTypes.of(MILESTONES);
 
     /** The CloudEvent type of one of the {@link #MILESTONES}. */
     public static String type(String milestone) {
-        int index = MILESTONES.indexOf(milestone);
-        if (index < 0) {
-            throw new IllegalArgumentException("not a change request milestone: " + milestone);
-        }
-        return TYPES.get(index);
+        return MilestoneTypes.of(MILESTONES, milestone, "change request");
     }
 }

@@ -27,16 +27,10 @@ public record ProblemReportMilestone(
             "ProblemReportClosed",
             "ProblemReportReopened");
 
-    public static final List<String> TYPES = MILESTONES.stream()
-            .map(milestone -> "org.fieldsafety." + milestone + ".v1")
-            .toList();
+    public static final List<String> TYPES = MilestoneTypes.of(MILESTONES);
 
     /** The CloudEvent type of one of the {@link #MILESTONES}. */
     public static String type(String milestone) {
-        int index = MILESTONES.indexOf(milestone);
-        if (index < 0) {
-            throw new IllegalArgumentException("not a problem report milestone: " + milestone);
-        }
-        return TYPES.get(index);
+        return MilestoneTypes.of(MILESTONES, milestone, "problem report");
     }
 }

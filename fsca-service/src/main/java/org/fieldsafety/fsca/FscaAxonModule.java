@@ -9,8 +9,8 @@ import org.fieldsafety.eventstore.AxonModule;
 import org.fieldsafety.eventstore.CachedAggregates;
 import org.fieldsafety.fsca.audit.AuditedCommands;
 import org.fieldsafety.fsca.cases.FscaCase;
+import org.fieldsafety.fsca.cases.messaging.FscaMilestonePublisher;
 import org.fieldsafety.fsca.cases.query.FscaCaseProjection;
-import org.fieldsafety.fsca.messaging.FscaMilestonePublisher;
 
 /**
  * The FSCA case aggregate and the event handlers that follow it. Every event carries who asked for the

@@ -2,12 +2,14 @@ package org.fieldsafety.triage;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.ConcurrentChange;
+import org.fieldsafety.platform.domain.StaleVersion;
 
 /**
  * Versioned data (the product registry, the risk policy) is changed by inserting the next version: a
- * request may name the version it read ({@code If-Match}), 412 when that is no longer the current one, and
- * two concurrent changes that compute the same next version collide on the key: the loser gets 409.
+ * request may name the version it read ({@code If-Match}), refused as stale when that is no longer the
+ * current one, and two concurrent changes that compute the same next version collide on the key: the
+ * loser is refused as a concurrent change.
  */
 public final class OptimisticLocking {
 
@@ -16,7 +18,7 @@ public final class OptimisticLocking {
     private OptimisticLocking() {}
 
     /**
-     * 412 unless {@code ifMatch} (null: no precondition; {@code *}: any existing version; else the version,
+     * {@link StaleVersion} unless {@code ifMatch} (null: no precondition; {@code *}: any existing version; else the version,
      * quoted or not, weak or not) names {@code current} (null when nothing exists yet).
      */
     public static void checkIfMatch(String ifMatch, Integer current, String what) {
@@ -26,19 +28,13 @@ public final class OptimisticLocking {
         String expected = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
         boolean matches = current != null && (expected.equals("*") || expected.equals(current.toString()));
         if (!matches) {
-            throw new ProblemException(
-                    412,
-                    "stale-version",
-                    what + " is at version " + (current == null ? "none" : current) + ", not " + ifMatch.strip()
-                            + "; read it again");
+            throw new StaleVersion(what, current, ifMatch.strip());
         }
     }
 
-    /** The insert of a next version, a key collision with a concurrent change turned into 409. */
+    /** The insert of a next version, a key collision with a concurrent change turned into {@link ConcurrentChange}. */
     public static <T> Uni<T> conflictOnDuplicate(Uni<T> insert, String what) {
-        return insert.onFailure(OptimisticLocking::isUniqueViolation)
-                .transform(failure -> ProblemException.ruleViolated(
-                        "concurrent-change", what + " was changed concurrently; read it again and retry"));
+        return insert.onFailure(OptimisticLocking::isUniqueViolation).transform(failure -> new ConcurrentChange(what));
     }
 
     private static boolean isUniqueViolation(Throwable failure) {

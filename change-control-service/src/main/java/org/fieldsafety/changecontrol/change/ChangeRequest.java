@@ -26,7 +26,8 @@ import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeRequestRais
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeVerified;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ImpactAnalysed;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ImpactAnalysisReopened;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.InvalidInput;
+import org.fieldsafety.platform.domain.RuleViolation;
 import org.fieldsafety.platform.signature.SignatureMeaning;
 
 /**
@@ -34,7 +35,7 @@ import org.fieldsafety.platform.signature.SignatureMeaning;
  * approved by the change board, implemented, verified, released, communicated, closed. An implementation
  * that changes a safety class sends it back to impact analysis and approval (8.2.2). Each step is allowed only in its place in that order (21
  * CFR 11.10(f)). Command handlers check the rules and apply events; event-sourcing handlers only set
- * state.
+ * state ({@link ChangeRequestStatus#after}); a command handler answers the status its step led to.
  */
 public class ChangeRequest {
 
@@ -59,19 +60,19 @@ public class ChangeRequest {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RaiseChangeRequest command) {
+    ChangeRequestStatus handle(RaiseChangeRequest command) {
         if (changeRequestId != null) {
-            return;
+            return status;
         }
         if (isBlank(command.title())
                 || isBlank(command.reason())
                 || isBlank(command.productId())
                 || isBlank(command.requestedBy())
                 || command.softwareItems() == null) {
-            throw ProblemException.invalid(
+            throw new InvalidInput(
                     "incomplete-change-request",
-                    "IEC 62304 6.2.1.3: a change request names its title, reason, product, software items and"
-                            + " requester");
+                    "IEC 62304 6.2.1.3",
+                    "a change request names its title, reason, product, software items and requester");
         }
         apply(new ChangeRequestRaised(
                 command.changeRequestId(),
@@ -84,6 +85,7 @@ public class ChangeRequest {
                 command.fscaCaseId(),
                 command.requestedBy(),
                 command.raisedAt()));
+        return status;
     }
 
     /**
@@ -91,21 +93,24 @@ public class ChangeRequest {
      * after a reclassification (8.2.2), when it must give each reclassified item its new class.
      */
     @CommandHandler
-    void handle(AnalyseImpact command) {
+    ChangeRequestStatus handle(AnalyseImpact command) {
         if (status != ChangeRequestStatus.RAISED && status != ChangeRequestStatus.IMPACT_ANALYSIS_REQUIRED) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "impact-already-analysed",
-                    "IEC 62304 6.2.3: the impact is analysed once before approval, and again only after a"
+                    "IEC 62304 6.2.3",
+                    "the impact is analysed once before approval, and again only after a"
                             + " reclassification (8.2.2); this request is " + status);
         }
         for (Implementation.Reclassification change : pendingReclassifications) {
             if (command.analysis().classOf(change.item()) != change.to()) {
-                throw ProblemException.ruleViolated(
+                throw new RuleViolation(
                         "reclassification-ignored",
-                        "IEC 62304 8.2.2: the new impact analysis classifies " + change.item() + " as " + change.to());
+                        "IEC 62304 8.2.2",
+                        "the new impact analysis classifies " + change.item() + " as " + change.to());
             }
         }
         apply(new ImpactAnalysed(changeRequestId, command.analysis()));
+        return status;
     }
 
     /**
@@ -113,37 +118,40 @@ public class ChangeRequest {
      * approval, and the approver is not the requester.
      */
     @CommandHandler
-    void handle(ApproveChange command) {
+    ChangeRequestStatus handle(ApproveChange command) {
         if (status != ChangeRequestStatus.IMPACT_ANALYSED) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "approval-out-of-order",
-                    "IEC 62304 6.2.3 / 6.2.4: a change request is approved once, after its impact analysis;"
-                            + " this request is " + status);
+                    "IEC 62304 6.2.3 / 6.2.4",
+                    "a change request is approved once, after its impact analysis; this request is " + status);
         }
         if (command.signature().signer().equals(requestedBy)) {
-            throw ProblemException.ruleViolated(
-                    "approver-is-requester", "IEC 62304 6.2.4 / 8.2.1: the approver must not be the requester");
+            throw new RuleViolation(
+                    "approver-is-requester", "IEC 62304 6.2.4 / 8.2.1", "the approver must not be the requester");
         }
         if (command.signature().meaning() != SignatureMeaning.APPROVAL) {
-            throw ProblemException.invalid(
-                    "approval-meaning", "21 CFR 11.50: an approval is signed with the meaning APPROVAL");
+            throw new InvalidInput(
+                    "approval-meaning", "21 CFR 11.50", "an approval is signed with the meaning APPROVAL");
         }
         apply(new ChangeApproved(changeRequestId, command.signature(), AggregateLifecycle.getVersion()));
+        return status;
     }
 
     /** IEC 62304 8.2.1: no change to a configuration item without an approved change request. */
     @CommandHandler
-    void handle(ImplementChange command) {
+    ChangeRequestStatus handle(ImplementChange command) {
         if (status != ChangeRequestStatus.APPROVED) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "change-not-approved",
-                    "IEC 62304 8.2.1: only an approved change request is implemented; this request is " + status);
+                    "IEC 62304 8.2.1",
+                    "only an approved change request is implemented; this request is " + status);
         }
         Implementation implementation = command.implementation();
         apply(new ChangeImplemented(changeRequestId, implementation));
         if (implementation.reclassifies()) {
             apply(new ImpactAnalysisReopened(changeRequestId, implementation.reclassifications()));
         }
+        return status;
     }
 
     /**
@@ -151,66 +159,75 @@ public class ChangeRequest {
      * evidence its safety classes demand ({@link VerificationEvidence}).
      */
     @CommandHandler
-    void handle(VerifyChange command) {
+    ChangeRequestStatus handle(VerifyChange command) {
         if (status != ChangeRequestStatus.IMPLEMENTED) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "change-not-implemented",
-                    "IEC 62304 8.2.3: a change is verified once, after its implementation; this request is " + status);
+                    "IEC 62304 8.2.3",
+                    "a change is verified once, after its implementation; this request is " + status);
         }
         Verification verification = command.verification();
         verification.records().stream()
                 .filter(r -> !implementedVersion.equals(r.softwareVersion()))
                 .findFirst()
                 .ifPresent(r -> {
-                    throw ProblemException.ruleViolated(
+                    throw new RuleViolation(
                             "verification-of-another-version",
-                            "IEC 62304 8.2.3 / 9.8: the verification records the implemented version "
-                                    + implementedVersion + ", not " + r.softwareVersion());
+                            "IEC 62304 8.2.3 / 9.8",
+                            "the verification records the implemented version " + implementedVersion + ", not "
+                                    + r.softwareVersion());
                 });
-        VerificationEvidence.shortfall(analysis, verification).ifPresent(detail -> {
-            throw ProblemException.ruleViolated("insufficient-verification", detail);
+        VerificationEvidence.shortfall(analysis, verification).ifPresent(shortfall -> {
+            throw shortfall;
         });
         apply(new ChangeVerified(changeRequestId, verification));
+        return status;
     }
 
     /** IEC 62304 8.2.3 and 6.3: the verified version is released, with its residual anomalies. */
     @CommandHandler
-    void handle(ReleaseChange command) {
+    ChangeRequestStatus handle(ReleaseChange command) {
         if (status != ChangeRequestStatus.VERIFIED) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "release-without-verification",
-                    "IEC 62304 8.2.3 / 6.3: no release without verification records; this request is " + status);
+                    "IEC 62304 8.2.3 / 6.3",
+                    "no release without verification records; this request is " + status);
         }
         if (!implementedVersion.equals(command.release().version())) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "release-of-another-version",
-                    "IEC 62304 6.3: the release is the verified version " + implementedVersion);
+                    "IEC 62304 6.3",
+                    "the release is the verified version " + implementedVersion);
         }
         apply(new ChangeReleased(changeRequestId, command.release()));
+        return status;
     }
 
     /** IEC 62304 6.2.5: users and regulators are told of the change once it is available. */
     @CommandHandler
-    void handle(CommunicateChange command) {
+    ChangeRequestStatus handle(CommunicateChange command) {
         if (status != ChangeRequestStatus.RELEASED) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "communication-out-of-order",
-                    "IEC 62304 6.2.5: the available change is communicated once, after its release; this"
-                            + " request is " + status);
+                    "IEC 62304 6.2.5",
+                    "the available change is communicated once, after its release; this request is " + status);
         }
         apply(new ChangeCommunicated(changeRequestId, command.communication()));
+        return status;
     }
 
     /** IEC 62304 6.3 and 6.2.5: a change request closes only once released and communicated. */
     @CommandHandler
-    void handle(CloseChangeRequest command) {
+    ChangeRequestStatus handle(CloseChangeRequest command) {
         if (status != ChangeRequestStatus.COMMUNICATED) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "closure-out-of-order",
-                    "IEC 62304 6.3 / 6.2.5: a change request closes after its release and its communication to"
+                    "IEC 62304 6.3 / 6.2.5",
+                    "a change request closes after its release and its communication to"
                             + " users and regulators; this request is " + status);
         }
         apply(new ChangeRequestClosed(changeRequestId, command.closure()));
+        return status;
     }
 
     private static boolean isBlank(String value) {
@@ -221,50 +238,50 @@ public class ChangeRequest {
     void on(ChangeRequestRaised event) {
         changeRequestId = event.changeRequestId();
         requestedBy = event.requestedBy();
-        status = ChangeRequestStatus.RAISED;
+        status = ChangeRequestStatus.after(event);
     }
 
     @EventSourcingHandler
     void on(ImpactAnalysed event) {
-        status = ChangeRequestStatus.IMPACT_ANALYSED;
+        status = ChangeRequestStatus.after(event);
         analysis = event.analysis();
         pendingReclassifications = List.of();
     }
 
     @EventSourcingHandler
     void on(ChangeApproved event) {
-        status = ChangeRequestStatus.APPROVED;
+        status = ChangeRequestStatus.after(event);
     }
 
     @EventSourcingHandler
     void on(ChangeImplemented event) {
-        status = ChangeRequestStatus.IMPLEMENTED;
+        status = ChangeRequestStatus.after(event);
         implementedVersion = event.implementation().softwareVersion();
     }
 
     @EventSourcingHandler
     void on(ImpactAnalysisReopened event) {
-        status = ChangeRequestStatus.IMPACT_ANALYSIS_REQUIRED;
+        status = ChangeRequestStatus.after(event);
         pendingReclassifications = event.reclassifications();
     }
 
     @EventSourcingHandler
     void on(ChangeVerified event) {
-        status = ChangeRequestStatus.VERIFIED;
+        status = ChangeRequestStatus.after(event);
     }
 
     @EventSourcingHandler
     void on(ChangeReleased event) {
-        status = ChangeRequestStatus.RELEASED;
+        status = ChangeRequestStatus.after(event);
     }
 
     @EventSourcingHandler
     void on(ChangeCommunicated event) {
-        status = ChangeRequestStatus.COMMUNICATED;
+        status = ChangeRequestStatus.after(event);
     }
 
     @EventSourcingHandler
     void on(ChangeRequestClosed event) {
-        status = ChangeRequestStatus.CLOSED;
+        status = ChangeRequestStatus.after(event);
     }
 }

@@ -2,6 +2,7 @@ package org.fieldsafety.changecontrol.change;
 
 import java.util.List;
 import java.util.Optional;
+import org.fieldsafety.platform.domain.RuleViolation;
 
 /**
  * How much verification evidence a change needs before release, by the safety class of each affected
@@ -20,11 +21,11 @@ public final class VerificationEvidence {
 
     private VerificationEvidence() {}
 
-    /** What evidence is missing, as the detail of a 409; empty when the verification suffices. */
-    public static Optional<String> shortfall(ImpactAnalysis analysis, Verification verification) {
+    /** What evidence is missing, as the rule the verification breaks; empty when the verification suffices. */
+    public static Optional<RuleViolation> shortfall(ImpactAnalysis analysis, Verification verification) {
         List<Verification.Record> records = verification.records();
         if (records == null || records.isEmpty()) {
-            return Optional.of("IEC 62304 8.2.3 / 9.8: a change is verified with at least one test record");
+            return missing("IEC 62304 8.2.3 / 9.8", "a change is verified with at least one test record");
         }
         for (String item : analysis.affectedItems()) {
             SafetyClass safetyClass = analysis.classOf(item);
@@ -32,14 +33,20 @@ public final class VerificationEvidence {
                 continue;
             }
             if (records.stream().noneMatch(r -> item.equals(r.softwareItem()))) {
-                return Optional.of("IEC 62304 8.2.3 / 9.8: class " + safetyClass
-                        + " needs a test record for each affected item; none for " + item);
+                return missing(
+                        "IEC 62304 8.2.3 / 9.8",
+                        "class " + safetyClass + " needs a test record for each affected item; none for " + item);
             }
             if (safetyClass == SafetyClass.C && !verification.regressionTestsRepeated()) {
-                return Optional.of("IEC 62304 8.2.3: class C needs the invalidated verification repeated"
-                        + " (regressionTestsRepeated) for " + item);
+                return missing(
+                        "IEC 62304 8.2.3",
+                        "class C needs the invalidated verification repeated (regressionTestsRepeated) for " + item);
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<RuleViolation> missing(String clause, String detail) {
+        return Optional.of(new RuleViolation("insufficient-verification", clause, detail));
     }
 }

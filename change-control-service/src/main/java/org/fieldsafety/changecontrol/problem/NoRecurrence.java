@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.RuleViolation;
 
 /**
  * The evidence that a problem has not recurred in the field on its fix, as checked at {@code checkedAt}:
@@ -41,9 +41,10 @@ public record NoRecurrence(
     public static NoRecurrence verify(FixedRelease release, List<FieldReport> reports, Duration window, Instant now) {
         Instant windowEnds = release.releasedAt().plus(window);
         if (now.isBefore(windowEnds)) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "recurrence-window-open",
-                    "IEC 62304 9.7: version " + release.version() + " was released at " + release.releasedAt()
+                    "IEC 62304 9.7",
+                    "version " + release.version() + " was released at " + release.releasedAt()
                             + "; it must be in the field without recurrence for " + window + ", until "
                             + windowEnds);
         }
@@ -55,9 +56,10 @@ public record NoRecurrence(
                 sinceRelease.stream().filter(report -> runsFix(report, release)).findFirst();
         if (recurrence.isPresent()) {
             FieldReport report = recurrence.get();
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "problem-recurred",
-                    "IEC 62304 9.7: the problem recurred on the fixed version: report " + report.reportId()
+                    "IEC 62304 9.7",
+                    "the problem recurred on the fixed version: report " + report.reportId()
                             + " on version " + report.softwareVersion() + ", triaged at " + report.triagedAt()
                             + ", after version " + release.version() + " was released at " + release.releasedAt());
         }

@@ -26,7 +26,8 @@ import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ProblemReportClo
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ProblemReportOpened;
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ProblemReportReopened;
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ResolutionVerified;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.InvalidInput;
+import org.fieldsafety.platform.domain.RuleViolation;
 
 /**
  * A software problem report (IEC 62304 clause 9): opened with a statement of criticality (9.1),
@@ -35,7 +36,8 @@ import org.fieldsafety.platform.ProblemException;
  * itself when the problem recurs on its fix. The field facts (the fixed release, the problem's reports)
  * come in the commands, gathered by the caller, so the decisions here depend on the history and the
  * command alone, and the events record the facts they were taken on. Command handlers check the rules
- * and apply events; event-sourcing handlers only set state.
+ * and apply events, answering the status their step moved the report to ({@link ProblemReportStatus});
+ * event-sourcing handlers only set state.
  */
 public class ProblemReport {
 
@@ -56,19 +58,20 @@ public class ProblemReport {
     /** Idempotent: opening a problem report that exists (a redelivered problem) changes nothing. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(OpenProblemReport command) {
+    ProblemReportStatus handle(OpenProblemReport command) {
         if (problemReportId != null) {
-            return;
+            return status;
         }
         if (isBlank(command.productId())
                 || isBlank(command.description())
                 || command.criticality() == null
                 || command.criticality().level() == null) {
-            throw ProblemException.invalid(
+            throw new InvalidInput(
                     "incomplete-problem-report",
-                    "IEC 62304 9.1: a problem report names its product, problem and criticality");
+                    "IEC 62304 9.1",
+                    "a problem report names its product, problem and criticality");
         }
-        apply(new ProblemReportOpened(
+        return step(new ProblemReportOpened(
                 command.problemReportId(),
                 command.problemId(),
                 command.productId(),
@@ -83,38 +86,40 @@ public class ProblemReport {
 
     /** IEC 62304 9.2: an open problem is investigated once (again after it reopens). */
     @CommandHandler
-    void handle(InvestigateProblem command) {
+    ProblemReportStatus handle(InvestigateProblem command) {
         if (status != ProblemReportStatus.OPEN) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "investigation-out-of-order",
-                    "IEC 62304 9.2: an open problem report is investigated once; this report is " + status);
+                    "IEC 62304 9.2",
+                    "an open problem report is investigated once; this report is " + status);
         }
-        apply(new ProblemInvestigated(problemReportId, command.investigation()));
+        return step(new ProblemInvestigated(problemReportId, command.investigation()));
     }
 
     /** IEC 62304 9.2 and 9.4: the investigation decides which change requests resolve the problem. */
     @CommandHandler
-    void handle(LinkChangeRequests command) {
+    ProblemReportStatus handle(LinkChangeRequests command) {
         requireInvestigated();
-        apply(new ChangeRequestsLinked(
+        return step(new ChangeRequestsLinked(
                 problemReportId, command.changeRequestIds(), command.linkedBy(), command.linkedAt()));
     }
 
     /** IEC 62304 9.2: no action, after the investigation, with a rationale. */
     @CommandHandler
-    void handle(DecideNoAction command) {
+    ProblemReportStatus handle(DecideNoAction command) {
         requireInvestigated();
-        apply(new NoActionDecided(problemReportId, command.rationale(), command.decidedBy(), command.decidedAt()));
+        return step(
+                new NoActionDecided(problemReportId, command.rationale(), command.decidedBy(), command.decidedAt()));
     }
 
     /** IEC 62304 9.3: the parties advised are recorded while the report is not closed. */
     @CommandHandler
-    void handle(AdviseParties command) {
+    ProblemReportStatus handle(AdviseParties command) {
         if (status == ProblemReportStatus.CLOSED) {
-            throw ProblemException.ruleViolated(
-                    "problem-report-closed", "IEC 62304 9.3: parties are advised before the report is closed");
+            throw new RuleViolation(
+                    "problem-report-closed", "IEC 62304 9.3", "parties are advised before the report is closed");
         }
-        apply(new PartiesAdvised(problemReportId, command.parties(), command.recordedBy()));
+        return step(new PartiesAdvised(problemReportId, command.parties(), command.recordedBy()));
     }
 
     /**
@@ -122,13 +127,14 @@ public class ProblemReport {
      * when its fix has been in the field for the window without the problem recurring ({@link NoRecurrence}).
      */
     @CommandHandler
-    void handle(VerifyResolution command) {
+    ProblemReportStatus handle(VerifyResolution command) {
         if (status != ProblemReportStatus.CHANGE_REQUESTED
                 && status != ProblemReportStatus.NO_ACTION
                 && status != ProblemReportStatus.RESOLUTION_VERIFIED) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "resolution-not-decided",
-                    "IEC 62304 9.7: a resolution is verified after change requests or a no-action rationale"
+                    "IEC 62304 9.7",
+                    "a resolution is verified after change requests or a no-action rationale"
                             + " (9.2); this report is " + status);
         }
         NoRecurrence noRecurrence = checkField(
@@ -136,7 +142,7 @@ public class ProblemReport {
                 command.fieldReports(),
                 command.noRecurrenceWindow(),
                 command.verification().verifiedAt());
-        apply(new ResolutionVerified(problemReportId, command.verification(), noRecurrence));
+        return step(new ResolutionVerified(problemReportId, command.verification(), noRecurrence));
     }
 
     /**
@@ -145,20 +151,21 @@ public class ProblemReport {
      * fix as the field reports stand now, and the relevant parties advised.
      */
     @CommandHandler
-    void handle(CloseProblemReport command) {
+    ProblemReportStatus handle(CloseProblemReport command) {
         if (status != ProblemReportStatus.RESOLUTION_VERIFIED || !criteriaMet()) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "resolution-not-verified",
-                    "IEC 62304 9.7: a problem report closes only when its resolution is verified: resolved,"
+                    "IEC 62304 9.7",
+                    "a problem report closes only when its resolution is verified: resolved,"
                             + " adverse trends reversed, change implemented in the right items, no new problems");
         }
         if (!partiesAdvised) {
-            throw ProblemException.ruleViolated(
-                    "parties-not-advised", "IEC 62304 9.3: the relevant parties are advised before closure");
+            throw new RuleViolation(
+                    "parties-not-advised", "IEC 62304 9.3", "the relevant parties are advised before closure");
         }
         NoRecurrence noRecurrence =
                 checkField(fixedRelease, command.fieldReports(), command.noRecurrenceWindow(), command.closedAt());
-        apply(new ProblemReportClosed(problemReportId, command.closedBy(), command.closedAt(), noRecurrence));
+        return step(new ProblemReportClosed(problemReportId, command.closedBy(), command.closedAt(), noRecurrence));
     }
 
     /**
@@ -176,6 +183,12 @@ public class ProblemReport {
                 .findFirst()
                 .ifPresent(report ->
                         apply(new ProblemReportReopened(problemReportId, report.reportId(), report.triagedAt())));
+    }
+
+    /** Applies the step's event; the status it moved the report to, null when it did not move it. */
+    private static ProblemReportStatus step(ProblemReportEvent event) {
+        apply(event);
+        return ProblemReportStatus.movedTo(event);
     }
 
     private boolean recurs(FieldReport report) {
@@ -197,9 +210,10 @@ public class ProblemReport {
     private NoRecurrence checkField(FixedRelease release, List<FieldReport> reports, Duration window, Instant now) {
         if (release == null) {
             if (changeRequested) {
-                throw ProblemException.ruleViolated(
+                throw new RuleViolation(
                         "fix-not-released",
-                        "IEC 62304 9.7: a problem resolved through change requests is verified on their released"
+                        "IEC 62304 9.7",
+                        "a problem resolved through change requests is verified on their released"
                                 + " version; none of its change requests is released and no released version was named");
             }
             return null;
@@ -209,10 +223,11 @@ public class ProblemReport {
 
     private void requireInvestigated() {
         if (status != ProblemReportStatus.INVESTIGATED) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "resolution-before-investigation",
-                    "IEC 62304 9.2: change requests or a no-action rationale follow the investigation, once;"
-                            + " this report is " + status);
+                    "IEC 62304 9.2",
+                    "change requests or a no-action rationale follow the investigation, once; this report is "
+                            + status);
         }
     }
 
@@ -230,23 +245,23 @@ public class ProblemReport {
     @EventSourcingHandler
     void on(ProblemReportOpened event) {
         problemReportId = event.problemReportId();
-        status = ProblemReportStatus.OPEN;
+        status = ProblemReportStatus.after(status, event);
     }
 
     @EventSourcingHandler
     void on(ProblemInvestigated event) {
-        status = ProblemReportStatus.INVESTIGATED;
+        status = ProblemReportStatus.after(status, event);
     }
 
     @EventSourcingHandler
     void on(ChangeRequestsLinked event) {
-        status = ProblemReportStatus.CHANGE_REQUESTED;
+        status = ProblemReportStatus.after(status, event);
         changeRequested = true;
     }
 
     @EventSourcingHandler
     void on(NoActionDecided event) {
-        status = ProblemReportStatus.NO_ACTION;
+        status = ProblemReportStatus.after(status, event);
         changeRequested = false;
     }
 
@@ -257,7 +272,7 @@ public class ProblemReport {
 
     @EventSourcingHandler
     void on(ResolutionVerified event) {
-        status = ProblemReportStatus.RESOLUTION_VERIFIED;
+        status = ProblemReportStatus.after(status, event);
         verification = event.verification();
         fixedRelease =
                 event.noRecurrence() == null ? null : event.noRecurrence().fixedRelease();
@@ -265,13 +280,13 @@ public class ProblemReport {
 
     @EventSourcingHandler
     void on(ProblemReportClosed event) {
-        status = ProblemReportStatus.CLOSED;
+        status = ProblemReportStatus.after(status, event);
         closedAt = event.closedAt();
     }
 
     @EventSourcingHandler
     void on(ProblemReportReopened event) {
-        status = ProblemReportStatus.OPEN;
+        status = ProblemReportStatus.after(status, event);
         verification = null;
         fixedRelease = null;
         partiesAdvised = false;

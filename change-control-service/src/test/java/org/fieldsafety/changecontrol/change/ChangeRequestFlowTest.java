@@ -28,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.contracts.FscaDecisionTaken;
 import org.fieldsafety.contracts.Topics;
 import org.fieldsafety.infra.InfraTestResource;
+import org.fieldsafety.infra.PostgresServer;
 import org.fieldsafety.infra.TestKafka;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,34 @@ class ChangeRequestFlowTest {
                     TestKafka.header(dead.get(0), "dead-letter-reason")
                             .startsWith("not a " + FscaDecisionTaken.TYPE + " JSON document"),
                     TestKafka.header(dead.get(0), "dead-letter-reason"));
+        }
+    }
+
+    /**
+     * PostgreSQL restarting while decisions arrive: those read while it is down wait, none reaches the dead
+     * letters, and once it is back each decision has raised its one change request.
+     */
+    @Test
+    void decisionsArrivingWhilePostgresRestartsEachRaiseOneChangeRequestAndNoneIsDeadLettered() throws Exception {
+        String productId = "PUMP-" + UUID.randomUUID();
+        List<FscaDecisionTaken> decisions = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            decisions.add(decision(productId, FscaDecisionTaken.FSCA_REQUIRED));
+        }
+        PostgresServer postgres = InfraTestResource.TestServers.get().postgres();
+        try (KafkaConsumer<String, String> deadLetters =
+                TestKafka.consumerFromStart(bootstrapServers, Topics.deadLetter(Topics.FSCA))) {
+            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+            postgres.restart(() -> {
+                decisions.subList(0, 5).forEach(this::publishQuietly);
+                await().during(Duration.ofSeconds(3))
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> deadLettersOf(deadLetters, productId, dead).isEmpty());
+            });
+            decisions.subList(5, 10).forEach(this::publishQuietly);
+
+            decisions.forEach(decision -> awaitChangeRequestFor(decision.caseId()));
+            assertEquals(List.of(), deadLettersOf(deadLetters, productId, dead));
         }
     }
 
@@ -479,6 +508,23 @@ class ChangeRequestFlowTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void publishQuietly(FscaDecisionTaken decision) {
+        try {
+            publish(decision);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The dead letters of the product seen so far, {@code seen} included. */
+    private static List<ConsumerRecord<String, String>> deadLettersOf(
+            KafkaConsumer<String, String> deadLetters, String productId, List<ConsumerRecord<String, String>> seen) {
+        TestKafka.poll(deadLetters).stream()
+                .filter(r -> productId.equals(r.key()))
+                .forEach(seen::add);
+        return seen;
     }
 
     private void publish(FscaDecisionTaken decision) throws Exception {

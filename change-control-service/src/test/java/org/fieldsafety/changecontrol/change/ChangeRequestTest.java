@@ -26,7 +26,7 @@ import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeVerified;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ImpactAnalysed;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ImpactAnalysisReopened;
 import org.fieldsafety.changecontrol.change.Implementation.Reclassification;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.DomainException;
 import org.fieldsafety.platform.signature.Signature;
 import org.fieldsafety.platform.signature.SignatureMeaning;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,7 +87,7 @@ class ChangeRequestTest {
                         null,
                         raise.requestedBy(),
                         NOW))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectNoEvents();
     }
 
@@ -102,7 +102,7 @@ class ChangeRequestTest {
     void analysingTheImpactTwiceIsRejected() {
         fixture.given(raised(), new ImpactAnalysed("cr-1", ANALYSIS))
                 .when(new AnalyseImpact("cr-1", ANALYSIS))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 6.2.3"))
                 .expectNoEvents();
     }
@@ -115,10 +115,25 @@ class ChangeRequestTest {
     }
 
     @Test
+    void aStepAnswersTheStatusItLedTo() {
+        fixture.given(raised(), new ImpactAnalysed("cr-1", ANALYSIS))
+                .when(new ApproveChange("cr-1", signature("qa", SignatureMeaning.APPROVAL)))
+                .expectResultMessagePayload(ChangeRequestStatus.APPROVED);
+    }
+
+    @Test
+    void anImplementationThatReclassifiesAnswersThatTheImpactIsAnalysedAgain() {
+        fixture.given(raised(), new ImpactAnalysed("cr-1", ANALYSIS), approved())
+                .when(new ImplementChange(
+                        "cr-1", new Implementation("4.2.2", List.of("3f2c1a9"), "eng", NOW, List.of(TO_CLASS_C))))
+                .expectResultMessagePayload(ChangeRequestStatus.IMPACT_ANALYSIS_REQUIRED);
+    }
+
+    @Test
     void approvingBeforeTheImpactAnalysisIsRejected() {
         fixture.given(raised())
                 .when(new ApproveChange("cr-1", signature("qa", SignatureMeaning.APPROVAL)))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 6.2.3"))
                 .expectNoEvents();
     }
@@ -127,7 +142,7 @@ class ChangeRequestTest {
     void theRequesterCannotApproveTheirOwnChange() {
         fixture.given(raised(), new ImpactAnalysed("cr-1", ANALYSIS))
                 .when(new ApproveChange("cr-1", signature("ra", SignatureMeaning.APPROVAL)))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 6.2.4 / 8.2.1"))
                 .expectNoEvents();
     }
@@ -136,7 +151,7 @@ class ChangeRequestTest {
     void anApprovalSignedWithAnotherMeaningIsRejected() {
         fixture.given(raised(), new ImpactAnalysed("cr-1", ANALYSIS))
                 .when(new ApproveChange("cr-1", signature("qa", SignatureMeaning.REVIEW)))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("21 CFR 11.50"))
                 .expectNoEvents();
     }
@@ -152,7 +167,7 @@ class ChangeRequestTest {
     void implementingAnUnapprovedChangeIsRejected() {
         fixture.given(raised(), new ImpactAnalysed("cr-1", ANALYSIS))
                 .when(new ImplementChange("cr-1", IMPLEMENTATION))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 8.2.1"))
                 .expectNoEvents();
     }
@@ -165,7 +180,7 @@ class ChangeRequestTest {
                         approved(),
                         new ChangeImplemented("cr-1", IMPLEMENTATION))
                 .when(new ImplementChange("cr-1", IMPLEMENTATION))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 8.2.1"));
     }
 
@@ -180,7 +195,7 @@ class ChangeRequestTest {
     void verifyingBeforeTheImplementationIsRejected() {
         fixture.given(raised(), new ImpactAnalysed("cr-1", ANALYSIS), approved())
                 .when(new VerifyChange("cr-1", VERIFICATION))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 8.2.3"))
                 .expectNoEvents();
     }
@@ -189,7 +204,7 @@ class ChangeRequestTest {
     void aClassCChangeWithoutRepeatedRegressionTestsIsNotVerified() {
         fixture.given(implemented())
                 .when(new VerifyChange("cr-1", verification("4.2.2", false, "dose-calculator")))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("class C needs the invalidated verification repeated"))
                 .expectNoEvents();
     }
@@ -202,7 +217,7 @@ class ChangeRequestTest {
                         approved(),
                         new ChangeImplemented("cr-1", IMPLEMENTATION))
                 .when(new VerifyChange("cr-1", verification("4.2.2", false, "display")))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("class B needs a test record for each affected item"))
                 .expectNoEvents();
     }
@@ -223,7 +238,7 @@ class ChangeRequestTest {
     void verifyingAnotherVersionThanTheImplementedOneIsRejected() {
         fixture.given(implemented())
                 .when(new VerifyChange("cr-1", verification("4.2.1", true, "dose-calculator")))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 8.2.3 / 9.8"))
                 .expectNoEvents();
     }
@@ -239,7 +254,7 @@ class ChangeRequestTest {
     void releasingWithoutVerificationIsRejected() {
         fixture.given(implemented())
                 .when(new ReleaseChange("cr-1", RELEASE))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(
                         containsString("IEC 62304 8.2.3 / 6.3: no release without verification records"))
                 .expectNoEvents();
@@ -249,7 +264,7 @@ class ChangeRequestTest {
     void releasingAnotherVersionThanTheVerifiedOneIsRejected() {
         fixture.given(verified())
                 .when(new ReleaseChange("cr-1", new Release("4.3.0", List.of(), "qa", NOW)))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 6.3"))
                 .expectNoEvents();
     }
@@ -265,7 +280,7 @@ class ChangeRequestTest {
     void communicatingBeforeTheReleaseIsRejected() {
         fixture.given(verified())
                 .when(new CommunicateChange("cr-1", COMMUNICATION))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 6.2.5"))
                 .expectNoEvents();
     }
@@ -281,7 +296,7 @@ class ChangeRequestTest {
     void closingBeforeTheCommunicationIsRejected() {
         fixture.given(released())
                 .when(new CloseChangeRequest("cr-1", CLOSURE))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 6.3 / 6.2.5"))
                 .expectNoEvents();
     }
@@ -291,7 +306,7 @@ class ChangeRequestTest {
         Object[] history = append(communicated(), new ChangeRequestClosed("cr-1", CLOSURE));
         fixture.given(history)
                 .when(new CloseChangeRequest("cr-1", CLOSURE))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectNoEvents();
     }
 
@@ -309,7 +324,7 @@ class ChangeRequestTest {
     void aReclassifiedChangeIsNotVerifiedBeforeItIsAnalysedAndApprovedAgain() {
         fixture.given(reclassified())
                 .when(new VerifyChange("cr-1", VERIFICATION))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 8.2.3"))
                 .expectNoEvents();
     }
@@ -319,7 +334,7 @@ class ChangeRequestTest {
         Object[] history = append(reclassified(), new ImpactAnalysed("cr-1", ANALYSIS));
         fixture.given(history)
                 .when(new ImplementChange("cr-1", IMPLEMENTATION))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 8.2.1"))
                 .expectNoEvents();
     }
@@ -328,7 +343,7 @@ class ChangeRequestTest {
     void theNewImpactAnalysisMustGiveAReclassifiedItemItsNewClass() {
         fixture.given(reclassified())
                 .when(new AnalyseImpact("cr-1", analysis(SafetyClass.B)))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 8.2.2"))
                 .expectNoEvents();
     }

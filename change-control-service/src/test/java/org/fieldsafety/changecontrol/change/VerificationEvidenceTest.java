@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fieldsafety.platform.domain.RuleViolation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,8 +37,9 @@ class VerificationEvidenceTest {
                 ? List.of()
                 : List.of(new Verification.Record(
                         recordedItem, "pass", List.of(), "1.0", "bench", List.of("t"), LocalDate.EPOCH, "tess"));
-        Optional<String> shortfall =
-                VerificationEvidence.shortfall(analysis, new Verification(records, regressionTestsRepeated, "qa", now));
+        Optional<String> shortfall = VerificationEvidence.shortfall(
+                        analysis, new Verification(records, regressionTestsRepeated, "qa", now))
+                .map(RuleViolation::getMessage);
         String actual = shortfall.orElse("ok");
         assertTrue(actual.contains(expected), actual);
     }

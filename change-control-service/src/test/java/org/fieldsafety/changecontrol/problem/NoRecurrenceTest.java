@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,9 +31,7 @@ class NoRecurrenceTest {
             NoRecurrence evidence = NoRecurrence.verify(FIX, List.of(), WINDOW, now);
             assertEquals(new NoRecurrence(FIX, WINDOW, now, List.of()), evidence);
         } else {
-            ProblemException e =
-                    assertThrows(ProblemException.class, () -> NoRecurrence.verify(FIX, List.of(), WINDOW, now));
-            assertEquals(409, e.status());
+            RuleViolation e = assertThrows(RuleViolation.class, () -> NoRecurrence.verify(FIX, List.of(), WINDOW, now));
             assertEquals(code, e.code());
             assertTrue(e.getMessage().contains("IEC 62304 9.7"), e.getMessage());
         }
@@ -58,8 +56,8 @@ class NoRecurrenceTest {
         Instant now = RELEASED.plus(WINDOW);
         assertEquals(recurs, NoRecurrence.isRecurrence(report, FIX));
         if (recurs) {
-            ProblemException e =
-                    assertThrows(ProblemException.class, () -> NoRecurrence.verify(FIX, List.of(report), WINDOW, now));
+            RuleViolation e =
+                    assertThrows(RuleViolation.class, () -> NoRecurrence.verify(FIX, List.of(report), WINDOW, now));
             assertEquals("problem-recurred", e.code());
             assertTrue(e.getMessage().contains("report report-7"), e.getMessage());
         } else {

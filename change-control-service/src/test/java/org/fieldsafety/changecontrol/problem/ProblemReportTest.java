@@ -23,7 +23,7 @@ import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ProblemReportClo
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ProblemReportOpened;
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ProblemReportReopened;
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ResolutionVerified;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.DomainException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +66,7 @@ class ProblemReportTest {
         fixture.givenNoPriorActivity()
                 .when(new OpenProblemReport(
                         "pr-1", "problem-1", "PUMP", "dose-calculator", "4.2.1", "E42", "Overflow", null, "eng", NOW))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 9.1"))
                 .expectNoEvents();
     }
@@ -102,7 +102,7 @@ class ProblemReportTest {
     void investigatingTwiceIsRejected() {
         fixture.given(opened(), investigated())
                 .when(new InvestigateProblem("pr-1", INVESTIGATION))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 9.2"))
                 .expectNoEvents();
     }
@@ -111,7 +111,7 @@ class ProblemReportTest {
     void linkingChangeRequestsBeforeTheInvestigationIsRejected() {
         fixture.given(opened())
                 .when(new LinkChangeRequests("pr-1", List.of("cr-1"), "eng", NOW))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 9.2"))
                 .expectNoEvents();
     }
@@ -127,16 +127,30 @@ class ProblemReportTest {
     void decidingNoActionBeforeTheInvestigationIsRejected() {
         fixture.given(opened())
                 .when(new DecideNoAction("pr-1", "Cosmetic", "eng", NOW))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 9.2"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void aStepAnswersTheStatusItMovedTheReportTo() {
+        fixture.given(opened())
+                .when(new InvestigateProblem("pr-1", INVESTIGATION))
+                .expectResultMessagePayload(ProblemReportStatus.INVESTIGATED);
+    }
+
+    @Test
+    void advisingPartiesAnswersNoStatusForItDoesNotMoveTheReport() {
+        fixture.given(opened(), investigated())
+                .when(new AdviseParties("pr-1", PARTIES, "ra"))
+                .expectResultMessagePayload(null);
     }
 
     @Test
     void advisingPartiesOfAClosedReportIsRejected() {
         fixture.given(closedHistory())
                 .when(new AdviseParties("pr-1", PARTIES, "ra"))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 9.3"))
                 .expectNoEvents();
     }
@@ -145,7 +159,7 @@ class ProblemReportTest {
     void verifyingTheResolutionBeforeAnyDecisionIsRejected() {
         fixture.given(opened(), investigated())
                 .when(verify(FIX, List.of()))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 9.7"))
                 .expectNoEvents();
     }
@@ -161,7 +175,7 @@ class ProblemReportTest {
     void verifyingAChangeThatIsNotReleasedIsRejected() {
         fixture.given(opened(), investigated(), linked())
                 .when(verify(null, List.of()))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("none of its change requests is released"))
                 .expectNoEvents();
     }
@@ -171,7 +185,7 @@ class ProblemReportTest {
         FixedRelease recent = new FixedRelease("4.2.2", "cr-1", NOW.minus(Duration.ofDays(29)));
         fixture.given(opened(), investigated(), linked())
                 .when(verify(recent, List.of()))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("without recurrence for PT720H"))
                 .expectNoEvents();
     }
@@ -181,7 +195,7 @@ class ProblemReportTest {
         FieldReport recurrence = new FieldReport("report-8", "4.2.2", NOW.minus(Duration.ofDays(1)));
         fixture.given(opened(), investigated(), linked())
                 .when(verify(FIX, List.of(OLD_VERSION_REPORT, recurrence)))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("recurred on the fixed version: report report-8"))
                 .expectNoEvents();
     }
@@ -190,7 +204,7 @@ class ProblemReportTest {
     void closingWithoutAVerifiedResolutionIsRejected() {
         fixture.given(opened(), investigated(), linked(), advised())
                 .when(close(List.of()))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 9.7"))
                 .expectNoEvents();
     }
@@ -205,7 +219,7 @@ class ProblemReportTest {
                         advised(),
                         new ResolutionVerified("pr-1", trendGoesOn, EVIDENCE))
                 .when(close(List.of()))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 9.7"))
                 .expectNoEvents();
     }
@@ -214,7 +228,7 @@ class ProblemReportTest {
     void closingBeforeThePartiesAreAdvisedIsRejected() {
         fixture.given(opened(), investigated(), linked(), verified())
                 .when(close(List.of()))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("IEC 62304 9.3"))
                 .expectNoEvents();
     }
@@ -233,7 +247,7 @@ class ProblemReportTest {
         FieldReport recurrence = new FieldReport("report-8", "4.2.2", NOW.minusSeconds(1));
         fixture.given(opened(), investigated(), linked(), advised(), verified())
                 .when(close(List.of(recurrence)))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("report report-8"))
                 .expectNoEvents();
     }

@@ -27,12 +27,16 @@ public final class PostgresServer implements AutoCloseable {
     /** {@code -Dfieldsafety.postgres=os} skips the embedded binaries. */
     static final String BINARIES_PROPERTY = "fieldsafety.postgres";
 
+    private final Path dataDir;
     private final int port;
-    private final AutoCloseable server;
+    private final Map<String, String> settings;
+    private AutoCloseable server;
 
-    private PostgresServer(int port, AutoCloseable server) {
+    private PostgresServer(Path dataDir, int port, Map<String, String> settings) {
+        this.dataDir = dataDir;
         this.port = port;
-        this.server = server;
+        this.settings = settings;
+        this.server = launch(dataDir, port, settings);
     }
 
     /**
@@ -40,17 +44,33 @@ public final class PostgresServer implements AutoCloseable {
      *     of value
      */
     public static PostgresServer start(Path dataDir, int port, boolean durable) {
-        Map<String, String> settings = settings(durable);
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return new PostgresServer(dataDir, port, settings(durable));
+    }
+
+    /**
+     * Stops the cluster in fast mode, which cuts every session off, runs {@code whileDown}, and starts the
+     * cluster again on the same data directory and port: a restart or fail-over as the services see it.
+     */
+    public synchronized void restart(Runnable whileDown) {
+        close();
+        try {
+            whileDown.run();
+        } finally {
+            server = launch(dataDir, port, settings);
+        }
+    }
+
+    private static AutoCloseable launch(Path dataDir, int port, Map<String, String> settings) {
         if ("os".equals(System.getProperty(BINARIES_PROPERTY))) {
-            return new PostgresServer(port, OsPostgres.start(dataDir, port, settings));
+            return OsPostgres.start(dataDir, port, settings);
         }
         try {
-            return new PostgresServer(port, embedded(dataDir, port, settings));
+            return embedded(dataDir, port, settings);
         } catch (IOException | RuntimeException e) {
             if (!OsPostgres.available()) {
                 throw new IllegalStateException(
@@ -59,7 +79,7 @@ public final class PostgresServer implements AutoCloseable {
                         e);
             }
             System.err.println("[postgres] embedded binaries failed (" + e.getMessage() + "); using the OS's");
-            return new PostgresServer(port, OsPostgres.start(dataDir, port, settings));
+            return OsPostgres.start(dataDir, port, settings);
         }
     }
 
@@ -117,7 +137,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             server.close();
         } catch (Exception e) {

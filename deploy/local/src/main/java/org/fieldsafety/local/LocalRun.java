@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.infra.Ports;
 import org.fieldsafety.infra.RepositoryLayout;
+import org.fieldsafety.platform.Roles;
 
 /**
  * {@code deploy/local/start [--demo]}: runs the system on its local ports (docs/api.md) with its data in
@@ -20,11 +21,11 @@ import org.fieldsafety.infra.RepositoryLayout;
 public final class LocalRun {
 
     private static final List<List<String>> ACCOUNTS = List.of(
-            List.of("admin", "admin-local", "admin"),
-            List.of("ra", "ra-local", "regulatory-affairs"),
-            List.of("qa", "qa-local", "quality-assurance, ccb-member"),
-            List.of("eng", "eng-local", "engineering"),
-            List.of("auditor", "auditor-local", "auditor (read only)"));
+            List.of("admin", "admin-local", Roles.ADMIN),
+            List.of("ra", "ra-local", Roles.REGULATORY_AFFAIRS),
+            List.of("qa", "qa-local", Roles.QUALITY_ASSURANCE + ", " + Roles.CCB_MEMBER),
+            List.of("eng", "eng-local", Roles.ENGINEERING),
+            List.of("auditor", "auditor-local", Roles.AUDITOR + " (read only)"));
 
     private LocalRun() {}
 

@@ -180,8 +180,7 @@ public final class LocalSystem implements AutoCloseable {
      */
     public synchronized void restartPostgres() {
         requireOpen();
-        postgres.close();
-        postgres = PostgresServer.start(dataDir.resolve("postgres"), ports.postgres(), true);
+        postgres.restart(() -> {});
     }
 
     /** Stops the services (SIGTERM, killed after 15 s), then Kafka, then PostgreSQL. Idempotent. */

@@ -12,7 +12,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.fieldsafety.fsca.cases.FscaCaseCommand;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.NotFound;
 
 /**
  * The one way case commands are sent: with who asked (as the {@value #WHO} metadata that every event
@@ -51,7 +51,7 @@ public class AuditedCommands {
      * at all.
      *
      * @return what the command handler returned (null for most)
-     * @throws ProblemException 404 when the case does not exist, or the rule the command broke
+     * @throws NotFound when the case does not exist; the rule the command broke as it threw it
      */
     public <R> R send(FscaCaseCommand command, String who) {
         return inOneTransaction(List.of(command), () -> sendAndLink(command, who));
@@ -93,7 +93,7 @@ public class AuditedCommands {
             trail.extend(command.caseId());
             return result;
         } catch (AggregateNotFoundException e) {
-            throw ProblemException.notFound("FSCA case " + command.caseId());
+            throw new NotFound("FSCA case " + command.caseId());
         }
     }
 }

@@ -37,14 +37,16 @@ import org.fieldsafety.fsca.cases.FscaCaseEvent.HealthHazardAssessed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentReclassified;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.TrendSignalRecorded;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.InvalidInput;
+import org.fieldsafety.platform.domain.RuleViolation;
 
 /**
  * One case per problem that may need a field safety corrective action (MDR Art. 89): its incidents with
  * their reporting clocks, its trend signals (MDR Art. 88), the health-hazard assessment, the signed
  * decision, the notification of the competent authority, the Field Safety Notice with its delivery, the
  * effectiveness check and the signed closure. The permitted sequence of these steps is enforced here (21 CFR 11.10(f)). Command handlers
- * check the rules and apply events; event-sourcing handlers only set state.
+ * check the rules and apply events; event-sourcing handlers only set state, the status by {@link
+ * CaseStatus#after}.
  */
 public class FscaCase {
 
@@ -116,9 +118,10 @@ public class FscaCase {
     @CommandHandler
     void handle(AssessHealthHazard command) {
         if (status != CaseStatus.OPEN) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "assessment-after-decision",
-                    "MDR Art. 89: the health hazard is assessed before the FSCA decision, which is already taken");
+                    "MDR Art. 89",
+                    "the health hazard is assessed before the FSCA decision, which is already taken");
         }
         apply(new HealthHazardAssessed(caseId, command.assessment(), command.urgent(), command.assessedAt()));
     }
@@ -126,12 +129,13 @@ public class FscaCase {
     @CommandHandler
     void handle(DecideFsca command) {
         if (status != CaseStatus.OPEN) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "case-already-decided",
-                    "MDR Art. 89: the case is already decided; a new decision needs a new case");
+                    "MDR Art. 89",
+                    "the case is already decided; a new decision needs a new case");
         }
         if (command.decision() == FscaDecision.FSCA_REQUIRED && command.action() == null) {
-            throw ProblemException.invalid("action-required", "An FSCA_REQUIRED decision names the action to take");
+            throw new InvalidInput("action-required", "An FSCA_REQUIRED decision names the action to take");
         }
         apply(new FscaDecided(
                 caseId,
@@ -148,7 +152,7 @@ public class FscaCase {
     /** MDR Art. 87(1)(b): the competent authority is notified of an FSCA, before it is undertaken. */
     @CommandHandler
     void handle(NotifyAuthority command) {
-        requireFsca("MDR Art. 87(1)(b): an authority is notified of an FSCA once the decision requires one");
+        requireFsca("MDR Art. 87(1)(b)", "an authority is notified of an FSCA once the decision requires one");
         apply(new AuthorityNotified(
                 caseId, problemId, productId, command.competentAuthority(), command.reference(), command.notifiedAt()));
     }
@@ -159,15 +163,18 @@ public class FscaCase {
      */
     @CommandHandler
     FieldSafetyNotice handle(IssueFieldSafetyNotice command) {
-        requireFsca("MDR Art. 89(8): a Field Safety Notice follows an FSCA_REQUIRED decision");
+        requireFsca("MDR Art. 89(8)", "a Field Safety Notice follows an FSCA_REQUIRED decision");
         if (noticeIssued) {
-            throw ProblemException.ruleViolated(
-                    "notice-already-issued", "MDR Art. 89(8): the Field Safety Notice of this case is already issued");
+            throw new RuleViolation(
+                    "notice-already-issued",
+                    "MDR Art. 89(8)",
+                    "the Field Safety Notice of this case is already issued");
         }
         if (!authorityNotified && !urgent) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "authority-not-notified",
-                    "MDR Art. 87(8): notify the competent authority before issuing the Field Safety Notice"
+                    "MDR Art. 87(8)",
+                    "notify the competent authority before issuing the Field Safety Notice"
                             + " (only an urgent case may notify at the latest when the action starts)");
         }
         FieldSafetyNotice notice = FieldSafetyNotice.compose(facts(), command.instructions(), command.issuedAt());
@@ -203,9 +210,10 @@ public class FscaCase {
     void handle(CheckEffectiveness command) {
         requireOpen();
         if (!noticeIssued) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "notice-not-issued",
-                    "ISO 13485 8.5.2: effectiveness is checked after the Field Safety Notice is issued");
+                    "ISO 13485 8.5.2",
+                    "effectiveness is checked after the Field Safety Notice is issued");
         }
         apply(new EffectivenessChecked(caseId, command.outcome(), command.rationale(), command.checkedAt()));
     }
@@ -217,9 +225,10 @@ public class FscaCase {
         boolean closable = decision == FscaDecision.NO_FSCA
                 || (decision == FscaDecision.FSCA_REQUIRED && effectiveness == EffectivenessOutcome.PASSED);
         if (!closable) {
-            throw ProblemException.ruleViolated(
+            throw new RuleViolation(
                     "closure-not-allowed",
-                    "ISO 13485 8.5.2: a case closes after a NO_FSCA decision or a passed effectiveness check");
+                    "ISO 13485 8.5.2",
+                    "a case closes after a NO_FSCA decision or a passed effectiveness check");
         }
         apply(new FscaCaseClosed(
                 caseId,
@@ -232,26 +241,26 @@ public class FscaCase {
 
     private void requireOpen() {
         if (status == CaseStatus.CLOSED) {
-            throw ProblemException.ruleViolated("case-closed", "21 CFR 11.10(f): the case is closed");
+            throw new RuleViolation("case-closed", "21 CFR 11.10(f)", "the case is closed");
         }
     }
 
-    private void requireFsca(String rule) {
+    private void requireFsca(String clause, String rule) {
         requireOpen();
         if (decision != FscaDecision.FSCA_REQUIRED) {
-            throw ProblemException.ruleViolated("fsca-not-required", rule);
+            throw new RuleViolation("fsca-not-required", clause, rule);
         }
     }
 
     private void requireRecipient(String recipient) {
         requireOpen();
         if (!noticeIssued) {
-            throw ProblemException.ruleViolated(
-                    "notice-not-issued", "MDR Art. 89(8): no Field Safety Notice has been issued yet");
+            throw new RuleViolation(
+                    "notice-not-issued", "MDR Art. 89(8)", "no Field Safety Notice has been issued yet");
         }
         if (!recipients.contains(recipient)) {
-            throw ProblemException.ruleViolated(
-                    "not-a-recipient", "MDR Art. 89(8): " + recipient + " is not a recipient of an issued FSN");
+            throw new RuleViolation(
+                    "not-a-recipient", "MDR Art. 89(8)", "" + recipient + " is not a recipient of an issued FSN");
         }
     }
 
@@ -269,10 +278,10 @@ public class FscaCase {
 
     @EventSourcingHandler
     void on(FscaCaseOpened event) {
+        status = CaseStatus.after(status, event);
         caseId = event.caseId();
         problemId = event.problemId();
         productId = event.productId();
-        status = CaseStatus.OPEN;
     }
 
     @EventSourcingHandler
@@ -304,7 +313,7 @@ public class FscaCase {
 
     @EventSourcingHandler
     void on(FscaDecided event) {
-        status = CaseStatus.DECIDED;
+        status = CaseStatus.after(status, event);
         decision = event.decision();
         action = event.action();
         rationale = event.rationale();
@@ -312,11 +321,13 @@ public class FscaCase {
 
     @EventSourcingHandler
     void on(AuthorityNotified event) {
+        status = CaseStatus.after(status, event);
         authorityNotified = true;
     }
 
     @EventSourcingHandler
     void on(FieldSafetyNoticeIssued event) {
+        status = CaseStatus.after(status, event);
         noticeIssued = true;
         recipients = Set.copyOf(event.recipients());
     }
@@ -333,11 +344,12 @@ public class FscaCase {
 
     @EventSourcingHandler
     void on(EffectivenessChecked event) {
+        status = CaseStatus.after(status, event);
         effectiveness = event.outcome();
     }
 
     @EventSourcingHandler
     void on(FscaCaseClosed event) {
-        status = CaseStatus.CLOSED;
+        status = CaseStatus.after(status, event);
     }
 }

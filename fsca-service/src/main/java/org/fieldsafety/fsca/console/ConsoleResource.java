@@ -9,7 +9,8 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,16 +24,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.fieldsafety.fsca.cases.CaseStatus;
 import org.fieldsafety.fsca.cases.FscaAction;
+import org.fieldsafety.fsca.cases.FscaCaseService;
 import org.fieldsafety.fsca.cases.FscaDecision;
 import org.fieldsafety.fsca.cases.api.DecisionRequest;
-import org.fieldsafety.fsca.cases.api.FscaCaseResource;
-import org.fieldsafety.fsca.cases.api.FscaCaseResource.NoticeResponse;
 import org.fieldsafety.fsca.cases.api.FscaCaseResponse;
 import org.fieldsafety.fsca.cases.api.FscaCaseSummary;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.Roles;
+import org.fieldsafety.platform.domain.DomainException;
+import org.fieldsafety.platform.domain.RuleViolation;
 import org.fieldsafety.platform.signature.SignatureMeaning;
 import org.fieldsafety.platform.signature.SignatureRequest;
 import org.jboss.resteasy.reactive.RestForm;
@@ -40,22 +43,22 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * The regulatory staff console: server-rendered pages over the same resource the API serves, so the
- * console reads, decides and signs exactly as the API does. Every staff role may look; only regulatory
- * affairs decides, with the electronic signature of 21 CFR 11.50 and 11.200.
+ * The regulatory staff console: server-rendered pages over the application service the API uses ({@link
+ * FscaCaseService}), so the console reads, decides and signs exactly as the API does. Every staff role may
+ * look; only regulatory affairs decides, with the electronic signature of 21 CFR 11.50 and 11.200.
  */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleResource {
 
-    private static final String DECISION_ROLE = "regulatory-affairs";
-
-    private final FscaCaseResource cases;
+    private final FscaCaseService cases;
+    private final Validator validator;
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    ConsoleResource(FscaCaseResource cases, SecurityIdentity identity, Clock clock) {
+    ConsoleResource(FscaCaseService cases, Validator validator, SecurityIdentity identity, Clock clock) {
         this.cases = cases;
+        this.validator = validator;
         this.identity = identity;
         this.clock = clock;
     }
@@ -74,7 +77,8 @@ public class ConsoleResource {
                 List<SignatureMeaning> meanings,
                 String user);
 
-        static native TemplateInstance notice(String caseId, NoticeResponse notice, String problem, String user);
+        static native TemplateInstance notice(
+                String caseId, FscaCaseService.Notice notice, String problem, String user);
 
         static native TemplateInstance login(boolean failed, boolean signedOut);
     }
@@ -102,22 +106,29 @@ public class ConsoleResource {
 
     /** The queue: every case not yet closed, the nearest reporting deadline first; no incident loaded. */
     @GET
-    @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
+    @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public Uni<TemplateInstance> queue() {
-        return cases.queue().map(open -> Templates.queue(open, user(), clock.instant()));
+        return cases.queue()
+                .map(open -> Templates.queue(
+                        open.stream()
+                                .map(view -> FscaCaseSummary.of(view, clock))
+                                .toList(),
+                        user(),
+                        clock.instant()));
     }
 
     /** One case: its incidents and clocks, the worst risk, the timeline and, while open, the decision form. */
     @GET
     @Path("cases/{caseId}")
-    @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
+    @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public Uni<TemplateInstance> fscaCase(@RestPath String caseId, @RestQuery String problem) {
         return cases.get(caseId)
+                .map(details -> FscaCaseResponse.of(details, clock))
                 .map(fsca -> Templates.fscaCase(
                         fsca,
                         CaseTimeline.of(fsca),
                         problem,
-                        fsca.status() == CaseStatus.OPEN && identity.hasRole(DECISION_ROLE),
+                        fsca.status() == CaseStatus.OPEN && identity.hasRole(Roles.REGULATORY_AFFAIRS),
                         List.of(FscaDecision.values()),
                         List.of(FscaAction.values()),
                         List.of(SignatureMeaning.values()),
@@ -132,7 +143,7 @@ public class ConsoleResource {
     @Path("cases/{caseId}/decision")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Blocking
-    @RolesAllowed(DECISION_ROLE)
+    @RolesAllowed(Roles.REGULATORY_AFFAIRS)
     public Response decide(
             @RestPath String caseId,
             @RestForm FscaDecision decision,
@@ -140,23 +151,18 @@ public class ConsoleResource {
             @RestForm String rationale,
             @RestForm String password,
             @RestForm SignatureMeaning meaning) {
-        String problem = null;
-        try {
-            cases.decide(
-                    caseId,
-                    new DecisionRequest(
-                            decision,
-                            rationale,
-                            action == null || action.isBlank() ? null : FscaAction.valueOf(action),
-                            new SignatureRequest(password, meaning)));
-        } catch (ProblemException e) {
-            problem = e.getMessage();
-        } catch (ConstraintViolationException e) {
-            problem = "Please complete the form: "
-                    + e.getConstraintViolations().stream()
-                            .map(v -> v.getPropertyPath().toString().replaceFirst("^.*\\.", "") + " " + v.getMessage())
-                            .sorted(Comparator.naturalOrder())
-                            .collect(Collectors.joining(", "));
+        DecisionRequest request = new DecisionRequest(
+                decision,
+                rationale,
+                action == null || action.isBlank() ? null : FscaAction.valueOf(action),
+                new SignatureRequest(password, meaning));
+        String problem = incomplete(request);
+        if (problem == null) {
+            try {
+                cases.decide(caseId, request.decision(), request.action(), request.rationale(), request.signature());
+            } catch (DomainException e) {
+                problem = e.getMessage();
+            }
         }
         UriBuilder page = UriBuilder.fromPath("/console/cases/{caseId}");
         return Response.seeOther(
@@ -169,12 +175,25 @@ public class ConsoleResource {
     /** The Field Safety Notice as issued, or its preview; explains why there is none when not required. */
     @GET
     @Path("cases/{caseId}/notice")
-    @RolesAllowed({"regulatory-affairs", "quality-assurance", "engineering", "auditor", "admin"})
+    @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public Uni<TemplateInstance> notice(@RestPath String caseId) {
         return cases.notice(caseId)
                 .map(notice -> Templates.notice(caseId, notice, null, user()))
-                .onFailure(e -> e instanceof ProblemException p && p.status() == 409)
+                .onFailure(RuleViolation.class)
                 .recoverWithItem(e -> Templates.notice(caseId, null, e.getMessage(), user()));
+    }
+
+    /** What the form lacks, as the API's validation of the same request would name it; null when complete. */
+    private String incomplete(DecisionRequest request) {
+        Set<ConstraintViolation<DecisionRequest>> violations = validator.validate(request);
+        return violations.isEmpty()
+                ? null
+                : "Please complete the form: "
+                        + violations.stream()
+                                .map(v -> v.getPropertyPath().toString().replaceFirst("^.*\\.", "") + " "
+                                        + v.getMessage())
+                                .sorted(Comparator.naturalOrder())
+                                .collect(Collectors.joining(", "));
     }
 
     private String user() {

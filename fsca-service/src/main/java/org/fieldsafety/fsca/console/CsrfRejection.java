@@ -5,8 +5,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
-import org.fieldsafety.platform.Problem;
-import org.fieldsafety.platform.ProblemMapper;
+import org.fieldsafety.platform.web.Problem;
+import org.fieldsafety.platform.web.ProblemMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**

@@ -6,7 +6,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import org.fieldsafety.platform.ProblemMapper;
+import org.fieldsafety.platform.web.ProblemMapper;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**

@@ -30,7 +30,7 @@ import org.fieldsafety.fsca.cases.FscaCaseEvent.HealthHazardAssessed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentReclassified;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.TrendSignalRecorded;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.DomainException;
 import org.fieldsafety.platform.signature.Signature;
 import org.fieldsafety.platform.signature.SignatureMeaning;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,7 +160,7 @@ class FscaCaseTest {
     void anFscaRequiredDecisionWithoutActionIsRejected() {
         fixture.given(opened())
                 .when(new DecideFsca("case-1", FscaDecision.FSCA_REQUIRED, null, "Overdose risk", SIGNATURE))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectNoEvents();
     }
 
@@ -180,7 +180,7 @@ class FscaCaseTest {
                                 0))
                 .when(new DecideFsca(
                         "case-1", FscaDecision.FSCA_REQUIRED, FscaAction.SOFTWARE_UPDATE, "Changed mind", SIGNATURE))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("MDR Art. 89"));
     }
 
@@ -208,7 +208,7 @@ class FscaCaseTest {
     void anAssessmentAfterTheDecisionIsRejected() {
         fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED))
                 .when(new AssessHealthHazard("case-1", "Too late", false, NOW))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("MDR Art. 89"));
     }
 
@@ -223,7 +223,7 @@ class FscaCaseTest {
     void notifyingTheAuthorityWithoutAnFscaIsRejected() {
         fixture.given(opened(), decided(FscaDecision.NO_FSCA))
                 .when(new NotifyAuthority("case-1", "BfArM", "BfArM-2026-1", NOW))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("MDR Art. 87(1)(b)"))
                 .expectNoEvents();
     }
@@ -232,7 +232,7 @@ class FscaCaseTest {
     void aNoticeBeforeTheAuthorityIsNotifiedIsRejected() {
         fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED))
                 .when(issue())
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("MDR Art. 87(8)"))
                 .expectNoEvents();
     }
@@ -265,7 +265,7 @@ class FscaCaseTest {
     void aSecondNoticeIsRejected() {
         fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED), notified(), issued())
                 .when(issue())
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("already issued"));
     }
 
@@ -292,7 +292,7 @@ class FscaCaseTest {
     void anAcknowledgementBeforeTheNoticeIsRejected() {
         fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED), notified())
                 .when(new RecordAcknowledgement("case-1", "clinic-a", NOW))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("MDR Art. 89(8)"));
     }
 
@@ -300,7 +300,7 @@ class FscaCaseTest {
     void anAcknowledgementFromSomeoneWhoWasNotARecipientIsRejected() {
         fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED), notified(), issued())
                 .when(new RecordAcknowledgement("case-1", "stranger", NOW))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("not a recipient"));
     }
 
@@ -329,7 +329,7 @@ class FscaCaseTest {
     void effectivenessIsCheckedOnlyAfterTheNotice() {
         fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED), notified())
                 .when(new CheckEffectiveness("case-1", EffectivenessOutcome.PASSED, "All updated", NOW))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("ISO 13485 8.5.2"));
     }
 
@@ -361,7 +361,7 @@ class FscaCaseTest {
                         issued(),
                         new EffectivenessChecked("case-1", EffectivenessOutcome.FAILED, "Half still old", NOW))
                 .when(new CloseCase("case-1", "Done", SIGNATURE))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("passed effectiveness check"));
     }
 
@@ -376,7 +376,7 @@ class FscaCaseTest {
     void anUndecidedCaseDoesNotClose() {
         fixture.given(opened())
                 .when(new CloseCase("case-1", "Nothing to do", SIGNATURE))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("ISO 13485 8.5.2"));
     }
 
@@ -387,7 +387,7 @@ class FscaCaseTest {
                         decided(FscaDecision.NO_FSCA),
                         new FscaCaseClosed("case-1", "problem-1", "PUMP", "Benign", SIGNATURE, 1))
                 .when(new CloseCase("case-1", "Again", SIGNATURE))
-                .expectException(ProblemException.class)
+                .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("closed"));
     }
 

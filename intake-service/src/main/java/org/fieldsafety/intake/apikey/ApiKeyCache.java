@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.fieldsafety.intake.config.IntakeConfig;
+import org.fieldsafety.intake.IntakeConfig;
 import org.jboss.logging.Logger;
 
 /**

@@ -30,7 +30,7 @@ public class ProcessedComplaint extends PanacheEntityBase {
     @Column(name = "received_at")
     public Instant receivedAt;
 
-    static ProcessedComplaint first(String complaintId, Instant receivedAt) {
+    public static ProcessedComplaint first(String complaintId, Instant receivedAt) {
         ProcessedComplaint processed = new ProcessedComplaint();
         processed.complaintId = complaintId;
         processed.reportId = ReportIds.of(CLIENT, complaintId);

@@ -6,7 +6,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.Unavailable;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,9 +38,9 @@ public class FirstReceipts {
                 .transform(FirstReceipts::unavailable);
     }
 
-    private static ProblemException unavailable(Throwable cause) {
+    private static Unavailable unavailable(Throwable cause) {
         LOG.warnf("The first receipt of a keyed report could not be stored: %s", cause.toString());
-        return new ProblemException(
-                503, "store-unavailable", "The report could not be stored now; nothing was accepted, retry later");
+        return new Unavailable(
+                "store-unavailable", "The report could not be stored now; nothing was accepted, retry later");
     }
 }

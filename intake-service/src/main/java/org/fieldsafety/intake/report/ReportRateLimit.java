@@ -6,9 +6,9 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.fieldsafety.intake.IntakeConfig;
 import org.fieldsafety.intake.apikey.RateLimit;
-import org.fieldsafety.intake.config.IntakeConfig;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.RateLimited;
 
 /**
  * How many reports one API key may send: a token bucket per key on this node, refilled at the key's own
@@ -44,7 +44,7 @@ public class ReportRateLimit {
         Bucket bucket = buckets.computeIfAbsent(
                 keyId, id -> new Bucket(keyLimit == null ? nodeDefault : keyLimit, clock.millis()));
         if (!bucket.tryTake(reports, clock.millis())) {
-            throw new ProblemException(429, "rate-limited", "This API key sends more reports than it may; retry later");
+            throw new RateLimited("This API key sends more reports than it may; retry later");
         }
     }
 

@@ -10,7 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.fieldsafety.intake.apikey.RateLimit;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.RateLimited;
 import org.junit.jupiter.api.Test;
 
 class ReportRateLimitTest {
@@ -23,8 +23,8 @@ class ReportRateLimitTest {
     void aKeyMaySendItsBurstAndThenIsRefused() {
         ReportRateLimit limit = new ReportRateLimit(Clock.fixed(START, ZoneOffset.UTC), NODE);
         assertDoesNotThrow(() -> limit.acquire(KEY, null, 20));
-        ProblemException tooMany = assertThrows(ProblemException.class, () -> limit.acquire(KEY, null, 1));
-        assertEquals(429, tooMany.status());
+        RateLimited tooMany = assertThrows(RateLimited.class, () -> limit.acquire(KEY, null, 1));
+        assertEquals("rate-limited", tooMany.code());
     }
 
     @Test
@@ -34,13 +34,13 @@ class ReportRateLimitTest {
         limit.acquire(KEY, null, 20);
         clock.now = START.plusMillis(500);
         assertDoesNotThrow(() -> limit.acquire(KEY, null, 5));
-        assertThrows(ProblemException.class, () -> limit.acquire(KEY, null, 1));
+        assertThrows(RateLimited.class, () -> limit.acquire(KEY, null, 1));
     }
 
     @Test
     void aRejectedBatchTakesNothingAndOtherKeysAreUnaffected() {
         ReportRateLimit limit = new ReportRateLimit(Clock.fixed(START, ZoneOffset.UTC), NODE);
-        assertThrows(ProblemException.class, () -> limit.acquire(KEY, null, 21));
+        assertThrows(RateLimited.class, () -> limit.acquire(KEY, null, 21));
         assertDoesNotThrow(() -> limit.acquire(KEY, null, 20));
         assertDoesNotThrow(() -> limit.acquire(UUID.randomUUID(), null, 20));
     }
@@ -51,7 +51,7 @@ class ReportRateLimitTest {
         ReportRateLimit limit = new ReportRateLimit(clock, NODE);
         RateLimit slow = new RateLimit(0.5, 2);
         limit.acquire(KEY, slow, 2);
-        assertThrows(ProblemException.class, () -> limit.acquire(KEY, slow, 1));
+        assertThrows(RateLimited.class, () -> limit.acquire(KEY, slow, 1));
         clock.now = START.plusSeconds(2);
         assertDoesNotThrow(() -> limit.acquire(KEY, slow, 1));
         assertDoesNotThrow(() -> limit.acquire(UUID.randomUUID(), null, 20));

@@ -13,21 +13,17 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.ConnectionWrapperFactory;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.config.Configurer;
+import org.fieldsafety.eventstore.EventStoreConfiguration;
 import org.fieldsafety.infra.PostgresServer;
 import org.fieldsafety.infra.RepositoryLayout;
 import org.fieldsafety.local.ApiClient;
 
 /**
- * Axon 4 with plain JDBC in the bench's JVM, configured like platform/event-store's EventStoreRuntime
- * (snake_case schema of db/event-store, Jackson, batch size 100) but without Quarkus: a pooled
- * {@link AgroalDataSource} and a thread-bound JDBC transaction instead of JTA. A command or a
- * processor batch runs in one database transaction, as in the services.
+ * Axon 4 with plain JDBC in the bench's JVM, with the services' own configuration (platform/event-store
+ * {@link EventStoreConfiguration}) but without Quarkus: a pooled {@link AgroalDataSource} and a
+ * thread-bound JDBC transaction instead of JTA. A command or a processor batch runs in one database
+ * transaction, as in the services.
  */
 final class AxonOnJdbc implements TransactionManager, ConnectionProvider, AutoCloseable {
 
@@ -35,8 +31,6 @@ final class AxonOnJdbc implements TransactionManager, ConnectionProvider, AutoCl
             Path.of("platform/event-store/src/main/resources/db/event-store/V1__axon_event_store.sql");
 
     final AgroalDataSource dataSource;
-    final Serializer serializer =
-            JacksonSerializer.builder().objectMapper(ApiClient.JSON.copy()).build();
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
     /** Inside a transaction neither closing nor committing a connection is Axon's business. */
@@ -75,45 +69,9 @@ final class AxonOnJdbc implements TransactionManager, ConnectionProvider, AutoCl
         }
     }
 
-    JdbcEventStorageEngine storageEngine() {
-        return JdbcEventStorageEngine.builder()
-                .connectionProvider(this)
-                .transactionManager(this)
-                .schema(EventSchema.builder()
-                        .eventTable("domain_event_entry")
-                        .snapshotTable("snapshot_event_entry")
-                        .globalIndexColumn("global_index")
-                        .timestampColumn("time_stamp")
-                        .eventIdentifierColumn("event_identifier")
-                        .aggregateIdentifierColumn("aggregate_identifier")
-                        .sequenceNumberColumn("sequence_number")
-                        .typeColumn("type")
-                        .payloadTypeColumn("payload_type")
-                        .payloadRevisionColumn("payload_revision")
-                        .payloadColumn("payload")
-                        .metaDataColumn("meta_data")
-                        .build())
-                .dataType(byte[].class)
-                .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
-                .build();
-    }
-
-    JdbcTokenStore tokenStore() {
-        return JdbcTokenStore.builder()
-                .connectionProvider(this)
-                .serializer(serializer)
-                .contentType(byte[].class)
-                .schema(TokenSchema.builder()
-                        .setTokenTable("token_entry")
-                        .setProcessorNameColumn("processor_name")
-                        .setSegmentColumn("segment")
-                        .setTokenColumn("token")
-                        .setTokenTypeColumn("token_type")
-                        .setTimestampColumn("time_stamp")
-                        .setOwnerColumn("owner")
-                        .build())
-                .build();
+    /** The services' Axon configuration on this database; callers add their aggregate or handler. */
+    Configurer configurer() {
+        return EventStoreConfiguration.configurer(this, this, ApiClient.JSON);
     }
 
     /** Binds a connection without auto-commit to this thread; a nested transaction joins it. */

@@ -15,8 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.DefaultConfigurer;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.fieldsafety.infra.PostgresServer;
 import org.fieldsafety.local.ApiClient;
 
@@ -39,16 +37,8 @@ final class AxonVsJdbc {
             AxonOnJdbc.createEventStore(postgres.server, "bench_jdbc");
             AxonOnJdbc.createEventStore(postgres.server, "bench_axon");
             try (AxonOnJdbc axon = new AxonOnJdbc(postgres.server, "bench_axon", WRITERS + 2)) {
-                Configuration configuration = DefaultConfigurer.defaultConfiguration(false)
-                        .configureSerializer(c -> axon.serializer)
-                        .configureMessageSerializer(c -> axon.serializer)
-                        .configureEventSerializer(c -> axon.serializer)
-                        .configureTransactionManager(c -> axon)
-                        .configureEventStore(c -> EmbeddedEventStore.builder()
-                                .storageEngine(axon.storageEngine())
-                                .build())
-                        .configureAggregate(BenchItem.class)
-                        .buildConfiguration();
+                Configuration configuration =
+                        axon.configurer().configureAggregate(BenchItem.class).buildConfiguration();
                 configuration.start();
                 try {
                     CommandGateway commands = configuration.commandGateway();

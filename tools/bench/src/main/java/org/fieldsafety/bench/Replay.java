@@ -14,22 +14,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.fieldsafety.infra.Waits;
 import org.fieldsafety.local.ApiClient;
 import org.postgresql.PGConnection;
 
 /**
- * Scenario 4: a tracking event processor configured like the services' (single thread, batch size 100,
+ * Scenario 4: a tracking event processor with the services' configuration (single thread, batch size 100,
  * one transaction per batch) rebuilds a read model (one row per item) from events stored beforehand with
  * COPY; events/s from the processor's start until the last batch committed.
  */
@@ -122,25 +118,8 @@ final class Replay {
     }
 
     private static Configuration configure(AxonOnJdbc axon, ItemProjection projection) {
-        var configurer = DefaultConfigurer.defaultConfiguration(false)
-                .configureSerializer(c -> axon.serializer)
-                .configureMessageSerializer(c -> axon.serializer)
-                .configureEventSerializer(c -> axon.serializer)
-                .configureTransactionManager(c -> axon)
-                .configureEventStore(c -> EmbeddedEventStore.builder()
-                        .storageEngine(axon.storageEngine())
-                        .fetchDelay(50)
-                        .timeUnit(TimeUnit.MILLISECONDS)
-                        .build());
-        configurer
-                .eventProcessing()
-                .usingTrackingEventProcessors()
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
-                .registerTrackingEventProcessorConfiguration(
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(100))
-                .registerTokenStore(c -> axon.tokenStore())
-                .registerEventHandler(c -> projection);
+        Configurer configurer = axon.configurer();
+        configurer.eventProcessing().registerEventHandler(c -> projection);
         return configurer.buildConfiguration();
     }
 

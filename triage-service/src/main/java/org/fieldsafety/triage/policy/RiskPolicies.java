@@ -1,35 +1,30 @@
 package org.fieldsafety.triage.policy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.fieldsafety.triage.OptimisticLocking;
 import org.fieldsafety.triage.classification.RiskMatrix;
 import org.fieldsafety.triage.classification.RiskRegion;
+import org.fieldsafety.triage.policy.query.RiskPolicyView;
 
 /**
  * The versioned ISO 14971 risk policy in PostgreSQL (version 1 is the default matrix, seeded by the
- * schema), the current one cached in memory and reloaded when a higher version appears. Callers provide
- * the Hibernate Reactive session.
+ * schema), the current one cached in memory and reloaded when a higher version appears. {@link #current}
+ * runs in the caller's session.
  */
 @ApplicationScoped
 public class RiskPolicies {
 
-    private static final TypeReference<List<List<RiskRegion>>> MATRIX = new TypeReference<>() {};
-
     private final AtomicReference<RiskMatrix> cached = new AtomicReference<>(RiskMatrix.DEFAULT);
-    private final ObjectMapper json;
     private final Clock clock;
 
-    RiskPolicies(ObjectMapper json, Clock clock) {
-        this.json = json;
+    RiskPolicies(Clock clock) {
         this.clock = clock;
     }
 
@@ -39,12 +34,13 @@ public class RiskPolicies {
                 .chain(version -> version == cached.get().version()
                         ? Uni.createFrom().item(cached.get())
                         : RiskPolicyEntity.<RiskPolicyEntity>findById(version).map(row -> {
-                            RiskMatrix matrix = matrix(row);
+                            RiskMatrix matrix = new RiskMatrix(row.version, row.matrix.regions());
                             cached.set(matrix);
                             return matrix;
                         }));
     }
 
+    @WithSession
     public Uni<RiskPolicyView> find() {
         return latestVersion()
                 .chain(version -> RiskPolicyEntity.<RiskPolicyEntity>findById(version))
@@ -55,12 +51,13 @@ public class RiskPolicies {
      * Stores the matrix as the next version; 412 when {@code ifMatch} does not name the current version, 409
      * when a concurrent change took the version first.
      */
+    @WithTransaction
     public Uni<RiskPolicyView> change(List<List<RiskRegion>> regions, String changedBy, String ifMatch) {
         return latestVersion().chain(latest -> {
             OptimisticLocking.checkIfMatch(ifMatch, latest, "The risk policy");
             RiskPolicyEntity row = new RiskPolicyEntity();
             row.version = new RiskMatrix(latest + 1, regions).version();
-            row.matrix = write(regions);
+            row.matrix = new RiskPolicyEntity.Matrix(regions);
             row.changedBy = changedBy;
             row.changedAt = clock.instant();
             return OptimisticLocking.conflictOnDuplicate(row.<RiskPolicyEntity>persistAndFlush(), "The risk policy")
@@ -75,22 +72,6 @@ public class RiskPolicies {
     }
 
     private RiskPolicyView view(RiskPolicyEntity row) {
-        return new RiskPolicyView(row.version, matrix(row).regions(), row.changedBy, row.changedAt);
-    }
-
-    private RiskMatrix matrix(RiskPolicyEntity row) {
-        try {
-            return new RiskMatrix(row.version, json.readValue(row.matrix, MATRIX));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String write(List<List<RiskRegion>> regions) {
-        try {
-            return json.writeValueAsString(regions);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new RiskPolicyView(row.version, row.matrix.regions(), row.changedBy, row.changedAt);
     }
 }

@@ -6,6 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.fieldsafety.contracts.TrendSignalRaised;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A problem (IEC 62304 9.1) with its first report and its trend state (MDR Art. 88): the last evaluation,
@@ -62,7 +65,8 @@ public class ProblemEntity extends PanacheEntityBase {
     @Column(name = "trend_report_id")
     public String trendReportId;
 
-    /** The TrendSignalRaised of the current or last episode, as JSON. */
+    /** The signal of the current or last episode. */
     @Column(name = "trend_event")
-    public String trendEvent;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public TrendSignalRaised trendEvent;
 }

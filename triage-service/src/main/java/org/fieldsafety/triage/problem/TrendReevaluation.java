@@ -14,10 +14,10 @@ import java.time.Clock;
 @ApplicationScoped
 class TrendReevaluation {
 
-    private final Problems problems;
+    private final TrendTracker problems;
     private final Clock clock;
 
-    TrendReevaluation(Problems problems, Clock clock) {
+    TrendReevaluation(TrendTracker problems, Clock clock) {
         this.problems = problems;
         this.clock = clock;
     }

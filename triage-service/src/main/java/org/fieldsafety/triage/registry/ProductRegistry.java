@@ -1,11 +1,10 @@
 package org.fieldsafety.triage.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -16,21 +15,20 @@ import java.util.stream.Collectors;
 import org.fieldsafety.triage.OptimisticLocking;
 import org.fieldsafety.triage.classification.ProductEntry;
 import org.fieldsafety.triage.classification.RegisteredProduct;
+import org.fieldsafety.triage.registry.query.ProductView;
 
 /**
  * The product registry: versioned entries in PostgreSQL, the current versions cached in memory. A lookup
  * asks the database only for the current version numbers and reloads the entries whose version changed,
- * so every instance sees a change at its next lookup. Callers provide the Hibernate Reactive session.
+ * so every instance sees a change at its next lookup; {@link #current} runs in the caller's session.
  */
 @ApplicationScoped
 public class ProductRegistry {
 
     private final Map<String, RegisteredProduct> cache = new ConcurrentHashMap<>();
-    private final ObjectMapper json;
     private final Clock clock;
 
-    ProductRegistry(ObjectMapper json, Clock clock) {
-        this.json = json;
+    ProductRegistry(Clock clock) {
         this.clock = clock;
     }
 
@@ -70,6 +68,7 @@ public class ProductRegistry {
     }
 
     /** The current view of one product, or null when it is not registered. */
+    @WithSession
     public Uni<ProductView> find(String productId) {
         return ProductVersionEntity.<ProductVersionEntity>find("productId = ?1 order by version desc", productId)
                 .firstResult()
@@ -80,6 +79,7 @@ public class ProductRegistry {
      * Stores a new version of a product's entry; 412 when {@code ifMatch} does not name the current version,
      * 409 when a concurrent change took the version first.
      */
+    @WithTransaction
     public Uni<ProductView> register(String productId, ProductEntry entry, String changedBy, String ifMatch) {
         return Panache.getSession()
                 .chain(session -> session.createSelectionQuery(
@@ -92,7 +92,7 @@ public class ProductRegistry {
                     ProductVersionEntity row = new ProductVersionEntity();
                     row.productId = productId;
                     row.version = latest == null ? 1 : latest + 1;
-                    row.entry = write(entry);
+                    row.entry = entry;
                     row.changedBy = changedBy;
                     row.changedAt = clock.instant();
                     return OptimisticLocking.conflictOnDuplicate(
@@ -102,26 +102,10 @@ public class ProductRegistry {
     }
 
     private ProductView view(ProductVersionEntity row) {
-        return new ProductView(row.productId, row.version, row.changedBy, row.changedAt, read(row.entry));
+        return new ProductView(row.productId, row.version, row.changedBy, row.changedAt, row.entry);
     }
 
     private void remember(ProductVersionEntity row) {
-        cache.put(row.productId, new RegisteredProduct(row.productId, row.version, read(row.entry)));
-    }
-
-    private String write(ProductEntry entry) {
-        try {
-            return json.writeValueAsString(entry);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private ProductEntry read(String entry) {
-        try {
-            return json.readValue(entry, ProductEntry.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        cache.put(row.productId, new RegisteredProduct(row.productId, row.version, row.entry));
     }
 }

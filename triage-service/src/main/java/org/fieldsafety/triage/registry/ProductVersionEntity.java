@@ -9,6 +9,9 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
+import org.fieldsafety.triage.classification.ProductEntry;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One version of a product's registry entry (history is kept: rows are never updated). */
 @Entity
@@ -23,8 +26,8 @@ public class ProductVersionEntity extends PanacheEntityBase {
     @Id
     public int version;
 
-    /** The {@link org.fieldsafety.triage.classification.ProductEntry} as JSON. */
-    public String entry;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public ProductEntry entry;
 
     @Column(name = "changed_by")
     public String changedBy;

@@ -1,59 +1,56 @@
 package org.fieldsafety.triage.result;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.fieldsafety.contracts.FieldReportReceived;
+import org.fieldsafety.platform.domain.NotFound;
 import org.fieldsafety.triage.classification.Classification;
 import org.fieldsafety.triage.classification.FdaReportability;
 import org.fieldsafety.triage.classification.RegisteredProduct;
 import org.fieldsafety.triage.classification.RiskMatrix;
 import org.fieldsafety.triage.policy.RiskPolicies;
-import org.fieldsafety.triage.problem.Problems;
+import org.fieldsafety.triage.problem.TrendTracker;
 import org.fieldsafety.triage.registry.ProductRegistry;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Triages a batch of reports in one transaction: reports already triaged keep their stored result, the
- * others are classified against the current registry and risk policy, their problems recorded and trended
- * ({@link Problems}), and stored. Answers the result of every distinct report of the batch, in order, and
- * the problem events of the batch, so the caller publishes stored and new results alike.
+ * The triage results: triages a batch of reports in one transaction, where reports already triaged keep
+ * their stored result and the others are classified against the current registry and risk policy, their
+ * problems recorded and trended ({@link TrendTracker}), and stored; answers the result of every distinct
+ * report of the batch, in order, and the problem events of the batch, so the caller publishes stored and
+ * new results alike. And the queries of the stored results, for the API, the problems list and what-if.
  */
 @ApplicationScoped
 public class ReportTriage {
 
     private final ProductRegistry registry;
     private final RiskPolicies policies;
-    private final Problems problems;
+    private final TrendTracker problems;
     private final FdaReportability fda;
-    private final ObjectMapper json;
     private final Clock clock;
 
     ReportTriage(
-            ProductRegistry registry,
-            RiskPolicies policies,
-            Problems problems,
-            FdaReportability fda,
-            ObjectMapper json,
-            Clock clock) {
+            ProductRegistry registry, RiskPolicies policies, TrendTracker problems, FdaReportability fda, Clock clock) {
         this.registry = registry;
         this.policies = policies;
         this.problems = problems;
         this.fda = fda;
-        this.json = json;
         this.clock = clock;
     }
 
     /** The results of a batch and its problem events (ProblemDetected, TrendSignalRaised). */
-    public record Outcome(List<TriageView> results, Problems.Tracked problems) {}
+    public record Outcome(List<TriageView> results, TrendTracker.Tracked problems) {}
 
     public Uni<Outcome> triage(List<FieldReportReceived> reports) {
         Map<String, FieldReportReceived> byId = new LinkedHashMap<>();
@@ -63,25 +60,106 @@ public class ReportTriage {
                         .chain(stored -> {
                             Map<String, TriageView> views = new LinkedHashMap<>();
                             byId.keySet().forEach(id -> views.put(id, null));
-                            stored.forEach(row -> views.put(row.reportId, read(row.view)));
+                            stored.forEach(row -> views.put(row.reportId, row.view));
                             List<FieldReportReceived> fresh = byId.values().stream()
                                     .filter(report -> views.get(report.reportId()) == null)
                                     .toList();
-                            Uni<Problems.Tracked> tracked = fresh.isEmpty()
+                            Uni<TrendTracker.Tracked> tracked = fresh.isEmpty()
                                     ? problems.track(List.of(), views, clock.instant())
                                     : classify(fresh, views);
                             return tracked.map(events -> new Outcome(List.copyOf(views.values()), events));
                         }));
     }
 
-    private Uni<Problems.Tracked> classify(List<FieldReportReceived> fresh, Map<String, TriageView> views) {
+    /** A report's stored triage result; not found until the report is triaged. */
+    @WithSession
+    public Uni<TriageView> find(String reportId) {
+        return TriageResultEntity.<TriageResultEntity>findById(reportId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFound("Triage result of report " + reportId))
+                .map(row -> row.view);
+    }
+
+    /** A stored triage: the report as received and its result. */
+    public record Stored(String reportId, FieldReportReceived report, TriageView view) {}
+
+    /**
+     * The latest {@code limit} of a product's results stored with their received report, the latest first;
+     * callers provide the session.
+     */
+    public Uni<List<Stored>> stored(String productId, int limit) {
+        return TriageResultEntity.<TriageResultEntity>find(
+                        "productId = ?1 and report is not null order by awareAt desc, reportId", productId)
+                .page(0, limit)
+                .list()
+                .map(rows -> rows.stream()
+                        .map(row -> new Stored(row.reportId, row.report, row.view))
+                        .toList());
+    }
+
+    /**
+     * How often one problem of a product was reported (IEC 62304 9.1, 9.6): the reports, the first and last
+     * awareness, and the software versions and countries they came from.
+     */
+    public record Occurrences(
+            String problemId,
+            String softwareItem,
+            String faultCode,
+            long reports,
+            Instant firstSeen,
+            Instant lastSeen,
+            SortedSet<String> softwareVersions,
+            SortedSet<String> countries) {}
+
+    /** The occurrences of each problem of the product, the most recently seen first. */
+    @WithSession
+    public Uni<List<Occurrences>> occurrences(String productId) {
+        return Panache.getSession().chain(session -> values(session, "softwareVersion", productId)
+                .chain(versions -> values(session, "country", productId)
+                        .chain(countries -> session.createSelectionQuery(
+                                        "select r.problemId, r.softwareItem, r.faultCode, count(r), min(r.awareAt), max(r.awareAt)"
+                                                + " from TriageResultEntity r where r.productId = ?1"
+                                                + " group by r.problemId, r.softwareItem, r.faultCode order by max(r.awareAt) desc",
+                                        Object[].class)
+                                .setParameter(1, productId)
+                                .getResultList()
+                                .map(rows -> rows.stream()
+                                        .map(row -> new Occurrences(
+                                                (String) row[0],
+                                                (String) row[1],
+                                                (String) row[2],
+                                                (Long) row[3],
+                                                (Instant) row[4],
+                                                (Instant) row[5],
+                                                versions.getOrDefault((String) row[0], new TreeSet<>()),
+                                                countries.getOrDefault((String) row[0], new TreeSet<>())))
+                                        .toList()))));
+    }
+
+    /** The distinct non-null values of one attribute per problem of the product. */
+    private static Uni<Map<String, TreeSet<String>>> values(
+            Mutiny.Session session, String attribute, String productId) {
+        return session.createSelectionQuery(
+                        "select distinct r.problemId, r." + attribute + " from TriageResultEntity r"
+                                + " where r.productId = ?1 and r." + attribute + " is not null",
+                        Object[].class)
+                .setParameter(1, productId)
+                .getResultList()
+                .map(rows -> rows.stream()
+                        .collect(Collectors.groupingBy(
+                                row -> (String) row[0],
+                                Collectors.mapping(row -> (String) row[1], Collectors.toCollection(TreeSet::new)))));
+    }
+
+    private Uni<TrendTracker.Tracked> classify(List<FieldReportReceived> fresh, Map<String, TriageView> views) {
         List<String> productIds =
                 fresh.stream().map(FieldReportReceived::productId).distinct().toList();
         return registry.current(productIds)
                 .chain(products -> policies.current().chain(policy -> store(fresh, products, policy, views)));
     }
 
-    private Uni<Problems.Tracked> store(
+    private Uni<TrendTracker.Tracked> store(
             List<FieldReportReceived> fresh,
             Map<String, RegisteredProduct> products,
             RiskMatrix policy,
@@ -119,24 +197,8 @@ public class ReportTriage {
         row.triagedAt = view.triagedAt();
         row.policyVersion = view.policyVersion();
         row.registryVersion = view.registryVersion();
-        row.view = write(view);
-        row.report = write(report);
+        row.view = view;
+        row.report = report;
         return row;
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private TriageView read(String view) {
-        try {
-            return json.readValue(view, TriageView.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -6,6 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.fieldsafety.contracts.FieldReportReceived;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A stored triage result: one per report, the consumer's idempotency record and what it re-publishes. */
 @Entity
@@ -45,9 +48,10 @@ public class TriageResultEntity extends PanacheEntityBase {
     @Column(name = "registry_version")
     public Integer registryVersion;
 
-    /** The {@link TriageView} as JSON. */
-    public String view;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public TriageView view;
 
-    /** The received {@link org.fieldsafety.contracts.FieldReportReceived} as JSON (null before schema V2). */
-    public String report;
+    /** The report as received (null before schema V2). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public FieldReportReceived report;
 }

@@ -1,27 +1,25 @@
 package org.fieldsafety.triage.whatif;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.fieldsafety.contracts.FieldReportReceived;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.InvalidInput;
 import org.fieldsafety.triage.classification.Classification;
 import org.fieldsafety.triage.classification.FdaReportability;
 import org.fieldsafety.triage.classification.RegisteredProduct;
 import org.fieldsafety.triage.classification.RiskMatrix;
 import org.fieldsafety.triage.policy.RiskPolicies;
 import org.fieldsafety.triage.registry.ProductRegistry;
-import org.fieldsafety.triage.result.TriageResultEntity;
+import org.fieldsafety.triage.result.ReportTriage;
 import org.fieldsafety.triage.result.TriageView;
 
 /**
  * Replays the classification of a product's stored reports under the current and a proposed policy or
  * registry entry (ISO 14971: the policy is versioned data whose decisions can be replayed) and answers
- * the decisions that would change. Reads only; callers provide the session.
+ * the decisions that would change. Reads only.
  */
 @ApplicationScoped
 public class WhatIfAnalysis {
@@ -29,30 +27,28 @@ public class WhatIfAnalysis {
     private final ProductRegistry registry;
     private final RiskPolicies policies;
     private final FdaReportability fda;
-    private final ObjectMapper json;
+    private final ReportTriage triage;
 
-    WhatIfAnalysis(ProductRegistry registry, RiskPolicies policies, FdaReportability fda, ObjectMapper json) {
+    WhatIfAnalysis(ProductRegistry registry, RiskPolicies policies, FdaReportability fda, ReportTriage triage) {
         this.registry = registry;
         this.policies = policies;
         this.fda = fda;
-        this.json = json;
+        this.triage = triage;
     }
 
+    @WithSession
     public Uni<WhatIfView> analyse(WhatIfRequest request) {
         if (request.policy() == null && request.product() == null) {
-            throw ProblemException.invalid("nothing-proposed", "Propose a policy, a product entry or both");
+            throw new InvalidInput("nothing-proposed", "Propose a policy, a product entry or both");
         }
         String productId = request.productId();
         return registry.current(List.of(productId))
-                .chain(products -> policies.current().chain(policy -> TriageResultEntity.<TriageResultEntity>find(
-                                "productId = ?1 and report is not null order by awareAt desc, reportId", productId)
-                        .page(0, request.limitOrDefault())
-                        .list()
-                        .map(rows -> compare(request, products.get(productId), policy, rows))));
+                .chain(products -> policies.current().chain(policy -> triage.stored(productId, request.limitOrDefault())
+                        .map(stored -> compare(request, products.get(productId), policy, stored))));
     }
 
     private WhatIfView compare(
-            WhatIfRequest request, RegisteredProduct product, RiskMatrix policy, List<TriageResultEntity> rows) {
+            WhatIfRequest request, RegisteredProduct product, RiskMatrix policy, List<ReportTriage.Stored> rows) {
         RiskMatrix proposedPolicy = request.policy() == null
                 ? policy
                 : new RiskMatrix(policy.version() + 1, request.policy().matrix());
@@ -61,13 +57,11 @@ public class WhatIfAnalysis {
                 : new RegisteredProduct(
                         request.productId(), product == null ? 1 : product.version() + 1, request.product());
         List<WhatIfView.Change> changes = new ArrayList<>();
-        for (TriageResultEntity row : rows) {
-            FieldReportReceived report = read(row.report, FieldReportReceived.class);
-            TriageView stored = read(row.view, TriageView.class);
-            WhatIfView.Decision before = decide(report, stored, product, policy);
-            WhatIfView.Decision after = decide(report, stored, proposedProduct, proposedPolicy);
+        for (ReportTriage.Stored row : rows) {
+            WhatIfView.Decision before = decide(row.report(), row.view(), product, policy);
+            WhatIfView.Decision after = decide(row.report(), row.view(), proposedProduct, proposedPolicy);
             if (!before.equals(after)) {
-                changes.add(new WhatIfView.Change(row.reportId, before, after));
+                changes.add(new WhatIfView.Change(row.reportId(), before, after));
             }
         }
         return new WhatIfView(
@@ -83,13 +77,5 @@ public class WhatIfAnalysis {
             FieldReportReceived report, TriageView stored, RegisteredProduct product, RiskMatrix policy) {
         TriageView view = TriageView.of(Classification.of(report, product, policy, fda, stored.triagedAt()));
         return WhatIfView.Decision.of(stored.trendSignal() ? view.withTrendSignal() : view);
-    }
-
-    private <T> T read(String value, Class<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

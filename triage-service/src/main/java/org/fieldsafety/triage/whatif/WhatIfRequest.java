@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.fieldsafety.triage.classification.ProductEntry;
-import org.fieldsafety.triage.policy.RiskPolicyRequest;
+import org.fieldsafety.triage.policy.api.RiskPolicyRequest;
 
 /**
  * A proposed risk policy and/or registry entry to try on the stored reports of a product (the latest

@@ -52,7 +52,7 @@ class ProblemFlowTest {
     ObjectMapper json;
 
     @Inject
-    Problems problems;
+    TrendTracker problems;
 
     @Test
     void aNewProblemIsDetectedOnceAndRepublishedWithTheSameIdWhenItsBatchIsRedelivered() throws Exception {

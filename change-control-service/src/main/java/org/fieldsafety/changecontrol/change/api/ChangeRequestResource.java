@@ -1,8 +1,5 @@
 package org.fieldsafety.changecontrol.change.api;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Sort;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,82 +16,60 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Stream;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.AnalyseImpact;
-import org.fieldsafety.changecontrol.change.ChangeRequestCommand.ApproveChange;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.CloseChangeRequest;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.CommunicateChange;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.ImplementChange;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.RaiseChangeRequest;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.ReleaseChange;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.VerifyChange;
+import org.fieldsafety.changecontrol.change.ChangeRequestService;
 import org.fieldsafety.changecontrol.change.ChangeRequestStatus;
 import org.fieldsafety.changecontrol.change.Closure;
 import org.fieldsafety.changecontrol.change.ImpactAnalysis;
 import org.fieldsafety.changecontrol.change.Implementation;
 import org.fieldsafety.changecontrol.change.Release;
 import org.fieldsafety.changecontrol.change.Verification;
-import org.fieldsafety.changecontrol.change.query.ChangeRequestView;
-import org.fieldsafety.changecontrol.problem.ProblemReports;
-import org.fieldsafety.changecontrol.problem.query.ProblemReportView;
-import org.fieldsafety.eventstore.readmodel.ViewFilter;
-import org.fieldsafety.platform.ProblemException;
-import org.fieldsafety.platform.signature.Signature;
-import org.fieldsafety.platform.signature.SignatureVerifier;
+import org.fieldsafety.platform.Roles;
+import org.fieldsafety.platform.domain.Step;
 
+/** Change requests (IEC 62304 6.2, 6.3, 8.2): one POST per step ({@link ChangeRequestService}). */
 @Path("/api/v1/change-requests")
+@RolesAllowed({
+    Roles.ENGINEERING,
+    Roles.QUALITY_ASSURANCE,
+    Roles.CCB_MEMBER,
+    Roles.REGULATORY_AFFAIRS,
+    Roles.AUDITOR,
+    Roles.ADMIN
+})
 @Produces(MediaType.APPLICATION_JSON)
 public class ChangeRequestResource {
 
-    private final CommandGateway commands;
-    private final SignatureVerifier signatures;
-    private final SecurityIdentity identity;
-    private final Clock clock;
+    private final ChangeRequestService changes;
 
-    ChangeRequestResource(
-            CommandGateway commands, SignatureVerifier signatures, SecurityIdentity identity, Clock clock) {
-        this.commands = commands;
-        this.signatures = signatures;
-        this.identity = identity;
-        this.clock = clock;
+    ChangeRequestResource(ChangeRequestService changes) {
+        this.changes = changes;
     }
 
     /** Change requests, the oldest first. */
     @GET
-    @WithSession
-    @RolesAllowed({"engineering", "quality-assurance", "ccb-member", "regulatory-affairs", "auditor", "admin"})
     public Uni<List<ChangeRequestResponse>> list(
             @QueryParam("problemId") String problemId,
             @QueryParam("fscaCaseId") String fscaCaseId,
             @QueryParam("status") ChangeRequestStatus status) {
-        ViewFilter filter = new ViewFilter()
-                .with("problemId", problemId)
-                .with("fscaCaseId", fscaCaseId)
-                .with("status", status);
-        return ChangeRequestView.<ChangeRequestView>find(
-                        filter.query(), Sort.by("raisedAt").and("id"), filter.parameters())
-                .list()
+        return changes.list(problemId, fscaCaseId, status)
                 .map(views -> views.stream().map(ChangeRequestResponse::of).toList());
     }
 
     @GET
     @Path("{id}")
-    @WithSession
-    @RolesAllowed({"engineering", "quality-assurance", "ccb-member", "regulatory-affairs", "auditor", "admin"})
     public Uni<ChangeRequestResponse> get(@PathParam("id") String id) {
-        return ChangeRequestView.<ChangeRequestView>findById(id)
-                .onItem()
-                .ifNull()
-                .failWith(() -> ProblemException.notFound("Change request " + id))
-                .map(ChangeRequestResponse::of);
+        return changes.get(id).map(ChangeRequestResponse::of);
     }
 
     /**
@@ -103,34 +78,17 @@ public class ChangeRequestResource {
      */
     @GET
     @Path("{id}/trace")
-    @WithSession
-    @RolesAllowed({"engineering", "quality-assurance", "ccb-member", "regulatory-affairs", "auditor", "admin"})
     public Uni<TraceResponse> trace(@PathParam("id") String id) {
-        return ChangeRequestView.<ChangeRequestView>findById(id)
-                .onItem()
-                .ifNull()
-                .failWith(() -> ProblemException.notFound("Change request " + id))
-                .chain(view -> {
-                    List<String> reportIds = Stream.of(
-                                    view.problemReportId,
-                                    view.problemId == null ? null : ProblemReports.idForProblem(view.problemId))
-                            .filter(Objects::nonNull)
-                            .distinct()
-                            .toList();
-                    Uni<List<ProblemReportView>> reports = reportIds.isEmpty()
-                            ? Uni.createFrom().item(List.of())
-                            : ProblemReportView.list("id in ?1", Sort.by("openedAt"), reportIds);
-                    return reports.map(found -> TraceResponse.of(view, found));
-                });
+        return changes.trace(id).map(TraceResponse::of);
     }
 
     /** A change request raised by hand (IEC 62304 6.2.1.3); the caller is its requester. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("engineering")
+    @RolesAllowed(Roles.ENGINEERING)
     public Response raise(@Valid @NotNull RaiseRequest request, @Context UriInfo uri) {
-        RaiseChangeRequest command = new RaiseChangeRequest(
+        ChangeRequestService.Raised raised = changes.raise((user, now) -> new RaiseChangeRequest(
                 UUID.randomUUID().toString(),
                 request.title(),
                 request.reason(),
@@ -139,13 +97,12 @@ public class ChangeRequestResource {
                 request.problemReportId(),
                 null,
                 request.fscaCaseId(),
-                identity.getPrincipal().getName(),
-                clock.instant());
-        commands.sendAndWait(command);
+                user,
+                now));
         return Response.created(uri.getAbsolutePathBuilder()
-                        .path(command.changeRequestId())
+                        .path(raised.request().changeRequestId())
                         .build())
-                .entity(ChangeRequestResponse.raised(command))
+                .entity(ChangeRequestResponse.raised(raised.request(), raised.status()))
                 .build();
     }
 
@@ -154,20 +111,19 @@ public class ChangeRequestResource {
     @Path("{id}/impact-analysis")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("engineering")
+    @RolesAllowed(Roles.ENGINEERING)
     public StepResponse analyseImpact(@PathParam("id") String id, @Valid @NotNull ImpactAnalysisRequest request) {
-        send(
+        return step(
                 id,
-                new AnalyseImpact(
+                (user, now) -> new AnalyseImpact(
                         id,
                         new ImpactAnalysis(
                                 request.summary(),
                                 List.copyOf(request.affectedItems()),
                                 request.testsToRepeat() == null ? List.of() : List.copyOf(request.testsToRepeat()),
-                                identity.getPrincipal().getName(),
-                                clock.instant(),
+                                user,
+                                now,
                                 request.safetyClasses() == null ? Map.of() : Map.copyOf(request.safetyClasses()))));
-        return new StepResponse(id, ChangeRequestStatus.IMPACT_ANALYSED, null);
     }
 
     /** The change board's signed approval (IEC 62304 6.2.4; 21 CFR 11.50, 11.200). */
@@ -175,11 +131,10 @@ public class ChangeRequestResource {
     @Path("{id}/approval")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("ccb-member")
+    @RolesAllowed(Roles.CCB_MEMBER)
     public StepResponse approve(@PathParam("id") String id, @Valid @NotNull ApprovalRequest request) {
-        Signature signature = signatures.sign(identity, request.signature());
-        send(id, new ApproveChange(id, signature));
-        return new StepResponse(id, ChangeRequestStatus.APPROVED, signature);
+        ChangeRequestService.Approved approved = changes.approve(id, request.signature());
+        return new StepResponse(id, approved.status(), approved.signature());
     }
 
     /**
@@ -190,21 +145,18 @@ public class ChangeRequestResource {
     @Path("{id}/implementation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("engineering")
+    @RolesAllowed(Roles.ENGINEERING)
     public StepResponse implement(@PathParam("id") String id, @Valid @NotNull ImplementationRequest request) {
-        Implementation implementation = new Implementation(
-                request.softwareVersion(),
-                List.copyOf(request.commits()),
-                identity.getPrincipal().getName(),
-                clock.instant(),
-                request.reclassificationList());
-        send(id, new ImplementChange(id, implementation));
-        return new StepResponse(
+        return step(
                 id,
-                implementation.reclassifies()
-                        ? ChangeRequestStatus.IMPACT_ANALYSIS_REQUIRED
-                        : ChangeRequestStatus.IMPLEMENTED,
-                null);
+                (user, now) -> new ImplementChange(
+                        id,
+                        new Implementation(
+                                request.softwareVersion(),
+                                List.copyOf(request.commits()),
+                                user,
+                                now,
+                                request.reclassificationList())));
     }
 
     /** The verification of the implemented change (IEC 62304 8.2.3, 9.8). */
@@ -212,20 +164,19 @@ public class ChangeRequestResource {
     @Path("{id}/verification")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("quality-assurance")
+    @RolesAllowed(Roles.QUALITY_ASSURANCE)
     public StepResponse verify(@PathParam("id") String id, @Valid @NotNull VerificationRequest request) {
-        send(
+        return step(
                 id,
-                new VerifyChange(
+                (user, now) -> new VerifyChange(
                         id,
                         new Verification(
                                 request.records().stream()
                                         .map(VerificationRequest.RecordRequest::toRecord)
                                         .toList(),
                                 request.regressionTestsRepeated(),
-                                identity.getPrincipal().getName(),
-                                clock.instant())));
-        return new StepResponse(id, ChangeRequestStatus.VERIFIED, null);
+                                user,
+                                now)));
     }
 
     /** The re-release of the verified software (IEC 62304 6.3). */
@@ -233,18 +184,12 @@ public class ChangeRequestResource {
     @Path("{id}/release")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("quality-assurance")
+    @RolesAllowed(Roles.QUALITY_ASSURANCE)
     public StepResponse release(@PathParam("id") String id, @Valid @NotNull ReleaseRequest request) {
-        send(
+        return step(
                 id,
-                new ReleaseChange(
-                        id,
-                        new Release(
-                                request.version(),
-                                List.copyOf(request.residualAnomalies()),
-                                identity.getPrincipal().getName(),
-                                clock.instant())));
-        return new StepResponse(id, ChangeRequestStatus.RELEASED, null);
+                (user, now) -> new ReleaseChange(
+                        id, new Release(request.version(), List.copyOf(request.residualAnomalies()), user, now)));
     }
 
     /** The communication to users and regulators (IEC 62304 6.2.5). */
@@ -252,13 +197,9 @@ public class ChangeRequestResource {
     @Path("{id}/communication")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed({"regulatory-affairs", "quality-assurance"})
+    @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE})
     public StepResponse communicate(@PathParam("id") String id, @Valid @NotNull CommunicationRequest request) {
-        send(
-                id,
-                new CommunicateChange(
-                        id, request.toCommunication(identity.getPrincipal().getName())));
-        return new StepResponse(id, ChangeRequestStatus.COMMUNICATED, null);
+        return step(id, (user, now) -> new CommunicateChange(id, request.toCommunication(user)));
     }
 
     /** The closing of the released and communicated change request. */
@@ -266,21 +207,12 @@ public class ChangeRequestResource {
     @Path("{id}/closure")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("quality-assurance")
+    @RolesAllowed(Roles.QUALITY_ASSURANCE)
     public StepResponse close(@PathParam("id") String id, @Valid @NotNull ClosureRequest request) {
-        send(
-                id,
-                new CloseChangeRequest(
-                        id,
-                        new Closure(request.summary(), identity.getPrincipal().getName(), clock.instant())));
-        return new StepResponse(id, ChangeRequestStatus.CLOSED, null);
+        return step(id, (user, now) -> new CloseChangeRequest(id, new Closure(request.summary(), user, now)));
     }
 
-    private void send(String id, ChangeRequestCommand command) {
-        try {
-            commands.sendAndWait(command);
-        } catch (AggregateNotFoundException e) {
-            throw ProblemException.notFound("Change request " + id);
-        }
+    private StepResponse step(String id, Step<? extends ChangeRequestCommand> step) {
+        return new StepResponse(id, changes.send(id, step), null);
     }
 }

@@ -36,7 +36,7 @@ public record ChangeRequestResponse(
         Closure closure) {
 
     /** A change request as it is at the moment it is raised, before the read model has it. */
-    static ChangeRequestResponse raised(RaiseChangeRequest command) {
+    static ChangeRequestResponse raised(RaiseChangeRequest command, ChangeRequestStatus status) {
         return new ChangeRequestResponse(
                 command.changeRequestId(),
                 command.title(),
@@ -46,7 +46,7 @@ public record ChangeRequestResponse(
                 command.problemReportId(),
                 command.problemId(),
                 command.fscaCaseId(),
-                ChangeRequestStatus.RAISED,
+                status,
                 command.requestedBy(),
                 command.raisedAt(),
                 0,

@@ -2,6 +2,7 @@ package org.fieldsafety.changecontrol.change.api;
 
 import java.time.Instant;
 import java.util.List;
+import org.fieldsafety.changecontrol.change.ChangeRequestService;
 import org.fieldsafety.changecontrol.change.ChangeRequestStatus;
 import org.fieldsafety.changecontrol.change.Closure;
 import org.fieldsafety.changecontrol.change.Communication;
@@ -10,9 +11,7 @@ import org.fieldsafety.changecontrol.change.Implementation;
 import org.fieldsafety.changecontrol.change.Release;
 import org.fieldsafety.changecontrol.change.Verification;
 import org.fieldsafety.changecontrol.change.query.ChangeRequestView;
-import org.fieldsafety.changecontrol.problem.Criticality;
-import org.fieldsafety.changecontrol.problem.ProblemReportStatus;
-import org.fieldsafety.changecontrol.problem.query.ProblemReportView;
+import org.fieldsafety.changecontrol.problem.query.ProblemReportLink;
 
 /**
  * The traceability of one change (IEC 62304 8.2.4): problem report(s) <-> change request <-> approval
@@ -37,11 +36,8 @@ public record TraceResponse(
         Communication communication,
         Closure closure) {
 
-    /** A problem report the change resolves. */
-    public record ProblemReportLink(
-            String id, String problemId, ProblemReportStatus status, Criticality.Level criticality) {}
-
-    static TraceResponse of(ChangeRequestView view, List<ProblemReportView> problemReports) {
+    static TraceResponse of(ChangeRequestService.Trace trace) {
+        ChangeRequestView view = trace.view();
         return new TraceResponse(
                 view.id,
                 view.title,
@@ -51,10 +47,7 @@ public record TraceResponse(
                 view.raisedAt,
                 view.problemId,
                 view.fscaCaseId,
-                problemReports.stream()
-                        .map(report -> new ProblemReportLink(
-                                report.id, report.problemId, report.status, report.criticality.level()))
-                        .toList(),
+                trace.problemReports(),
                 view.details.impactAnalysis(),
                 view.details.approval(),
                 view.details.implementation(),

@@ -1,7 +1,5 @@
 package org.fieldsafety.changecontrol.change.api;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -15,9 +13,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.fieldsafety.changecontrol.change.ChangeRequestService;
 import org.fieldsafety.changecontrol.change.ChangeRequestStatus;
 import org.fieldsafety.changecontrol.change.query.ChangeRequestView;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.Roles;
+import org.fieldsafety.platform.domain.InvalidInput;
 
 /**
  * The traceability matrix (IEC 62304 8.2.4): one row per change request, from its problem to its
@@ -27,6 +27,12 @@ import org.fieldsafety.platform.ProblemException;
 public class TraceabilityResource {
 
     static final String CSV = "text/csv";
+
+    private final ChangeRequestService changes;
+
+    TraceabilityResource(ChangeRequestService changes) {
+        this.changes = changes;
+    }
 
     /** One change request's row of the matrix. */
     public record Row(
@@ -95,14 +101,20 @@ public class TraceabilityResource {
 
     /** The matrix, the oldest change request first; {@code format} is {@code json} (default) or {@code csv}. */
     @GET
-    @WithSession
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @RolesAllowed({"engineering", "quality-assurance", "ccb-member", "regulatory-affairs", "auditor", "admin"})
+    @RolesAllowed({
+        Roles.ENGINEERING,
+        Roles.QUALITY_ASSURANCE,
+        Roles.CCB_MEMBER,
+        Roles.REGULATORY_AFFAIRS,
+        Roles.AUDITOR,
+        Roles.ADMIN
+    })
     public Uni<Response> matrix(@QueryParam("format") @DefaultValue("json") String format) {
         if (!"json".equals(format) && !"csv".equals(format)) {
-            throw ProblemException.invalid("unknown-format", "format is json or csv");
+            throw new InvalidInput("unknown-format", "format is json or csv");
         }
-        return ChangeRequestView.<ChangeRequestView>listAll(Sort.by("raisedAt").and("id"))
+        return changes.all()
                 .map(views -> views.stream().map(Row::of).toList())
                 .map(rows -> "csv".equals(format)
                         ? Response.ok(csv(rows), CSV).build()

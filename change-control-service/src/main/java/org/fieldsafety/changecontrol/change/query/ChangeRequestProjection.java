@@ -2,9 +2,11 @@ package org.fieldsafety.changecontrol.change.query;
 
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.fieldsafety.changecontrol.change.ChangeRequestEvent;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeApproved;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeCommunicated;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ChangeImplemented;
@@ -35,7 +37,7 @@ public class ChangeRequestProjection {
             view.problemReportId = event.problemReportId();
             view.problemId = event.problemId();
             view.fscaCaseId = event.fscaCaseId();
-            view.status = ChangeRequestStatus.RAISED;
+            view.status = ChangeRequestStatus.after(event);
             view.requestedBy = event.requestedBy();
             view.raisedAt = event.raisedAt();
             view.details = new ChangeRequestView.Details(
@@ -46,61 +48,52 @@ public class ChangeRequestProjection {
 
     @EventHandler
     void on(ImpactAnalysed event, @SequenceNumber long sequence) {
-        Projections.update(
-                ChangeRequestView.class, event.changeRequestId(), sequence, view -> view.analysed(event.analysis()));
+        step(event, sequence, view -> view.analysed(event.analysis()));
     }
 
     @EventHandler
     void on(ChangeApproved event, @SequenceNumber long sequence) {
-        Projections.update(
-                ChangeRequestView.class,
-                event.changeRequestId(),
+        step(
+                event,
                 sequence,
                 view -> view.approved(new ChangeRequestView.Approval(event.signature(), event.signedVersion())));
     }
 
     @EventHandler
     void on(ChangeImplemented event, @SequenceNumber long sequence) {
-        Projections.update(
-                ChangeRequestView.class,
-                event.changeRequestId(),
-                sequence,
-                view -> view.implemented(event.implementation()));
+        step(event, sequence, view -> view.implemented(event.implementation()));
     }
 
     @EventHandler
     void on(ImpactAnalysisReopened event, @SequenceNumber long sequence) {
-        Projections.update(
-                ChangeRequestView.class, event.changeRequestId(), sequence, ChangeRequestView::impactAnalysisReopened);
+        step(event, sequence, view -> {});
     }
 
     @EventHandler
     void on(ChangeVerified event, @SequenceNumber long sequence) {
-        Projections.update(
-                ChangeRequestView.class,
-                event.changeRequestId(),
-                sequence,
-                view -> view.verified(event.verification()));
+        step(event, sequence, view -> view.verified(event.verification()));
     }
 
     @EventHandler
     void on(ChangeReleased event, @SequenceNumber long sequence) {
-        Projections.update(
-                ChangeRequestView.class, event.changeRequestId(), sequence, view -> view.released(event.release()));
+        step(event, sequence, view -> view.released(event.release()));
     }
 
     @EventHandler
     void on(ChangeCommunicated event, @SequenceNumber long sequence) {
-        Projections.update(
-                ChangeRequestView.class,
-                event.changeRequestId(),
-                sequence,
-                view -> view.communicated(event.communication()));
+        step(event, sequence, view -> view.communicated(event.communication()));
     }
 
     @EventHandler
     void on(ChangeRequestClosed event, @SequenceNumber long sequence) {
-        Projections.update(
-                ChangeRequestView.class, event.changeRequestId(), sequence, view -> view.closed(event.closure()));
+        step(event, sequence, view -> view.closed(event.closure()));
+    }
+
+    /** A later step: the status it led to ({@link ChangeRequestStatus#after}) and what {@code change} records. */
+    private static void step(ChangeRequestEvent event, long sequence, Consumer<ChangeRequestView> change) {
+        Projections.update(ChangeRequestView.class, event.changeRequestId(), sequence, view -> {
+            view.status = ChangeRequestStatus.after(event);
+            change.accept(view);
+        });
     }
 }

@@ -168,41 +168,30 @@ public class ChangeRequestView extends VersionedView {
     public record Approval(Signature signature, long signedVersion) {}
 
     void analysed(ImpactAnalysis analysis) {
-        status = ChangeRequestStatus.IMPACT_ANALYSED;
         details = details.with(analysis);
     }
 
     void approved(Approval approval) {
-        status = ChangeRequestStatus.APPROVED;
         details = details.with(approval);
     }
 
     void implemented(Implementation implementation) {
-        status = ChangeRequestStatus.IMPLEMENTED;
         details = details.with(implementation);
     }
 
-    void impactAnalysisReopened() {
-        status = ChangeRequestStatus.IMPACT_ANALYSIS_REQUIRED;
-    }
-
     void verified(Verification verification) {
-        status = ChangeRequestStatus.VERIFIED;
         details = details.with(verification);
     }
 
     void released(Release release) {
-        status = ChangeRequestStatus.RELEASED;
         details = details.with(release);
     }
 
     void communicated(Communication communication) {
-        status = ChangeRequestStatus.COMMUNICATED;
         details = details.with(communication);
     }
 
     void closed(Closure closure) {
-        status = ChangeRequestStatus.CLOSED;
         details = details.with(closure);
     }
 }

@@ -1,8 +1,5 @@
 package org.fieldsafety.changecontrol.problem.api;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Sort;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,86 +16,67 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.fieldsafety.changecontrol.problem.AdvisedParty;
 import org.fieldsafety.changecontrol.problem.Criticality;
 import org.fieldsafety.changecontrol.problem.Investigation;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.AdviseParties;
-import org.fieldsafety.changecontrol.problem.ProblemReportCommand.CloseProblemReport;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.DecideNoAction;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.InvestigateProblem;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.LinkChangeRequests;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.OpenProblemReport;
-import org.fieldsafety.changecontrol.problem.ProblemReportCommand.VerifyResolution;
+import org.fieldsafety.changecontrol.problem.ProblemReportService;
 import org.fieldsafety.changecontrol.problem.ProblemReportStatus;
 import org.fieldsafety.changecontrol.problem.ResolutionVerification;
-import org.fieldsafety.changecontrol.problem.query.ProblemReportView;
-import org.fieldsafety.changecontrol.problem.query.ResolutionFacts;
-import org.fieldsafety.eventstore.readmodel.ViewFilter;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.Roles;
+import org.fieldsafety.platform.domain.Step;
 
-/** Software problem reports (IEC 62304 clause 9): one POST per step of the problem resolution process. */
+/**
+ * Software problem reports (IEC 62304 clause 9): one POST per step of the problem resolution process
+ * ({@link ProblemReportService}).
+ */
 @Path("/api/v1/problem-reports")
+@RolesAllowed({
+    Roles.ENGINEERING,
+    Roles.QUALITY_ASSURANCE,
+    Roles.CCB_MEMBER,
+    Roles.REGULATORY_AFFAIRS,
+    Roles.AUDITOR,
+    Roles.ADMIN
+})
 @Produces(MediaType.APPLICATION_JSON)
 public class ProblemReportResource {
 
-    private final CommandGateway commands;
-    private final SecurityIdentity identity;
-    private final Clock clock;
-    private final ResolutionFacts facts;
-    private final ResolutionConfig config;
+    private final ProblemReportService reports;
 
-    ProblemReportResource(
-            CommandGateway commands,
-            SecurityIdentity identity,
-            Clock clock,
-            ResolutionFacts facts,
-            ResolutionConfig config) {
-        this.commands = commands;
-        this.identity = identity;
-        this.clock = clock;
-        this.facts = facts;
-        this.config = config;
+    ProblemReportResource(ProblemReportService reports) {
+        this.reports = reports;
     }
 
     /** Problem reports, the oldest first; {@code problemId} is triage's problem id. */
     @GET
-    @WithSession
-    @RolesAllowed({"engineering", "quality-assurance", "ccb-member", "regulatory-affairs", "auditor", "admin"})
     public Uni<List<ProblemReportResponse>> list(
             @QueryParam("problemId") String problemId, @QueryParam("status") ProblemReportStatus status) {
-        ViewFilter filter = new ViewFilter().with("problemId", problemId).with("status", status);
-        return ProblemReportView.<ProblemReportView>find(
-                        filter.query(), Sort.by("openedAt").and("id"), filter.parameters())
-                .list()
+        return reports.list(problemId, status)
                 .map(views -> views.stream().map(ProblemReportResponse::of).toList());
     }
 
     @GET
     @Path("{id}")
-    @WithSession
-    @RolesAllowed({"engineering", "quality-assurance", "ccb-member", "regulatory-affairs", "auditor", "admin"})
     public Uni<ProblemReportResponse> get(@PathParam("id") String id) {
-        return ProblemReportView.<ProblemReportView>findById(id)
-                .onItem()
-                .ifNull()
-                .failWith(() -> ProblemException.notFound("Problem report " + id))
-                .map(ProblemReportResponse::of);
+        return reports.get(id).map(ProblemReportResponse::of);
     }
 
     /** A problem report opened by hand (IEC 62304 9.1); the caller opens it. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("engineering")
+    @RolesAllowed(Roles.ENGINEERING)
     public Response open(@Valid @NotNull OpenProblemReportRequest request, @Context UriInfo uri) {
         String id = UUID.randomUUID().toString();
-        commands.sendAndWait(new OpenProblemReport(
+        ProblemReportStatus status = reports.open((user, now) -> new OpenProblemReport(
                 id,
                 null,
                 request.productId(),
@@ -108,10 +86,10 @@ public class ProblemReportResource {
                 request.description(),
                 new Criticality(
                         request.criticality().level(), request.criticality().statement()),
-                user(),
-                clock.instant()));
+                user,
+                now));
         return Response.created(uri.getAbsolutePathBuilder().path(id).build())
-                .entity(new ProblemStepResponse(id, ProblemReportStatus.OPEN))
+                .entity(new ProblemStepResponse(id, status))
                 .build();
     }
 
@@ -120,20 +98,19 @@ public class ProblemReportResource {
     @Path("{id}/investigation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("engineering")
+    @RolesAllowed(Roles.ENGINEERING)
     public ProblemStepResponse investigate(@PathParam("id") String id, @Valid @NotNull InvestigationRequest request) {
-        send(
+        return step(
                 id,
-                new InvestigateProblem(
+                (user, now) -> new InvestigateProblem(
                         id,
                         new Investigation(
                                 request.cause(),
                                 request.safetyRelevant(),
                                 request.safetyRelevance(),
                                 request.outcome(),
-                                user(),
-                                clock.instant())));
-        return new ProblemStepResponse(id, ProblemReportStatus.INVESTIGATED);
+                                user,
+                                now)));
     }
 
     /** The change requests that resolve the problem (IEC 62304 9.2, 9.4). */
@@ -141,11 +118,10 @@ public class ProblemReportResource {
     @Path("{id}/change-requests")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("engineering")
+    @RolesAllowed(Roles.ENGINEERING)
     public ProblemStepResponse linkChangeRequests(
             @PathParam("id") String id, @Valid @NotNull ChangeRequestLinkRequest request) {
-        send(id, new LinkChangeRequests(id, List.copyOf(request.changeRequestIds()), user(), clock.instant()));
-        return new ProblemStepResponse(id, ProblemReportStatus.CHANGE_REQUESTED);
+        return step(id, (user, now) -> new LinkChangeRequests(id, List.copyOf(request.changeRequestIds()), user, now));
     }
 
     /** No change, with the rationale (IEC 62304 9.2). */
@@ -153,10 +129,9 @@ public class ProblemReportResource {
     @Path("{id}/no-action")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed({"engineering", "quality-assurance"})
+    @RolesAllowed({Roles.ENGINEERING, Roles.QUALITY_ASSURANCE})
     public ProblemStepResponse decideNoAction(@PathParam("id") String id, @Valid @NotNull NoActionRequest request) {
-        send(id, new DecideNoAction(id, request.rationale(), user(), clock.instant()));
-        return new ProblemStepResponse(id, ProblemReportStatus.NO_ACTION);
+        return step(id, (user, now) -> new DecideNoAction(id, request.rationale(), user, now));
     }
 
     /** The relevant parties advised, and when (IEC 62304 9.3); does not move the status. */
@@ -164,47 +139,41 @@ public class ProblemReportResource {
     @Path("{id}/parties-advised")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed({"engineering", "quality-assurance", "regulatory-affairs"})
+    @RolesAllowed({Roles.ENGINEERING, Roles.QUALITY_ASSURANCE, Roles.REGULATORY_AFFAIRS})
     public ProblemStepResponse adviseParties(
             @PathParam("id") String id, @Valid @NotNull PartiesAdvisedRequest request) {
-        send(
+        return step(
                 id,
-                new AdviseParties(
+                (user, now) -> new AdviseParties(
                         id,
                         request.parties().stream()
                                 .map(p -> new AdvisedParty(p.who(), p.advisedAt()))
                                 .toList(),
-                        user()));
-        return new ProblemStepResponse(id, null);
+                        user));
     }
 
     /**
-     * The verification of the resolution (IEC 62304 9.7), checked against the field facts read here: the
-     * fixed release and the problem's field reports.
+     * The verification of the resolution (IEC 62304 9.7), checked against the field facts: the fixed release
+     * and the problem's field reports.
      */
     @POST
     @Path("{id}/resolution-verification")
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @RolesAllowed("quality-assurance")
+    @RolesAllowed(Roles.QUALITY_ASSURANCE)
     public ProblemStepResponse verifyResolution(
             @PathParam("id") String id, @Valid @NotNull ResolutionVerificationRequest request) {
-        ResolutionFacts.Facts field = facts.forVerification(id, request.fixedVersion());
-        send(
+        ProblemReportStatus status = reports.verifyResolution(
                 id,
-                new VerifyResolution(
-                        id,
-                        new ResolutionVerification(
-                                request.resolved(),
-                                request.trendReversed(),
-                                request.changeImplementedInRightItems(),
-                                request.noNewProblems(),
-                                user(),
-                                clock.instant()),
-                        field.fixedRelease(),
-                        field.fieldReports(),
-                        config.noRecurrenceWindow()));
-        return new ProblemStepResponse(id, ProblemReportStatus.RESOLUTION_VERIFIED);
+                request.fixedVersion(),
+                (user, now) -> new ResolutionVerification(
+                        request.resolved(),
+                        request.trendReversed(),
+                        request.changeImplementedInRightItems(),
+                        request.noNewProblems(),
+                        user,
+                        now));
+        return new ProblemStepResponse(id, status);
     }
 
     /**
@@ -214,23 +183,12 @@ public class ProblemReportResource {
     @POST
     @Path("{id}/closure")
     @Blocking
-    @RolesAllowed("quality-assurance")
+    @RolesAllowed(Roles.QUALITY_ASSURANCE)
     public ProblemStepResponse close(@PathParam("id") String id) {
-        send(
-                id,
-                new CloseProblemReport(id, user(), clock.instant(), facts.forClosure(id), config.noRecurrenceWindow()));
-        return new ProblemStepResponse(id, ProblemReportStatus.CLOSED);
+        return new ProblemStepResponse(id, reports.close(id));
     }
 
-    private String user() {
-        return identity.getPrincipal().getName();
-    }
-
-    private void send(String id, ProblemReportCommand command) {
-        try {
-            commands.sendAndWait(command);
-        } catch (AggregateNotFoundException e) {
-            throw ProblemException.notFound("Problem report " + id);
-        }
+    private ProblemStepResponse step(String id, Step<? extends ProblemReportCommand> step) {
+        return new ProblemStepResponse(id, reports.send(id, step));
     }
 }

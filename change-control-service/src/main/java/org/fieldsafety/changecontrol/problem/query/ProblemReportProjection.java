@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.fieldsafety.changecontrol.problem.ProblemReportEvent;
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ChangeRequestsLinked;
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent.NoActionDecided;
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent.PartiesAdvised;
@@ -35,7 +36,7 @@ public class ProblemReportProjection {
             view.faultCode = event.faultCode();
             view.description = event.description();
             view.criticality = event.criticality();
-            view.status = ProblemReportStatus.OPEN;
+            view.status = ProblemReportStatus.after(null, event);
             view.openedBy = event.openedBy();
             view.openedAt = event.openedAt();
             return view;
@@ -44,37 +45,27 @@ public class ProblemReportProjection {
 
     @EventHandler
     void on(ProblemInvestigated event, @SequenceNumber long sequence) {
-        update(event.problemReportId(), sequence, view -> {
-            view.status = ProblemReportStatus.INVESTIGATED;
-            view.investigation = event.investigation();
-        });
+        update(event, sequence, view -> view.investigation = event.investigation());
     }
 
     @EventHandler
     void on(ChangeRequestsLinked event, @SequenceNumber long sequence) {
-        update(event.problemReportId(), sequence, view -> {
-            view.status = ProblemReportStatus.CHANGE_REQUESTED;
-            view.links = view.links.withChangeRequests(event.changeRequestIds());
-        });
+        update(event, sequence, view -> view.links = view.links.withChangeRequests(event.changeRequestIds()));
     }
 
     @EventHandler
     void on(NoActionDecided event, @SequenceNumber long sequence) {
-        update(event.problemReportId(), sequence, view -> {
-            view.status = ProblemReportStatus.NO_ACTION;
-            view.noActionRationale = event.rationale();
-        });
+        update(event, sequence, view -> view.noActionRationale = event.rationale());
     }
 
     @EventHandler
     void on(PartiesAdvised event, @SequenceNumber long sequence) {
-        update(event.problemReportId(), sequence, view -> view.links = view.links.withParties(event.parties()));
+        update(event, sequence, view -> view.links = view.links.withParties(event.parties()));
     }
 
     @EventHandler
     void on(ResolutionVerified event, @SequenceNumber long sequence) {
-        update(event.problemReportId(), sequence, view -> {
-            view.status = ProblemReportStatus.RESOLUTION_VERIFIED;
+        update(event, sequence, view -> {
             view.resolutionVerification = event.verification();
             view.noRecurrence = event.noRecurrence();
         });
@@ -82,8 +73,7 @@ public class ProblemReportProjection {
 
     @EventHandler
     void on(ProblemReportClosed event, @SequenceNumber long sequence) {
-        update(event.problemReportId(), sequence, view -> {
-            view.status = ProblemReportStatus.CLOSED;
+        update(event, sequence, view -> {
             view.closedBy = event.closedBy();
             view.closedAt = event.closedAt();
             view.noRecurrence = event.noRecurrence();
@@ -92,14 +82,18 @@ public class ProblemReportProjection {
 
     @EventHandler
     void on(ProblemReportReopened event, @SequenceNumber long sequence) {
-        update(event.problemReportId(), sequence, view -> {
-            view.status = ProblemReportStatus.OPEN;
-            view.links =
-                    view.links.withReopening(new ProblemReportView.Reopening(event.reportId(), event.reopenedAt()));
-        });
+        update(
+                event,
+                sequence,
+                view -> view.links = view.links.withReopening(
+                        new ProblemReportView.Reopening(event.reportId(), event.reopenedAt())));
     }
 
-    private static void update(String id, long sequence, Consumer<ProblemReportView> change) {
-        Projections.update(ProblemReportView.class, id, sequence, change);
+    /** A later step: the status it led to ({@link ProblemReportStatus#after}) and what {@code change} records. */
+    private static void update(ProblemReportEvent event, long sequence, Consumer<ProblemReportView> change) {
+        Projections.update(ProblemReportView.class, event.problemReportId(), sequence, view -> {
+            view.status = ProblemReportStatus.after(view.status, event);
+            change.accept(view);
+        });
     }
 }

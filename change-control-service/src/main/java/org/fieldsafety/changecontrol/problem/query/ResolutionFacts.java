@@ -1,16 +1,14 @@
 package org.fieldsafety.changecontrol.problem.query;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
-import org.fieldsafety.changecontrol.change.Release;
-import org.fieldsafety.changecontrol.change.query.ChangeRequestView;
+import org.fieldsafety.changecontrol.change.ChangeRequestService;
+import org.fieldsafety.changecontrol.change.query.ReleasedChange;
 import org.fieldsafety.changecontrol.problem.FieldReport;
 import org.fieldsafety.changecontrol.problem.FixedRelease;
 
@@ -21,6 +19,12 @@ import org.fieldsafety.changecontrol.problem.FixedRelease;
  */
 @ApplicationScoped
 public class ResolutionFacts {
+
+    private final ChangeRequestService changes;
+
+    ResolutionFacts(ChangeRequestService changes) {
+        this.changes = changes;
+    }
 
     /** What the verification of a resolution is checked against. */
     public record Facts(FixedRelease fixedRelease, List<FieldReport> fieldReports) {}
@@ -45,38 +49,23 @@ public class ResolutionFacts {
                 .chain(report -> report == null ? Uni.createFrom().item(List.of()) : fieldReports(report)));
     }
 
-    private static Uni<FixedRelease> fixedRelease(ProblemReportView report, String namedVersion) {
+    private Uni<FixedRelease> fixedRelease(ProblemReportView report, String namedVersion) {
         if (namedVersion != null) {
-            return ChangeRequestView.<ChangeRequestView>list("productId", report.productId)
-                    .map(changes -> releases(changes).stream()
-                            .filter(release -> release.version().equals(namedVersion))
-                            .min(Comparator.comparing(FixedRelease::releasedAt))
-                            .orElse(null));
+            return changes.releasesOfProduct(report.productId).map(releases -> releases.stream()
+                    .filter(release -> release.version().equals(namedVersion))
+                    .min(Comparator.comparing(ReleasedChange::releasedAt))
+                    .map(ResolutionFacts::fix)
+                    .orElse(null));
         }
-        List<String> conditions = new ArrayList<>(List.of("problemReportId = :report"));
-        Parameters parameters = Parameters.with("report", report.id);
-        if (report.problemId != null) {
-            conditions.add("problemId = :problem");
-            parameters.and("problem", report.problemId);
-        }
-        if (!report.links.changeRequestIds().isEmpty()) {
-            conditions.add("id in :linked");
-            parameters.and("linked", report.links.changeRequestIds());
-        }
-        return ChangeRequestView.<ChangeRequestView>list(String.join(" or ", conditions), parameters)
-                .map(changes -> releases(changes).stream()
-                        .max(Comparator.comparing(FixedRelease::releasedAt))
+        return changes.releasesFor(report.id, report.problemId, report.links.changeRequestIds())
+                .map(releases -> releases.stream()
+                        .max(Comparator.comparing(ReleasedChange::releasedAt))
+                        .map(ResolutionFacts::fix)
                         .orElse(null));
     }
 
-    private static List<FixedRelease> releases(List<ChangeRequestView> changes) {
-        return changes.stream()
-                .filter(change -> change.details.release() != null)
-                .map(change -> {
-                    Release release = change.details.release();
-                    return new FixedRelease(release.version(), change.id, release.releasedAt());
-                })
-                .toList();
+    private static FixedRelease fix(ReleasedChange release) {
+        return new FixedRelease(release.version(), release.changeRequestId(), release.releasedAt());
     }
 
     private static Uni<List<FieldReport>> fieldReports(ProblemReportView report) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.fieldsafety.fsca.cases.CaseStatus;
+import org.fieldsafety.fsca.cases.FscaCaseService;
 import org.fieldsafety.fsca.cases.Incident;
 import org.fieldsafety.fsca.cases.TrendSignal;
 import org.fieldsafety.fsca.cases.query.ChangeRequestView;
@@ -58,8 +59,11 @@ public record FscaCaseResponse(
     /** A change request raised for the case; {@code status} is change control's, as of {@code updatedAt}. */
     public record ChangeRequestResponse(String changeRequestId, String status, String milestone, Instant updatedAt) {}
 
-    static FscaCaseResponse of(
-            FscaCaseView view, List<Incident> incidents, List<ChangeRequestView> changeRequests, Clock clock) {
+    /** The case as read at {@code clock}'s now, which the times left count from. */
+    public static FscaCaseResponse of(FscaCaseService.Details details, Clock clock) {
+        FscaCaseView view = details.view();
+        List<Incident> incidents = details.incidents();
+        List<ChangeRequestView> changeRequests = details.changeRequests();
         Instant now = clock.instant();
         return new FscaCaseResponse(
                 view.caseId,

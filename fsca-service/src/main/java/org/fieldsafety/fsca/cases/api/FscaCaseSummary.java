@@ -22,7 +22,8 @@ public record FscaCaseSummary(
         ClockResponse nearestClock,
         boolean overdue) {
 
-    static FscaCaseSummary of(FscaCaseView view, Clock clock) {
+    /** The case row as read at {@code clock}'s now. */
+    public static FscaCaseSummary of(FscaCaseView view, Clock clock) {
         Instant now = clock.instant();
         Incident.ReportingClock nearest = view.nearestClock();
         return new FscaCaseSummary(

@@ -1,12 +1,17 @@
 package org.fieldsafety.fsca.cases.query;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A change request that change control raised for a case (IEC 62304 8.2) and where it stands, kept from
@@ -36,8 +41,36 @@ public class ChangeRequestView extends PanacheEntityBase {
                 : list("fscaCaseId in ?1 order by updatedAt", caseIds);
     }
 
+    /**
+     * Records consumed steps in the order given, in one transaction: each change request's view is created
+     * by the first step seen of it and follows the later ones ({@link #apply}).
+     */
+    public static Uni<Void> record(List<ChangeRequestStep> steps) {
+        List<String> ids = steps.stream()
+                .map(ChangeRequestStep::changeRequestId)
+                .distinct()
+                .toList();
+        return Panache.withTransaction(() -> ChangeRequestView.<ChangeRequestView>list("changeRequestId in ?1", ids)
+                .chain(known -> {
+                    Map<String, ChangeRequestView> views =
+                            known.stream().collect(Collectors.toMap(view -> view.changeRequestId, Function.identity()));
+                    List<ChangeRequestView> created = new ArrayList<>();
+                    for (ChangeRequestStep step : steps) {
+                        ChangeRequestView view = views.get(step.changeRequestId());
+                        if (view == null) {
+                            view = of(step);
+                            views.put(view.changeRequestId, view);
+                            created.add(view);
+                        } else {
+                            view.apply(step);
+                        }
+                    }
+                    return created.isEmpty() ? Uni.createFrom().voidItem() : persist(created);
+                }));
+    }
+
     /** The first step seen of a change request. */
-    public static ChangeRequestView of(ChangeRequestStep step) {
+    static ChangeRequestView of(ChangeRequestStep step) {
         ChangeRequestView view = new ChangeRequestView();
         view.changeRequestId = step.changeRequestId();
         view.fscaCaseId = step.fscaCaseId();
@@ -51,7 +84,7 @@ public class ChangeRequestView extends PanacheEntityBase {
      * Applies a step idempotently and in any order: a redelivered step changes nothing, and a step older
      * than the stored status only links the case, so the latest status by occurrence wins.
      */
-    public void apply(ChangeRequestStep step) {
+    void apply(ChangeRequestStep step) {
         if (fscaCaseId == null) {
             fscaCaseId = step.fscaCaseId();
         }

@@ -41,7 +41,7 @@ public class FscaCaseProjection {
             view.caseId = event.caseId();
             view.problemId = event.problemId();
             view.productId = event.productId();
-            view.status = CaseStatus.OPEN;
+            view.status = CaseStatus.after(null, event);
             view.openedAt = event.openedAt();
             return view;
         });
@@ -151,8 +151,12 @@ public class FscaCaseProjection {
                         new FscaCaseView.Closure(event.rationale(), event.signature(), event.signedVersion())));
     }
 
+    /** A step after the opening: the status it led to ({@link CaseStatus#after}) and what {@code change} records. */
     private static void update(FscaCaseEvent event, long sequence, Consumer<FscaCaseView> change) {
-        Projections.update(FscaCaseView.class, event.caseId(), sequence, change);
+        Projections.update(FscaCaseView.class, event.caseId(), sequence, view -> {
+            view.status = CaseStatus.after(view.status, event);
+            change.accept(view);
+        });
     }
 
     private static void updateWithIncidents(

@@ -163,17 +163,14 @@ public class FscaCaseView extends VersionedView {
     }
 
     void decide(Decision decision) {
-        advance(CaseStatus.DECIDED);
         change(d -> d.decision = decision);
     }
 
     void notified(AuthorityNotification notification) {
-        advance(CaseStatus.AUTHORITY_NOTIFIED);
         change(d -> d.notifications = append(d.notifications, notification));
     }
 
     void issued(FieldSafetyNotice notice, List<String> recipients) {
-        advance(CaseStatus.FSN_ISSUED);
         change(d -> d.notice = new Notice(notice, recipients, List.of()));
     }
 
@@ -187,22 +184,11 @@ public class FscaCaseView extends VersionedView {
     }
 
     void checked(EffectivenessCheck check) {
-        if (check.outcome() == EffectivenessOutcome.PASSED) {
-            advance(CaseStatus.EFFECTIVENESS_VERIFIED);
-        }
         change(d -> d.effectiveness = check);
     }
 
     void closed(Closure closure) {
-        advance(CaseStatus.CLOSED);
         change(d -> d.closure = closure);
-    }
-
-    /** An urgent case may notify the authority after the FSN: the status never moves back. */
-    private void advance(CaseStatus next) {
-        if (next.compareTo(status) > 0) {
-            status = next;
-        }
     }
 
     private void change(Consumer<Details> change) {

@@ -1,7 +1,5 @@
 package org.fieldsafety.intake.apikey.api;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -16,55 +14,36 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.fieldsafety.intake.apikey.ApiKey;
-import org.fieldsafety.intake.apikey.ApiKeyCache;
-import org.fieldsafety.intake.apikey.ApiKeySecret;
-import org.fieldsafety.intake.security.Roles;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.intake.apikey.ApiKeys;
+import org.fieldsafety.platform.Roles;
 
-/**
- * API keys of machine clients. The cache learns of a new or revoked key on this node as soon as the
- * transaction committed; other nodes within their refresh interval.
- */
+/** API keys of machine clients ({@link ApiKeys}). */
 @Path("/api/v1/api-keys")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {
 
-    private final ApiKeyCache cache;
-    private final Clock clock;
+    private final ApiKeys keys;
 
-    ApiKeyResource(ApiKeyCache cache, Clock clock) {
-        this.cache = cache;
-        this.clock = clock;
+    ApiKeyResource(ApiKeys keys) {
+        this.keys = keys;
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Uni<Response> create(@NotNull @Valid CreateApiKeyRequest request) {
-        String secret = ApiKeySecret.generate();
-        ApiKey key = ApiKey.issue(
-                request.client(),
-                request.productsOrAll(),
-                request.rateLimit(),
-                ApiKeySecret.hash(secret),
-                clock.instant());
-        return Panache.withTransaction(key::persist)
-                .invoke(() -> cache.add(key))
-                .map(stored -> Response.created(URI.create("/api/v1/api-keys/" + key.id))
-                        .entity(new ApiKeyCreated(key.id, secret))
+        return keys.issue(request.client(), request.productsOrAll(), request.rateLimit())
+                .map(issued -> Response.created(URI.create("/api/v1/api-keys/" + issued.key().id))
+                        .entity(new ApiKeyCreated(issued.key().id, issued.secret()))
                         .build());
     }
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
-    @WithSession
     public Uni<List<ApiKeyView>> list() {
-        return ApiKey.<ApiKey>listAll()
-                .map(keys -> keys.stream().map(ApiKeyView::of).toList());
+        return keys.all().map(all -> all.stream().map(ApiKeyView::of).toList());
     }
 
     /** Revokes the key; this node refuses it from now on. Revoking twice is harmless. */
@@ -72,16 +51,6 @@ public class ApiKeyResource {
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
     public Uni<Void> revoke(@PathParam("id") UUID id) {
-        return Panache.withTransaction(() -> ApiKey.<ApiKey>findById(id)
-                        .onItem()
-                        .ifNull()
-                        .failWith(() -> ProblemException.notFound("API key " + id))
-                        .invoke(key -> {
-                            if (key.revokedAt == null) {
-                                key.revokedAt = clock.instant();
-                            }
-                        }))
-                .invoke(() -> cache.evict(id))
-                .replaceWithVoid();
+        return keys.revoke(id);
     }
 }

@@ -1,6 +1,5 @@
 package org.fieldsafety.intake.report.api;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,24 +15,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.stream.IntStream;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.fieldsafety.contracts.FieldReportReceived;
-import org.fieldsafety.intake.config.IntakeConfig;
-import org.fieldsafety.intake.report.FirstReceipts;
-import org.fieldsafety.intake.report.ReportIds;
-import org.fieldsafety.intake.report.ReportRateLimit;
-import org.fieldsafety.intake.report.messaging.ReportPublisher;
-import org.fieldsafety.intake.security.ApiKeyAuthenticationMechanism;
-import org.fieldsafety.intake.security.ApiKeyClient;
-import org.fieldsafety.intake.security.Roles;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.intake.ApiKeyAuthenticationMechanism;
+import org.fieldsafety.intake.ApiKeyClient;
+import org.fieldsafety.intake.IntakeConfig;
+import org.fieldsafety.intake.report.FieldReportRequest;
+import org.fieldsafety.intake.report.ReportIntake;
+import org.fieldsafety.platform.Roles;
 
 /**
  * Field reports from machine clients. A report is answered 202 only once Kafka acknowledged it; its
@@ -54,46 +46,24 @@ public class FieldReportResource {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private final ReportPublisher publisher;
+    private final ReportIntake intake;
     private final SecurityIdentity identity;
-    private final Clock clock;
     private final IntakeConfig config;
-    private final MeterRegistry registry;
-    private final ReportRateLimit rateLimit;
-    private final FirstReceipts firstReceipts;
 
-    FieldReportResource(
-            ReportPublisher publisher,
-            ReportRateLimit rateLimit,
-            FirstReceipts firstReceipts,
-            SecurityIdentity identity,
-            Clock clock,
-            IntakeConfig config,
-            MeterRegistry registry) {
-        this.publisher = publisher;
-        this.rateLimit = rateLimit;
-        this.firstReceipts = firstReceipts;
+    FieldReportResource(ReportIntake intake, SecurityIdentity identity, IntakeConfig config) {
+        this.intake = intake;
         this.identity = identity;
-        this.clock = clock;
         this.config = config;
-        this.registry = registry;
     }
 
     @POST
     public Uni<Response> report(
             @NotNull @Valid FieldReportRequest request,
             @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
-        ApiKeyClient client = authorized(List.of(request));
-        String reportId = ReportIds.of(client.name(), idempotencyKey);
-        return receivedAt(reportId, idempotencyKey).chain(receivedAt -> {
-            FieldReportReceived report = request.received(reportId, client.name(), receivedAt);
-            return publisher.publish(report).map(sent -> {
-                countAccepted(List.of(report));
-                return Response.accepted(new ReportAccepted(report.reportId(), report.receivedAt()))
+        return intake.report(ApiKeyClient.of(identity), request, idempotencyKey)
+                .map(report -> Response.accepted(new ReportAccepted(report.reportId(), report.receivedAt()))
                         .location(triageResult(report.reportId()))
-                        .build();
-            });
-        });
+                        .build());
     }
 
     /** Validates the whole batch first; 202 only when Kafka acknowledged every report. */
@@ -101,54 +71,16 @@ public class FieldReportResource {
     @Path("batch")
     public Uni<Response> batch(
             @NotNull @Valid BatchRequest batch, @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
-        ApiKeyClient client = authorized(batch.reports());
-        List<String> reportIds = IntStream.range(0, batch.reports().size())
-                .mapToObj(i -> ReportIds.of(client.name(), idempotencyKey == null ? null : idempotencyKey + "#" + i))
-                .toList();
-        return receivedAt(reportIds.get(0), idempotencyKey).chain(receivedAt -> {
-            List<FieldReportReceived> reports = IntStream.range(0, reportIds.size())
-                    .mapToObj(i -> batch.reports().get(i).received(reportIds.get(i), client.name(), receivedAt))
-                    .toList();
-            return publisher.publishAll(reports).map(sent -> {
-                countAccepted(reports);
-                return Response.accepted(new BatchAccepted(reportIds)).build();
-            });
-        });
-    }
-
-    /**
-     * Now, or for a request with an {@code Idempotency-Key} the time its first attempt arrived (a batch's
-     * is stored under its first report's id), so a retry keeps the awareness time.
-     */
-    private Uni<Instant> receivedAt(String reportId, String idempotencyKey) {
-        Instant now = clock.instant();
-        return idempotencyKey == null ? Uni.createFrom().item(now) : firstReceipts.first(reportId, now);
-    }
-
-    /** The client, if its key may report for every product of the requests and it is within its rate. */
-    private ApiKeyClient authorized(List<FieldReportRequest> requests) {
-        ApiKeyClient client = ApiKeyClient.of(identity);
-        requests.stream()
-                .map(FieldReportRequest::productId)
-                .filter(productId -> !client.mayReportFor(productId))
-                .findFirst()
-                .ifPresent(productId -> {
-                    throw new ProblemException(
-                            403, "product-not-allowed", "This API key may not report for product " + productId);
-                });
-        rateLimit.acquire(client.keyId(), client.rateLimit(), requests.size());
-        return client;
+        return intake.batch(ApiKeyClient.of(identity), batch.reports(), idempotencyKey)
+                .map(reports -> Response.accepted(new BatchAccepted(reports.stream()
+                                .map(FieldReportReceived::reportId)
+                                .toList()))
+                        .build());
     }
 
     private URI triageResult(String reportId) {
         return UriBuilder.fromUri(config.triageBaseUrl())
                 .path("/api/v1/triage/{reportId}")
                 .build(reportId);
-    }
-
-    private void countAccepted(List<FieldReportReceived> reports) {
-        reports.forEach(report -> registry.counter(
-                        "intake.reports.accepted", "source", report.source().name())
-                .increment());
     }
 }

@@ -3,7 +3,7 @@ package org.fieldsafety.intake.report.api;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import org.fieldsafety.platform.Problem;
+import org.fieldsafety.platform.web.Problem;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /** Counts rejected field reports by reason: the problem code of the answer ({@code validation}, ...). */

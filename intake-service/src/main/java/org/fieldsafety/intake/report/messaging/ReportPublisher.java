@@ -9,9 +9,9 @@ import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.contracts.FieldReportReceived;
-import org.fieldsafety.intake.config.IntakeConfig;
-import org.fieldsafety.platform.CloudEvents;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.intake.IntakeConfig;
+import org.fieldsafety.platform.domain.Unavailable;
+import org.fieldsafety.platform.messaging.CloudEvents;
 import org.jboss.logging.Logger;
 
 /**
@@ -75,9 +75,9 @@ public class ReportPublisher {
                 FieldReportReceived.TYPE, report.reportId(), report.productId(), report.receivedAt(), report));
     }
 
-    private static ProblemException unavailable(Throwable cause) {
+    private static Unavailable unavailable(Throwable cause) {
         LOG.warnf("Kafka did not acknowledge a report: %s", cause.toString());
-        return new ProblemException(
-                503, "kafka-unavailable", "The report could not be stored now; nothing was accepted, retry later");
+        return new Unavailable(
+                "kafka-unavailable", "The report could not be stored now; nothing was accepted, retry later");
     }
 }

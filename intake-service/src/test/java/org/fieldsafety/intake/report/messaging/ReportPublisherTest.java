@@ -13,8 +13,8 @@ import java.util.Map;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
-import org.fieldsafety.intake.config.IntakeConfig;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.intake.IntakeConfig;
+import org.fieldsafety.platform.domain.Unavailable;
 import org.junit.jupiter.api.Test;
 
 /** What the client gets when Kafka does not acknowledge: never a 202, a 503 problem within the bound. */
@@ -41,17 +41,17 @@ class ReportPublisherTest {
     @Test
     void aReportKafkaDoesNotAcknowledgeInTimeIsUnavailable() {
         ReportPublisher publisher = publisher(Uni.createFrom().nothing());
-        ProblemException failure = assertThrows(
-                ProblemException.class, () -> publisher.publish(REPORT).await().atMost(Duration.ofSeconds(5)));
-        assertEquals(503, failure.status());
+        Unavailable failure = assertThrows(
+                Unavailable.class, () -> publisher.publish(REPORT).await().atMost(Duration.ofSeconds(5)));
+        assertEquals("kafka-unavailable", failure.code());
     }
 
     @Test
     void aReportKafkaRefusesIsUnavailable() {
         ReportPublisher publisher = publisher(Uni.createFrom().failure(new IllegalStateException("broker down")));
-        ProblemException failure = assertThrows(
-                ProblemException.class, () -> publisher.publish(REPORT).await().atMost(Duration.ofSeconds(5)));
-        assertEquals(503, failure.status());
+        Unavailable failure = assertThrows(
+                Unavailable.class, () -> publisher.publish(REPORT).await().atMost(Duration.ofSeconds(5)));
+        assertEquals("kafka-unavailable", failure.code());
     }
 
     @SuppressWarnings("unchecked")

@@ -7,7 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import org.fieldsafety.platform.ProblemException;
+import org.fieldsafety.platform.domain.NotPermitted;
 
 /**
  * Checks an electronic signature's two components (21 CFR 11.200(a)): the signer is the authenticated
@@ -27,7 +27,7 @@ public class SignatureVerifier {
     /**
      * The signature of {@code signer}, made now; a blocking call.
      *
-     * @throws ProblemException 403 when the password does not authenticate the signer
+     * @throws NotPermitted when the password does not authenticate the signer
      */
     public Signature sign(SecurityIdentity signer, SignatureRequest request) {
         String user = signer.getPrincipal().getName();
@@ -35,8 +35,8 @@ public class SignatureVerifier {
             identities.authenticateBlocking(new UsernamePasswordAuthenticationRequest(
                     user, new PasswordCredential(request.password().toCharArray())));
         } catch (AuthenticationFailedException e) {
-            throw new ProblemException(
-                    403, "signature-rejected", "21 CFR 11.200: the re-entered password does not match " + user);
+            throw new NotPermitted(
+                    "signature-rejected", "21 CFR 11.200", "the re-entered password does not match " + user);
         }
         return new Signature(user, user, request.meaning(), clock.instant());
     }

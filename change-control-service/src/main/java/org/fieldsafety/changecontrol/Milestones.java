@@ -1,0 +1,45 @@
+package org.fieldsafety.changecontrol;
+
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.fieldsafety.platform.messaging.CloudEvents;
+
+/**
+ * How change control's publishers send their milestones to {@code fieldsafety.change-control.v1}, with the
+ * event store as the outbox: both publishers are one tracking processor ({@link #PROCESSING_GROUP}), whose
+ * token moves on only after Kafka acknowledged, and the CloudEvent id is the stored event's id, stable
+ * across redelivery. Every milestone is keyed by product; a later event does not carry the product, so it
+ * is read from the aggregate's first event.
+ */
+@Singleton
+public class Milestones {
+
+    /** The tracking processor of every milestone publisher, so they leave in the order they were stored. */
+    public static final String PROCESSING_GROUP = "change-control-milestones";
+
+    private static final CloudEvents EVENTS = CloudEvents.from("/change-control-service");
+
+    private final MutinyEmitter<Object> emitter;
+    /** Looked up when used: the event store is built with the handlers that use this. */
+    private final Instance<EventStore> eventStore;
+
+    Milestones(@Channel(Channels.CHANGE_CONTROL_OUT) MutinyEmitter<Object> emitter, Instance<EventStore> eventStore) {
+        this.emitter = emitter;
+        this.eventStore = eventStore;
+    }
+
+    /** The first event stored of an aggregate: its raising or opening. */
+    public Object firstEvent(String aggregateId) {
+        return eventStore.get().readEvents(aggregateId).next().getPayload();
+    }
+
+    /** The stored event's id and time: the same whenever the tracking processor replays it. */
+    public void send(String type, String productId, EventMessage<?> message, Object payload) {
+        emitter.sendMessageAndAwait(
+                EVENTS.message(type, message.getIdentifier(), productId, message.getTimestamp(), payload));
+    }
+}

@@ -1,0 +1,113 @@
+package org.fieldsafety.fsca.cases.messaging;
+
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.inject.Singleton;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.fieldsafety.contracts.AuthorityNotified;
+import org.fieldsafety.contracts.FieldSafetyNoticeIssued;
+import org.fieldsafety.contracts.FscaCaseClosed;
+import org.fieldsafety.contracts.FscaCaseOpened;
+import org.fieldsafety.contracts.FscaDecisionTaken;
+import org.fieldsafety.fsca.Channels;
+import org.fieldsafety.fsca.cases.FscaCaseEvent;
+import org.fieldsafety.platform.messaging.CloudEvents;
+
+/**
+ * Publishes case milestones (opened, decided, authority notified, FSN issued, closed) to Kafka with the
+ * event store as the outbox: the tracking processor's token moves on only after Kafka acknowledged, and
+ * the CloudEvent id is the stored event's id, stable across redelivery.
+ */
+@Singleton
+@ProcessingGroup(FscaMilestonePublisher.PROCESSING_GROUP)
+public class FscaMilestonePublisher {
+
+    public static final String PROCESSING_GROUP = "fsca-milestones";
+    private static final CloudEvents EVENTS = CloudEvents.from("/fsca-service");
+
+    private final MutinyEmitter<Object> emitter;
+
+    FscaMilestonePublisher(@Channel(Channels.FSCA_OUT) MutinyEmitter<Object> emitter) {
+        this.emitter = emitter;
+    }
+
+    @EventHandler
+    void on(FscaCaseEvent.FscaCaseOpened event, EventMessage<?> message) {
+        publish(
+                event,
+                message,
+                FscaCaseOpened.TYPE,
+                new FscaCaseOpened(event.caseId(), event.problemId(), event.productId(), event.openedAt()));
+    }
+
+    @EventHandler
+    void on(FscaCaseEvent.FscaDecided event, EventMessage<?> message) {
+        publish(
+                event,
+                message,
+                FscaDecisionTaken.TYPE,
+                new FscaDecisionTaken(
+                        event.caseId(),
+                        event.problemId(),
+                        event.productId(),
+                        event.softwareItems(),
+                        event.decision().name(),
+                        event.action() == null ? null : event.action().name(),
+                        event.rationale(),
+                        event.signature().signer(),
+                        event.signature().signedAt()));
+    }
+
+    @EventHandler
+    void on(FscaCaseEvent.AuthorityNotified event, EventMessage<?> message) {
+        publish(
+                event,
+                message,
+                AuthorityNotified.TYPE,
+                new AuthorityNotified(
+                        event.caseId(),
+                        event.problemId(),
+                        event.productId(),
+                        event.competentAuthority(),
+                        event.reference(),
+                        event.notifiedAt()));
+    }
+
+    @EventHandler
+    void on(FscaCaseEvent.FieldSafetyNoticeIssued event, EventMessage<?> message) {
+        publish(
+                event,
+                message,
+                FieldSafetyNoticeIssued.TYPE,
+                new FieldSafetyNoticeIssued(
+                        event.caseId(),
+                        event.problemId(),
+                        event.productId(),
+                        event.notice().reference(),
+                        event.notice().affectedSoftware(),
+                        event.recipients().size(),
+                        message.getTimestamp()));
+    }
+
+    @EventHandler
+    void on(FscaCaseEvent.FscaCaseClosed event, EventMessage<?> message) {
+        publish(
+                event,
+                message,
+                FscaCaseClosed.TYPE,
+                new FscaCaseClosed(
+                        event.caseId(),
+                        event.problemId(),
+                        event.productId(),
+                        event.signature().signer(),
+                        event.signature().signedAt()));
+    }
+
+    /** The stored event's id and time: the same whenever the tracking processor replays it. */
+    private void publish(FscaCaseEvent event, EventMessage<?> message, String type, Object payload) {
+        emitter.sendMessageAndAwait(
+                EVENTS.message(type, message.getIdentifier(), event.caseId(), message.getTimestamp(), payload));
+    }
+}

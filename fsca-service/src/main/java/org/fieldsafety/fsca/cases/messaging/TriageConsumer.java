@@ -1,0 +1,145 @@
+package org.fieldsafety.fsca.cases.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.fieldsafety.contracts.ReportTriaged;
+import org.fieldsafety.contracts.TrendSignalRaised;
+import org.fieldsafety.eventstore.Conflicts;
+import org.fieldsafety.fsca.Channels;
+import org.fieldsafety.fsca.audit.AuditedCommands;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordTriage;
+import org.fieldsafety.fsca.cases.FscaCases;
+import org.fieldsafety.fsca.cases.Incident;
+import org.fieldsafety.fsca.cases.TrendSignal;
+import org.fieldsafety.platform.messaging.BatchConsumer;
+import org.fieldsafety.platform.messaging.IncomingEvent;
+import org.fieldsafety.platform.messaging.Unprocessable;
+
+/**
+ * Opens or extends a case for every FSCA candidate and every trend signal that triage publishes (the
+ * topic also carries ProblemDetected and the triage of reports that are no candidates, which open no
+ * case), a batch of records at a time ({@link BatchConsumer}): one {@link RecordTriage} per case with the
+ * batch's incidents and signals of it in the order they were published, all in one transaction with their
+ * audit links. One commit per batch instead of one per report is what lets fsca keep up with triage, which
+ * publishes in batches too.
+ *
+ * <p>A tolerant reader: only a ReportTriaged or a TrendSignalRaised is parsed, so a message of another type
+ * is skipped whatever its shape, and one of those that cannot be read goes alone to {@code
+ * fieldsafety.triage.v1.dlq} with the reason.
+ *
+ * <p>At least once: the batch is acknowledged after its transaction committed, and a redelivered report is
+ * recognised by its case. A database that is down or restarting holds the batch back, retried until it
+ * passes; a command that raced a user's step on the same case is sent again ({@link Conflicts}). Axon is
+ * blocking, hence a worker thread.
+ */
+@ApplicationScoped
+public class TriageConsumer {
+
+    private final BatchConsumer<CaseNews> consumer;
+
+    TriageConsumer(
+            AuditedCommands commands,
+            Clock clock,
+            @Channel(Channels.TRIAGE_DLQ) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+                    MutinyEmitter<String> deadLetters) {
+        this.consumer = new BatchConsumer<>(deadLetters, TriageConsumer::read, BatchConsumer.Work.blocking(news -> {
+            List<RecordTriage> perCase = commandsPerCase(news, clock.instant());
+            Conflicts.retry(() -> commands.sendAll(perCase, AuditedCommands.SYSTEM));
+        }));
+    }
+
+    @Incoming(Channels.TRIAGE_IN)
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(batch);
+    }
+
+    /** What one record brings to its problem's case: an incident or a trend signal; null for neither. */
+    private record CaseNews(String problemId, String productId, Incident incident, TrendSignal trendSignal) {}
+
+    private static CaseNews read(IncomingEvent event) {
+        if (event.is(ReportTriaged.TYPE)) {
+            ReportTriaged triaged = event.as(ReportTriaged.class, ReportTriaged.TYPE);
+            return triaged.fscaCandidate()
+                    ? new CaseNews(triaged.problemId(), triaged.productId(), incident(triaged), null)
+                    : null;
+        }
+        if (event.is(TrendSignalRaised.TYPE)) {
+            TrendSignalRaised raised = event.as(TrendSignalRaised.class, TrendSignalRaised.TYPE);
+            return new CaseNews(raised.problemId(), raised.productId(), null, signal(event, raised));
+        }
+        return null;
+    }
+
+    /** One command per case, with the batch's incidents and signals of it in the order triage published them. */
+    private static List<RecordTriage> commandsPerCase(List<CaseNews> batch, Instant now) {
+        Map<String, List<CaseNews>> byCase = new LinkedHashMap<>();
+        batch.forEach(news -> byCase.computeIfAbsent(FscaCases.caseIdFor(news.problemId()), id -> new ArrayList<>())
+                .add(news));
+        return byCase.entrySet().stream()
+                .map(newsOfCase -> {
+                    CaseNews first = newsOfCase.getValue().get(0);
+                    return new RecordTriage(
+                            newsOfCase.getKey(),
+                            first.problemId(),
+                            first.productId(),
+                            newsOfCase.getValue().stream()
+                                    .map(CaseNews::incident)
+                                    .filter(Objects::nonNull)
+                                    .toList(),
+                            newsOfCase.getValue().stream()
+                                    .map(CaseNews::trendSignal)
+                                    .filter(Objects::nonNull)
+                                    .toList(),
+                            now);
+                })
+                .toList();
+    }
+
+    /** Identified by its CloudEvent id, which triage keeps for the episode whenever it publishes it again. */
+    private static TrendSignal signal(IncomingEvent event, TrendSignalRaised raised) {
+        if (event.id() == null) {
+            throw new Unprocessable("a " + TrendSignalRaised.TYPE + " without ce_id");
+        }
+        return new TrendSignal(
+                event.id(),
+                raised.softwareItem(),
+                raised.faultCode(),
+                raised.windowStart(),
+                raised.windowEnd(),
+                raised.observed(),
+                raised.expected(),
+                raised.method(),
+                raised.raisedAt());
+    }
+
+    private static Incident incident(ReportTriaged triaged) {
+        return new Incident(
+                triaged.reportId(),
+                triaged.awareAt(),
+                triaged.softwareItem(),
+                triaged.softwareVersion(),
+                triaged.faultCode(),
+                triaged.country(),
+                triaged.safetyClass(),
+                triaged.hazard(),
+                triaged.severity(),
+                triaged.probability(),
+                triaged.riskRegion(),
+                triaged.seriousIncident(),
+                triaged.reportability().stream()
+                        .map(r -> new Incident.ReportingClock(r.regime(), r.basis(), r.deadline()))
+                        .toList());
+    }
+}

@@ -1,0 +1,197 @@
+package org.fieldsafety.platform.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * The one shape of every Kafka consumer of the services, whatever its topic's volume: the channel hands
+ * over its records in batches ({@code batch=true}), and each batch is settled the same way.
+ *
+ * <ol>
+ *   <li>Each record is read once, by the consumer's {@link Reader}: its CloudEvent type decides whether
+ *       the consumer takes it at all (a tolerant reader skips the others), its value is parsed by the one
+ *       parser ({@link IncomingEvent#as}) and checked. A record that cannot be read goes alone to the dead
+ *       letters, with the reason; the rest of the batch goes on.
+ *   <li>The records read go through the consumer's {@link Work} together, again after a back-off (100 ms
+ *       doubling to 5 s) for as long as it fails with a failure that passes ({@link Failures}: a database
+ *       or broker that is down, restarting or slow). Kafka keeps the batch meanwhile, so a record
+ *       acknowledged upstream never reaches the dead letters for an outage.
+ *   <li>Work that fails for good (a record that reads but breaks a rule, or data the database refuses)
+ *       runs again one record at a time, so that only the record that fails goes to the dead letters, with
+ *       the failure as the reason.
+ *   <li>The batch is acknowledged once each of its records is processed or dead-lettered; until then a
+ *       crash redelivers it, so the work must be idempotent.
+ * </ol>
+ *
+ * A dead letter keeps the record's key, headers and text value and adds the headers SmallRye's
+ * dead-letter strategy writes: the reason and where the record was.
+ *
+ * @param <T> what the reader makes of a record
+ */
+public final class BatchConsumer<T> {
+
+    private static final Logger LOG = Logger.getLogger(BatchConsumer.class);
+    private static final Duration FIRST_BACK_OFF = Duration.ofMillis(100);
+    private static final Duration LONGEST_BACK_OFF = Duration.ofSeconds(5);
+    /** Attempts after the first for a failure that cannot pass: a little patience for a misjudged one. */
+    private static final int PERMANENT_RETRIES = 3;
+
+    /** Reads one record: null when the record is not for this consumer. */
+    @FunctionalInterface
+    public interface Reader<T> {
+
+        /** @throws Unprocessable naming what is wrong with the record: the dead-letter reason */
+        T read(IncomingEvent event);
+    }
+
+    /** Processes what the reader made of a batch's records, in their order; subscribed once per attempt. */
+    @FunctionalInterface
+    public interface Work<T> {
+
+        Uni<Void> run(List<T> read);
+
+        /** Blocking work (Axon, JDBC): each attempt on a worker thread. */
+        static <T> Work<T> blocking(Consumer<List<T>> work) {
+            return read -> Uni.createFrom()
+                    .voidItem()
+                    .invoke(() -> work.accept(read))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+    }
+
+    private final MutinyEmitter<String> deadLetters;
+    private final Reader<T> reader;
+    private final Work<T> work;
+
+    /** @param deadLetters the channel of the consumed topic's {@code .dlq}, whose values are text */
+    public BatchConsumer(MutinyEmitter<String> deadLetters, Reader<T> reader, Work<T> work) {
+        this.deadLetters = deadLetters;
+        this.reader = reader;
+        this.work = work;
+    }
+
+    /**
+     * Settles one batch of a channel whose values are read as text; every attempt at the work runs on the
+     * Vert.x context the batch arrived on (Hibernate Reactive needs one), or hops from there to a worker.
+     */
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        Executor context = context();
+        List<Uni<Void>> unreadable = new ArrayList<>();
+        List<Read<T>> read = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            try {
+                T value = reader.read(IncomingEvent.of(record));
+                if (value != null) {
+                    read.add(new Read<>(record, value));
+                }
+            } catch (RuntimeException e) {
+                // reading touches nothing but the record: no retry can change its outcome
+                unreadable.add(deadLetter(context, record, Failures.reason(e)));
+            }
+        }
+        Uni<Void> lettersSent = unreadable.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : Uni.join().all(unreadable).andFailFast().replaceWithVoid();
+        return lettersSent
+                .chain(() -> process(context, read))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()))
+                .onFailure()
+                .recoverWithUni(failure -> {
+                    LOG.errorf(failure, "A batch could not be settled; nacking it");
+                    return Uni.createFrom().completionStage(batch.nack(failure));
+                });
+    }
+
+    /** A record with what the reader made of it. */
+    private record Read<T>(Message<String> record, T value) {}
+
+    /** The work on {@code records}; when it fails for good, on each of them alone. */
+    private Uni<Void> process(Executor context, List<Read<T>> records) {
+        if (records.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<T> values = records.stream().map(Read::value).toList();
+        return retried(context, () -> work.run(values)).onFailure().recoverWithUni(failure -> {
+            if (records.size() == 1) {
+                return deadLetter(context, records.get(0).record(), Failures.reason(failure));
+            }
+            LOG.warnf(
+                    "A batch of %d records failed for good (%s); processing them one by one", records.size(), failure);
+            Uni<Void> oneByOne = Uni.createFrom().voidItem();
+            for (Read<T> record : records) {
+                oneByOne = oneByOne.chain(() -> process(context, List.of(record)));
+            }
+            return oneByOne;
+        });
+    }
+
+    /**
+     * Sends one record to the dead letters, unchanged (key, headers, text value) plus the headers the
+     * SmallRye dead-letter strategy writes: the reason and where the record was.
+     */
+    private Uni<Void> deadLetter(Executor context, Message<String> record, String reason) {
+        IncomingKafkaRecordMetadata<?, ?> origin = record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new IllegalArgumentException("not a record from Kafka"));
+        LOG.warnf(
+                "Record %s-%d@%d dead-lettered: %s",
+                origin.getTopic(), origin.getPartition(), origin.getOffset(), reason);
+        RecordHeaders headers = new RecordHeaders(origin.getHeaders().toArray());
+        headers.add("dead-letter-reason", bytes(reason));
+        headers.add("dead-letter-topic", bytes(origin.getTopic()));
+        headers.add("dead-letter-partition", bytes(Integer.toString(origin.getPartition())));
+        headers.add("dead-letter-offset", bytes(Long.toString(origin.getOffset())));
+        Message<String> letter = Message.of(record.getPayload() == null ? "" : record.getPayload())
+                .addMetadata(OutgoingKafkaRecordMetadata.builder()
+                        .withKey(origin.getKey())
+                        .withHeaders(headers)
+                        .build());
+        return retried(context, () -> deadLetters.sendMessage(letter));
+    }
+
+    /**
+     * {@code attempt}, subscribed on the context again after a back-off for as long as it fails with a
+     * failure that passes, and a few times more for one that does not.
+     */
+    private static Uni<Void> retried(Executor context, Supplier<Uni<? extends Void>> attempt) {
+        return Uni.createFrom()
+                .<Void>deferred(attempt)
+                .runSubscriptionOn(context)
+                .onFailure(failure -> !Failures.permanent(failure))
+                .invoke(failure -> LOG.warnf("Consuming failed, retrying until it passes: %s", failure))
+                .onFailure(failure -> !Failures.permanent(failure))
+                .retry()
+                .withBackOff(FIRST_BACK_OFF, LONGEST_BACK_OFF)
+                .indefinitely()
+                .onFailure()
+                .retry()
+                .withBackOff(FIRST_BACK_OFF, Duration.ofSeconds(1))
+                .atMost(PERMANENT_RETRIES);
+    }
+
+    /** The caller's Vert.x context as an executor, or the calling thread outside one (unit tests). */
+    private static Executor context() {
+        Context context = Vertx.currentContext();
+        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

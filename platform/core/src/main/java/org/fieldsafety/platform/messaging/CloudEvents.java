@@ -1,0 +1,60 @@
+package org.fieldsafety.platform.messaging;
+
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Builds every message a service publishes, so that all of them are the same CloudEvent 1.0 in Kafka
+ * binary mode (contracts/asyncapi.yaml): {@code ce_id}, {@code ce_type}, {@code ce_source}, {@code
+ * ce_subject}, {@code ce_time} and {@code content-type: application/json} as headers, the event as JSON
+ * value, and the Kafka key equal to the subject (the product id; on the FSCA topic the case id), so that
+ * one product's or case's events keep their order.
+ */
+public final class CloudEvents {
+
+    public static final String CONTENT_TYPE = "application/json";
+
+    private final URI source;
+
+    private CloudEvents(URI source) {
+        this.source = source;
+    }
+
+    /** The events of one publishing service, e.g. {@code /triage-service}. */
+    public static CloudEvents from(String source) {
+        return new CloudEvents(URI.create(source));
+    }
+
+    /**
+     * One event as a message.
+     *
+     * @param type the contract record's {@code TYPE}
+     * @param id unique per event and the same whenever the event is published again: consumers deduplicate
+     *     by it
+     * @param key the Kafka key and the CloudEvent subject
+     * @param time when the event happened; taken from the event, so a re-publication carries the same time
+     * @param data the contract record, written as JSON by the channel's serializer
+     */
+    public <T> Message<T> message(String type, String id, String key, Instant time, T data) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(time, "time");
+        return Message.of(data)
+                .addMetadata(OutgoingCloudEventMetadata.builder()
+                        .withId(id)
+                        .withType(Objects.requireNonNull(type, "type"))
+                        .withSource(source)
+                        .withSubject(key)
+                        .withTimestamp(time.atZone(ZoneOffset.UTC))
+                        .withDataContentType(CONTENT_TYPE)
+                        .build())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(key)
+                        .build());
+    }
+}

@@ -1,0 +1,40 @@
+package org.fieldsafety.platform.persistence;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.quarkus.hibernate.orm.JsonFormat;
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import org.hibernate.type.descriptor.WrapperOptions;
+import org.hibernate.type.descriptor.java.JavaType;
+import org.hibernate.type.format.FormatMapper;
+import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
+
+/**
+ * The one way the services map a JSON column: an entity field of a record type annotated
+ * {@code @JdbcTypeCode(SqlTypes.JSON)} on a {@code jsonb} column, written and read by this mapper. Times are
+ * ISO-8601 text, so an awareness time or a deadline keeps its every digit (as a JSON number it would pass
+ * through a double), and unknown properties are tolerated so an older row still reads after a field is
+ * added. The reactive PostgreSQL client decodes a JSON column only as an object, so a column holds one.
+ */
+@JsonFormat
+@PersistenceUnitExtension
+public class JsonColumns implements FormatMapper {
+
+    private final FormatMapper delegate = new JacksonJsonFormatMapper(JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build());
+
+    @Override
+    public <T> T fromString(CharSequence text, JavaType<T> type, WrapperOptions options) {
+        return delegate.fromString(text, type, options);
+    }
+
+    @Override
+    public <T> String toString(T value, JavaType<T> type, WrapperOptions options) {
+        return delegate.toString(value, type, options);
+    }
+}

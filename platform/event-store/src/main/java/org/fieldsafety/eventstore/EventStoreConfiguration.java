@@ -1,0 +1,122 @@
+package org.fieldsafety.eventstore;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+/**
+ * The Axon configuration the event-sourced services run with, and the one the benchmarks measure: JDBC
+ * event store and token store with the snake_case schema of {@code db/event-store}, Jackson for every
+ * serializer (no XStream), a 50 ms event fetch delay instead of Axon's 1 s, and single-threaded tracking
+ * processors that take 100 events per transaction and retry a failing handler instead of skipping its
+ * event. Plain Axon: {@link EventStoreRuntime} gives it Quarkus' datasource and JTA transactions, the
+ * benchmark a pooled datasource and JDBC transactions.
+ */
+public final class EventStoreConfiguration {
+
+    /** New events reach tracking processors at once when appended here; this bounds the poll otherwise. */
+    private static final long FETCH_DELAY_MS = 50;
+
+    private static final int BATCH_SIZE = 100;
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private EventStoreConfiguration() {}
+
+    /**
+     * The configuration on {@code connections} and {@code transactions}, serializing with a copy of
+     * {@code json} that ignores unknown properties; callers add their aggregates and handlers and build it.
+     */
+    public static Configurer configurer(
+            ConnectionProvider connections, TransactionManager transactions, ObjectMapper json) {
+        System.setProperty("disable-axoniq-console-message", "true");
+        Serializer serializer = JacksonSerializer.builder()
+                .objectMapper(json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
+                .build();
+        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(eventSchema())
+                .dataType(byte[].class)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .persistenceExceptionResolver(EventStoreConfiguration::isDuplicateKey)
+                .build();
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureTransactionManager(c -> transactions)
+                .configureEventStore(c -> EmbeddedEventStore.builder()
+                        .storageEngine(engine)
+                        .fetchDelay(FETCH_DELAY_MS)
+                        .timeUnit(TimeUnit.MILLISECONDS)
+                        .build());
+        configurer
+                .eventProcessing()
+                .usingTrackingEventProcessors()
+                // a failing handler stops its processor, which retries the event: never skip an event
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerTrackingEventProcessorConfiguration(
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(BATCH_SIZE))
+                .registerTokenStore(c -> JdbcTokenStore.builder()
+                        .connectionProvider(connections)
+                        .serializer(serializer)
+                        .contentType(byte[].class)
+                        .schema(tokenSchema())
+                        .build());
+        return configurer;
+    }
+
+    private static boolean isDuplicateKey(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    private static TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+}

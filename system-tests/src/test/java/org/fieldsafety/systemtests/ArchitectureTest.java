@@ -1,0 +1,252 @@
+package org.fieldsafety.systemtests;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.fieldsafety.infra.RepositoryLayout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The architecture's rules, checked on each service's compiled classes (so after the services compiled, as
+ * the reactor orders it): the domain model is free of frameworks, no slice reads another slice's entities,
+ * Axon commands are sent on worker threads only, and every test that starts Quarkus is a flow test.
+ *
+ * <p>A service's slices are the packages right below its root ({@code org.fieldsafety.fsca.cases}); each
+ * has its domain in the slice package itself and {@code api}, {@code query} and {@code messaging} below
+ * it; the root holds the service-wide wiring. fsca's {@code console} is the second web adapter of the
+ * cases slice, next to {@code cases.api}.
+ */
+class ArchitectureTest {
+
+    enum Service {
+        INTAKE("intake-service", "org.fieldsafety.intake"),
+        TRIAGE("triage-service", "org.fieldsafety.triage"),
+        FSCA("fsca-service", "org.fieldsafety.fsca"),
+        CHANGE_CONTROL("change-control-service", "org.fieldsafety.changecontrol");
+
+        final String module;
+        final String root;
+
+        Service(String module, String root) {
+            this.module = module;
+            this.root = root;
+        }
+
+        /** The classes of {@code target/<output>}, imported once per test run. */
+        JavaClasses classes(String output) {
+            return IMPORTED.computeIfAbsent(module + "/" + output, key -> {
+                Path classes = RepositoryLayout.root()
+                        .resolve(module)
+                        .resolve("target")
+                        .resolve(output);
+                assertTrue(Files.isDirectory(classes), classes + " is missing: compile the services first");
+                return new ClassFileImporter().importPath(classes);
+            });
+        }
+    }
+
+    private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
+
+    /** The frameworks a domain model must not know: HTTP, Quarkus, persistence, the event loop, the web layer. */
+    private static final String[] FRAMEWORKS = {
+        "jakarta.ws.rs..",
+        "io.quarkus..",
+        "org.hibernate..",
+        "jakarta.persistence..",
+        "io.vertx..",
+        "io.smallrye.mutiny..",
+        "org.fieldsafety.platform.web.."
+    };
+
+    private static final Set<String> SCOPES = Set.of(
+            "jakarta.enterprise.context.ApplicationScoped",
+            "jakarta.enterprise.context.RequestScoped",
+            "jakarta.enterprise.context.Dependent",
+            "jakarta.inject.Singleton");
+
+    private static final String ENTITY = "jakarta.persistence.Entity";
+    private static final String COMMAND_GATEWAY = "org.axonframework.commandhandling.gateway.CommandGateway";
+
+    /**
+     * A slice's domain model (aggregates, commands, events, rules, values) knows no framework. The
+     * application services and the entities of a slice are its two kinds of framework code: a CDI bean or a
+     * JPA entity, and the classes nested in them. fsca's console is a web adapter, not a slice.
+     */
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void theDomainModelKnowsNoFramework(Service service) {
+        classes()
+                .that()
+                .resideInAPackage(service.root + ".*")
+                .and()
+                .resideOutsideOfPackage(service.root + ".console")
+                .and(describe("are not application services or entities", clazz -> !isBeanOrEntity(clazz)))
+                .should()
+                .onlyDependOnClassesThat(describe(
+                        "are not of JAX-RS, Quarkus, Hibernate, JPA, Vert.x, Mutiny or the platform's web layer",
+                        dependency -> Stream.of(FRAMEWORKS).noneMatch(framework -> inPackage(dependency, framework))))
+                .because("HTTP and persistence stay out of the domain; only the web layer knows statuses")
+                .check(service.classes("classes"));
+    }
+
+    /** A slice reads another slice's data through that slice's application service or query, never its entities. */
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void noSliceReadsAnotherSlicesEntities(Service service) {
+        JavaClasses classes = service.classes("classes");
+        for (String slice : slices(service, classes)) {
+            String own = service.root + "." + slice;
+            DescribedPredicate<JavaClass> elsewhere = describe(
+                    "are outside the " + slice + " slice" + (slice.equals("cases") ? " and its console" : ""),
+                    clazz -> !inPackage(clazz, own + "..")
+                            && !(slice.equals("cases") && inPackage(clazz, service.root + ".console..")));
+            noClasses()
+                    .that(elsewhere)
+                    .and()
+                    .resideOutsideOfPackage(service.root)
+                    .should()
+                    .dependOnClassesThat(describe(
+                            "are entities of the " + slice + " slice",
+                            clazz -> inPackage(clazz, own + "..") && isEntity(topLevel(clazz))))
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    /**
+     * Axon is blocking (JDBC, JTA): a command sent from a method that answers a {@code Uni}, {@code Multi}
+     * or {@code CompletionStage}, or from an {@code @Incoming} method without {@code @Blocking}, runs its
+     * handler and JDBC on the event loop without any error. Such methods must not reach the command gateway,
+     * directly, in their lambdas, or through the services they call.
+     */
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void axonCommandsAreSentOnWorkerThreadsOnly(Service service) {
+        methods()
+                .that(describe("run on the event loop", ArchitectureTest::runsOnTheEventLoop))
+                .should(notReachTheCommandGateway(service))
+                .allowEmptyShould(true)
+                .check(service.classes("classes"));
+    }
+
+    /** A test that starts Quarkus needs Kafka and PostgreSQL: it runs with the flow tests, not in {@code ./mvnw test}. */
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void everyQuarkusTestIsAFlowTest(Service service) {
+        classes()
+                .that()
+                .areAnnotatedWith("io.quarkus.test.junit.QuarkusTest")
+                .should(new ArchCondition<>("be tagged \"flow\"") {
+                    @Override
+                    public void check(JavaClass clazz, ConditionEvents events) {
+                        boolean flow = clazz.tryGetAnnotationOfType("org.junit.jupiter.api.Tag")
+                                .map(tag -> "flow".equals(tag.get("value").orElse(null)))
+                                .orElse(false);
+                        events.add(new SimpleConditionEvent(clazz, flow, clazz.getName() + " is tagged flow"));
+                    }
+                })
+                .check(service.classes("test-classes"));
+    }
+
+    private static List<String> slices(Service service, JavaClasses classes) {
+        return classes.stream()
+                .map(JavaClass::getPackageName)
+                .filter(name -> name.startsWith(service.root + "."))
+                .map(name -> name.substring(service.root.length() + 1).split("\\.")[0])
+                .distinct()
+                .toList();
+    }
+
+    private static boolean runsOnTheEventLoop(JavaMethod method) {
+        String returned = method.getRawReturnType().getName();
+        boolean reactive = returned.equals("io.smallrye.mutiny.Uni")
+                || returned.equals("io.smallrye.mutiny.Multi")
+                || returned.equals("java.util.concurrent.CompletionStage");
+        boolean incoming = method.isAnnotatedWith("org.eclipse.microprofile.reactive.messaging.Incoming");
+        return (reactive || incoming) && !method.isAnnotatedWith("io.smallrye.common.annotation.Blocking");
+    }
+
+    /** Follows the calls into the service's own code, and into the lambdas of each method, to the gateway. */
+    private static ArchCondition<JavaMethod> notReachTheCommandGateway(Service service) {
+        return new ArchCondition<>("not reach the Axon command gateway") {
+            @Override
+            public void check(JavaMethod start, ConditionEvents events) {
+                Set<JavaMethod> seen = new HashSet<>();
+                Deque<JavaMethod> next = new ArrayDeque<>(List.of(start));
+                while (!next.isEmpty()) {
+                    JavaMethod method = next.pop();
+                    if (!seen.add(method)) {
+                        continue;
+                    }
+                    for (JavaMethodCall call : method.getMethodCallsFromSelf()) {
+                        if (call.getTargetOwner().getName().equals(COMMAND_GATEWAY)) {
+                            events.add(SimpleConditionEvent.violated(
+                                    start, start.getFullName() + " reaches " + call.getDescription()));
+                            return;
+                        }
+                        Optional<JavaMethod> target = call.getTarget().resolveMember();
+                        if (target.isPresent() && inPackage(target.get().getOwner(), service.root + "..")) {
+                            next.push(target.get());
+                        }
+                    }
+                    method.getOwner().getMethods().stream()
+                            .filter(lambda -> lambda.getName().startsWith("lambda$" + method.getName() + "$"))
+                            .forEach(next::push);
+                }
+            }
+        };
+    }
+
+    private static boolean isBeanOrEntity(JavaClass clazz) {
+        JavaClass top = topLevel(clazz);
+        return isEntity(top)
+                || top.getAnnotations().stream()
+                        .map(JavaAnnotation::getRawType)
+                        .anyMatch(type -> SCOPES.contains(type.getName()));
+    }
+
+    private static boolean isEntity(JavaClass clazz) {
+        return clazz.isAnnotatedWith(ENTITY);
+    }
+
+    private static JavaClass topLevel(JavaClass clazz) {
+        JavaClass top = clazz;
+        while (top.getEnclosingClass().isPresent()) {
+            top = top.getEnclosingClass().get();
+        }
+        return top;
+    }
+
+    private static boolean inPackage(JavaClass clazz, String pattern) {
+        String name = clazz.getPackageName();
+        return pattern.endsWith("..")
+                ? name.equals(pattern.substring(0, pattern.length() - 2))
+                        || name.startsWith(pattern.substring(0, pattern.length() - 1))
+                : name.equals(pattern);
+    }
+}

@@ -1,0 +1,59 @@
+package org.fieldsafety.triage.result.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.fieldsafety.contracts.FieldReportReceived;
+import org.fieldsafety.platform.messaging.BatchConsumer;
+import org.fieldsafety.platform.messaging.IncomingEvent;
+import org.fieldsafety.platform.messaging.Unprocessable;
+import org.fieldsafety.triage.Channels;
+import org.fieldsafety.triage.result.ReportTriage;
+
+/**
+ * Consumes FieldReportReceived in batches ({@link BatchConsumer}), at least once: the batch is stored
+ * (idempotently, keyed by report id), every result (new or stored earlier) is published with the problems
+ * first detected and the trend signals raised by the batch's reports, and only when Kafka acknowledged all
+ * of them is the batch acknowledged. A crash in between re-publishes the stored results with the same
+ * event ids. A record of another CloudEvent type is skipped; one that cannot be read goes to the dead-letter
+ * topic with the reason. A database or broker that is down holds the batch back, retried until it passes.
+ */
+@ApplicationScoped
+public class ReportConsumer {
+
+    private final BatchConsumer<FieldReportReceived> consumer;
+
+    ReportConsumer(
+            ReportTriage triage,
+            TriagePublisher publisher,
+            @Channel(Channels.REPORTS_DLQ) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+                    MutinyEmitter<String> deadLetters) {
+        this.consumer = new BatchConsumer<>(deadLetters, ReportConsumer::read, reports -> triage.triage(reports)
+                .chain(publisher::publish));
+    }
+
+    @Incoming(Channels.REPORTS_IN)
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(batch);
+    }
+
+    /**
+     * A tolerant reader: a record of another CloudEvent type is not for triage and is skipped, neither
+     * triaged nor dead-lettered, so that a producer may add a type to the topic without breaking triage.
+     * A record without a type is read as a FieldReportReceived.
+     */
+    private static FieldReportReceived read(IncomingEvent event) {
+        if (event.type() != null && !event.is(FieldReportReceived.TYPE)) {
+            return null;
+        }
+        FieldReportReceived report = event.as(FieldReportReceived.class, "FieldReportReceived");
+        if (report.reportId() == null || report.productId() == null || report.receivedAt() == null) {
+            throw new Unprocessable("reportId, productId and receivedAt are required");
+        }
+        return report;
+    }
+}
