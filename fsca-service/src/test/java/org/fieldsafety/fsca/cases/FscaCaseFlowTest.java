@@ -214,6 +214,7 @@ class FscaCaseFlowTest {
                     .then()
                     .statusCode(200)
                     .body("signature.signer", equalTo("ra"))
+                    .body("signature.printedName", equalTo("Rosa Alvarez"))
                     .body("signature.meaning", equalTo("APPROVAL"));
 
             List<ConsumerRecord<String, String>> received = new ArrayList<>();
