@@ -43,6 +43,7 @@ public class ProblemReport {
     private String problemReportId;
 
     private ProblemReportStatus status;
+    private Instant openedAt;
     private boolean changeRequested;
     private boolean partiesAdvised;
     private ResolutionVerification verification;
@@ -114,6 +115,15 @@ public class ProblemReport {
             throw ProblemException.ruleViolated(
                     "problem-report-closed", "IEC 62304 9.3: parties are advised before the report is closed");
         }
+        command.parties().stream()
+                .filter(party -> party.advisedAt().isBefore(openedAt))
+                .findFirst()
+                .ifPresent(party -> {
+                    throw ProblemException.invalid(
+                            "advised-before-problem-report",
+                            "IEC 62304 9.3: " + party.who() + " is advised of this problem, so not before the report"
+                                    + " was opened (" + openedAt + ")");
+                });
         apply(new PartiesAdvised(problemReportId, command.parties(), command.recordedBy()));
     }
 
@@ -230,6 +240,7 @@ public class ProblemReport {
     @EventSourcingHandler
     void on(ProblemReportOpened event) {
         problemReportId = event.problemReportId();
+        openedAt = event.openedAt();
         status = ProblemReportStatus.OPEN;
     }
 

@@ -262,6 +262,23 @@ class ChangeRequestTest {
     }
 
     @Test
+    void aCommunicationDatedBeforeTheChangeRequestIsRejected() {
+        Communication early = new Communication(
+                COMMUNICATION.problem(),
+                COMMUNICATION.riskOfContinuedUse(),
+                COMMUNICATION.availableChange(),
+                COMMUNICATION.installation(),
+                COMMUNICATION.recipients(),
+                NOW.minusSeconds(1),
+                COMMUNICATION.recordedBy());
+        fixture.given(released())
+                .when(new CommunicateChange("cr-1", early))
+                .expectException(ProblemException.class)
+                .expectExceptionMessage(containsString("not before"))
+                .expectNoEvents();
+    }
+
+    @Test
     void communicatingBeforeTheReleaseIsRejected() {
         fixture.given(verified())
                 .when(new CommunicateChange("cr-1", COMMUNICATION))

@@ -133,6 +133,15 @@ class ProblemReportTest {
     }
 
     @Test
+    void aPartyAdvisedBeforeTheReportWasOpenedIsRejected() {
+        fixture.given(opened())
+                .when(new AdviseParties("pr-1", List.of(new AdvisedParty("BfArM", NOW.minusSeconds(1))), "ra"))
+                .expectException(ProblemException.class)
+                .expectExceptionMessage(containsString("not before the report was opened"))
+                .expectNoEvents();
+    }
+
+    @Test
     void advisingPartiesOfAClosedReportIsRejected() {
         fixture.given(closedHistory())
                 .when(new AdviseParties("pr-1", PARTIES, "ra"))

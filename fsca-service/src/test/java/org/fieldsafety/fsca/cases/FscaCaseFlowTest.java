@@ -394,6 +394,18 @@ class FscaCaseFlowTest {
     }
 
     @Test
+    void anAuthorityNotificationDatedInTheFutureIsRejected() {
+        asRa().contentType(ContentType.JSON)
+                .body("{\"competentAuthority\":\"BfArM\",\"reference\":\"R-1\",\"notifiedAt\":\""
+                        + Instant.now().plus(Duration.ofDays(1)) + "\"}")
+                .post("/api/v1/fsca-cases/{id}/authority-notification", UUID.randomUUID())
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("notifiedAt"));
+    }
+
+    @Test
     void onlyRegulatoryAffairsDecides() {
         given().auth()
                 .preemptive()

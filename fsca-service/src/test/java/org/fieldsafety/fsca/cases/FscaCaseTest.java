@@ -220,6 +220,15 @@ class FscaCaseTest {
     }
 
     @Test
+    void aNotificationDatedBeforeTheCaseIsRejected() {
+        fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED))
+                .when(new NotifyAuthority("case-1", "BfArM", "BfArM-2026-1", NOW.minusSeconds(1)))
+                .expectException(ProblemException.class)
+                .expectExceptionMessage(containsString("not before the case was opened"))
+                .expectNoEvents();
+    }
+
+    @Test
     void notifyingTheAuthorityWithoutAnFscaIsRejected() {
         fixture.given(opened(), decided(FscaDecision.NO_FSCA))
                 .when(new NotifyAuthority("case-1", "BfArM", "BfArM-2026-1", NOW))
