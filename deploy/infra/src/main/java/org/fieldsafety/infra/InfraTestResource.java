@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -59,12 +61,21 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
         private static TestServers start() {
             try {
                 Path dir = Files.createTempDirectory("fieldsafety-test-");
+                Instant started = Instant.now();
                 CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(
                         () -> KeycloakServer.start(dir.resolve("keycloak"), Ports.free()));
                 CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(
                         () -> PostgresServer.start(dir.resolve("postgres"), Ports.free(), false));
                 KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"), Ports.free(), Ports.free());
-                TestServers servers = new TestServers(kafka, postgres.join(), keycloak.join(), Ports.free());
+                Duration kafkaStart = Duration.between(started, Instant.now());
+                PostgresServer database = postgres.join();
+                Duration kafkaAndPostgres = Duration.between(started, Instant.now());
+                TestServers servers = new TestServers(kafka, database, keycloak.join(), Ports.free());
+                System.out.printf(
+                        "[infra] Kafka %.1f s, with PostgreSQL %.1f s, all with Keycloak %.1f s after start%n",
+                        kafkaStart.toMillis() / 1000.0,
+                        kafkaAndPostgres.toMillis() / 1000.0,
+                        Duration.between(started, Instant.now()).toMillis() / 1000.0);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     servers.keycloak().close();
                     kafka.close();
