@@ -138,7 +138,8 @@ public final class KeycloakServer implements AutoCloseable {
     /** The Keycloak JVM's process id (its parent is a small watchdog shell), for measurements. */
     public long pid() {
         return process.toHandle()
-                .children()
+                .descendants()
+                .filter(child -> child.info().command().orElse("").endsWith("java"))
                 .findFirst()
                 .orElse(process.toHandle())
                 .pid();
