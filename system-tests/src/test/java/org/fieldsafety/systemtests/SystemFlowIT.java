@@ -62,7 +62,7 @@ class SystemFlowIT {
         if (system != null) {
             system.close();
         }
-        for (String data : List.of("kafka", "postgres")) {
+        for (String data : List.of("kafka", "postgres", "keycloak")) {
             Path dir = dataDir.resolve(data);
             if (Files.exists(dir)) {
                 try (Stream<Path> files = Files.walk(dir)) {
@@ -125,10 +125,14 @@ class SystemFlowIT {
                 "rationale", "Dose calculation overflow can over-infuse",
                 "action", "SOFTWARE_UPDATE",
                 "signature", Map.of("password", "ra-local", "meaning", "APPROVAL"));
-        steps.hop(
+        // regulatory affairs signs with a token from Keycloak, as the README's curl does
+        Map<String, String> raToken = api.bearer(system.issuerUrl(), "ra", "ra-local");
+        JsonNode decided = steps.hop(
                 "5 decision",
                 () -> Steps.expect(
-                        200, api.send("POST", fsca + "/api/v1/fsca-cases/" + caseId + "/decision", RA, decision)));
+                        200, api.send("POST", fsca + "/api/v1/fsca-cases/" + caseId + "/decision", raToken, decision)));
+        assertEquals(
+                "Rosa Alvarez", decided.path("signature").path("printedName").asText(), decided.toString());
 
         JsonNode changeRequests = steps.hop(
                 "6 change request",

@@ -15,7 +15,7 @@ import org.fieldsafety.local.Service;
 
 /**
  * The whole system on free ports in a temporary directory, for one IT class. Closing it stops the system
- * and deletes its Kafka and PostgreSQL data, keeping the services' logs for a failure's diagnosis.
+ * and deletes its Kafka, PostgreSQL and Keycloak data, keeping the services' logs for a failure's diagnosis.
  */
 final class TestSystem implements AutoCloseable {
 
@@ -51,7 +51,7 @@ final class TestSystem implements AutoCloseable {
     @Override
     public void close() throws IOException {
         system.close();
-        for (String data : List.of("kafka", "postgres")) {
+        for (String data : List.of("kafka", "postgres", "keycloak")) {
             Path dir = dataDir.resolve(data);
             if (Files.exists(dir)) {
                 try (Stream<Path> files = Files.walk(dir)) {

@@ -37,6 +37,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
@@ -253,7 +254,8 @@ class TriageFlowTest {
 
     @Test
     void readinessCoversKafkaAndTheDatabase() {
-        given().get("/q/health/ready")
+        given().port(ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class))
+                .get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))

@@ -2,6 +2,7 @@ package org.fieldsafety.changecontrol.change;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -44,6 +45,7 @@ public class ChangeRequest {
 
     private ChangeRequestStatus status;
     private String requestedBy;
+    private Instant raisedAt;
     private ImpactAnalysis analysis;
     private String implementedVersion;
     /** Reclassifications the next impact analysis must reflect (IEC 62304 8.2.2). */
@@ -212,6 +214,12 @@ public class ChangeRequest {
                     "IEC 62304 6.2.5",
                     "the available change is communicated once, after its release; this request is " + status);
         }
+        if (command.communication().sentAt().isBefore(raisedAt)) {
+            throw new InvalidInput(
+                    "sent-before-change-request",
+                    "IEC 62304 6.2.5",
+                    "the change is communicated after it was requested, not before " + raisedAt);
+        }
         apply(new ChangeCommunicated(changeRequestId, command.communication()));
         return status;
     }
@@ -238,6 +246,7 @@ public class ChangeRequest {
     void on(ChangeRequestRaised event) {
         changeRequestId = event.changeRequestId();
         requestedBy = event.requestedBy();
+        raisedAt = event.raisedAt();
         status = ChangeRequestStatus.after(event);
     }
 

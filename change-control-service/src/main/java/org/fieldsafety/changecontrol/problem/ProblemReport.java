@@ -45,6 +45,7 @@ public class ProblemReport {
     private String problemReportId;
 
     private ProblemReportStatus status;
+    private Instant openedAt;
     private boolean changeRequested;
     private boolean partiesAdvised;
     private ResolutionVerification verification;
@@ -119,6 +120,16 @@ public class ProblemReport {
             throw new RuleViolation(
                     "problem-report-closed", "IEC 62304 9.3", "parties are advised before the report is closed");
         }
+        command.parties().stream()
+                .filter(party -> party.advisedAt().isBefore(openedAt))
+                .findFirst()
+                .ifPresent(party -> {
+                    throw new InvalidInput(
+                            "advised-before-problem-report",
+                            "IEC 62304 9.3",
+                            party.who() + " is advised of this problem, so not before the report was opened ("
+                                    + openedAt + ")");
+                });
         return step(new PartiesAdvised(problemReportId, command.parties(), command.recordedBy()));
     }
 
@@ -245,6 +256,7 @@ public class ProblemReport {
     @EventSourcingHandler
     void on(ProblemReportOpened event) {
         problemReportId = event.problemReportId();
+        openedAt = event.openedAt();
         status = ProblemReportStatus.after(status, event);
     }
 

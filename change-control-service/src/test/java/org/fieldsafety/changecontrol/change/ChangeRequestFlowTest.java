@@ -215,6 +215,32 @@ class ChangeRequestFlowTest {
     }
 
     @Test
+    void theTraceabilityExportShowsAFormulaAsText() {
+        String id = given().auth()
+                .preemptive()
+                .basic("eng", "eng-local")
+                .contentType(ContentType.JSON)
+                .body(
+                        """
+                        {"title":"=HYPERLINK(\\"http://evil.example\\",\\"Open\\")","reason":"@SUM(A1)",
+                         "productId":"-PUMP","softwareItems":["dose-calculator"]}""")
+                .post("/api/v1/change-requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth()
+                .preemptive()
+                .basic("auditor", "auditor-local")
+                .queryParam("format", "csv")
+                .get("/api/v1/traceability")
+                .then()
+                .statusCode(200)
+                .body(containsString(
+                        id + ",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Open\"\")\",RAISED,'-PUMP,")));
+    }
+
+    @Test
     void aChangeIsAnalysedApprovedBySomeoneElseAndOnlyThenImplemented() {
         String id = given().auth()
                 .preemptive()
@@ -349,7 +375,8 @@ class ChangeRequestFlowTest {
                         {"problem":"Bolus overflow","riskOfContinuedUse":"Over-infusion above 999 units",
                          "availableChange":"Firmware 4.2.2","installation":"Over the air",
                          "recipients":[{"kind":"USERS","name":"All hospitals"},{"kind":"REGULATOR","name":"BfArM"}],
-                         "sentAt":"2026-11-22T09:00:00Z"}""")
+                         "sentAt":"%s"}"""
+                                .formatted(Instant.now()))
                 .statusCode(200)
                 .body("status", equalTo("COMMUNICATED"));
         step("qa", id, "closure", """

@@ -27,6 +27,7 @@ import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ImpactAnalysed;
 import org.fieldsafety.changecontrol.change.ChangeRequestEvent.ImpactAnalysisReopened;
 import org.fieldsafety.changecontrol.change.Implementation.Reclassification;
 import org.fieldsafety.platform.domain.DomainException;
+import org.fieldsafety.platform.domain.InvalidInput;
 import org.fieldsafety.platform.signature.Signature;
 import org.fieldsafety.platform.signature.SignatureMeaning;
 import org.junit.jupiter.api.BeforeEach;
@@ -274,6 +275,23 @@ class ChangeRequestTest {
         fixture.given(released())
                 .when(new CommunicateChange("cr-1", COMMUNICATION))
                 .expectEvents(new ChangeCommunicated("cr-1", COMMUNICATION));
+    }
+
+    @Test
+    void aCommunicationDatedBeforeTheChangeRequestIsRejected() {
+        Communication early = new Communication(
+                COMMUNICATION.problem(),
+                COMMUNICATION.riskOfContinuedUse(),
+                COMMUNICATION.availableChange(),
+                COMMUNICATION.installation(),
+                COMMUNICATION.recipients(),
+                NOW.minusSeconds(1),
+                COMMUNICATION.recordedBy());
+        fixture.given(released())
+                .when(new CommunicateChange("cr-1", early))
+                .expectException(InvalidInput.class)
+                .expectExceptionMessage(containsString("not before"))
+                .expectNoEvents();
     }
 
     @Test

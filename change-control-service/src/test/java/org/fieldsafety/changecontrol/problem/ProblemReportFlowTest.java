@@ -154,7 +154,7 @@ class ProblemReportFlowTest {
                         id,
                         "parties-advised",
                         """
-                {"parties":[{"who":"BfArM","advisedAt":"2026-11-20T10:00:00Z"}]}""")
+                {"parties":[{"who":"BfArM","advisedAt":"%s"}]}""".formatted(Instant.now()))
                 .statusCode(200);
         step("qa", id, "closure", "").statusCode(200).body("status", equalTo("CLOSED"));
         awaitStatus(problem.problemId(), "CLOSED");
@@ -220,7 +220,7 @@ class ProblemReportFlowTest {
                         closedId,
                         "parties-advised",
                         """
-                {"parties":[{"who":"BfArM","advisedAt":"2026-11-20T10:00:00Z"}]}""")
+                {"parties":[{"who":"BfArM","advisedAt":"%s"}]}""".formatted(Instant.now()))
                 .statusCode(200);
         step("qa", closedId, "closure", "").statusCode(200);
 

@@ -24,6 +24,7 @@ import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ProblemReportOpe
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ProblemReportReopened;
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent.ResolutionVerified;
 import org.fieldsafety.platform.domain.DomainException;
+import org.fieldsafety.platform.domain.InvalidInput;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +145,15 @@ class ProblemReportTest {
         fixture.given(opened(), investigated())
                 .when(new AdviseParties("pr-1", PARTIES, "ra"))
                 .expectResultMessagePayload(null);
+    }
+
+    @Test
+    void aPartyAdvisedBeforeTheReportWasOpenedIsRejected() {
+        fixture.given(opened())
+                .when(new AdviseParties("pr-1", List.of(new AdvisedParty("BfArM", NOW.minusSeconds(1))), "ra"))
+                .expectException(InvalidInput.class)
+                .expectExceptionMessage(containsString("not before the report was opened"))
+                .expectNoEvents();
     }
 
     @Test

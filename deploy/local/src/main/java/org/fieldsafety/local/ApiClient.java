@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,6 +37,37 @@ public final class ApiClient {
     public static Map<String, String> basic(String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return Map.of("Authorization", "Basic " + token);
+    }
+
+    /**
+     * The bearer token of a local account from the realm's command-line client (password grant), as the
+     * README's curl gets it.
+     */
+    public Map<String, String> bearer(String issuerUrl, String user, String password) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(issuerUrl + "/protocol/openid-connect/token"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=fieldsafety-cli&username="
+                            + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                            + URLEncoder.encode(password, StandardCharsets.UTF_8)))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("No token for " + user + ": " + response.statusCode());
+            }
+            return Map.of(
+                    "Authorization",
+                    "Bearer "
+                            + JSON.readTree(response.body())
+                                    .path("access_token")
+                                    .asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Map<String, String> apiKey(String key) {

@@ -10,22 +10,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
+import org.fieldsafety.infra.KeycloakServer;
 import org.fieldsafety.infra.Ports;
 import org.fieldsafety.infra.RepositoryLayout;
 import org.fieldsafety.platform.Roles;
 
 /**
- * {@code deploy/local/start [--demo]}: runs the system on its local ports (docs/api.md) with its data in
+ * {@code deploy/local/start [--demo]}: runs the system (Keycloak on 8180 among it) on its local ports
+ * (docs/api.md) with its data in
  * {@code .local-data}, prints how to reach it, and stops it on Ctrl-C or SIGTERM ({@code deploy/local/stop}).
  */
 public final class LocalRun {
 
+    /** The realm's local accounts (deploy/keycloak/fieldsafety-realm.json). */
     private static final List<List<String>> ACCOUNTS = List.of(
-            List.of("admin", "admin-local", Roles.ADMIN),
-            List.of("ra", "ra-local", Roles.REGULATORY_AFFAIRS),
-            List.of("qa", "qa-local", Roles.QUALITY_ASSURANCE + ", " + Roles.CCB_MEMBER),
-            List.of("eng", "eng-local", Roles.ENGINEERING),
-            List.of("auditor", "auditor-local", Roles.AUDITOR + " (read only)"));
+            List.of("admin", "admin-local", "Ada Admin", Roles.ADMIN),
+            List.of("ra", "ra-local", "Rosa Alvarez", Roles.REGULATORY_AFFAIRS),
+            List.of("qa", "qa-local", "Quentin Abbott", Roles.QUALITY_ASSURANCE + ", " + Roles.CCB_MEMBER),
+            List.of("eng", "eng-local", "Elena Novak", Roles.ENGINEERING),
+            List.of("auditor", "auditor-local", "Omar Haddad", Roles.AUDITOR + " (read only)"));
 
     private LocalRun() {}
 
@@ -120,16 +123,36 @@ public final class LocalRun {
         StringBuilder out = new StringBuilder("\nThe field safety system runs locally:\n\n");
         for (Service service : Service.values()) {
             String url = system.baseUrl(service);
-            out.append(String.format("  %-24s %s   (API: %s/q/swagger-ui)%n", service.module(), url, url));
+            out.append(String.format(
+                    "  %-24s %s   (Swagger UI, health, metrics: %s/q)%n",
+                    service.module(), url, system.managementUrl(service)));
         }
         out.append(String.format("  %-24s %s%n", "Kafka bootstrap", system.kafkaBootstrapServers()));
         out.append(String.format(
                 "  %-24s %s (user postgres, password postgres; databases intake, triage, fsca, change_control)%n",
                 "PostgreSQL", system.jdbcUrl("<database>")));
-        out.append("\nAccounts (local profile only):\n\n");
-        out.append(String.format("  %-8s %-14s %s%n", "user", "password", "roles"));
-        ACCOUNTS.forEach(account ->
-                out.append(String.format("  %-8s %-14s %s%n", account.get(0), account.get(1), account.get(2))));
+        out.append(String.format(
+                "  %-24s %s   (realm %s; administration: %s/admin, user %s, password %s)%n",
+                "Keycloak",
+                system.keycloakUrl(),
+                KeycloakServer.REALM,
+                system.keycloakUrl(),
+                KeycloakServer.ADMIN_USER,
+                KeycloakServer.ADMIN_PASSWORD));
+        out.append("\nAccounts of the local realm (sign in to the console at ")
+                .append(system.baseUrl(Service.FSCA))
+                .append("/console):\n\n");
+        out.append(String.format("  %-8s %-14s %-15s %s%n", "user", "password", "full name", "roles"));
+        ACCOUNTS.forEach(account -> out.append(String.format(
+                "  %-8s %-14s %-15s %s%n", account.get(0), account.get(1), account.get(2), account.get(3))));
+        out.append("\nA token for the API (or curl -u ra:ra-local on this local run):\n\n");
+        out.append("  TOKEN=$(curl -s -d grant_type=password -d client_id=fieldsafety-cli -d username=ra"
+                        + " -d password=ra-local ")
+                .append(system.issuerUrl())
+                .append("/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
+        out.append("  curl -H \"Authorization: Bearer $TOKEN\" ")
+                .append(system.baseUrl(Service.FSCA))
+                .append("/api/v1/fsca-cases\n");
         out.append("\nDemo fleet API key: ").append(apiKey).append("\n\nPost a field report:\n\n");
         out.append(curlExample(system.baseUrl(Service.INTAKE), apiKey)).append("\n");
         out.append("\nFollow the system as the PMS does (tools/pms-client/README.md):\n\n");

@@ -15,14 +15,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.fieldsafety.infra.KafkaBroker;
+import org.fieldsafety.infra.KeycloakServer;
 import org.fieldsafety.infra.PostgresServer;
 import org.fieldsafety.infra.RepositoryLayout;
 import org.fieldsafety.infra.Waits;
 
 /**
  * The whole system on this machine, for the local run and the end-to-end test: a Kafka broker, a durable
- * PostgreSQL cluster with one database per service, and the services as child JVMs in the local profile.
- * Everything lives under one data directory; {@link #close()} stops it all in reverse order.
+ * PostgreSQL cluster with one database per service, Keycloak (the staff's identity provider) and the
+ * services as child JVMs in the local profile. Everything lives under one data directory; {@link #close()}
+ * stops it all in reverse order.
  */
 public final class LocalSystem implements AutoCloseable {
 
@@ -49,6 +51,7 @@ public final class LocalSystem implements AutoCloseable {
     private final Map<Service, Process> services = new EnumMap<>(Service.class);
     private KafkaBroker kafka;
     private PostgresServer postgres;
+    private KeycloakServer keycloak;
     private boolean closed;
 
     public LocalSystem(Path dataDir, PortPlan ports) {
@@ -83,8 +86,9 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /**
-     * Starts Kafka and PostgreSQL, then the services in parallel, and waits until each answers UP on
-     * {@code /q/health/ready}. May be called once; {@link #close()} from another thread aborts it.
+     * Starts Kafka, PostgreSQL and Keycloak in parallel, then the services in parallel, and waits until each
+     * answers UP on {@code /q/health/ready} of its management interface. May be called once; {@link #close()}
+     * from another thread aborts it.
      */
     public void start() {
         Path root = RepositoryLayout.root();
@@ -98,8 +102,8 @@ public final class LocalSystem implements AutoCloseable {
         }
         Instant started = Instant.now();
         startInfrastructure();
-        log("Kafka on " + kafkaBootstrapServers() + " and PostgreSQL on port " + ports.postgres() + " in "
-                + seconds(started));
+        log("Kafka on " + kafkaBootstrapServers() + ", PostgreSQL on port " + ports.postgres() + " and Keycloak at "
+                + keycloakUrl() + " in " + seconds(started));
         Path logs = createDirectories(dataDir.resolve("logs"));
         for (Service service : ports.services().keySet()) {
             startService(root, service, logs.resolve(service.module() + ".log"));
@@ -128,18 +132,39 @@ public final class LocalSystem implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The management interface of a service: health, metrics and the OpenAPI document under /q. */
+    public String managementUrl(Service service) {
+        Integer port = ports.management().get(service);
+        if (port == null) {
+            throw new IllegalArgumentException(service + " is not part of this system");
+        }
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Keycloak's base URL; the realm is {@value KeycloakServer#REALM}. */
+    public String keycloakUrl() {
+        return "http://localhost:" + ports.keycloak();
+    }
+
+    /** The issuer URL of the staff's tokens. */
+    public String issuerUrl() {
+        return keycloakUrl() + "/realms/" + KeycloakServer.REALM;
+    }
+
     public Path dataDir() {
         return dataDir;
     }
 
     /**
-     * The process ids of the running system by name, "kafka" and each service's module, for measurements;
+     * The process ids of the running system by name, "kafka", "keycloak" and each service's module, for
+     * measurements;
      * PostgreSQL's server process id heads {@code postgres/postmaster.pid} under {@link #dataDir()}.
      */
     public synchronized Map<String, Long> pids() {
         requireOpen();
         Map<String, Long> pids = new LinkedHashMap<>();
         pids.put("kafka", kafka.pid());
+        pids.put("keycloak", keycloak.pid());
         services.forEach((service, process) -> pids.put(service.module(), process.pid()));
         return pids;
     }
@@ -183,7 +208,7 @@ public final class LocalSystem implements AutoCloseable {
         postgres.restart(() -> {});
     }
 
-    /** Stops the services (SIGTERM, killed after 15 s), then Kafka, then PostgreSQL. Idempotent. */
+    /** Stops the services (SIGTERM, killed after 15 s), then Keycloak, Kafka and PostgreSQL. Idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -193,6 +218,9 @@ public final class LocalSystem implements AutoCloseable {
         services.values().forEach(Process::destroy);
         Instant deadline = Instant.now().plus(STOP_GRACE);
         services.forEach((service, process) -> stop(service, process, deadline));
+        if (keycloak != null) {
+            keycloak.close();
+        }
         if (kafka != null) {
             kafka.close();
         }
@@ -206,10 +234,16 @@ public final class LocalSystem implements AutoCloseable {
         requireOpen();
         CompletableFuture<PostgresServer> startingPostgres = CompletableFuture.supplyAsync(
                 () -> PostgresServer.start(dataDir.resolve("postgres"), ports.postgres(), true));
+        CompletableFuture<KeycloakServer> startingKeycloak = CompletableFuture.supplyAsync(
+                () -> KeycloakServer.start(dataDir.resolve("keycloak"), ports.keycloak()));
         try {
             kafka = KafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController());
         } finally {
-            postgres = join(startingPostgres);
+            try {
+                postgres = join(startingPostgres);
+            } finally {
+                keycloak = join(startingKeycloak);
+            }
         }
         for (Service service : Service.values()) {
             postgres.ensureDatabase(service.database());
@@ -224,6 +258,8 @@ public final class LocalSystem implements AutoCloseable {
         command.addAll(List.of(
                 "-Dquarkus.profile=local",
                 "-Dquarkus.http.port=" + ports.services().get(service),
+                "-Dquarkus.management.port=" + ports.management().get(service),
+                "-Dquarkus.oidc.auth-server-url=" + issuerUrl(),
                 "-Dkafka.bootstrap.servers=" + kafkaBootstrapServers(),
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl(service.database()),
                 "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(service.database()),
@@ -254,7 +290,7 @@ public final class LocalSystem implements AutoCloseable {
 
     private void awaitReady(Service service, Path log, Instant deadline) {
         Process process = process(service);
-        String health = baseUrl(service) + "/q/health/ready";
+        String health = managementUrl(service) + "/q/health/ready";
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(service.module() + " exited with " + process.exitValue()
@@ -312,7 +348,7 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private static PostgresServer join(CompletableFuture<PostgresServer> starting) {
+    private static <T> T join(CompletableFuture<T> starting) {
         try {
             return starting.join();
         } catch (CompletionException e) {

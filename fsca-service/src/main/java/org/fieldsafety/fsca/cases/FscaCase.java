@@ -3,6 +3,7 @@ package org.fieldsafety.fsca.cases;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -61,6 +62,7 @@ public class FscaCase {
 
     private String problemId;
     private String productId;
+    private Instant openedAt;
     private CaseStatus status;
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
     private final Map<String, TrendSignal> trendSignals = new LinkedHashMap<>();
@@ -153,6 +155,13 @@ public class FscaCase {
     @CommandHandler
     void handle(NotifyAuthority command) {
         requireFsca("MDR Art. 87(1)(b)", "an authority is notified of an FSCA once the decision requires one");
+        if (command.notifiedAt().isBefore(openedAt)) {
+            throw new InvalidInput(
+                    "notified-before-case",
+                    "MDR Art. 87(1)(b)",
+                    "the authority is notified of this case's FSCA, so not before the case was opened (" + openedAt
+                            + ")");
+        }
         apply(new AuthorityNotified(
                 caseId, problemId, productId, command.competentAuthority(), command.reference(), command.notifiedAt()));
     }
@@ -282,6 +291,7 @@ public class FscaCase {
         caseId = event.caseId();
         problemId = event.problemId();
         productId = event.productId();
+        openedAt = event.openedAt();
     }
 
     @EventSourcingHandler

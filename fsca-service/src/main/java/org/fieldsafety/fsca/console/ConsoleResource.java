@@ -2,9 +2,7 @@ package org.fieldsafety.fsca.console;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -17,9 +15,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -38,9 +39,11 @@ import org.fieldsafety.platform.domain.DomainException;
 import org.fieldsafety.platform.domain.RuleViolation;
 import org.fieldsafety.platform.signature.SignatureMeaning;
 import org.fieldsafety.platform.signature.SignatureRequest;
+import org.fieldsafety.platform.signin.TokenClaims;
+import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The regulatory staff console: server-rendered pages over the application service the API uses ({@link
@@ -50,6 +53,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleResource {
+
+    /** A refused decision's problem, for the case page's next view only. */
+    static final String PROBLEM_COOKIE = "console-problem";
 
     private final FscaCaseService cases;
     private final Validator validator;
@@ -80,28 +86,18 @@ public class ConsoleResource {
         static native TemplateInstance notice(
                 String caseId, FscaCaseService.Notice notice, String problem, String user);
 
-        static native TemplateInstance login(boolean failed, boolean signedOut);
+        static native TemplateInstance signedOut();
     }
 
     /**
-     * The sign-in page; it posts to the form mechanism's {@code /console/j_security_check}, which sets the
-     * session cookie and returns to the page first asked for (or the queue).
+     * Where the identity provider returns a browser after signing out ({@code /console/logout}, handled by
+     * the console's OIDC tenant, ends the session there and here).
      */
     @GET
-    @Path("login")
+    @Path("signed-out")
     @PermitAll
-    public TemplateInstance login(@RestQuery boolean error, @RestQuery boolean signedOut) {
-        return Templates.login(error, signedOut);
-    }
-
-    /** Ends the console session (a POST with the form's CSRF token, so no other site can sign anyone out). */
-    @POST
-    @Path("logout")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Authenticated
-    public Response logout() {
-        FormAuthenticationMechanism.logout(identity);
-        return Response.seeOther(URI.create("/console/login?signedOut=true")).build();
+    public TemplateInstance signedOut() {
+        return Templates.signedOut();
     }
 
     /** The queue: every case not yet closed, the nearest reporting deadline first; no incident loaded. */
@@ -117,27 +113,39 @@ public class ConsoleResource {
                         clock.instant()));
     }
 
-    /** One case: its incidents and clocks, the worst risk, the timeline and, while open, the decision form. */
+    /**
+     * One case: its incidents and clocks, the worst risk, the timeline and, while open, the decision form;
+     * with the problem of a decision just refused ({@link #PROBLEM_COOKIE}, read once).
+     */
     @GET
     @Path("cases/{caseId}")
     @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
-    public Uni<TemplateInstance> fscaCase(@RestPath String caseId, @RestQuery String problem) {
+    public Uni<RestResponse<TemplateInstance>> fscaCase(
+            @RestPath String caseId, @RestCookie(PROBLEM_COOKIE) String problem) {
         return cases.get(caseId)
                 .map(details -> FscaCaseResponse.of(details, clock))
-                .map(fsca -> Templates.fscaCase(
-                        fsca,
-                        CaseTimeline.of(fsca),
-                        problem,
-                        fsca.status() == CaseStatus.OPEN && identity.hasRole(Roles.REGULATORY_AFFAIRS),
-                        List.of(FscaDecision.values()),
-                        List.of(FscaAction.values()),
-                        List.of(SignatureMeaning.values()),
-                        user()));
+                .map(fsca -> {
+                    TemplateInstance page = Templates.fscaCase(
+                            fsca,
+                            CaseTimeline.of(fsca),
+                            problem == null ? null : URLDecoder.decode(problem, StandardCharsets.UTF_8),
+                            fsca.status() == CaseStatus.OPEN && identity.hasRole(Roles.REGULATORY_AFFAIRS),
+                            List.of(FscaDecision.values()),
+                            List.of(FscaAction.values()),
+                            List.of(SignatureMeaning.values()),
+                            user());
+                    return problem == null
+                            ? RestResponse.ok(page)
+                            : RestResponse.ResponseBuilder.ok(page)
+                                    .cookie(problemCookie(caseId, "", 0))
+                                    .build();
+                });
     }
 
     /**
-     * The signed decision from the form, through the API's own command path; back to the case page
-     * (303), which shows the problem's detail when the signature or a rule rejected it.
+     * The signed decision from the form, through the API's own command path; back to the case page (303).
+     * When the signature or a rule refused it, the problem's detail travels in a short-lived cookie of that
+     * page, never in the URL: nothing from a query string is shown on a page.
      */
     @POST
     @Path("cases/{caseId}/decision")
@@ -164,12 +172,12 @@ public class ConsoleResource {
                 problem = e.getMessage();
             }
         }
-        UriBuilder page = UriBuilder.fromPath("/console/cases/{caseId}");
-        return Response.seeOther(
-                        problem == null
-                                ? page.build(caseId)
-                                : page.queryParam("problem", "{problem}").build(caseId, problem))
-                .build();
+        Response.ResponseBuilder page =
+                Response.seeOther(UriBuilder.fromPath("/console/cases/{caseId}").build(caseId));
+        return problem == null
+                ? page.build()
+                : page.cookie(problemCookie(caseId, URLEncoder.encode(problem, StandardCharsets.UTF_8), 60))
+                        .build();
     }
 
     /** The Field Safety Notice as issued, or its preview; explains why there is none when not required. */
@@ -196,7 +204,18 @@ public class ConsoleResource {
                                 .collect(Collectors.joining(", "));
     }
 
+    /** The signed-in user's full name from the identity provider. */
     private String user() {
-        return identity.getPrincipal().getName();
+        return TokenClaims.fullName(identity.getPrincipal());
+    }
+
+    private static NewCookie problemCookie(String caseId, String value, int maxAge) {
+        return new NewCookie.Builder(PROBLEM_COOKIE)
+                .value(value)
+                .path("/console/cases/" + caseId)
+                .maxAge(maxAge)
+                .httpOnly(true)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
     }
 }

@@ -214,6 +214,7 @@ class FscaCaseFlowTest {
                     .then()
                     .statusCode(200)
                     .body("signature.signer", equalTo("ra"))
+                    .body("signature.printedName", equalTo("Rosa Alvarez"))
                     .body("signature.meaning", equalTo("APPROVAL"));
 
             List<ConsumerRecord<String, String>> received = new ArrayList<>();
@@ -390,6 +391,18 @@ class FscaCaseFlowTest {
                 .statusCode(403)
                 .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("11.200"));
+    }
+
+    @Test
+    void anAuthorityNotificationDatedInTheFutureIsRejected() {
+        asRa().contentType(ContentType.JSON)
+                .body("{\"competentAuthority\":\"BfArM\",\"reference\":\"R-1\",\"notifiedAt\":\""
+                        + Instant.now().plus(Duration.ofDays(1)) + "\"}")
+                .post("/api/v1/fsca-cases/{id}/authority-notification", UUID.randomUUID())
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("notifiedAt"));
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentReclassified;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.TrendSignalRecorded;
 import org.fieldsafety.platform.domain.DomainException;
+import org.fieldsafety.platform.domain.InvalidInput;
 import org.fieldsafety.platform.signature.Signature;
 import org.fieldsafety.platform.signature.SignatureMeaning;
 import org.junit.jupiter.api.BeforeEach;
@@ -217,6 +218,15 @@ class FscaCaseTest {
         fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED))
                 .when(new NotifyAuthority("case-1", "BfArM", "BfArM-2026-1", NOW))
                 .expectEvents(new AuthorityNotified("case-1", "problem-1", "PUMP", "BfArM", "BfArM-2026-1", NOW));
+    }
+
+    @Test
+    void aNotificationDatedBeforeTheCaseIsRejected() {
+        fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED))
+                .when(new NotifyAuthority("case-1", "BfArM", "BfArM-2026-1", NOW.minusSeconds(1)))
+                .expectException(InvalidInput.class)
+                .expectExceptionMessage(containsString("not before the case was opened"))
+                .expectNoEvents();
     }
 
     @Test

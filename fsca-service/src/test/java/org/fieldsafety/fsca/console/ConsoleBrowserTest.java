@@ -41,8 +41,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regulatory affairs signs in, decides a case and follows its change request in a real headless Chromium,
- * as a person would.
+ * Regulatory affairs signs in at Keycloak (the console's authorization code flow), decides a case and
+ * follows its change request in a real headless Chromium, as a person would.
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "fsca"))
@@ -58,6 +58,9 @@ class ConsoleBrowserTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    String issuer;
 
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
@@ -124,12 +127,12 @@ class ConsoleBrowserTest {
         String later = openCase(now.minus(Duration.ofHours(1)), Duration.ofDays(5));
 
         page.navigate(console.toString());
-        assertTrue(page.url().endsWith("/console/login"), page.url());
+        assertTrue(page.url().startsWith(issuer + "/protocol/openid-connect/auth"), page.url());
         page.fill("#username", "ra");
         page.fill("#password", "ra-local");
         screenshot("login");
-        page.click("#sign-in");
-        assertEquals("ra", page.locator("#user").textContent());
+        page.click("#kc-login");
+        assertEquals("Rosa Alvarez", page.locator("#user").textContent());
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             page.navigate(console.toString());
@@ -161,7 +164,7 @@ class ConsoleBrowserTest {
             assertEquals("Decided", page.locator("#status").textContent());
         });
         String timeline = page.locator("#timeline").textContent();
-        assertTrue(timeline.contains("Signed by ra"), timeline);
+        assertTrue(timeline.contains("Signed by Rosa Alvarez (ra)"), timeline);
         assertTrue(timeline.contains("APPROVAL"), timeline);
         assertEquals(0, page.locator("#decision-form").count());
 
@@ -183,7 +186,7 @@ class ConsoleBrowserTest {
         page.click("#sign-out");
         assertTrue(page.locator("#signed-out").isVisible());
         page.navigate(console.toString());
-        assertTrue(page.url().endsWith("/console/login"), page.url());
+        assertTrue(page.url().startsWith(issuer), "signed out at Keycloak too: " + page.url());
     }
 
     @Test
@@ -204,7 +207,10 @@ class ConsoleBrowserTest {
 
         assertTrue(page.locator("#problem").textContent().contains("21 CFR 11.200"));
         assertTrue(page.locator("#status").textContent().startsWith("Open"));
+        assertEquals(casePage, page.url(), "the problem is not in the address");
         screenshot("signature-rejected");
+        page.reload();
+        assertEquals(0, page.locator("#problem").count(), "the problem shows once");
     }
 
     @Test
@@ -229,13 +235,13 @@ class ConsoleBrowserTest {
         screenshot("trend");
     }
 
-    /** Signs in through the login page, as a person does. */
+    /** Signs in at Keycloak's sign-in page, as a person does. */
     private void signIn(String user, String password) {
-        page.navigate(console + "/login");
+        page.navigate(console.toString());
         page.fill("#username", user);
         page.fill("#password", password);
-        page.click("#sign-in");
-        assertEquals(user, page.locator("#user").textContent());
+        page.click("#kc-login");
+        assertTrue(page.locator("#user").isVisible());
     }
 
     private void screenshot(String name) {

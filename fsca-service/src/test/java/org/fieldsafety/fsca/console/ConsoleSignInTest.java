@@ -1,66 +1,79 @@
 package org.fieldsafety.fsca.console;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.infra.InfraTestResource;
+import org.fieldsafety.infra.TestTokens;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The console signs staff in through its login page and a session cookie and protects its forms with a
- * CSRF token; the API keeps HTTP Basic. Over plain HTTP, so it runs without a browser.
+ * The console signs staff in at Keycloak through the authorization code flow (PKCE) and keeps a session
+ * cookie of its own; the API takes bearer tokens; the console's forms carry a CSRF token. Over plain HTTP,
+ * so it runs without a browser.
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "fsca"))
 @Tag("flow")
 class ConsoleSignInTest {
 
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    String issuer;
+
     @Test
-    void anAnonymousVisitorIsSentToTheLoginPageAndAWrongPasswordBackToIt() {
+    void anAnonymousVisitorIsSentToTheIdentityProvidersSignInWithPkce() {
         given().redirects()
                 .follow(false)
                 .get("/console/cases/{id}", UUID.randomUUID())
                 .then()
                 .statusCode(302)
-                .header("Location", endsWith("/console/login"));
-        given().get("/console/login").then().statusCode(200).body(containsString("name=\"j_username\""));
-        given().redirects()
-                .follow(false)
-                .formParam("j_username", "ra")
-                .formParam("j_password", "not-my-password")
-                .post("/console/j_security_check")
-                .then()
-                .statusCode(302)
-                .header("Location", endsWith("/console/login?error=true"));
+                .header(
+                        "Location",
+                        allOf(
+                                startsWith(issuer + "/protocol/openid-connect/auth"),
+                                containsString("client_id=fieldsafety-console"),
+                                containsString("code_challenge_method=S256")));
     }
 
     @Test
-    void theConsoleSignsInOnlyThroughItsPageAndTheApiOnlyWithBasic() {
-        given().redirects()
-                .follow(false)
-                .auth()
-                .preemptive()
-                .basic("ra", "ra-local")
-                .get("/console")
-                .then()
-                .statusCode(302)
-                .header("Location", endsWith("/console/login"));
-        ConsoleSession.signIn("ra", "ra-local")
-                .get("/api/v1/fsca-cases")
-                .then()
-                .statusCode(401)
-                .contentType("application/problem+json");
+    void theCookiesAreHttpOnlyAndKeptToTheConsole() {
+        List<String> session = ConsoleSession.sessionCookies("ra", "ra-local");
+        assertFalse(session.isEmpty());
+        session.forEach(cookie -> {
+            String attributes = cookie.substring(cookie.indexOf(';')).toLowerCase(Locale.ROOT);
+            assertTrue(
+                    attributes.contains("httponly")
+                            && attributes.contains("path=/console")
+                            && attributes.contains("samesite=lax"),
+                    attributes);
+        });
+        Response queue = ConsoleSession.signIn("ra", "ra-local").get("/console");
+        queue.then().statusCode(200).body(containsString("Rosa Alvarez"));
+        String csrf = queue.getDetailedCookie("csrf-token").toString();
+        assertTrue(csrf.contains("HttpOnly") && csrf.contains("Path=/console"), csrf);
+    }
+
+    @Test
+    void theApiTakesTheIdentityProvidersTokens() {
         given().auth()
-                .preemptive()
-                .basic("ra", "ra-local")
+                .oauth2(TestTokens.ofTestServers().accessToken("ra", "ra-local"))
                 .get("/api/v1/fsca-cases")
                 .then()
                 .statusCode(200);
@@ -100,16 +113,30 @@ class ConsoleSignInTest {
     }
 
     @Test
-    void signingOutEndsTheSession() {
+    void nothingFromTheQueryStringIsShownOnAPage() {
+        String injected = "Your-session-expired-call-0800-EVIL";
+        ConsoleSession.signIn("qa", "qa-local")
+                .queryParam("problem", injected)
+                .queryParam("error", injected)
+                .get("/console")
+                .then()
+                .statusCode(200)
+                .body(not(containsString(injected)));
+    }
+
+    @Test
+    void signingOutEndsTheSessionHereAndAtTheIdentityProvider() {
         RequestSpecification qa = ConsoleSession.signIn("qa", "qa-local");
         String page = qa.get("/console").then().statusCode(200).extract().asString();
         String csrf = page.replaceFirst("(?s).*name=\"csrf-token\" value=\"([^\"]+)\".*", "$1");
-        qa.cookie("csrf-token", csrf)
-                .formParam("csrf-token", csrf)
-                .post("/console/logout")
-                .then()
-                .statusCode(303)
-                .header("Location", endsWith("/console/login?signedOut=true"))
-                .cookie(ConsoleSession.COOKIE, equalTo(""));
+        Response signOut =
+                qa.cookie("csrf-token", csrf).formParam("csrf-token", csrf).post("/console/logout");
+        signOut.then().statusCode(302).header("Location", startsWith(issuer + "/protocol/openid-connect/logout"));
+        List<String> cleared = signOut.headers().getValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith(ConsoleSession.COOKIE))
+                .toList();
+        assertFalse(cleared.isEmpty());
+        cleared.forEach(cookie -> assertTrue(cookie.contains("Max-Age=0"), cookie));
+        given().get("/console/signed-out").then().statusCode(200).body(containsString("You are signed out"));
     }
 }

@@ -113,7 +113,7 @@ public final class FaultSuite {
                     + seconds(SLOW_START) + " more");
             ApiClient api = new ApiClient();
             for (Service service : Service.values()) {
-                String health = system.baseUrl(service) + "/q/health/ready";
+                String health = system.managementUrl(service) + "/q/health/ready";
                 await(service.module() + " ready")
                         .atMost(SLOW_START)
                         .pollInterval(Duration.ofSeconds(1))

@@ -47,7 +47,7 @@ final class Kills {
                     },
                     STAGES.stream().filter(stage -> stage.service() == service).toList(),
                     service == Service.INTAKE,
-                    system.baseUrl(service) + "/q/health/ready");
+                    system.managementUrl(service) + "/q/health/ready");
         }
 
         static Fault killKafka(LocalSystem system) {

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,7 @@ public record CommunicationRequest(
         @NotBlank @Size(max = 4000) String availableChange,
         @NotBlank @Size(max = 4000) String installation,
         @NotEmpty @Size(max = 100) List<@NotNull @Valid RecipientRequest> recipients,
-        @NotNull Instant sentAt) {
+        @NotNull @PastOrPresent Instant sentAt) {
 
     public record RecipientRequest(@NotNull Communication.RecipientKind kind, @NotBlank @Size(max = 200) String name) {}
 

@@ -89,8 +89,16 @@ public class TraceabilityResource {
                             verifiedAt,
                             releaseVersion,
                             releasedAt)
-                    .map(value -> value == null ? "" : quote(value.toString()))
+                    .map(value -> value == null ? "" : quote(neutralised(value.toString())))
                     .collect(Collectors.joining(","));
+        }
+
+        /**
+         * A cell a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return:
+         * a title such as {@code =HYPERLINK(...)}) starts with an apostrophe instead, so it shows as text.
+         */
+        static String neutralised(String value) {
+            return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         }
 
         /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */

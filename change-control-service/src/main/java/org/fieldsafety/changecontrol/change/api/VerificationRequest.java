@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,7 +22,7 @@ public record VerificationRequest(
             @NotBlank @Size(max = 50) String softwareVersion,
             @NotBlank @Size(max = 1000) String configuration,
             @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) String> tools,
-            @NotNull LocalDate date,
+            @NotNull @PastOrPresent LocalDate date,
             @NotBlank @Size(max = 100) String tester) {
 
         Verification.Record toRecord() {

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -18,11 +19,11 @@ public final class StepRequests {
     /** The health-hazard assessment; {@code urgent} allows the FSN before the authority is notified. */
     public record AssessmentRequest(@NotBlank @Size(max = 4000) String assessment, boolean urgent) {}
 
-    /** {@code notifiedAt} defaults to now. */
+    /** {@code notifiedAt} defaults to now; it is not in the future, nor before the case was opened. */
     public record AuthorityNotificationRequest(
             @NotBlank @Size(max = 200) String competentAuthority,
             @NotBlank @Size(max = 200) String reference,
-            Instant notifiedAt) {}
+            @PastOrPresent Instant notifiedAt) {}
 
     /** Absent actions default to those of the FSCA's kind. */
     public record FieldSafetyNoticeRequest(

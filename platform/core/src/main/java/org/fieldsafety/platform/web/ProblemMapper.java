@@ -95,7 +95,7 @@ public class ProblemMapper {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated() {
         return Response.fromResponse(response(401, "unauthenticated", "Valid credentials are required", null))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"fieldsafety\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"fieldsafety\"")
                 .build();
     }
 
