@@ -1,10 +1,10 @@
 package org.fieldsafety.triage.imdrf;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.fieldsafety.platform.ProblemException;
 
@@ -14,8 +14,10 @@ import org.fieldsafety.platform.ProblemException;
  * {@code Code} (or {@code IMDRF Code}); the term in {@code Term}, or, in IMDRF's layout, in the last
  * filled of the {@code Level 1 Term}, {@code Level 2 Term}, ... columns. Every other column (definitions,
  * status, hierarchy) is ignored. Commas or semicolons separate the fields, double quotes enclose a field
- * that holds either or a line break. A row without a code is skipped; a code that does not belong to the
- * annex, a code given twice or a code without a term rejects the whole file, every such row named.
+ * that holds either or a line break. A row without a code is skipped, and so is a code repeated with the
+ * same term (Annex E lists a term under each body system it belongs to); a code that does not belong to
+ * the annex, a code repeated with another term or a code without a term rejects the whole file, every
+ * such row named.
  */
 public final class ImdrfReleaseFile {
 
@@ -45,7 +47,7 @@ public final class ImdrfReleaseFile {
         }
         List<ImdrfCode> codes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, String> seen = new HashMap<>();
         for (int line = 1; line < rows.size(); line++) {
             List<String> row = rows.get(line);
             String value = cell(row, code);
@@ -55,11 +57,14 @@ public final class ImdrfReleaseFile {
             String text = term >= 0 ? cell(row, term) : lastFilled(row, levels);
             if (annex != ImdrfAnnex.ofCode(value)) {
                 problems.add("row " + (line + 1) + ": " + value + " is not a code of annex " + annex);
-            } else if (!seen.add(value)) {
-                problems.add("row " + (line + 1) + ": " + value + " is given twice");
             } else if (text.isEmpty()) {
                 problems.add("row " + (line + 1) + ": " + value + " has no term");
+            } else if (seen.containsKey(value)) {
+                if (!seen.get(value).equals(text)) {
+                    problems.add("row " + (line + 1) + ": " + value + " is given again with another term");
+                }
             } else {
+                seen.put(value, text);
                 codes.add(new ImdrfCode(value, text, release));
             }
         }
