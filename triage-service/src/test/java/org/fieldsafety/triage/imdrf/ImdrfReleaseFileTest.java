@@ -60,7 +60,8 @@ class ImdrfReleaseFileTest {
         assertEquals(400, rejected.status());
         assertEquals("invalid-imdrf-file", rejected.code());
         assertTrue(rejected.getMessage().contains("row 3: A0101 is not a code of annex B"), rejected.getMessage());
-        assertTrue(rejected.getMessage().contains("row 4: B01 is given again with another term"), rejected.getMessage());
+        assertTrue(
+                rejected.getMessage().contains("row 4: B01 is given again with another term"), rejected.getMessage());
         assertTrue(rejected.getMessage().contains("row 5: B02 has no term"), rejected.getMessage());
         assertTrue(rejected.getMessage().contains("row 6: B3 is not a code of annex B"), rejected.getMessage());
     }
@@ -69,7 +70,8 @@ class ImdrfReleaseFileTest {
     void aTermListedUnderSeveralParentsIsOneCode() {
         List<ImdrfCode> codes = ImdrfReleaseFile.parse(
                 ImdrfAnnex.E, "2022", "Code,Term\nE0901,Acoustic Shock\nE09,Ear and Labyrinth\nE0901,Acoustic Shock\n");
-        assertEquals(List.of("E0901", "E09"), codes.stream().map(ImdrfCode::code).toList());
+        assertEquals(
+                List.of("E0901", "E09"), codes.stream().map(ImdrfCode::code).toList());
     }
 
     @Test
