@@ -23,6 +23,7 @@ public final class Reports {
     public static final String CASE = "0b6e3c52-4a59-3f1e-9d1c-7a1f0c2e9b11";
     public static final CodedTerm DOSE_CALCULATION_ERROR =
             new CodedTerm("A110202", "Application Program Problem: Dose Calculation Error", "2022");
+    public static final CodedTerm HYPOGLYCEMIA = new CodedTerm("E1206", "Hypoglycemia", "2022");
     public static final CodedTerm LOSS_OF_CONSCIOUSNESS = new CodedTerm("E0119", "Loss of consciousness", "2022");
     public static final CodedTerm OVERDOSE = new CodedTerm("F1005", "Overdose", "2022");
     public static final CodedTerm HOSPITALIZATION =
@@ -62,7 +63,7 @@ public final class Reports {
                 new Patient("P-0042", 54, "F", 61),
                 new Reporter("HEALTH_PROFESSIONAL", "Dr. A. Example", country, true),
                 List.of(DOSE_CALCULATION_ERROR),
-                List.of(LOSS_OF_CONSCIOUSNESS),
+                List.of(HYPOGLYCEMIA, LOSS_OF_CONSCIOUSNESS),
                 List.of(OVERDOSE, HOSPITALIZATION));
     }
 
