@@ -8,25 +8,22 @@ import java.util.regex.Pattern;
  * start with the annex letter, followed by two digits per level (Annex G: three digits on its second level).
  */
 public enum ImdrfAnnex {
-    A("Medical device problem"),
-    B("Cause investigation: type of investigation"),
-    C("Cause investigation: investigation findings"),
-    D("Cause investigation: investigation conclusion"),
-    E("Health effects: clinical signs, symptoms and conditions"),
-    F("Health effects: health impact"),
-    G("Medical device component");
+    /** Medical device problem. */
+    A,
+    /** Cause investigation: type of investigation. */
+    B,
+    /** Cause investigation: investigation findings. */
+    C,
+    /** Cause investigation: investigation conclusion. */
+    D,
+    /** Health effects: clinical signs, symptoms and conditions. */
+    E,
+    /** Health effects: health impact. */
+    F,
+    /** Medical device component. */
+    G;
 
     private static final Pattern CODE = Pattern.compile("[A-G]\\d{2}(\\d{2,3}(\\d{2})?)?");
-
-    private final String title;
-
-    ImdrfAnnex(String title) {
-        this.title = title;
-    }
-
-    public String title() {
-        return title;
-    }
 
     /** The annex a code belongs to, or null when the text is not shaped like an IMDRF code. */
     public static ImdrfAnnex ofCode(String code) {

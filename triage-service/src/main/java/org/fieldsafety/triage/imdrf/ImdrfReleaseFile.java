@@ -10,16 +10,19 @@ import org.fieldsafety.platform.ProblemException;
 
 /**
  * Reads one annex of an IMDRF release from a CSV export of IMDRF's annex spreadsheet (the README beside
- * the shipped release, {@code src/main/resources/imdrf/README.md}, says how to export it). The first row names the columns: the code is in
- * {@code Code} (or {@code IMDRF Code}); the term in {@code Term}, or, in IMDRF's layout, in the last
- * filled of the {@code Level 1 Term}, {@code Level 2 Term}, ... columns. Every other column (definitions,
- * status, hierarchy) is ignored. Commas or semicolons separate the fields, double quotes enclose a field
+ * the shipped release, {@code src/main/resources/imdrf/README.md}, says how to export it). The first row
+ * names the columns: the code is in {@code Code} (or {@code IMDRF Code}); the term in {@code Term}, or, in
+ * IMDRF's layout, in the last filled of the {@code Level 1 Term}, {@code Level 2 Term}, ... columns.
+ * Every other column (definitions, status, hierarchy) is ignored. Commas or semicolons separate the fields, double quotes enclose a field
  * that holds either or a line break. A row without a code is skipped, and so is a code repeated with the
  * same term (Annex E lists a term under each body system it belongs to); a code that does not belong to
- * the annex, a code repeated with another term or a code without a term rejects the whole file, every
- * such row named.
+ * the annex, a code repeated with another term or a code without a term (or with one longer than 500
+ * characters) rejects the whole file, every such row named.
  */
 public final class ImdrfReleaseFile {
+
+    /** The longest term stored (the column's size). */
+    static final int MAX_TERM = 500;
 
     private static final Pattern LEVEL_TERM = Pattern.compile("level\\s*(\\d+)\\s*term");
 
@@ -57,8 +60,8 @@ public final class ImdrfReleaseFile {
             String text = term >= 0 ? cell(row, term) : lastFilled(row, levels);
             if (annex != ImdrfAnnex.ofCode(value)) {
                 problems.add("row " + (line + 1) + ": " + value + " is not a code of annex " + annex);
-            } else if (text.isEmpty()) {
-                problems.add("row " + (line + 1) + ": " + value + " has no term");
+            } else if (text.isEmpty() || text.length() > MAX_TERM) {
+                problems.add("row " + (line + 1) + ": " + value + " has no term or one longer than " + MAX_TERM);
             } else if (seen.containsKey(value)) {
                 if (!seen.get(value).equals(text)) {
                     problems.add("row " + (line + 1) + ": " + value + " is given again with another term");

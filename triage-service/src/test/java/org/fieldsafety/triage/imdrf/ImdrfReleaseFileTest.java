@@ -56,13 +56,16 @@ class ImdrfReleaseFileTest {
                 () -> ImdrfReleaseFile.parse(
                         ImdrfAnnex.B,
                         "2022",
-                        "Code,Term\nB01,Testing\nA0101,Wrong annex\nB01,Again\nB02,\nB3,Short\n"));
+                        "Code,Term\nB01,Testing\nA0101,Wrong annex\nB01,Again\nB02,\nB3,Short\nB04," + "x".repeat(501)
+                                + "\n"));
         assertEquals(400, rejected.status());
         assertEquals("invalid-imdrf-file", rejected.code());
         assertTrue(rejected.getMessage().contains("row 3: A0101 is not a code of annex B"), rejected.getMessage());
         assertTrue(
                 rejected.getMessage().contains("row 4: B01 is given again with another term"), rejected.getMessage());
-        assertTrue(rejected.getMessage().contains("row 5: B02 has no term"), rejected.getMessage());
+        assertTrue(
+                rejected.getMessage().contains("row 5: B02 has no term or one longer than 500"), rejected.getMessage());
+        assertTrue(rejected.getMessage().contains("row 7: B04 has no term"), rejected.getMessage());
         assertTrue(rejected.getMessage().contains("row 6: B3 is not a code of annex B"), rejected.getMessage());
     }
 
@@ -94,6 +97,5 @@ class ImdrfReleaseFileTest {
         assertNull(ImdrfAnnex.ofCode(null));
         assertEquals(ImdrfAnnex.F, ImdrfAnnex.fromString(" f "));
         assertThrows(IllegalArgumentException.class, () -> ImdrfAnnex.fromString("releases"));
-        assertEquals("Medical device problem", ImdrfAnnex.A.title());
     }
 }
