@@ -9,7 +9,7 @@ import org.fieldsafety.platform.ProblemException;
 /**
  * The documents a regulator takes for a vigilance report: the submission file (XML, checked against its
  * schema) and a human-readable PDF of the authority's form, both from one filled-in form so they always
- * agree. Which form answers which duty is {@link SubmissionFormat}'s rule. Pure: no clock, no I/O.
+ * agree. Which form answers which duty is {@link SubmissionFormat}'s rule. No clock, database or network.
  */
 public final class VigilanceDocuments {
 
