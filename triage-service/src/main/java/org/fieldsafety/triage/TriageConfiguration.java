@@ -2,30 +2,11 @@ package org.fieldsafety.triage;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.fieldsafety.triage.classification.FdaReportability;
-import org.fieldsafety.triage.classification.UsFederalHolidays;
 import org.fieldsafety.triage.problem.TrendConfig;
 import org.fieldsafety.triage.problem.TrendDetector;
 
-/**
- * The configured holiday calendar the FDA rules need and the trend detector's parameters; the clock comes
- * from platform/core.
- */
+/** The trend detector's parameters; the clock comes from platform/core. */
 public class TriageConfiguration {
-
-    /** {@code triage.fda.extra-holidays}: ISO dates closed in addition to the federal holidays. */
-    @Produces
-    @Singleton
-    FdaReportability fdaReportability(
-            @ConfigProperty(name = "triage.fda.extra-holidays") Optional<List<String>> extraHolidays) {
-        return new FdaReportability(new UsFederalHolidays(
-                extraHolidays.orElse(List.of()).stream().map(LocalDate::parse).collect(Collectors.toSet())));
-    }
 
     @Produces
     @Singleton

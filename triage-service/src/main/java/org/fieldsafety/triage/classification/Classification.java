@@ -32,11 +32,7 @@ public record Classification(
         List<ReportingDuty> duties) {
 
     public static Classification of(
-            FieldReportReceived report,
-            RegisteredProduct product,
-            RiskMatrix policy,
-            FdaReportability fda,
-            Instant triagedAt) {
+            FieldReportReceived report, RegisteredProduct product, RiskMatrix policy, Instant triagedAt) {
         Optional<Hazard> hazard = product == null
                 ? Optional.empty()
                 : product.entry().hazardOf(report.faultCode(), report.softwareItem());
@@ -74,7 +70,7 @@ public record Classification(
                 SeriousIncident.isFscaCandidate(region, serious),
                 policy.version(),
                 triagedAt,
-                List.of(EuMdrReportability.assess(incident), fda.assess(incident)));
+                List.of(EuMdrReportability.assess(incident), FdaReportability.assess(incident)));
     }
 
     /** A problem groups the reports of one fault of one software item of one product: a stable name-based UUID. */

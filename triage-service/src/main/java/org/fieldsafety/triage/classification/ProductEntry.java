@@ -29,7 +29,7 @@ public record ProductEntry(
     /**
      * One hazard catalogue entry (ISO 14971 risk analysis) for a fault code, optionally of one software
      * item; {@code probability} may be null when it cannot be estimated; {@code publicHealthThreat} marks a
-     * hazard whose occurrence needs remedial action to protect public health.
+     * hazard whose occurrence is a serious public health threat (MDR Art. 2(66), Art. 87(4)).
      */
     public record Hazard(
             @NotBlank String faultCode,

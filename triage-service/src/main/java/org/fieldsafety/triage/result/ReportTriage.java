@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.platform.domain.NotFound;
 import org.fieldsafety.triage.classification.Classification;
-import org.fieldsafety.triage.classification.FdaReportability;
 import org.fieldsafety.triage.classification.RegisteredProduct;
 import org.fieldsafety.triage.classification.RiskMatrix;
 import org.fieldsafety.triage.policy.RiskPolicies;
@@ -37,15 +36,12 @@ public class ReportTriage {
     private final ProductRegistry registry;
     private final RiskPolicies policies;
     private final TrendTracker problems;
-    private final FdaReportability fda;
     private final Clock clock;
 
-    ReportTriage(
-            ProductRegistry registry, RiskPolicies policies, TrendTracker problems, FdaReportability fda, Clock clock) {
+    ReportTriage(ProductRegistry registry, RiskPolicies policies, TrendTracker problems, Clock clock) {
         this.registry = registry;
         this.policies = policies;
         this.problems = problems;
-        this.fda = fda;
         this.clock = clock;
     }
 
@@ -166,8 +162,7 @@ public class ReportTriage {
             Map<String, TriageView> views) {
         Instant now = clock.instant();
         List<TriageView> classified = fresh.stream()
-                .map(report ->
-                        TriageView.of(Classification.of(report, products.get(report.productId()), policy, fda, now)))
+                .map(report -> TriageView.of(Classification.of(report, products.get(report.productId()), policy, now)))
                 .toList();
         classified.forEach(view -> views.put(view.reportId(), view));
         return problems.track(classified, views, now).call(tracked -> {

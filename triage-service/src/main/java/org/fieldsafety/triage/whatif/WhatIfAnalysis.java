@@ -8,7 +8,6 @@ import java.util.List;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.platform.domain.InvalidInput;
 import org.fieldsafety.triage.classification.Classification;
-import org.fieldsafety.triage.classification.FdaReportability;
 import org.fieldsafety.triage.classification.RegisteredProduct;
 import org.fieldsafety.triage.classification.RiskMatrix;
 import org.fieldsafety.triage.policy.RiskPolicies;
@@ -26,13 +25,11 @@ public class WhatIfAnalysis {
 
     private final ProductRegistry registry;
     private final RiskPolicies policies;
-    private final FdaReportability fda;
     private final ReportTriage triage;
 
-    WhatIfAnalysis(ProductRegistry registry, RiskPolicies policies, FdaReportability fda, ReportTriage triage) {
+    WhatIfAnalysis(ProductRegistry registry, RiskPolicies policies, ReportTriage triage) {
         this.registry = registry;
         this.policies = policies;
-        this.fda = fda;
         this.triage = triage;
     }
 
@@ -75,7 +72,7 @@ public class WhatIfAnalysis {
     /** The decision on a stored report, at its triage time and with its trend state, under a product and policy. */
     private WhatIfView.Decision decide(
             FieldReportReceived report, TriageView stored, RegisteredProduct product, RiskMatrix policy) {
-        TriageView view = TriageView.of(Classification.of(report, product, policy, fda, stored.triagedAt()));
+        TriageView view = TriageView.of(Classification.of(report, product, policy, stored.triagedAt()));
         return WhatIfView.Decision.of(stored.trendSignal() ? view.withTrendSignal() : view);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
@@ -43,8 +42,6 @@ class ClassificationTest {
                             new Hazard("E-UI-FREEZE", null, "Display freeze", null, null, 2, null, false),
                             new Hazard("E-OUTBREAK", null, "Contaminated batch", null, null, 3, 2, true))));
 
-    private final FdaReportability fda = new FdaReportability(new UsFederalHolidays(Set.of()));
-
     @ParameterizedTest(name = "{0}/{1}/{2} in {3}: class {4}, S{5} P{6} {7}, serious {8}, FSCA {9}, {10} / {11}")
     @CsvSource({
         // docs/api.md's example: catalogued hazard (anticipated) -> MDR 87(3) 15 days, FDA 803.50 30 days
@@ -60,8 +57,9 @@ class ClassificationTest {
         // fault catalogued without an item; observed death is worse than the catalogue's severity
         "ui, E-UI-FREEZE, NONE, DE, A, 2, 5, REVIEW, false, false, -, -",
         "ui, E-UI-FREEZE, DEATH, US, A, 5, 5, UNACCEPTABLE, true, true, -, 21 CFR 803.50",
-        // public health threat: MDR 87(4) 2 days, FDA 803.53 5 work days
-        "ui, E-OUTBREAK, NONE, DE, A, 3, 2, ACCEPTABLE, true, true, Art. 87(4), 21 CFR 803.53"
+        // public health threat: MDR 87(4) 2 days; the FDA's 803.50 (its 5-work-day report follows the case's
+        // remedial action, fsca)
+        "ui, E-OUTBREAK, NONE, DE, A, 3, 2, ACCEPTABLE, true, true, Art. 87(4), 21 CFR 803.50"
     })
     void classifiesAgainstTheRegistry(
             String item,
@@ -76,7 +74,7 @@ class ClassificationTest {
             boolean fsca,
             String euBasis,
             String fdaBasis) {
-        Classification c = Classification.of(report(item, fault, outcome, country), PUMP, RiskMatrix.DEFAULT, fda, NOW);
+        Classification c = Classification.of(report(item, fault, outcome, country), PUMP, RiskMatrix.DEFAULT, NOW);
         assertEquals(safetyClass, c.safetyClass());
         assertEquals(severity, c.severity());
         assertEquals(probability, c.probability());
@@ -93,7 +91,6 @@ class ClassificationTest {
                 report("dose-calculator", "E-DOSE-CALC-OVERFLOW", PatientOutcome.UNKNOWN, "DE"),
                 null,
                 RiskMatrix.DEFAULT,
-                fda,
                 NOW);
         assertEquals(SafetyClass.C, c.safetyClass());
         assertEquals(5, c.severity());

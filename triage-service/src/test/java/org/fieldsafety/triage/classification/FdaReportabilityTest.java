@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Set;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.triage.classification.ReportingDuty.NotReportable;
 import org.fieldsafety.triage.classification.ReportingDuty.Reportable;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** 21 CFR 803.50 (30 calendar days) and 803.53 (5 work days) from awareness. */
+/** 21 CFR 803.50: 30 calendar days from awareness. */
 class FdaReportabilityTest {
-
-    private final FdaReportability fda = new FdaReportability(new UsFederalHolidays(Set.of()));
 
     @ParameterizedTest(name = "21 CFR 803.50: aware {0} -> deadline {1}")
     @CsvSource({
@@ -30,33 +25,15 @@ class FdaReportabilityTest {
     void deathOrSeriousInjuryIn30CalendarDays(Instant awareAt, Instant deadline) {
         assertEquals(
                 new Reportable(ReportingDuty.US_FDA, "21 CFR 803.50", deadline),
-                fda.assess(incident(awareAt, true, false)));
+                FdaReportability.assess(incident(awareAt, true, false)));
     }
 
-    @ParameterizedTest(name = "21 CFR 803.53: aware {0} -> deadline {1} ({2})")
-    @CsvSource({
-        "2026-10-14T09:00:00Z, 2026-10-21T09:00:00Z, Wednesday: over one weekend",
-        "2026-10-16T09:00:00Z, 2026-10-23T09:00:00Z, Friday: the weekend does not count",
-        "2026-10-17T09:00:00Z, 2026-10-23T09:00:00Z, Saturday awareness",
-        "2026-11-23T09:00:00Z, 2026-12-01T09:00:00Z, Thanksgiving Day 2026-11-26 skipped",
-        "2026-11-06T09:00:00Z, 2026-11-16T09:00:00Z, weekend and Veterans Day 2026-11-11",
-        "2026-06-29T09:00:00Z, 2026-07-07T09:00:00Z, Independence Day observed Friday 2026-07-03",
-        "2026-12-21T09:00:00Z, 2026-12-29T09:00:00Z, Christmas Day 2026-12-25"
-    })
-    void publicHealthRiskIn5WorkDays(Instant awareAt, Instant deadline, String why) {
+    @ParameterizedTest(name = "a hazard flagged a public health threat, aware {0}: still 803.50, deadline {1}")
+    @CsvSource({"2026-11-23T09:00:00Z, 2026-12-23T09:00:00Z"})
+    void aPublicHealthThreatAloneStartsNoFiveDayReport(Instant awareAt, Instant deadline) {
         assertEquals(
-                new Reportable(ReportingDuty.US_FDA, "21 CFR 803.53", deadline),
-                fda.assess(incident(awareAt, true, true)));
-    }
-
-    @Test
-    void configuredExtraHolidaysAreNotWorkDays() {
-        FdaReportability withChristmasEve =
-                new FdaReportability(new UsFederalHolidays(Set.of(LocalDate.parse("2026-12-24"))));
-        assertEquals(
-                Instant.parse("2026-12-30T09:00:00Z"),
-                ((Reportable) withChristmasEve.assess(incident(Instant.parse("2026-12-21T09:00:00Z"), true, true)))
-                        .deadline());
+                new Reportable(ReportingDuty.US_FDA, "21 CFR 803.50", deadline),
+                FdaReportability.assess(incident(awareAt, true, true)));
     }
 
     @ParameterizedTest(name = "21 CFR 803: serious {0}, marketed in US {1} -> not reportable ({2})")
@@ -70,7 +47,7 @@ class FdaReportabilityTest {
                 true,
                 false,
                 marketedInUs);
-        NotReportable duty = assertInstanceOf(NotReportable.class, fda.assess(incident));
+        NotReportable duty = assertInstanceOf(NotReportable.class, FdaReportability.assess(incident));
         assertTrue(duty.reason().startsWith(basis), duty.reason());
     }
 

@@ -1,4 +1,4 @@
-package org.fieldsafety.triage.classification;
+package org.fieldsafety.platform.time;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -8,9 +8,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The US federal holiday calendar (5 U.S.C. 6103) that 21 CFR 803.53 work days skip: the eleven legal
+ * The US federal holiday calendar (5 U.S.C. 6103) that the work days of 21 CFR 803.3 skip: the eleven legal
  * public holidays, a Saturday holiday observed the Friday before and a Sunday holiday the Monday after,
- * plus configured extra closing days (e.g. a day given by executive order).
+ * plus configured extra closing days (e.g. a day given by executive order). {@link UsWorkDays} counts with it.
  */
 public final class UsFederalHolidays {
 

@@ -1,4 +1,4 @@
-package org.fieldsafety.triage.classification;
+package org.fieldsafety.platform.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** 5 U.S.C. 6103 federal holidays, the calendar of 21 CFR 803.53 work days. */
+/** 5 U.S.C. 6103 federal holidays, the calendar of 21 CFR 803.3 work days. */
 class UsFederalHolidaysTest {
 
     private final UsFederalHolidays holidays = new UsFederalHolidays(Set.of(LocalDate.parse("2026-12-24")));
