@@ -3,8 +3,8 @@ package org.fieldsafety.contracts;
 import java.time.Instant;
 
 /**
- * The competent authority was notified of the FSCA (MDR Art. 87(1)(b), 89(8)), on {@link Topics#FSCA},
- * keyed by case.
+ * A competent authority was notified of the FSCA (MDR Art. 87(1)(b), 89(8)), on {@link Topics#FSCA}, keyed by
+ * case: the authority of {@code country}, and whether the draft Field Safety Notice went with it.
  */
 public record AuthorityNotified(
         String caseId,
@@ -12,7 +12,9 @@ public record AuthorityNotified(
         String productId,
         String competentAuthority,
         String reference,
-        Instant notifiedAt) {
+        Instant notifiedAt,
+        String country,
+        Boolean draftNoticeSent) {
 
     public static final String TYPE = "org.fieldsafety.AuthorityNotified.v1";
 }

@@ -3,7 +3,10 @@ package org.fieldsafety.contracts;
 import java.time.Instant;
 import java.util.List;
 
-/** A signed FSCA decision, on {@link Topics#FSCA}, keyed by case. */
+/**
+ * A signed FSCA decision, on {@link Topics#FSCA}, keyed by case. {@code review}: the decision confirms or
+ * revises the case's earlier one after new incidents or signals (absent in messages before reviews existed).
+ */
 public record FscaDecisionTaken(
         String caseId,
         String problemId,
@@ -13,7 +16,8 @@ public record FscaDecisionTaken(
         String action,
         String rationale,
         String decidedBy,
-        Instant decidedAt) {
+        Instant decidedAt,
+        Boolean review) {
 
     public static final String TYPE = "org.fieldsafety.FscaDecisionTaken.v1";
     public static final String FSCA_REQUIRED = "FSCA_REQUIRED";

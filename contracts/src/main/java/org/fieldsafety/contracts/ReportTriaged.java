@@ -3,7 +3,11 @@ package org.fieldsafety.contracts;
 import java.time.Instant;
 import java.util.List;
 
-/** Triage's result for one report, on {@link Topics#TRIAGE}, keyed by product. */
+/**
+ * Triage's result for one report, on {@link Topics#TRIAGE}, keyed by product. {@code followUpOf}: the earlier
+ * report this one brings new information on; {@code product}: the product's registry entry as triage used
+ * it, null when the product is not registered.
+ */
 public record ReportTriaged(
         String reportId,
         String productId,
@@ -23,10 +27,15 @@ public record ReportTriaged(
         Instant awareAt,
         Instant triagedAt,
         int policyVersion,
-        List<Reportability> reportability) {
+        List<Reportability> reportability,
+        String followUpOf,
+        Product product) {
 
     public static final String TYPE = "org.fieldsafety.ReportTriaged.v1";
 
     /** One regulatory regime's reporting duty: the article it rests on and the deadline it sets. */
     public record Reportability(String regime, String basis, Instant deadline) {}
+
+    /** What the product registry says of the product: its name, UDI-DI and markets (ISO 3166-1 alpha-2). */
+    public record Product(String name, String udiDi, List<String> markets) {}
 }

@@ -78,7 +78,16 @@ class ConsumerContractTest {
                             "reportability[].regime",
                             "reportability[].basis",
                             "reportability[].deadline"),
-                    List.of("softwareItem", "softwareVersion", "faultCode", "country", "hazard")),
+                    List.of(
+                            "softwareItem",
+                            "softwareVersion",
+                            "faultCode",
+                            "country",
+                            "hazard",
+                            "followUpOf",
+                            "product.name",
+                            "product.udiDi",
+                            "product.markets")),
             // change-control-service TriageConsumer: a new problem opens its problem report (IEC 62304 9.1) ...
             new Expectation(
                     "change-control-service",

@@ -575,6 +575,7 @@ class ChangeRequestFlowTest {
                 FscaDecisionTaken.FSCA_REQUIRED.equals(decision) ? "SOFTWARE_UPDATE" : null,
                 "Dose calculation overflow can over-infuse",
                 "ra",
-                Instant.now());
+                Instant.now(),
+                false);
     }
 }

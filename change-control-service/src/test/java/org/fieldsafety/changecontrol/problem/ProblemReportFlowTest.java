@@ -505,6 +505,8 @@ class ProblemReportFlowTest {
                 now,
                 now,
                 1,
-                List.of());
+                List.of(),
+                null,
+                null);
     }
 }

@@ -10,8 +10,9 @@ import org.fieldsafety.triage.classification.ReportingDuty;
 
 /**
  * A report's triage result as stored, served and re-published: the reporting duties that apply, and for
- * each regime that does not, the reason ({@code notReportable}). {@code registryVersion} is null when the
- * product was not registered. {@code trendSignal}: the report's problem was in a trend episode (MDR Art.
+ * each regime that does not, the reason ({@code notReportable}). {@code registryVersion} and {@code product}
+ * (the registry's name, UDI-DI and markets, which the FSCA case needs) are null when the product was not
+ * registered. {@code trendSignal}: the report's problem was in a trend episode (MDR Art.
  * 88) when it was triaged; the episode's TrendSignalRaised, not the report, goes to an FSCA case.
  */
 public record TriageView(
@@ -36,7 +37,8 @@ public record TriageView(
         int policyVersion,
         Integer registryVersion,
         List<ReportTriaged.Reportability> reportability,
-        List<NotReportable> notReportable) {
+        List<NotReportable> notReportable,
+        ReportTriaged.Product product) {
 
     /** A regime under which the report is not reportable, and why. */
     public record NotReportable(String regime, String reason) {}
@@ -73,7 +75,13 @@ public record TriageView(
                         .filter(ReportingDuty.NotReportable.class::isInstance)
                         .map(ReportingDuty.NotReportable.class::cast)
                         .map(d -> new NotReportable(d.regime(), d.reason()))
-                        .toList());
+                        .toList(),
+                c.product() == null
+                        ? null
+                        : new ReportTriaged.Product(
+                                c.product().entry().name(),
+                                c.product().entry().udiDi(),
+                                c.product().entry().markets()));
     }
 
     /** This result with its problem in a trend episode (MDR Art. 88). */
@@ -100,7 +108,8 @@ public record TriageView(
                 policyVersion,
                 registryVersion,
                 reportability,
-                notReportable);
+                notReportable,
+                product);
     }
 
     public ReportTriaged toEvent() {
@@ -123,6 +132,8 @@ public record TriageView(
                 awareAt,
                 triagedAt,
                 policyVersion,
-                reportability);
+                reportability,
+                null,
+                product);
     }
 }
