@@ -8,13 +8,17 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.fieldsafety.eventstore.AxonModule;
 import org.fieldsafety.eventstore.CachedAggregates;
 import org.fieldsafety.fsca.audit.AuditedCommands;
+import org.fieldsafety.fsca.cases.CaseDuties;
 import org.fieldsafety.fsca.cases.FscaCase;
 import org.fieldsafety.fsca.cases.messaging.FscaMilestonePublisher;
 import org.fieldsafety.fsca.cases.query.FscaCaseProjection;
+import org.fieldsafety.platform.time.UsWorkDays;
 
 /**
  * The FSCA case aggregate and the event handlers that follow it. Every event carries who asked for the
- * command that caused it ({@link AuditedCommands#WHO}), next to Axon's own correlation data.
+ * command that caused it ({@link AuditedCommands#WHO}), next to Axon's own correlation data. The case's
+ * command handlers get its reporting rules ({@link CaseDuties}, with the service's work-day calendar) as a
+ * parameter.
  */
 @ApplicationScoped
 class FscaAxonModule implements AxonModule {
@@ -22,17 +26,24 @@ class FscaAxonModule implements AxonModule {
     private final FscaCaseProjection projection;
     private final FscaMilestonePublisher publisher;
     private final CachedAggregates aggregates;
+    private final CaseDuties duties;
 
-    FscaAxonModule(CachedAggregates aggregates, FscaCaseProjection projection, FscaMilestonePublisher publisher) {
+    FscaAxonModule(
+            CachedAggregates aggregates,
+            FscaCaseProjection projection,
+            FscaMilestonePublisher publisher,
+            UsWorkDays workDays) {
         this.projection = projection;
         this.publisher = publisher;
         this.aggregates = aggregates;
+        this.duties = new CaseDuties(workDays);
     }
 
     @Override
     public void configure(Configurer configurer) {
         configurer.configureCorrelationDataProviders(
                 c -> List.of(new MessageOriginProvider(), new SimpleCorrelationDataProvider(AuditedCommands.WHO)));
+        configurer.registerComponent(CaseDuties.class, c -> duties);
         configurer.configureAggregate(aggregates.of(FscaCase.class));
         configurer.eventProcessing().registerEventHandler(c -> projection).registerEventHandler(c -> publisher);
     }

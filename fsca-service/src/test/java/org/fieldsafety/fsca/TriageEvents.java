@@ -48,7 +48,9 @@ public final class TriageEvents {
                 1,
                 List.of(
                         new ReportTriaged.Reportability("EU_MDR", "Art. 87(3)", aware.plus(euMdrClock)),
-                        new ReportTriaged.Reportability("US_FDA", "21 CFR 803.50", aware.plus(Duration.ofDays(30)))));
+                        new ReportTriaged.Reportability("US_FDA", "21 CFR 803.50", aware.plus(Duration.ofDays(30)))),
+                null,
+                new ReportTriaged.Product("Insulin Pump X", "04012345000019", List.of("DE", "FR", "US")));
     }
 
     /** The first trend episode of the problem: 8 reports in 7 days where 0.7 were expected. */

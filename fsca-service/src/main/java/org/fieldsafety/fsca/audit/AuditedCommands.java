@@ -2,6 +2,7 @@ package org.fieldsafety.fsca.audit;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -60,11 +61,14 @@ public class AuditedCommands {
     /**
      * Commands on different cases (a consumed batch's, one per case) in one transaction: all their events
      * and links commit together or none do, for one commit instead of one per command.
+     *
+     * @return what each command handler returned, in the commands' order (null for most)
      */
-    public void sendAll(List<? extends FscaCaseCommand> batch, String who) {
-        inOneTransaction(batch, () -> {
-            batch.forEach(command -> sendAndLink(command, who));
-            return null;
+    public <R> List<R> sendAll(List<? extends FscaCaseCommand> batch, String who) {
+        return inOneTransaction(batch, () -> {
+            List<R> results = new ArrayList<>();
+            batch.forEach(command -> results.add(sendAndLink(command, who)));
+            return results;
         });
     }
 

@@ -3,25 +3,33 @@ package org.fieldsafety.fsca.cases;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The Field Safety Notice of an FSCA with the minimum content of MDR Art. 89(8) and MDCG 2023-3 (see
- * docs/regulatory-rules.md): header and unique reference, date, device identification including the
- * affected software versions, the problem and the risk, the reason for the action, actions for the
- * recipients and of the manufacturer, contact, a request to pass it on, and a receipt acknowledgement.
- * Pure: composed from the case's facts and the issuer's instructions.
+ * A Field Safety Notice of an FSCA with the minimum content of MDR Art. 89(8) and MDCG 2023-3 (see
+ * docs/regulatory-rules.md): header and unique reference, date, device identification (the product's name,
+ * its UDI-DI and the range of affected software versions), the manufacturer (its single registration
+ * number, SRN, MDR Art. 31), the problem and the risk, the reason for the action, actions for the
+ * recipients and of the manufacturer, contact, a request to pass it on, and a receipt acknowledgement. A
+ * case issues its first notice and may issue follow-ups (e.g. when the fix ships), numbered from 1. Pure:
+ * composed from the case's facts and the issuer's instructions.
  */
 public record FieldSafetyNotice(
         String header,
         String reference,
+        int number,
         LocalDate date,
         String device,
+        String productId,
+        String udiDi,
         List<String> affectedSoftware,
+        String manufacturerSrn,
         String problem,
         String risk,
         String reason,
@@ -33,10 +41,16 @@ public record FieldSafetyNotice(
 
     static final String CONTACT_AT_ISSUE = "(named when the notice is issued)";
 
-    /** What the case knows when the notice is written. */
+    /**
+     * What the case knows when its notice {@code number} is written; {@code product} null when the registry
+     * does not know the product.
+     */
     public record Facts(
             String caseId,
             String productId,
+            RegisteredProduct product,
+            String manufacturerSrn,
+            int number,
             List<Incident> incidents,
             List<TrendSignal> trendSignals,
             FscaAction action,
@@ -49,13 +63,21 @@ public record FieldSafetyNotice(
 
     public static FieldSafetyNotice compose(Facts facts, Instructions instructions, Instant date) {
         Instructions given = instructions == null ? new Instructions(null, null, null) : instructions;
-        String reference = "FSN-" + facts.caseId();
+        String first = reference(facts.caseId(), 1);
+        String reference = reference(facts.caseId(), facts.number());
         return new FieldSafetyNotice(
-                (facts.urgent() ? "URGENT " : "") + "FIELD SAFETY NOTICE " + reference,
+                (facts.urgent() ? "URGENT " : "")
+                        + (facts.number() == 1
+                                ? "FIELD SAFETY NOTICE " + reference
+                                : "FOLLOW-UP FIELD SAFETY NOTICE " + reference + " (to " + first + ")"),
                 reference,
+                facts.number(),
                 LocalDate.ofInstant(date, ZoneOffset.UTC),
+                facts.product() == null ? facts.productId() : facts.product().name(),
                 facts.productId(),
+                facts.product() == null ? null : facts.product().udiDi(),
                 affectedSoftware(facts),
+                facts.manufacturerSrn(),
                 problem(facts),
                 risk(facts),
                 facts.rationale(),
@@ -68,17 +90,55 @@ public record FieldSafetyNotice(
                         + " an affected device.");
     }
 
-    /** The incidents' software items with their versions; a trend's item where no incident names it. */
+    /** A notice's reference: {@code FSN-<caseId>} for the first, {@code FSN-<caseId>-<n>} for a follow-up. */
+    public static String reference(String caseId, int number) {
+        return "FSN-" + caseId + (number == 1 ? "" : "-" + number);
+    }
+
+    /**
+     * Per software item of the incidents, the range of software versions they report ("4.1.0 to 4.2.1", or
+     * the one version), in version order; a trend's item where no incident names it.
+     */
     private static List<String> affectedSoftware(Facts facts) {
-        Stream<String> reported = facts.incidents().stream()
+        Map<String, List<String>> versions = facts.incidents().stream()
                 .filter(i -> i.softwareItem() != null)
-                .map(i -> i.softwareItem() + (i.softwareVersion() == null ? "" : " " + i.softwareVersion()));
+                .collect(Collectors.groupingBy(
+                        Incident::softwareItem, Collectors.mapping(Incident::softwareVersion, Collectors.toList())));
+        Stream<String> reported = versions.entrySet().stream().map(e -> e.getKey() + range(e.getValue()));
         Stream<String> trended = facts.trendSignals().stream()
                 .map(TrendSignal::softwareItem)
                 .filter(Objects::nonNull)
-                .filter(item -> facts.incidents().stream().noneMatch(i -> item.equals(i.softwareItem())));
+                .filter(item -> !versions.containsKey(item));
         return Stream.concat(reported, trended).distinct().sorted().toList();
     }
+
+    private static String range(List<String> reported) {
+        List<String> known = reported.stream()
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted(VERSION_ORDER)
+                .toList();
+        if (known.isEmpty()) {
+            return "";
+        }
+        String first = known.get(0);
+        String last = known.get(known.size() - 1);
+        return " " + (first.equals(last) ? first : first + " to " + last);
+    }
+
+    /** Versions part by part ("4.10" after "4.9"): numbers by value, other parts as text, a prefix first. */
+    static final Comparator<String> VERSION_ORDER = (a, b) -> {
+        String[] x = a.split("[.\\-_+]");
+        String[] y = b.split("[.\\-_+]");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            boolean numbers = x[i].matches("\\d{1,18}") && y[i].matches("\\d{1,18}");
+            int order = numbers ? Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i])) : x[i].compareTo(y[i]);
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    };
 
     private static String problem(Facts facts) {
         String faults = Stream.concat(

@@ -11,16 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
 import org.fieldsafety.fsca.audit.AuditedCommands;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.AssessHealthHazard;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.CheckEffectiveness;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.CloseCase;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.DecideFsca;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.DecideReportability;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.IssueFieldSafetyNotice;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.NotifyAuthority;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordAcknowledgement;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordDeliveryFailure;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordFdaRequest;
 import org.fieldsafety.fsca.cases.query.ChangeRequestView;
 import org.fieldsafety.fsca.cases.query.FscaCaseIncident;
 import org.fieldsafety.fsca.cases.query.FscaCaseView;
@@ -45,18 +48,26 @@ public class FscaCaseService {
     private final SignatureVerifier signatures;
     private final SecurityIdentity identity;
     private final Clock clock;
+    private final String manufacturerSrn;
 
-    FscaCaseService(AuditedCommands commands, SignatureVerifier signatures, SecurityIdentity identity, Clock clock) {
+    /** @param manufacturerSrn the manufacturer's single registration number (MDR Art. 31), which notices carry */
+    FscaCaseService(
+            AuditedCommands commands,
+            SignatureVerifier signatures,
+            SecurityIdentity identity,
+            Clock clock,
+            @ConfigProperty(name = "fieldsafety.manufacturer.srn") String manufacturerSrn) {
         this.commands = commands;
         this.signatures = signatures;
         this.identity = identity;
         this.clock = clock;
+        this.manufacturerSrn = manufacturerSrn;
     }
 
     /** A case with its incidents in the order they came and the change requests raised for it. */
     public record Details(FscaCaseView view, List<Incident> incidents, List<ChangeRequestView> changeRequests) {}
 
-    /** The case's Field Safety Notice: as issued, or ({@code issued} false) as it would be issued now. */
+    /** The case's latest Field Safety Notice as issued, or ({@code issued} false) its first as it would be issued now. */
     public record Notice(boolean issued, FieldSafetyNotice notice) {}
 
     /** Cases with their incidents (one query for all of them), the nearest reporting deadline first. */
@@ -98,12 +109,14 @@ public class FscaCaseService {
                         .map(changeRequests -> new Details(view, incidents, changeRequests))));
     }
 
-    /** The issued Field Safety Notice, or before issue a preview of it as it would be issued now. */
+    /** The latest issued Field Safety Notice, or before the first a preview of it as it would be issued now. */
     @WithSession
     public Uni<Notice> notice(String caseId) {
         return view(caseId).chain(view -> {
-            if (view.details.notice != null) {
-                return Uni.createFrom().item(new Notice(true, view.details.notice.notice()));
+            List<FscaCaseView.Notice> issued = view.details.notices;
+            if (!issued.isEmpty()) {
+                return Uni.createFrom()
+                        .item(new Notice(true, issued.get(issued.size() - 1).notice()));
             }
             FscaCaseView.Decision decision = view.details.decision;
             if (decision == null || decision.decision() != FscaDecision.FSCA_REQUIRED) {
@@ -120,6 +133,9 @@ public class FscaCaseService {
                                     new FieldSafetyNotice.Facts(
                                             view.caseId,
                                             view.productId,
+                                            view.details.product,
+                                            manufacturerSrn,
+                                            1,
                                             incidents,
                                             view.details.trendSignals,
                                             decision.action(),
@@ -131,37 +147,95 @@ public class FscaCaseService {
         });
     }
 
-    /** The health-hazard assessment the decision rests on (MDR Art. 89); only before the decision. */
-    public void assess(String caseId, String assessment, boolean urgent) {
-        send(new AssessHealthHazard(caseId, assessment, urgent, clock.instant()));
-    }
-
-    /** The decision, signed by the signed-in user (MDR Art. 89; 21 CFR 11.50, 11.200); answers the signature. */
-    public Signature decide(
-            String caseId, FscaDecision decision, FscaAction action, String rationale, SignatureRequest signing) {
+    /**
+     * The health-hazard assessment the decision (or its review) rests on (MDR Art. 89), signed as a review;
+     * {@code remedialActionNeeded} starts the 5-day reports (21 CFR 803.53(a)). Answers the signature.
+     */
+    public Signature assess(
+            String caseId, String assessment, boolean urgent, boolean remedialActionNeeded, SignatureRequest signing) {
         Signature signature = signatures.sign(identity, signing);
-        send(new DecideFsca(caseId, decision, action, rationale, signature));
+        send(new AssessHealthHazard(caseId, assessment, urgent, remedialActionNeeded, signature, clock.instant()));
         return signature;
     }
 
-    /** The competent authority was notified of the FSCA (MDR Art. 87(1)(b), 87(8)); {@code notifiedAt} null: now. */
-    public void notifyAuthority(String caseId, String competentAuthority, String reference, Instant notifiedAt) {
+    /**
+     * The decision, or its review after news, signed by the signed-in user (MDR Art. 89; 21 CFR 11.50, 11.200);
+     * answers the signature.
+     */
+    public Signature decide(
+            String caseId,
+            FscaDecision decision,
+            FscaAction action,
+            String rationale,
+            boolean remedialActionNeeded,
+            SignatureRequest signing) {
+        Signature signature = signatures.sign(identity, signing);
+        send(new DecideFsca(caseId, decision, action, rationale, remedialActionNeeded, signature));
+        return signature;
+    }
+
+    /**
+     * Whether an incident's (or, {@code reportId} null, the case's own) clock of {@code regime} is reportable,
+     * signed (MDR Art. 87, MDCG 2023-3; 21 CFR 803.18, 806.20); answers the signature.
+     */
+    public Signature decideReportability(
+            String caseId,
+            String reportId,
+            String regime,
+            Reportability decision,
+            String rationale,
+            SignatureRequest signing) {
+        Signature signature = signatures.sign(identity, signing);
+        send(new DecideReportability(caseId, reportId, regime, decision, rationale, signature));
+        return signature;
+    }
+
+    /** The FDA's written request for 5-day reports on the case's problem (21 CFR 803.53(b)). */
+    public void recordFdaRequest(String caseId, FdaRequest request) {
+        send(new RecordFdaRequest(caseId, request, clock.instant()));
+    }
+
+    /**
+     * The competent authority of {@code country} was notified of the FSCA (MDR Art. 87(1)(b), 87(8)), with the
+     * draft notice or not (89(8)); {@code notifiedAt} null: now.
+     */
+    public void notifyAuthority(
+            String caseId,
+            String country,
+            String competentAuthority,
+            String reference,
+            Instant notifiedAt,
+            boolean draftNoticeSent) {
+        Instant now = clock.instant();
         send(new NotifyAuthority(
-                caseId, competentAuthority, reference, Objects.requireNonNullElseGet(notifiedAt, clock::instant)));
+                caseId,
+                country,
+                competentAuthority,
+                reference,
+                Objects.requireNonNullElse(notifiedAt, now),
+                draftNoticeSent,
+                now));
     }
 
-    /** Issues the Field Safety Notice (MDR Art. 89(8)) and answers it as issued. */
+    /** Issues the case's next Field Safety Notice (MDR Art. 89(8)), signed by its author; answers it as issued. */
     public FieldSafetyNotice issueNotice(
-            String caseId, FieldSafetyNotice.Instructions instructions, List<String> recipients) {
-        return send(new IssueFieldSafetyNotice(caseId, instructions, recipients, clock.instant()));
+            String caseId,
+            FieldSafetyNotice.Instructions instructions,
+            List<String> recipients,
+            SignatureRequest signing) {
+        Signature signature = signatures.sign(identity, signing);
+        return send(new IssueFieldSafetyNotice(
+                caseId, instructions, recipients, manufacturerSrn, signature, clock.instant()));
     }
 
-    public void acknowledge(String caseId, String recipient) {
-        send(new RecordAcknowledgement(caseId, recipient, clock.instant()));
+    /** {@code reference}: the notice acknowledged, null for the latest. */
+    public void acknowledge(String caseId, String reference, String recipient) {
+        send(new RecordAcknowledgement(caseId, reference, recipient, clock.instant()));
     }
 
-    public void recordDeliveryFailure(String caseId, String recipient, String reason) {
-        send(new RecordDeliveryFailure(caseId, recipient, reason, clock.instant()));
+    /** {@code reference}: the notice whose delivery failed, null for the latest. */
+    public void recordDeliveryFailure(String caseId, String reference, String recipient, String reason) {
+        send(new RecordDeliveryFailure(caseId, reference, recipient, reason, clock.instant()));
     }
 
     /** Whether the FSCA was effective (ISO 13485 8.5.2); after the FSN. */

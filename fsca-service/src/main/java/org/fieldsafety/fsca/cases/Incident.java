@@ -1,12 +1,23 @@
 package org.fieldsafety.fsca.cases;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
- * A triaged report attached to a case: what triage found and the reporting clocks it started. The
- * clocks run from {@code awareAt}, the manufacturer's first awareness (MDR Art. 87, 21 CFR 803.50).
+ * A triaged report attached to a case: what triage found and the reporting clocks, one per regime. The
+ * clocks run from {@code awareAt}, the manufacturer's first awareness (MDR Art. 87, 21 CFR 803.50). A
+ * follow-up report (one whose {@code followUpOf} names this incident's report) updates the incident: its
+ * findings replace these, it is listed in {@code followUps}, and every clock it changes goes to {@code
+ * clockHistory} as it was.
+ *
+ * @param followUpOf as triaged: the earlier report this one brings new information on; null for a first report
  */
 public record Incident(
         String reportId,
@@ -21,10 +32,44 @@ public record Incident(
         int probability,
         String riskRegion,
         boolean seriousIncident,
-        List<ReportingClock> clocks) {
+        List<ReportingClock> clocks,
+        String followUpOf,
+        List<FollowUp> followUps,
+        List<ReportingClock.Change> clockHistory) {
 
-    /** This incident with other reporting duties; its awareness stays. */
-    public Incident reclassified(List<ReportingClock> newClocks) {
+    public Incident {
+        clocks = clocks == null ? List.of() : List.copyOf(clocks);
+        followUps = followUps == null ? List.of() : List.copyOf(followUps);
+        clockHistory = clockHistory == null ? List.of() : List.copyOf(clockHistory);
+    }
+
+    /** A follow-up report merged into the incident, and when the manufacturer became aware of it. */
+    public record FollowUp(String reportId, Instant awareAt) {}
+
+    /** The clock of {@code regime}, if the incident has one. */
+    public Optional<ReportingClock> clock(String regime) {
+        return clocks.stream().filter(c -> c.regime().equals(regime)).findFirst();
+    }
+
+    /** The running clock that runs out first, or null when no clock runs. */
+    public ReportingClock nearestClock() {
+        return clocks.stream()
+                .filter(ReportingClock::running)
+                .min(Comparator.comparing(ReportingClock::deadline))
+                .orElse(null);
+    }
+
+    /**
+     * This incident with {@code next} as its clocks: each clock that {@code next} changes or drops goes to the
+     * history as it was until {@code at}, replaced for {@code reason}.
+     */
+    public Incident withClocks(List<ReportingClock> next, String reason, Instant at) {
+        Map<String, ReportingClock> byRegime =
+                next.stream().collect(Collectors.toMap(ReportingClock::regime, Function.identity()));
+        List<ReportingClock.Change> history = new ArrayList<>(clockHistory);
+        clocks.stream()
+                .filter(old -> !old.equals(byRegime.get(old.regime())))
+                .forEach(old -> history.add(new ReportingClock.Change(old, reason, at)));
         return new Incident(
                 reportId,
                 awareAt,
@@ -38,16 +83,46 @@ public record Incident(
                 probability,
                 riskRegion,
                 seriousIncident,
-                newClocks);
+                next,
+                followUpOf,
+                followUps,
+                history);
     }
 
-    /** The clock that runs out first, or null when the incident has no reporting duty. */
-    public ReportingClock nearestClock() {
-        return clocks.stream()
-                .min(Comparator.comparing(ReportingClock::deadline))
-                .orElse(null);
+    /** This incident with the clock of {@code regime} changed by {@code change}. */
+    public Incident withClock(String regime, UnaryOperator<ReportingClock> change, String reason, Instant at) {
+        return withClocks(
+                clocks.stream()
+                        .map(c -> c.regime().equals(regime) ? change.apply(c) : c)
+                        .toList(),
+                reason,
+                at);
     }
 
-    /** One regime's deadline for reporting this incident to its authority. */
-    public record ReportingClock(String regime, String basis, Instant deadline) {}
+    /**
+     * This incident after a follow-up report: the follow-up's findings, its own report listed, and {@code
+     * next} as the clocks (the history keeps what they replace). The first awareness and report id stay.
+     */
+    public Incident followedUp(Incident followUp, List<ReportingClock> next) {
+        List<FollowUp> all = new ArrayList<>(followUps);
+        all.add(new FollowUp(followUp.reportId(), followUp.awareAt()));
+        return new Incident(
+                        reportId,
+                        awareAt,
+                        followUp.softwareItem(),
+                        followUp.softwareVersion(),
+                        followUp.faultCode(),
+                        followUp.country(),
+                        followUp.safetyClass(),
+                        followUp.hazard(),
+                        followUp.severity(),
+                        followUp.probability(),
+                        followUp.riskRegion(),
+                        followUp.seriousIncident(),
+                        clocks,
+                        followUpOf,
+                        all,
+                        clockHistory)
+                .withClocks(next, "follow-up report " + followUp.reportId(), followUp.awareAt());
+    }
 }

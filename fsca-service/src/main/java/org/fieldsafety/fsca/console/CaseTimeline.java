@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.fieldsafety.fsca.cases.ReportingClock;
 import org.fieldsafety.fsca.cases.api.FscaCaseResponse;
+import org.fieldsafety.fsca.cases.api.FscaCaseResponse.ClockResponse;
 import org.fieldsafety.fsca.cases.query.FscaCaseView;
 import org.fieldsafety.platform.signature.Signature;
 
@@ -22,13 +26,40 @@ final class CaseTimeline {
 
     static List<Entry> of(FscaCaseResponse fsca) {
         List<Entry> entries = new ArrayList<>();
-        entries.add(new Entry(fsca.openedAt(), "Case opened", "for problem " + fsca.problemId(), null));
-        fsca.incidents()
-                .forEach(i -> entries.add(new Entry(
-                        i.awareAt(),
-                        "Incident became known",
-                        "report " + i.reportId() + (i.seriousIncident() ? ", a serious incident" : ""),
-                        null)));
+        entries.add(new Entry(
+                fsca.openedAt(),
+                "Case opened",
+                "for problem " + fsca.problemId()
+                        + (fsca.previousCaseId() == null ? "" : ", after closed case " + fsca.previousCaseId()),
+                null));
+        fsca.incidents().forEach(i -> {
+            entries.add(new Entry(
+                    i.awareAt(),
+                    "Incident became known",
+                    "report " + i.reportId() + (i.seriousIncident() ? ", a serious incident" : ""),
+                    null));
+            i.followUps()
+                    .forEach(f -> entries.add(new Entry(
+                            f.awareAt(), "Follow-up report", "report " + f.reportId() + " on " + i.reportId(), null)));
+            // a decision stays with its clock when a rule later changes the clock: shown once
+            Set<ReportingClock.Decision> shown = new HashSet<>();
+            String report = "report " + i.reportId();
+            i.clockHistory().stream()
+                    .map(ReportingClock.Change::clock)
+                    .filter(c -> c.decision() != null && shown.add(c.decision()))
+                    .forEach(c -> entries.add(reportability(report, c.regime(), c.basis(), c.decision())));
+            i.clocks().stream()
+                    .filter(c -> c.decision() != null && shown.add(c.decision()))
+                    .forEach(c -> entries.add(reportability(report, c.regime(), c.basis(), c.decision())));
+        });
+        if (fsca.correctionClock() != null && fsca.correctionClock().decision() != null) {
+            ClockResponse correction = fsca.correctionClock();
+            entries.add(
+                    reportability("the correction", correction.regime(), correction.basis(), correction.decision()));
+        }
+        fsca.fdaRequests()
+                .forEach(r -> entries.add(
+                        new Entry(r.receivedAt(), "FDA written request for 5-day reports", r.reference(), null)));
         fsca.trendSignals()
                 .forEach(t -> entries.add(new Entry(
                         t.raisedAt(),
@@ -38,15 +69,17 @@ final class CaseTimeline {
         if (fsca.assessment() != null) {
             entries.add(new Entry(
                     fsca.assessment().assessedAt(),
-                    "Health hazard assessed" + (fsca.assessment().urgent() ? " (urgent)" : ""),
+                    "Health hazard assessed" + (fsca.assessment().urgent() ? " (urgent)" : "")
+                            + (fsca.assessment().remedialActionNeeded() ? ", remedial action needed" : ""),
                     fsca.assessment().assessment(),
-                    null));
+                    fsca.assessment().signature()));
         }
         FscaCaseView.Decision decision = fsca.decision();
         if (decision != null) {
             entries.add(new Entry(
                     decision.signature().signedAt(),
-                    "Decided: " + ConsoleLabels.label(decision.decision())
+                    (decision.review() ? "Decision reviewed: " : "Decided: ")
+                            + ConsoleLabels.label(decision.decision())
                             + (decision.action() == null ? "" : ", action: " + ConsoleLabels.label(decision.action())),
                     decision.rationale(),
                     decision.signature()));
@@ -54,20 +87,23 @@ final class CaseTimeline {
         fsca.authorityNotifications()
                 .forEach(n -> entries.add(new Entry(
                         n.notifiedAt(),
-                        "Competent authority notified",
-                        n.competentAuthority() + ", reference " + n.reference(),
+                        "Competent authority notified" + (n.draftNoticeSent() ? ", draft notice sent" : ""),
+                        (n.country() == null ? "" : n.country() + ": ") + n.competentAuthority() + ", reference "
+                                + n.reference(),
                         null)));
-        if (fsca.fieldSafetyNotice() != null) {
-            FscaCaseView.Notice notice = fsca.fieldSafetyNotice();
+        fsca.fieldSafetyNotices().forEach(notice -> {
             entries.add(new Entry(
                     notice.notice().date().atStartOfDay().toInstant(ZoneOffset.UTC),
                     "Field Safety Notice issued",
                     notice.notice().reference() + " to " + String.join(", ", notice.recipients()),
-                    null));
+                    notice.signature()));
             notice.acknowledgements()
-                    .forEach(a -> entries.add(
-                            new Entry(a.acknowledgedAt(), "Receipt acknowledged", "by " + a.recipient(), null)));
-        }
+                    .forEach(a -> entries.add(new Entry(
+                            a.acknowledgedAt(),
+                            "Receipt acknowledged",
+                            "of " + notice.notice().reference() + " by " + a.recipient(),
+                            null)));
+        });
         fsca.deliveryFailures()
                 .forEach(f -> entries.add(new Entry(
                         f.failedAt(),
@@ -90,5 +126,14 @@ final class CaseTimeline {
         }
         entries.sort(Comparator.comparing(Entry::at, Comparator.nullsFirst(Comparator.naturalOrder())));
         return entries;
+    }
+
+    private static Entry reportability(String of, String regime, String basis, ReportingClock.Decision decision) {
+        return new Entry(
+                decision.signature().signedAt(),
+                "Reportability decided: "
+                        + ConsoleLabels.words(decision.decision().name()),
+                of + ", " + ConsoleLabels.regimeName(regime) + " " + basis + ": " + decision.rationale(),
+                decision.signature());
     }
 }

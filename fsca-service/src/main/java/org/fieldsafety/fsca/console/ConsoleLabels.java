@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import org.fieldsafety.fsca.cases.CaseStatus;
+import org.fieldsafety.fsca.cases.ClockState;
 import org.fieldsafety.fsca.cases.FscaAction;
 import org.fieldsafety.fsca.cases.FscaDecision;
 import org.fieldsafety.fsca.cases.api.FscaCaseResponse;
@@ -22,7 +23,8 @@ final class ConsoleLabels {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
-    private static final Map<String, String> REGIMES = Map.of("EU_MDR", "EU MDR", "US_FDA", "US FDA");
+    private static final Map<String, String> REGIMES = Map.of(
+            "EU_MDR", "EU MDR", "US_FDA", "US FDA", "UK_MHRA", "UK MHRA", "CA_HC", "Health Canada", "AU_TGA", "TGA");
 
     private ConsoleLabels() {}
 
@@ -63,6 +65,15 @@ final class ConsoleLabels {
         };
     }
 
+    static String label(ClockState state) {
+        return switch (state) {
+            case OPEN -> "Open";
+            case NOT_REPORTABLE -> "Not reportable";
+            case SUBMITTED -> "Submitted";
+            case MISSED -> "MISSED";
+        };
+    }
+
     static String regimeName(String regime) {
         return REGIMES.getOrDefault(regime, regime);
     }
@@ -97,9 +108,12 @@ final class ConsoleLabels {
                 .orElse(null);
     }
 
-    /** "3 days 4 hours left", "5 hours 20 minutes left" (under a day) or "OVERDUE by 1 day 2 hours". */
+    /**
+     * "3 days 4 hours left", "5 hours 20 minutes left" (under a day) or "OVERDUE by 1 day 2 hours"; nothing for
+     * a clock that ended.
+     */
     static String remaining(ClockResponse clock) {
-        return remaining(Duration.parse(clock.timeLeft()));
+        return clock.timeLeft() == null ? "" : remaining(Duration.parse(clock.timeLeft()));
     }
 
     static String remaining(Duration left) {
@@ -112,6 +126,9 @@ final class ConsoleLabels {
 
     /** A clock that runs out within a day: the console marks it so it stands out before it is overdue. */
     static boolean dueSoon(ClockResponse clock) {
+        if (clock.timeLeft() == null) {
+            return false;
+        }
         Duration left = Duration.parse(clock.timeLeft());
         return !left.isNegative() && left.compareTo(Duration.ofDays(1)) < 0;
     }

@@ -114,8 +114,9 @@ public class ConsoleResource {
     }
 
     /**
-     * One case: its incidents and clocks, the worst risk, the timeline and, while open, the decision form;
-     * with the problem of a decision just refused ({@link #PROBLEM_COOKIE}, read once).
+     * One case: its incidents and the state of each clock, the worst risk, the timeline and, while undecided
+     * or when news awaits the decision's review, the decision form; with the problem of a decision just refused
+     * ({@link #PROBLEM_COOKIE}, read once).
      */
     @GET
     @Path("cases/{caseId}")
@@ -129,7 +130,7 @@ public class ConsoleResource {
                             fsca,
                             CaseTimeline.of(fsca),
                             problem == null ? null : URLDecoder.decode(problem, StandardCharsets.UTF_8),
-                            fsca.status() == CaseStatus.OPEN && identity.hasRole(Roles.REGULATORY_AFFAIRS),
+                            decidable(fsca) && identity.hasRole(Roles.REGULATORY_AFFAIRS),
                             List.of(FscaDecision.values()),
                             List.of(FscaAction.values()),
                             List.of(SignatureMeaning.values()),
@@ -157,17 +158,25 @@ public class ConsoleResource {
             @RestForm FscaDecision decision,
             @RestForm String action,
             @RestForm String rationale,
+            @RestForm boolean remedialActionNeeded,
             @RestForm String password,
             @RestForm SignatureMeaning meaning) {
         DecisionRequest request = new DecisionRequest(
                 decision,
                 rationale,
                 action == null || action.isBlank() ? null : FscaAction.valueOf(action),
+                remedialActionNeeded,
                 new SignatureRequest(password, meaning));
         String problem = incomplete(request);
         if (problem == null) {
             try {
-                cases.decide(caseId, request.decision(), request.action(), request.rationale(), request.signature());
+                cases.decide(
+                        caseId,
+                        request.decision(),
+                        request.action(),
+                        request.rationale(),
+                        request.remedialActionNeeded(),
+                        request.signature());
             } catch (DomainException e) {
                 problem = e.getMessage();
             }
@@ -189,6 +198,12 @@ public class ConsoleResource {
                 .map(notice -> Templates.notice(caseId, notice, null, user()))
                 .onFailure(RuleViolation.class)
                 .recoverWithItem(e -> Templates.notice(caseId, null, e.getMessage(), user()));
+    }
+
+    /** A case takes a decision while undecided, and a review of it once news came after it. */
+    static boolean decidable(FscaCaseResponse fsca) {
+        return fsca.status() == CaseStatus.OPEN
+                || (fsca.decisionReviewRequired() && fsca.status() != CaseStatus.CLOSED);
     }
 
     /** What the form lacks, as the API's validation of the same request would name it; null when complete. */

@@ -21,16 +21,18 @@ class CaseStatusTest {
 
     @Test
     void theStepsOfAnFscaMoveTheCaseInTheirOrder() {
-        CaseStatus status = CaseStatus.after(null, new FscaCaseOpened(CASE, "p", "P", NOW));
+        CaseStatus status = CaseStatus.after(null, new FscaCaseOpened(CASE, "p", "P", NOW, null, 0));
         assertEquals(CaseStatus.OPEN, status);
-        status = CaseStatus.after(status, new HealthHazardAssessed(CASE, "assessed", false, NOW));
+        status = CaseStatus.after(status, new HealthHazardAssessed(CASE, "assessed", false, NOW, false, null, 0));
         assertEquals(CaseStatus.OPEN, status);
         status = CaseStatus.after(
-                status, new FscaDecided(CASE, "p", "P", List.of(), FscaDecision.FSCA_REQUIRED, null, "r", null, 1));
+                status,
+                new FscaDecided(
+                        CASE, "p", "P", List.of(), FscaDecision.FSCA_REQUIRED, null, "r", null, 1, false, false));
         assertEquals(CaseStatus.DECIDED, status);
-        status = CaseStatus.after(status, new AuthorityNotified(CASE, "p", "P", "BfArM", "ref", NOW));
+        status = CaseStatus.after(status, new AuthorityNotified(CASE, "p", "P", "BfArM", "ref", NOW, "DE", true));
         assertEquals(CaseStatus.AUTHORITY_NOTIFIED, status);
-        status = CaseStatus.after(status, new FieldSafetyNoticeIssued(CASE, "p", "P", null, List.of("clinic")));
+        status = CaseStatus.after(status, new FieldSafetyNoticeIssued(CASE, "p", "P", null, List.of("clinic"), null));
         assertEquals(CaseStatus.FSN_ISSUED, status);
         status = CaseStatus.after(status, checked(EffectivenessOutcome.FAILED));
         assertEquals(CaseStatus.FSN_ISSUED, status);
@@ -45,7 +47,8 @@ class CaseStatusTest {
     void anAuthorityNotifiedAfterTheNoticeDoesNotMoveTheCaseBack() {
         assertEquals(
                 CaseStatus.FSN_ISSUED,
-                CaseStatus.after(CaseStatus.FSN_ISSUED, new AuthorityNotified(CASE, "p", "P", "BfArM", "ref", NOW)));
+                CaseStatus.after(
+                        CaseStatus.FSN_ISSUED, new AuthorityNotified(CASE, "p", "P", "BfArM", "ref", NOW, "DE", true)));
     }
 
     private static EffectivenessChecked checked(EffectivenessOutcome outcome) {

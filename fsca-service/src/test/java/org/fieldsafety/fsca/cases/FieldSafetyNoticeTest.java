@@ -38,12 +38,51 @@ class FieldSafetyNoticeTest {
 
         assertEquals("FSN-case-1", notice.reference());
         assertEquals(LocalDate.of(2026, 11, 23), notice.date());
-        assertEquals(List.of("dose-calculator 4.2.1", "dose-calculator 4.2.2"), notice.affectedSoftware());
+        assertEquals(List.of("dose-calculator 4.2.1 to 4.2.2"), notice.affectedSoftware());
         assertTrue(notice.problem().contains("E-DOSE-CALC-OVERFLOW"), notice.problem());
         assertTrue(notice.risk().contains("Over-infusion") && notice.risk().contains("Up to 10x dose"));
         assertEquals("Dose overflow", notice.reason());
         assertTrue(notice.acknowledgement().contains("FSN-case-1"));
         assertEquals("vigilance@example.org", notice.contact());
+        assertEquals("Insulin Pump X", notice.device());
+        assertEquals("04012345000019", notice.udiDi());
+        assertEquals("DE-MF-000012345", notice.manufacturerSrn());
+    }
+
+    @Test
+    void aNoticeOfAnUnregisteredProductNamesItsId() {
+        FieldSafetyNotice.Facts unregistered = new FieldSafetyNotice.Facts(
+                "case-1", "PUMP", null, null, 1, List.of(), List.of(), FscaAction.SOFTWARE_UPDATE, "r", null, false);
+        FieldSafetyNotice notice = FieldSafetyNotice.compose(unregistered, null, ISSUED);
+        assertEquals("PUMP", notice.device());
+        assertEquals(null, notice.udiDi());
+    }
+
+    @Test
+    void aFollowUpNoticeHasItsOwnReferenceAndNamesTheFirst() {
+        FieldSafetyNotice notice = FieldSafetyNotice.compose(facts(false, 2), null, ISSUED);
+        assertEquals("FSN-case-1-2", notice.reference());
+        assertEquals(2, notice.number());
+        assertEquals("FOLLOW-UP FIELD SAFETY NOTICE FSN-case-1-2 (to FSN-case-1)", notice.header());
+    }
+
+    @Test
+    void versionsAreOrderedPartByPart() {
+        FieldSafetyNotice.Facts facts = new FieldSafetyNotice.Facts(
+                "case-1",
+                "PUMP",
+                null,
+                null,
+                1,
+                List.of(incident("r1", "4.10"), incident("r2", "4.9"), incident("r3", "4.9-rc")),
+                List.of(),
+                FscaAction.SOFTWARE_UPDATE,
+                "r",
+                null,
+                false);
+        assertEquals(
+                List.of("dose-calculator 4.9 to 4.10"),
+                FieldSafetyNotice.compose(facts, null, ISSUED).affectedSoftware());
     }
 
     @Test
@@ -60,7 +99,17 @@ class FieldSafetyNoticeTest {
                 ISSUED);
         FieldSafetyNotice notice = FieldSafetyNotice.compose(
                 new FieldSafetyNotice.Facts(
-                        "case-1", "PUMP", List.of(), List.of(trend), FscaAction.SOFTWARE_UPDATE, "Rising", null, false),
+                        "case-1",
+                        "PUMP",
+                        null,
+                        null,
+                        1,
+                        List.of(),
+                        List.of(trend),
+                        FscaAction.SOFTWARE_UPDATE,
+                        "Rising",
+                        null,
+                        false),
                 null,
                 ISSUED);
         assertEquals(List.of("event-log"), notice.affectedSoftware());
@@ -90,7 +139,7 @@ class FieldSafetyNoticeTest {
     @EnumSource(FscaAction.class)
     void everyKindOfActionHasDefaultActionsAndAPreviewLeavesTheContactOpen(FscaAction action) {
         FieldSafetyNotice.Facts facts = new FieldSafetyNotice.Facts(
-                "case-1", "PUMP", List.of(), List.of(), action, "Dose overflow", null, false);
+                "case-1", "PUMP", null, null, 1, List.of(), List.of(), action, "Dose overflow", null, false);
         FieldSafetyNotice preview = FieldSafetyNotice.compose(facts, null, ISSUED);
         assertFalse(preview.recipientActions().isBlank());
         assertFalse(preview.manufacturerActions().isBlank());
@@ -98,9 +147,16 @@ class FieldSafetyNoticeTest {
     }
 
     private static FieldSafetyNotice.Facts facts(boolean urgent) {
+        return facts(urgent, 1);
+    }
+
+    private static FieldSafetyNotice.Facts facts(boolean urgent, int number) {
         return new FieldSafetyNotice.Facts(
                 "case-1",
                 "PUMP",
+                new RegisteredProduct("Insulin Pump X", "04012345000019", List.of("DE", "US")),
+                "DE-MF-000012345",
+                number,
                 List.of(incident("r1", "4.2.1"), incident("r2", "4.2.2"), incident("r3", "4.2.1")),
                 List.of(),
                 FscaAction.SOFTWARE_UPDATE,

@@ -92,8 +92,8 @@ class FscaCaseFlowTest {
             List<Future<Object>> sent = new ArrayList<>();
             for (int i = 0; i < incidents; i++) {
                 Incident incident = Incidents.overdose(problemId + "-" + i, Instant.now(), "4.2.1", List.of());
-                RecordTriage command = new RecordTriage(
-                        caseId, problemId, "INSULIN-PUMP-X", List.of(incident), List.of(), Instant.now());
+                RecordTriage command = RecordTriage.first(
+                        problemId, "INSULIN-PUMP-X", null, List.of(incident), List.of(), Instant.now());
                 sent.add(threads.submit(() -> Conflicts.retry(() -> commands.send(command, AuditedCommands.SYSTEM))));
             }
             for (Future<Object> each : sent) {
@@ -243,7 +243,7 @@ class FscaCaseFlowTest {
                 .statusCode(200)
                 .body("status", equalTo("DECIDED"))
                 .body("decision.signature.signer", equalTo("ra"))
-                .body("decision.signedVersion", equalTo(1)));
+                .body("decision.signedVersion", equalTo(2)));
 
         given().auth()
                 .preemptive()
@@ -266,26 +266,43 @@ class FscaCaseFlowTest {
                 .statusCode(200)
                 .body("incidents", hasSize(1)));
 
-        step("auditor", "assessment", caseId, "{\"assessment\":\"Overdose\",\"urgent\":false}")
-                .statusCode(403);
-        step("ra", "assessment", caseId, "{\"assessment\":\"Overdose possible\",\"urgent\":false}")
-                .statusCode(204);
+        step("auditor", "assessment", caseId, assessment("auditor")).statusCode(403);
+        step("ra", "assessment", caseId, assessment("ra")).statusCode(200);
+        step("ra", "decision", caseId, decision("ra-local").replace("APPROVAL", "REVIEW"))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("11.50(a)(3)"));
         step("ra", "decision", caseId, decision("ra-local")).statusCode(200);
+        step("ra", "incidents/report-" + problemId + "/reportability", caseId, notReportable("US_FDA"))
+                .statusCode(200)
+                .body("signature.meaning", equalTo("APPROVAL"));
         step("ra", "field-safety-notice", caseId, NOTICE)
                 .statusCode(409)
                 .contentType("application/problem+json")
-                .body("detail", containsString("MDR Art. 87(8)"));
+                .body("detail", containsString("MDR Art. 87(8)"))
+                .body("detail", containsString("DE (EU_MDR), FR (EU_MDR)"));
         await().atMost(PATIENCE).untilAsserted(() -> asRa().get("/api/v1/fsca-cases/{id}/field-safety-notice", caseId)
                 .then()
                 .statusCode(200)
                 .body("issued", equalTo(false))
+                .body("notice.device", equalTo("Insulin Pump X"))
+                .body("notice.udiDi", equalTo("04012345000019"))
                 .body("notice.affectedSoftware", hasItem("dose-calculator 4.2.1"))
                 .body("notice.risk", containsString("Overdose possible")));
-        step("ra", "authority-notification", caseId, "{\"competentAuthority\":\"BfArM\",\"reference\":\"B-1\"}")
-                .statusCode(204);
+        step(
+                        "ra",
+                        "authority-notification",
+                        caseId,
+                        notification("DE", Instant.now().plus(Duration.ofDays(1))))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("not later than now"));
+        step("ra", "authority-notification", caseId, notification("DE", null)).statusCode(204);
+        step("ra", "authority-notification", caseId, notification("FR", null)).statusCode(204);
         step("ra", "field-safety-notice", caseId, NOTICE)
                 .statusCode(200)
                 .body("reference", equalTo("FSN-" + caseId))
+                .body("manufacturerSrn", equalTo("XX-MF-000000000"))
                 .body("contact", equalTo("vigilance@example.org"));
         step("ra", "acknowledgements", caseId, "{\"recipient\":\"clinic-a\"}").statusCode(204);
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -295,6 +312,18 @@ class FscaCaseFlowTest {
         step("ra", "closure", caseId, CLOSURE).statusCode(409).body("detail", containsString("ISO 13485 8.5.2"));
         step("ra", "effectiveness-check", caseId, "{\"outcome\":\"PASSED\",\"rationale\":\"All on 4.2.2\"}")
                 .statusCode(204);
+        step("ra", "closure", caseId, CLOSURE)
+                .statusCode(409)
+                .body("detail", containsString("EU_MDR Art. 87(3)"))
+                .body("detail", containsString("21 CFR 806.10"));
+        step("ra", "incidents/report-" + problemId + "/reportability", caseId, notReportable("EU_MDR"))
+                .statusCode(200);
+        step("ra", "reportability", caseId, notReportable("US_FDA")).statusCode(200);
+        step("ra", "closure", caseId, CLOSURE)
+                .statusCode(409)
+                .body("detail", containsString("MDR Art. 87(1)(b), 87(8)"))
+                .body("detail", containsString("US FDA (US_FDA)"));
+        step("ra", "authority-notification", caseId, notification("US", null)).statusCode(204);
         step("ra", "closure", caseId, CLOSURE).statusCode(200).body("signature.signer", equalTo("ra"));
 
         await().atMost(PATIENCE).untilAsserted(() -> asRa().get("/api/v1/fsca-cases/{id}", caseId)
@@ -302,7 +331,11 @@ class FscaCaseFlowTest {
                 .statusCode(200)
                 .body("status", equalTo("CLOSED"))
                 .body("overdue", equalTo(false))
-                .body("fieldSafetyNotice.acknowledgements.recipient", hasItem("clinic-a"))
+                .body("incidents[0].clocks.state", equalTo(List.of("NOT_REPORTABLE", "NOT_REPORTABLE")))
+                .body("correctionClock.state", equalTo("NOT_REPORTABLE"))
+                .body("authorities.notified", equalTo(List.of(true, true, true)))
+                .body("fieldSafetyNotices[0].acknowledgements.recipient", hasItem("clinic-a"))
+                .body("fieldSafetyNotices[0].signature.meaning", equalTo("AUTHORSHIP"))
                 .body("deliveryFailures.finalFailure", equalTo(List.of(false, false, true)))
                 .body("closure.signature.meaning", equalTo("APPROVAL")));
 
@@ -312,11 +345,12 @@ class FscaCaseFlowTest {
                 TestKafka.poll(milestones).stream()
                         .filter(r -> caseId.equals(r.key()))
                         .forEach(r -> types.add(TestKafka.header(r, "ce_type")));
-                return types.size() == 5;
+                return types.size() == 6;
             });
             assertEquals(
                     Set.of(
                             "org.fieldsafety.FscaCaseOpened.v1",
+                            "org.fieldsafety.ReportabilityDecided.v1",
                             FscaDecisionTaken.TYPE,
                             "org.fieldsafety.AuthorityNotified.v1",
                             "org.fieldsafety.FieldSafetyNoticeIssued.v1",
@@ -333,10 +367,10 @@ class FscaCaseFlowTest {
                 .extract()
                 .jsonPath();
         assertTrue(audit.getBoolean("verified"));
-        assertEquals(12, audit.getList("entries").size());
+        assertEquals(19, audit.getList("entries").size());
         assertEquals("FscaCaseOpened", audit.getString("entries[0].type"));
         assertEquals("system", audit.getString("entries[0].who"));
-        assertEquals("ra", audit.getString("entries[2].who"));
+        assertEquals("ra", audit.getString("entries[3].who"));
         assertEquals(audit.getString("entries[0].hash"), audit.getString("entries[1].previousHash"));
 
         try (Connection connection = dataSource.getConnection();
@@ -360,8 +394,108 @@ class FscaCaseFlowTest {
                 .body("entries[1].intact", equalTo(true));
     }
 
+    /**
+     * A death of the problem after its case closed: a new case opens, linked to the closed one, in the queue,
+     * with the death's clock running; the closed case keeps its one incident.
+     */
+    @Test
+    void aDeathAfterClosureOpensANewLinkedCaseWithItsClock() throws Exception {
+        String problemId = UUID.randomUUID().toString();
+        publish(triaged(problemId));
+        String caseId = FscaCases.caseIdFor(problemId);
+        await().atMost(PATIENCE).untilAsserted(() -> asRa().get("/api/v1/fsca-cases/{id}", caseId)
+                .then()
+                .statusCode(200)
+                .body("incidents", hasSize(1)));
+        step("ra", "decision", caseId, NO_FSCA).statusCode(200);
+        step("ra", "incidents/report-" + problemId + "/reportability", caseId, notReportable("EU_MDR"))
+                .statusCode(200);
+        step("ra", "incidents/report-" + problemId + "/reportability", caseId, notReportable("US_FDA"))
+                .statusCode(200);
+        step("ra", "closure", caseId, CLOSURE).statusCode(200);
+
+        Instant aware = Instant.now().minusSeconds(600);
+        ReportTriaged death = TriageEvents.seriousIncident("death-" + problemId, problemId, aware, Duration.ofDays(10));
+        publish(death);
+        publish(death); // redelivery: still one new case with one incident
+
+        String nextCaseId = FscaCases.caseIdFor(problemId, 1);
+        await().atMost(PATIENCE).untilAsserted(() -> asRa().queryParam("problemId", problemId)
+                .get("/api/v1/fsca-cases")
+                .then()
+                .statusCode(200)
+                .body("caseId", equalTo(List.of(nextCaseId, caseId)))
+                .body("[0].previousCaseId", equalTo(caseId))
+                .body("[0].status", equalTo("OPEN"))
+                .body("[0].overdue", equalTo(false))
+                .body(
+                        "[0].nearestDeadline",
+                        equalTo(aware.plus(Duration.ofDays(10)).toString()))
+                .body("[0].incidents.reportId", equalTo(List.of("death-" + problemId)))
+                .body("[0].incidents[0].clocks[0].state", equalTo("OPEN"))
+                .body("[1].status", equalTo("CLOSED"))
+                .body("[1].incidents", hasSize(1)));
+    }
+
+    /**
+     * A decided case that receives a new incident shows it with its clock and asks for its decision to be
+     * reviewed; regulatory affairs confirms it with a new signature.
+     */
+    @Test
+    void aNewIncidentOfADecidedCaseAsksForTheDecisionToBeReviewed() throws Exception {
+        String problemId = UUID.randomUUID().toString();
+        publish(triaged(problemId));
+        String caseId = FscaCases.caseIdFor(problemId);
+        await().atMost(PATIENCE).untilAsserted(() -> asRa().get("/api/v1/fsca-cases/{id}", caseId)
+                .then()
+                .statusCode(200)
+                .body("incidents", hasSize(1)));
+        step("ra", "decision", caseId, NO_FSCA).statusCode(200);
+        publish(TriageEvents.seriousIncident(
+                "second-" + problemId, problemId, Instant.now().minusSeconds(60), Duration.ofDays(15)));
+        await().atMost(PATIENCE).untilAsserted(() -> asRa().get("/api/v1/fsca-cases/{id}", caseId)
+                .then()
+                .statusCode(200)
+                .body("incidents", hasSize(2))
+                .body("decisionReviewRequired", equalTo(true)));
+        step("ra", "closure", caseId, CLOSURE).statusCode(409).body("detail", containsString("confirm or revise"));
+        step("ra", "decision", caseId, NO_FSCA).statusCode(200);
+        await().atMost(PATIENCE).untilAsserted(() -> asRa().get("/api/v1/fsca-cases/{id}", caseId)
+                .then()
+                .statusCode(200)
+                .body("decisionReviewRequired", equalTo(false))
+                .body("decision.review", equalTo(true)));
+    }
+
     private static final String NOTICE =
-            "{\"recipients\":[\"clinic-a\",\"clinic-b\"],\"contact\":\"vigilance@example.org\"}";
+            """
+            {"recipients":["clinic-a","clinic-b"],"contact":"vigilance@example.org",
+             "signature":{"password":"ra-local","meaning":"AUTHORSHIP"}}""";
+    private static final String NO_FSCA =
+            """
+            {"decision":"NO_FSCA","rationale":"Benign","signature":{"password":"ra-local","meaning":"APPROVAL"}}""";
+
+    private static String assessment(String user) {
+        return """
+                {"assessment":"Overdose possible","urgent":false,"remedialActionNeeded":false,
+                 "signature":{"password":"%s-local","meaning":"REVIEW"}}"""
+                .formatted(user);
+    }
+
+    private static String notReportable(String regime) {
+        return """
+                {"regime":"%s","decision":"NOT_REPORTABLE","rationale":"No link to the device",
+                 "signature":{"password":"ra-local","meaning":"APPROVAL"}}"""
+                .formatted(regime);
+    }
+
+    private static String notification(String country, Instant notifiedAt) {
+        return """
+                {"country":"%s","competentAuthority":"CA of %s","reference":"R-%s","draftNoticeSent":true%s}"""
+                .formatted(
+                        country, country, country, notifiedAt == null ? "" : ",\"notifiedAt\":\"" + notifiedAt + "\"");
+    }
+
     private static final String CLOSURE =
             "{\"rationale\":\"Update installed\",\"signature\":{\"password\":\"ra-local\",\"meaning\":\"APPROVAL\"}}";
 
@@ -391,18 +525,6 @@ class FscaCaseFlowTest {
                 .statusCode(403)
                 .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("11.200"));
-    }
-
-    @Test
-    void anAuthorityNotificationDatedInTheFutureIsRejected() {
-        asRa().contentType(ContentType.JSON)
-                .body("{\"competentAuthority\":\"BfArM\",\"reference\":\"R-1\",\"notifiedAt\":\""
-                        + Instant.now().plus(Duration.ofDays(1)) + "\"}")
-                .post("/api/v1/fsca-cases/{id}/authority-notification", UUID.randomUUID())
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors.field", org.hamcrest.Matchers.hasItem("notifiedAt"));
     }
 
     @Test

@@ -5,146 +5,233 @@ import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.AssessHealthHazard;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.CheckEffectiveness;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.CloseCase;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.DecideFsca;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.DecideReportability;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.IssueFieldSafetyNotice;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.NotifyAuthority;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordAcknowledgement;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordDeliveryFailure;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordFdaRequest;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordSubmission;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordTriage;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.AcknowledgementRecorded;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.AuthorityNotified;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.CorrectionReportDue;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.DeliveryFailed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.EffectivenessChecked;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.FdaRequestRecorded;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FieldSafetyNoticeIssued;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseClosed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseOpened;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaDecided;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.HealthHazardAssessed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentFollowedUp;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentReclassified;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.ProductIdentified;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.ReportSubmitted;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.ReportabilityDecided;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.ReportingClocksChanged;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.TrendSignalRecorded;
 import org.fieldsafety.platform.domain.DomainException;
 import org.fieldsafety.platform.domain.InvalidInput;
+import org.fieldsafety.platform.domain.NotFound;
 import org.fieldsafety.platform.signature.Signature;
 import org.fieldsafety.platform.signature.SignatureMeaning;
+import org.fieldsafety.platform.time.UsFederalHolidays;
+import org.fieldsafety.platform.time.UsWorkDays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The lifecycle rules of an FSCA case, one aggregate fixture each. */
 class FscaCaseTest {
 
     private static final Instant AWARE = Instant.parse("2026-11-20T10:15:00Z");
+    /** A Saturday: 5 work days later, over Thanksgiving (2026-11-26), is Monday 2026-11-30. */
     private static final Instant NOW = Instant.parse("2026-11-21T08:00:00Z");
-    private static final Signature SIGNATURE = new Signature("ra", "ra", SignatureMeaning.APPROVAL, NOW);
+
+    private static final Signature APPROVAL = signed(SignatureMeaning.APPROVAL);
+    private static final Signature REVIEW = signed(SignatureMeaning.REVIEW);
+    private static final Signature AUTHORSHIP = signed(SignatureMeaning.AUTHORSHIP);
+    private static final RegisteredProduct IN_GERMANY = new RegisteredProduct("Pump X", "0401", List.of("DE"));
+    private static final RegisteredProduct IN_GERMANY_AND_US =
+            new RegisteredProduct("Pump X", "0401", List.of("DE", "US"));
+    private static final String SRN = "DE-MF-000012345";
+    private static final CaseDuties DUTIES = new CaseDuties(new UsWorkDays(new UsFederalHolidays(Set.of())));
 
     private AggregateTestFixture<FscaCase> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(FscaCase.class);
+        fixture.registerInjectableResource(DUTIES);
     }
+
+    // ---- news of the problem
 
     @Test
     void theFirstIncidentOfAProblemOpensItsCase() {
         fixture.givenNoPriorActivity()
-                .when(new RecordTriage("case-1", "problem-1", "PUMP", List.of(incident("r1")), List.of(), NOW))
+                .when(triage(List.of(incident("r1")), List.of()))
                 .expectEvents(
-                        new FscaCaseOpened("case-1", "problem-1", "PUMP", NOW),
+                        new FscaCaseOpened("case-1", "problem-1", "PUMP", NOW, null, 0),
+                        new ProductIdentified("case-1", IN_GERMANY),
                         new IncidentAttached("case-1", incident("r1")));
     }
 
     @Test
-    void aLaterIncidentAttachesToTheOpenCase() {
-        fixture.given(opened(), new IncidentAttached("case-1", incident("r1")))
-                .when(new RecordTriage("case-1", "problem-1", "PUMP", List.of(incident("r2")), List.of(), NOW))
-                .expectEvents(new IncidentAttached("case-1", incident("r2")));
-    }
-
-    @Test
     void theIncidentsOfABatchAttachInTheOrderTheyCame() {
-        fixture.givenNoPriorActivity()
-                .when(new RecordTriage(
-                        "case-1", "problem-1", "PUMP", List.of(incident("r1"), incident("r2")), List.of(), NOW))
+        fixture.given(history())
+                .when(triage(List.of(incident("r1"), incident("r2")), List.of()))
                 .expectEvents(
-                        new FscaCaseOpened("case-1", "problem-1", "PUMP", NOW),
-                        new IncidentAttached("case-1", incident("r1")),
-                        new IncidentAttached("case-1", incident("r2")));
-    }
-
-    @Test
-    void aReportTwiceInOneBatchIsAttachedOnceThenReclassified() {
-        Instant laterAwareness = AWARE.plusSeconds(7200);
-        Incident retriaged = incident("r1", laterAwareness, "Art. 87(5)", laterAwareness.plusSeconds(10 * 86400));
-        fixture.given(opened())
-                .when(new RecordTriage(
-                        "case-1",
-                        "problem-1",
-                        "PUMP",
-                        List.of(incident("r1"), incident("r1"), retriaged),
-                        List.of(),
-                        NOW))
-                .expectEvents(
-                        new IncidentAttached("case-1", incident("r1")),
-                        new IncidentReclassified(
-                                "case-1",
-                                "r1",
-                                AWARE,
-                                List.of(new Incident.ReportingClock(
-                                        "EU_MDR", "Art. 87(5)", AWARE.plusSeconds(10 * 86400)))));
+                        new IncidentAttached("case-1", incident("r1")), new IncidentAttached("case-1", incident("r2")));
     }
 
     @Test
     void aRedeliveredIncidentChangesNothing() {
-        fixture.given(opened(), new IncidentAttached("case-1", incident("r1")))
-                .when(new RecordTriage("case-1", "problem-1", "PUMP", List.of(incident("r1")), List.of(), NOW))
+        fixture.given(history(attached("r1")))
+                .when(triage(List.of(incident("r1")), List.of()))
                 .expectNoEvents();
     }
 
     @Test
-    void aTrendSignalOpensItsProblemsCaseWithoutAnIncident() {
-        fixture.givenNoPriorActivity()
-                .when(new RecordTriage("case-1", "problem-1", "PUMP", List.of(), List.of(trend("episode-1")), NOW))
-                .expectEvents(
-                        new FscaCaseOpened("case-1", "problem-1", "PUMP", NOW),
-                        new TrendSignalRecorded("case-1", trend("episode-1")));
+    void aReportTriagedAgainWithOtherDutiesIsReclassifiedFromItsFirstAwareness() {
+        Instant laterAwareness = AWARE.plusSeconds(7200);
+        Incident retriaged = incident("r1", laterAwareness, "Art. 87(5)", laterAwareness.plusSeconds(10 * 86400));
+        fixture.given(history(attached("r1")))
+                .when(triage(List.of(retriaged), List.of()))
+                .expectEvents(new IncidentReclassified(
+                        "case-1",
+                        "r1",
+                        AWARE,
+                        List.of(ReportingClock.proposed("EU_MDR", "Art. 87(5)", AWARE.plusSeconds(10 * 86400))),
+                        NOW));
     }
 
     @Test
-    void aRedeliveredTrendSignalChangesNothingAndANewEpisodeIsRecorded() {
-        fixture.given(opened(), new TrendSignalRecorded("case-1", trend("episode-1")))
-                .when(new RecordTriage(
-                        "case-1", "problem-1", "PUMP", List.of(), List.of(trend("episode-1"), trend("episode-2")), NOW))
+    void aTrendSignalIsRecordedOnceAndANewEpisodeToo() {
+        fixture.given(history(new TrendSignalRecorded("case-1", trend("episode-1"))))
+                .when(triage(List.of(), List.of(trend("episode-1"), trend("episode-2"))))
                 .expectEvents(new TrendSignalRecorded("case-1", trend("episode-2")));
     }
 
+    /** A follow-up updates its incident: a sooner deadline replaces the clock, which goes to the history. */
     @Test
-    void aDecisionOnATrendAloneNamesTheTrendsSoftwareItemForChangeControl() {
-        fixture.given(opened(), new TrendSignalRecorded("case-1", trend("episode-1")))
-                .when(new DecideFsca(
-                        "case-1", FscaDecision.FSCA_REQUIRED, FscaAction.SOFTWARE_UPDATE, "Rising failures", SIGNATURE))
-                .expectEvents(new FscaDecided(
+    void aFollowUpUpdatesItsIncidentAndKeepsTheClocksHistory() {
+        Instant deathAware = AWARE.plusSeconds(86400);
+        Incident death = followUp("r1-fu", deathAware, "Art. 87(4)", deathAware.plusSeconds(10 * 86400));
+        fixture.given(history(attached("r1")))
+                .when(triage(List.of(death), List.of()))
+                .expectEvents(new IncidentFollowedUp(
                         "case-1",
-                        "problem-1",
-                        "PUMP",
-                        List.of("event-log"),
-                        FscaDecision.FSCA_REQUIRED,
-                        FscaAction.SOFTWARE_UPDATE,
-                        "Rising failures",
-                        SIGNATURE,
-                        1));
+                        "r1",
+                        death,
+                        List.of(ReportingClock.proposed("EU_MDR", "Art. 87(4)", deathAware.plusSeconds(10 * 86400)))));
     }
 
     @Test
-    void anFscaRequiredDecisionRecordsTheSignatureBoundToTheCaseVersion() {
-        fixture.given(opened(), new IncidentAttached("case-1", incident("r1")))
+    void aRedeliveredFollowUpChangesNothing() {
+        Incident later = followUp("r1-fu", AWARE, "Art. 87(3)", AWARE.plusSeconds(15 * 86400));
+        fixture.given(history(
+                        attached("r1"),
+                        new IncidentFollowedUp(
+                                "case-1", "r1", later, incident("r1").clocks())))
+                .when(triage(List.of(later), List.of()))
+                .expectNoEvents();
+    }
+
+    // ---- no incident is ever hidden
+
+    /** A closed case takes no incident: it answers the command for the problem's next case, linked to it. */
+    @Test
+    void aClosedCaseHandsANewIncidentToTheProblemsNextCase() {
+        RecordTriage news = triage(List.of(incident("r1"), incident("r2")), List.of());
+        fixture.given(history(attached("r1"), decided(FscaDecision.NO_FSCA), closed()))
+                .when(news)
+                .expectNoEvents()
+                .expectResultMessagePayload(new RecordTriage(
+                        FscaCases.caseIdFor("problem-1", 1),
+                        "problem-1",
+                        "PUMP",
+                        IN_GERMANY,
+                        List.of(incident("r2")),
+                        List.of(),
+                        NOW,
+                        "case-1",
+                        1,
+                        List.of()));
+    }
+
+    @Test
+    void aClosedCaseAnswersNothingForNewsItHolds() {
+        fixture.given(history(attached("r1"), decided(FscaDecision.NO_FSCA), closed()))
+                .when(triage(List.of(incident("r1")), List.of()))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(nullValue());
+    }
+
+    @Test
+    void theNextCaseOpensLinkedAndCarriesTheFdaRequests() {
+        FdaRequest request = new FdaRequest("FDA-1", AWARE, null);
+        fixture.givenNoPriorActivity()
+                .when(new RecordTriage(
+                        "case-2",
+                        "problem-1",
+                        "PUMP",
+                        IN_GERMANY,
+                        List.of(),
+                        List.of(),
+                        NOW,
+                        "case-1",
+                        1,
+                        List.of(request)))
+                .expectEvents(
+                        new FscaCaseOpened("case-2", "problem-1", "PUMP", NOW, "case-1", 1),
+                        new FdaRequestRecorded("case-2", request),
+                        new ProductIdentified("case-2", IN_GERMANY));
+    }
+
+    @Test
+    void caseIdsFollowTheProblemAndTheCasesPlaceInItsLine() {
+        org.junit.jupiter.api.Assertions.assertEquals(
+                FscaCases.caseIdFor("problem-1"), FscaCases.caseIdFor("problem-1", 0));
+        org.junit.jupiter.api.Assertions.assertNotEquals(
+                FscaCases.caseIdFor("problem-1"), FscaCases.caseIdFor("problem-1", 1));
+    }
+
+    /** A decided case that receives an incident shows it and asks for the decision to be reviewed. */
+    @Test
+    void aDecidedCaseWithANewIncidentIsNotClosedBeforeTheDecisionIsReviewed() {
+        fixture.given(history(decided(FscaDecision.NO_FSCA), attached("r2"), notReportable("r2")))
+                .when(new CloseCase("case-1", "Benign", APPROVAL))
+                .expectException(DomainException.class)
+                .expectExceptionMessage(containsString("confirm or revise the decision"));
+    }
+
+    @Test
+    void aDecidedCaseWithoutNewsIsNotDecidedAgain() {
+        fixture.given(history(decided(FscaDecision.NO_FSCA)))
+                .when(new DecideFsca("case-1", FscaDecision.NO_FSCA, null, "Again", false, APPROVAL))
+                .expectException(DomainException.class)
+                .expectExceptionMessage(containsString("MDR Art. 89"));
+    }
+
+    @Test
+    void aDecidedCaseWithNewsIsReviewedWithANewSignature() {
+        fixture.given(history(decided(FscaDecision.NO_FSCA), attached("r2")))
                 .when(new DecideFsca(
-                        "case-1", FscaDecision.FSCA_REQUIRED, FscaAction.SOFTWARE_UPDATE, "Overdose risk", SIGNATURE))
+                        "case-1", FscaDecision.FSCA_REQUIRED, FscaAction.SOFTWARE_UPDATE, "Revised", false, APPROVAL))
                 .expectEvents(new FscaDecided(
                         "case-1",
                         "problem-1",
@@ -152,253 +239,447 @@ class FscaCaseTest {
                         List.of("dose-calculator"),
                         FscaDecision.FSCA_REQUIRED,
                         FscaAction.SOFTWARE_UPDATE,
-                        "Overdose risk",
-                        SIGNATURE,
-                        1));
+                        "Revised",
+                        APPROVAL,
+                        3,
+                        false,
+                        true));
     }
 
     @Test
-    void anFscaRequiredDecisionWithoutActionIsRejected() {
-        fixture.given(opened())
-                .when(new DecideFsca("case-1", FscaDecision.FSCA_REQUIRED, null, "Overdose risk", SIGNATURE))
+    void anFscaUnderWayIsNotRevisedAway() {
+        fixture.given(history(
+                        attached("r1"),
+                        decided(FscaDecision.FSCA_REQUIRED),
+                        notified("DE", true),
+                        issued(1, IN_GERMANY),
+                        attached("r2")))
+                .when(new DecideFsca("case-1", FscaDecision.NO_FSCA, null, "Revised", false, APPROVAL))
                 .expectException(DomainException.class)
-                .expectNoEvents();
+                .expectExceptionMessage(containsString("under way"));
+    }
+
+    // ---- a person decides reportability
+
+    @Test
+    void aSignedNotReportableEndsTheClock() {
+        fixture.given(history(attached("r1")))
+                .when(new DecideReportability(
+                        "case-1", "r1", "EU_MDR", Reportability.NOT_REPORTABLE, "No link to the device", APPROVAL))
+                .expectEvents(notReportable("r1"));
     }
 
     @Test
-    void aDecidedCaseCannotBeDecidedAgain() {
-        fixture.given(
-                        opened(),
-                        new FscaDecided(
-                                "case-1",
-                                "problem-1",
-                                "PUMP",
-                                List.of(),
-                                FscaDecision.NO_FSCA,
-                                null,
-                                "Benign",
-                                SIGNATURE,
-                                0))
-                .when(new DecideFsca(
-                        "case-1", FscaDecision.FSCA_REQUIRED, FscaAction.SOFTWARE_UPDATE, "Changed mind", SIGNATURE))
+    void aReportabilityDecisionOnAnUnknownIncidentOrRegimeIsNotFound() {
+        fixture.given(history(attached("r1")))
+                .when(new DecideReportability("case-1", "r1", "CA_HC", Reportability.REPORTABLE, "Canada", APPROVAL))
+                .expectException(NotFound.class);
+        fixture.given(history(attached("r1")))
+                .when(new DecideReportability("case-1", "r9", "EU_MDR", Reportability.REPORTABLE, "?", APPROVAL))
+                .expectException(NotFound.class);
+    }
+
+    /** Any regime triage publishes is a clock here: regimes are data. */
+    @Test
+    void aRegimeAddedInTriageIsDecidedLikeAnyOther() {
+        Incident canadian = Incidents.overdose(
+                "r1", AWARE, "4.2.1", List.of(ReportingClock.proposed("CA_HC", "SOR/98-282 s.60", NOW)));
+        fixture.given(history(new IncidentAttached("case-1", canadian)))
+                .when(new DecideReportability("case-1", "r1", "CA_HC", Reportability.REPORTABLE, "Serious", APPROVAL))
+                .expectEventsMatching(
+                        payloadsMatching(exactSequenceOf(instanceOf(ReportabilityDecided.class), andNoMore())));
+    }
+
+    @Test
+    void aSubmittedReportIsNotDecidedAgainNorSubmittedTwice() {
+        ReportSubmitted submitted =
+                new ReportSubmitted("case-1", "r1", "EU_MDR", new ReportingClock.Submission("MIR-1", NOW));
+        fixture.given(history(attached("r1"), submitted))
+                .when(new DecideReportability(
+                        "case-1", "r1", "EU_MDR", Reportability.NOT_REPORTABLE, "Too late", APPROVAL))
                 .expectException(DomainException.class)
-                .expectExceptionMessage(containsString("MDR Art. 89"));
+                .expectExceptionMessage(containsString("follow-up report"));
+        fixture.given(history(attached("r1"), submitted))
+                .when(new RecordSubmission("case-1", "r1", "EU_MDR", "MIR-2", NOW))
+                .expectException(DomainException.class);
     }
 
     @Test
-    void aReportTriagedAgainWithOtherDutiesIsReclassifiedFromItsFirstAwareness() {
-        Instant laterAwareness = AWARE.plusSeconds(7200);
-        Incident retriaged = incident("r1", laterAwareness, "Art. 87(5)", laterAwareness.plusSeconds(10 * 86400));
-        fixture.given(opened(), new IncidentAttached("case-1", incident("r1")))
-                .when(new RecordTriage("case-1", "problem-1", "PUMP", List.of(retriaged), List.of(), NOW))
-                .expectEvents(new IncidentReclassified(
+    void aSubmissionEndsTheClock() {
+        fixture.given(history(attached("r1")))
+                .when(new RecordSubmission("case-1", "r1", "EU_MDR", "MIR-1", NOW))
+                .expectEvents(
+                        new ReportSubmitted("case-1", "r1", "EU_MDR", new ReportingClock.Submission("MIR-1", NOW)));
+    }
+
+    /** 21 CFR 803.56: new information on a submitted FDA report is a supplemental report due in 30 days. */
+    @Test
+    void aFollowUpOfASubmittedFdaReportIsASupplementalReport() {
+        Incident us = Incidents.overdose(
+                "r1",
+                AWARE,
+                "4.2.1",
+                List.of(ReportingClock.proposed("US_FDA", "21 CFR 803.50", AWARE.plusSeconds(30 * 86400))));
+        Instant newInformation = NOW;
+        Incident later = Incidents.followUpOf(
+                Incidents.overdose(
+                        "r1-fu",
+                        newInformation,
+                        "4.2.1",
+                        List.of(ReportingClock.proposed(
+                                "US_FDA", "21 CFR 803.50", newInformation.plusSeconds(30 * 86400)))),
+                "r1");
+        ReportingClock.Submission submission = new ReportingClock.Submission("MDR-1", AWARE.plusSeconds(3600));
+        fixture.given(history(
+                        new IncidentAttached("case-1", us), new ReportSubmitted("case-1", "r1", "US_FDA", submission)))
+                .when(triage(List.of(later), List.of()))
+                .expectEvents(new IncidentFollowedUp(
                         "case-1",
                         "r1",
-                        AWARE,
-                        List.of(new Incident.ReportingClock("EU_MDR", "Art. 87(5)", AWARE.plusSeconds(10 * 86400)))));
+                        later,
+                        List.of(ReportingClock.proposed(
+                                "US_FDA", "21 CFR 803.56", newInformation.plusSeconds(30 * 86400)))));
+    }
+
+    // ---- the US duties that follow from the case
+
+    /** 21 CFR 803.53(a): remedial action found needed makes the US report a 5-work-day report. */
+    @Test
+    void remedialActionNeededAtTheAssessmentStartsTheFiveDayReport() {
+        fixture.given(history(new IncidentAttached("case-1", usIncident("r1"))))
+                .when(new AssessHealthHazard("case-1", "Overdose possible", false, true, REVIEW, NOW))
+                .expectEvents(
+                        new HealthHazardAssessed("case-1", "Overdose possible", false, NOW, true, REVIEW, 2),
+                        new ReportingClocksChanged(
+                                "case-1",
+                                "r1",
+                                List.of(ReportingClock.proposed(
+                                        "US_FDA", "21 CFR 803.53", Instant.parse("2026-11-30T08:00:00Z"))),
+                                "21 CFR 803.53(a): remedial action needed",
+                                NOW));
+    }
+
+    /** 21 CFR 803.53(b): after an FDA written request, each later event of the problem is a 5-day report. */
+    @Test
+    void anFdaRequestMakesEachLaterEventAFiveDayReport() {
+        FdaRequest request = new FdaRequest("FDA-2026-1", AWARE.minusSeconds(86400), null);
+        fixture.given(history(new FdaRequestRecorded("case-1", request)))
+                .when(triage(List.of(usIncident("r1")), List.of()))
+                .expectEvents(new IncidentAttached(
+                        "case-1",
+                        usIncident("r1")
+                                .withClocks(
+                                        List.of(ReportingClock.proposed(
+                                                "US_FDA", "21 CFR 803.53", Instant.parse("2026-11-30T10:15:00Z"))),
+                                        "21 CFR 803.53(b): FDA written request FDA-2026-1",
+                                        NOW)));
     }
 
     @Test
-    void theHealthHazardIsAssessedBeforeTheDecision() {
-        fixture.given(opened())
-                .when(new AssessHealthHazard("case-1", "Overdose possible", true, NOW))
-                .expectEvents(new HealthHazardAssessed("case-1", "Overdose possible", true, NOW));
+    void anFdaRequestReceivedInTheFutureIsRejectedAndOneRecordedAgainChangesNothing() {
+        FdaRequest request = new FdaRequest("FDA-2026-1", NOW, null);
+        fixture.given(history())
+                .when(new RecordFdaRequest("case-1", new FdaRequest("FDA-2026-1", NOW.plusSeconds(60), null), NOW))
+                .expectException(InvalidInput.class);
+        fixture.given(history(new FdaRequestRecorded("case-1", request)))
+                .when(new RecordFdaRequest("case-1", request, NOW))
+                .expectNoEvents();
     }
 
+    /** 21 CFR 806.10: the first notice of US-marketed devices starts the 10-work-day correction report. */
     @Test
-    void anAssessmentAfterTheDecisionIsRejected() {
-        fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED))
-                .when(new AssessHealthHazard("case-1", "Too late", false, NOW))
+    void theFirstNoticeOfUsMarketedDevicesStartsTheCorrectionReport() {
+        fixture.given(historyOf(
+                        IN_GERMANY_AND_US, attached("r1"), decided(FscaDecision.FSCA_REQUIRED), notified("DE", true)))
+                .when(issue(AUTHORSHIP))
+                .expectEvents(
+                        issued(1, IN_GERMANY_AND_US),
+                        new CorrectionReportDue(
+                                "case-1",
+                                ReportingClock.proposed(
+                                        "US_FDA", "21 CFR 806.10", Instant.parse("2026-12-07T08:00:00Z"))));
+    }
+
+    /** 806.10(f), 806.20: regulatory affairs records that the correction is not reportable; the case closes. */
+    @Test
+    void aCorrectionReportSignedNotReportableLetsTheCaseClose() {
+        ReportingClock correction =
+                ReportingClock.proposed("US_FDA", "21 CFR 806.10", Instant.parse("2026-12-07T08:00:00Z"));
+        fixture.given(historyOf(
+                        IN_GERMANY_AND_US,
+                        attached("r1"),
+                        notReportable("r1"),
+                        decided(FscaDecision.FSCA_REQUIRED),
+                        notified("DE", true),
+                        notified("US", false),
+                        issued(1, IN_GERMANY_AND_US),
+                        new CorrectionReportDue("case-1", correction),
+                        passed()))
+                .when(new DecideReportability(
+                        "case-1", null, "US_FDA", Reportability.NOT_REPORTABLE, "Reported under 803", APPROVAL))
+                .expectEventsMatching(
+                        payloadsMatching(exactSequenceOf(instanceOf(ReportabilityDecided.class), andNoMore())));
+        fixture.given(historyOf(
+                        IN_GERMANY_AND_US,
+                        attached("r1"),
+                        notReportable("r1"),
+                        decided(FscaDecision.FSCA_REQUIRED),
+                        notified("DE", true),
+                        notified("US", false),
+                        issued(1, IN_GERMANY_AND_US),
+                        new CorrectionReportDue("case-1", correction),
+                        passed()))
+                .when(new CloseCase("case-1", "Done", APPROVAL))
                 .expectException(DomainException.class)
-                .expectExceptionMessage(containsString("MDR Art. 89"));
+                .expectExceptionMessage(containsString("the correction report 21 CFR 806.10"));
+    }
+
+    // ---- the FSCA as the texts ask
+
+    @Test
+    void anAuthorityIsNotifiedOfAnFscaRequiredDecision() {
+        fixture.given(history(decided(FscaDecision.FSCA_REQUIRED)))
+                .when(new NotifyAuthority("case-1", "DE", "CA of DE", "ref-DE", NOW, true, NOW))
+                .expectEvents(notified("DE", true));
     }
 
     @Test
-    void theAuthorityIsNotifiedOfAnFscaRequiredDecision() {
-        fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED))
-                .when(new NotifyAuthority("case-1", "BfArM", "BfArM-2026-1", NOW))
-                .expectEvents(new AuthorityNotified("case-1", "problem-1", "PUMP", "BfArM", "BfArM-2026-1", NOW));
-    }
-
-    @Test
-    void aNotificationDatedBeforeTheCaseIsRejected() {
-        fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED))
-                .when(new NotifyAuthority("case-1", "BfArM", "BfArM-2026-1", NOW.minusSeconds(1)))
+    void aNotificationInTheFutureOrBeforeTheCaseOrOfAnUnknownCountryIsRejected() {
+        fixture.given(history(decided(FscaDecision.FSCA_REQUIRED)))
+                .when(new NotifyAuthority("case-1", "DE", "BfArM", "r", NOW.plusSeconds(60), true, NOW))
                 .expectException(InvalidInput.class)
-                .expectExceptionMessage(containsString("not before the case was opened"))
-                .expectNoEvents();
+                .expectExceptionMessage(containsString("not later than now"));
+        fixture.given(history(decided(FscaDecision.FSCA_REQUIRED)))
+                .when(new NotifyAuthority("case-1", "DE", "BfArM", "r", NOW.minusSeconds(1), true, NOW))
+                .expectException(InvalidInput.class)
+                .expectExceptionMessage(containsString("not before the case was opened"));
+        fixture.given(history(decided(FscaDecision.FSCA_REQUIRED)))
+                .when(new NotifyAuthority("case-1", "ZZ", "Nobody", "r", NOW, true, NOW))
+                .expectException(InvalidInput.class);
     }
 
     @Test
-    void notifyingTheAuthorityWithoutAnFscaIsRejected() {
-        fixture.given(opened(), decided(FscaDecision.NO_FSCA))
-                .when(new NotifyAuthority("case-1", "BfArM", "BfArM-2026-1", NOW))
+    void notifyingAnAuthorityWithoutAnFscaIsRejected() {
+        fixture.given(history(decided(FscaDecision.NO_FSCA)))
+                .when(new NotifyAuthority("case-1", "DE", "BfArM", "r", NOW, true, NOW))
                 .expectException(DomainException.class)
-                .expectExceptionMessage(containsString("MDR Art. 87(1)(b)"))
-                .expectNoEvents();
+                .expectExceptionMessage(containsString("MDR Art. 87(1)(b)"));
     }
 
+    /** MDR Art. 89(8): one authority of another country does not unlock the notice; each EU one with the draft. */
     @Test
-    void aNoticeBeforeTheAuthorityIsNotifiedIsRejected() {
-        fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED))
-                .when(issue())
+    void theNoticeWaitsForEveryEuAuthorityWithTheDraft() {
+        RegisteredProduct inEurope = new RegisteredProduct("Pump X", "0401", List.of("DE", "FR"));
+        fixture.given(historyOf(
+                        inEurope,
+                        attached("r1"),
+                        decided(FscaDecision.FSCA_REQUIRED),
+                        notified("DE", true),
+                        notified("FR", false)))
+                .when(issue(AUTHORSHIP))
                 .expectException(DomainException.class)
-                .expectExceptionMessage(containsString("MDR Art. 87(8)"))
-                .expectNoEvents();
+                .expectExceptionMessage(containsString("FR (EU_MDR)"));
     }
 
     @Test
-    void anUrgentCaseIssuesTheNoticeBeforeNotifyingTheAuthority() {
-        fixture.given(
-                        opened(),
-                        new IncidentAttached("case-1", incident("r1")),
-                        new HealthHazardAssessed("case-1", "Overdose possible", true, NOW),
-                        decided(FscaDecision.FSCA_REQUIRED))
-                .when(issue())
+    void anUrgentCaseIssuesTheNoticeBeforeNotifying() {
+        fixture.given(history(
+                        attached("r1"),
+                        new HealthHazardAssessed("case-1", "Overdose possible", true, NOW, false, REVIEW, 2),
+                        decided(FscaDecision.FSCA_REQUIRED)))
+                .when(issue(AUTHORSHIP))
                 .expectResultMessagePayloadMatching(instanceOf(FieldSafetyNotice.class))
                 .expectEventsMatching(
                         payloadsMatching(exactSequenceOf(instanceOf(FieldSafetyNoticeIssued.class), andNoMore())));
     }
 
+    /** Art. 87(8) drops only "in advance": an urgent case still closes only with every authority notified. */
     @Test
-    void theNoticeIsIssuedAfterTheAuthorityWasNotified() {
-        fixture.given(
-                        opened(),
-                        new IncidentAttached("case-1", incident("r1")),
+    void anUrgentCaseDoesNotCloseWithoutItsNotifications() {
+        fixture.given(history(
+                        attached("r1"),
+                        notReportable("r1"),
+                        new HealthHazardAssessed("case-1", "Overdose possible", true, NOW, false, REVIEW, 2),
                         decided(FscaDecision.FSCA_REQUIRED),
-                        notified())
-                .when(issue())
-                .expectEvents(issued());
-    }
-
-    @Test
-    void aSecondNoticeIsRejected() {
-        fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED), notified(), issued())
-                .when(issue())
+                        issued(1, IN_GERMANY),
+                        passed()))
+                .when(new CloseCase("case-1", "Done", APPROVAL))
                 .expectException(DomainException.class)
-                .expectExceptionMessage(containsString("already issued"));
+                .expectExceptionMessage(containsString("DE (EU_MDR)"));
     }
 
     @Test
-    void anAcknowledgementIsRecorded() {
-        fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED), notified(), issued())
-                .when(new RecordAcknowledgement("case-1", "clinic-a", NOW))
-                .expectEvents(new AcknowledgementRecorded("case-1", "clinic-a", NOW));
-    }
-
-    @Test
-    void aRepeatedAcknowledgementChangesNothing() {
-        fixture.given(
-                        opened(),
+    void aFollowUpNoticeIsIssuedOnceTheDraftWentAgain() {
+        fixture.given(history(
+                        attached("r1"),
                         decided(FscaDecision.FSCA_REQUIRED),
-                        notified(),
-                        issued(),
-                        new AcknowledgementRecorded("case-1", "clinic-a", NOW))
-                .when(new RecordAcknowledgement("case-1", "clinic-a", NOW))
-                .expectNoEvents();
+                        notified("DE", true),
+                        issued(1, IN_GERMANY),
+                        notified("DE", true)))
+                .when(issue(AUTHORSHIP))
+                .expectEvents(issued(2, IN_GERMANY));
+        fixture.given(history(
+                        attached("r1"),
+                        decided(FscaDecision.FSCA_REQUIRED),
+                        notified("DE", true),
+                        issued(1, IN_GERMANY)))
+                .when(issue(AUTHORSHIP))
+                .expectException(DomainException.class)
+                .expectExceptionMessage(containsString("draft of notice 2"));
     }
 
     @Test
-    void anAcknowledgementBeforeTheNoticeIsRejected() {
-        fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED), notified())
-                .when(new RecordAcknowledgement("case-1", "clinic-a", NOW))
+    void acknowledgementsAndFailedDeliveriesAreTrackedPerNotice() {
+        List<Object> out = history(
+                attached("r1"), decided(FscaDecision.FSCA_REQUIRED), notified("DE", true), issued(1, IN_GERMANY));
+        fixture.given(out)
+                .when(new RecordAcknowledgement("case-1", null, "clinic-a", NOW))
+                .expectEvents(new AcknowledgementRecorded("case-1", "clinic-a", NOW, "FSN-case-1"));
+        fixture.given(with(out, new AcknowledgementRecorded("case-1", "clinic-a", NOW, null)))
+                .when(new RecordAcknowledgement("case-1", "FSN-case-1", "clinic-a", NOW))
+                .expectNoEvents();
+        fixture.given(out)
+                .when(new RecordAcknowledgement("case-1", null, "stranger", NOW))
+                .expectException(DomainException.class)
+                .expectExceptionMessage(containsString("not a recipient"));
+        fixture.given(out)
+                .when(new RecordAcknowledgement("case-1", "FSN-case-1-2", "clinic-a", NOW))
+                .expectException(NotFound.class);
+        fixture.given(with(
+                        out,
+                        new DeliveryFailed("case-1", "clinic-b", "bounced", 1, false, NOW, null),
+                        new DeliveryFailed("case-1", "clinic-b", "bounced", 2, false, NOW, "FSN-case-1")))
+                .when(new RecordDeliveryFailure("case-1", null, "clinic-b", "bounced", NOW))
+                .expectEvents(new DeliveryFailed("case-1", "clinic-b", "bounced", 3, true, NOW, "FSN-case-1"));
+    }
+
+    @Test
+    void nothingIsAcknowledgedBeforeANotice() {
+        fixture.given(history(decided(FscaDecision.FSCA_REQUIRED)))
+                .when(new RecordAcknowledgement("case-1", null, "clinic-a", NOW))
                 .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("MDR Art. 89(8)"));
     }
 
     @Test
-    void anAcknowledgementFromSomeoneWhoWasNotARecipientIsRejected() {
-        fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED), notified(), issued())
-                .when(new RecordAcknowledgement("case-1", "stranger", NOW))
-                .expectException(DomainException.class)
-                .expectExceptionMessage(containsString("not a recipient"));
-    }
-
-    @Test
-    void aFirstFailedDeliveryIsNotFinal() {
-        fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED), notified(), issued())
-                .when(new RecordDeliveryFailure("case-1", "clinic-b", "mailbox full", NOW))
-                .expectEvents(new DeliveryFailed("case-1", "clinic-b", "mailbox full", 1, false, NOW));
-    }
-
-    @Test
-    void theThirdFailedDeliveryToARecipientIsFinal() {
-        fixture.given(
-                        opened(),
-                        decided(FscaDecision.FSCA_REQUIRED),
-                        notified(),
-                        issued(),
-                        new DeliveryFailed("case-1", "clinic-b", "bounced", 1, false, NOW),
-                        new DeliveryFailed("case-1", "clinic-a", "bounced", 1, false, NOW),
-                        new DeliveryFailed("case-1", "clinic-b", "bounced", 2, false, NOW))
-                .when(new RecordDeliveryFailure("case-1", "clinic-b", "bounced", NOW))
-                .expectEvents(new DeliveryFailed("case-1", "clinic-b", "bounced", 3, true, NOW));
-    }
-
-    @Test
     void effectivenessIsCheckedOnlyAfterTheNotice() {
-        fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED), notified())
+        fixture.given(history(decided(FscaDecision.FSCA_REQUIRED), notified("DE", true)))
                 .when(new CheckEffectiveness("case-1", EffectivenessOutcome.PASSED, "All updated", NOW))
                 .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("ISO 13485 8.5.2"));
     }
 
+    // ---- closure
+
     @Test
-    void theEffectivenessOfAnIssuedNoticeIsChecked() {
-        fixture.given(opened(), decided(FscaDecision.FSCA_REQUIRED), notified(), issued())
-                .when(new CheckEffectiveness("case-1", EffectivenessOutcome.PASSED, "All updated", NOW))
-                .expectEvents(new EffectivenessChecked("case-1", EffectivenessOutcome.PASSED, "All updated", NOW));
+    void aCaseClosesWithEveryClockEndedAndEveryAuthorityNotified() {
+        fixture.given(history(
+                        attached("r1"),
+                        notReportable("r1"),
+                        decided(FscaDecision.FSCA_REQUIRED),
+                        notified("DE", true),
+                        issued(1, IN_GERMANY),
+                        passed()))
+                .when(new CloseCase("case-1", "Done", APPROVAL))
+                .expectEvents(new FscaCaseClosed("case-1", "problem-1", "PUMP", "Done", APPROVAL, 7));
     }
 
     @Test
-    void aCaseClosesAfterAPassedEffectivenessCheck() {
-        fixture.given(
-                        opened(),
-                        decided(FscaDecision.FSCA_REQUIRED),
-                        notified(),
-                        issued(),
-                        new EffectivenessChecked("case-1", EffectivenessOutcome.PASSED, "All updated", NOW))
-                .when(new CloseCase("case-1", "Done", SIGNATURE))
-                .expectEvents(new FscaCaseClosed("case-1", "problem-1", "PUMP", "Done", SIGNATURE, 4));
+    void aCaseWithAnOpenClockDoesNotClose() {
+        fixture.given(history(attached("r1"), decided(FscaDecision.NO_FSCA)))
+                .when(new CloseCase("case-1", "Benign", APPROVAL))
+                .expectException(DomainException.class)
+                .expectExceptionMessage(containsString("report r1 EU_MDR Art. 87(3)"));
     }
 
     @Test
-    void aCaseDoesNotCloseAfterAFailedEffectivenessCheck() {
-        fixture.given(
-                        opened(),
+    void aCaseDoesNotCloseAfterAFailedEffectivenessCheckNorUndecided() {
+        fixture.given(history(
                         decided(FscaDecision.FSCA_REQUIRED),
-                        notified(),
-                        issued(),
-                        new EffectivenessChecked("case-1", EffectivenessOutcome.FAILED, "Half still old", NOW))
-                .when(new CloseCase("case-1", "Done", SIGNATURE))
+                        notified("DE", true),
+                        issued(1, IN_GERMANY),
+                        new EffectivenessChecked("case-1", EffectivenessOutcome.FAILED, "Half still old", NOW)))
+                .when(new CloseCase("case-1", "Done", APPROVAL))
                 .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("passed effectiveness check"));
-    }
-
-    @Test
-    void aCaseWithoutAnFscaClosesAfterItsDecision() {
-        fixture.given(opened(), decided(FscaDecision.NO_FSCA))
-                .when(new CloseCase("case-1", "Benign", SIGNATURE))
-                .expectEvents(new FscaCaseClosed("case-1", "problem-1", "PUMP", "Benign", SIGNATURE, 1));
-    }
-
-    @Test
-    void anUndecidedCaseDoesNotClose() {
-        fixture.given(opened())
-                .when(new CloseCase("case-1", "Nothing to do", SIGNATURE))
+        fixture.given(history())
+                .when(new CloseCase("case-1", "Nothing to do", APPROVAL))
                 .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("ISO 13485 8.5.2"));
     }
 
     @Test
     void aClosedCaseTakesNoFurtherSteps() {
-        fixture.given(
-                        opened(),
-                        decided(FscaDecision.NO_FSCA),
-                        new FscaCaseClosed("case-1", "problem-1", "PUMP", "Benign", SIGNATURE, 1))
-                .when(new CloseCase("case-1", "Again", SIGNATURE))
+        fixture.given(history(decided(FscaDecision.NO_FSCA), closed()))
+                .when(new CloseCase("case-1", "Again", APPROVAL))
                 .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("closed"));
+    }
+
+    // ---- signature meanings (21 CFR 11.50(a)(3))
+
+    @Test
+    void eachStepIsSignedWithItsMeaning() {
+        fixture.given(history())
+                .when(new DecideFsca("case-1", FscaDecision.NO_FSCA, null, "Benign", false, REVIEW))
+                .expectException(InvalidInput.class)
+                .expectExceptionMessage(containsString("meaning APPROVAL, not REVIEW"));
+        fixture.given(history())
+                .when(new AssessHealthHazard("case-1", "Assessed", false, false, APPROVAL, NOW))
+                .expectException(InvalidInput.class)
+                .expectExceptionMessage(containsString("meaning REVIEW"));
+        fixture.given(history(attached("r1")))
+                .when(new DecideReportability("case-1", "r1", "EU_MDR", Reportability.NOT_REPORTABLE, "r", AUTHORSHIP))
+                .expectException(InvalidInput.class)
+                .expectExceptionMessage(containsString("meaning APPROVAL"));
+        fixture.given(history(decided(FscaDecision.FSCA_REQUIRED), notified("DE", true)))
+                .when(issue(APPROVAL))
+                .expectException(InvalidInput.class)
+                .expectExceptionMessage(containsString("meaning AUTHORSHIP"));
+        fixture.given(history(decided(FscaDecision.NO_FSCA)))
+                .when(new CloseCase("case-1", "Benign", REVIEW))
+                .expectException(InvalidInput.class)
+                .expectExceptionMessage(containsString("meaning APPROVAL"));
+    }
+
+    @Test
+    void aDecisionWithoutItsSignatureOrAnFscaWithoutActionIsRejected() {
+        fixture.given(history())
+                .when(new DecideFsca("case-1", FscaDecision.NO_FSCA, null, "Benign", false, null))
+                .expectException(InvalidInput.class);
+        fixture.given(history())
+                .when(new DecideFsca("case-1", FscaDecision.FSCA_REQUIRED, null, "Overdose", false, APPROVAL))
+                .expectException(DomainException.class)
+                .expectNoEvents();
+    }
+
+    // ---- helpers
+
+    private static Signature signed(SignatureMeaning meaning) {
+        return new Signature("ra", "Rita Affairs", meaning, NOW);
+    }
+
+    private static RecordTriage triage(List<Incident> incidents, List<TrendSignal> signals) {
+        return new RecordTriage("case-1", "problem-1", "PUMP", IN_GERMANY, incidents, signals, NOW, null, 0, List.of());
+    }
+
+    /** The case opened for a product on the German market, then {@code events}. */
+    private static List<Object> history(Object... events) {
+        return historyOf(IN_GERMANY, events);
+    }
+
+    private static List<Object> historyOf(RegisteredProduct product, Object... events) {
+        List<Object> all = new ArrayList<>();
+        all.add(new FscaCaseOpened("case-1", "problem-1", "PUMP", NOW, null, 0));
+        all.add(new ProductIdentified("case-1", product));
+        all.addAll(Arrays.asList(events));
+        return all;
+    }
+
+    private static List<Object> with(List<Object> history, Object... events) {
+        List<Object> all = new ArrayList<>(history);
+        all.addAll(Arrays.asList(events));
+        return all;
     }
 
     private static FscaDecided decided(FscaDecision decision) {
@@ -410,26 +691,51 @@ class FscaCaseTest {
                 decision,
                 decision == FscaDecision.FSCA_REQUIRED ? FscaAction.SOFTWARE_UPDATE : null,
                 "Overdose risk",
-                SIGNATURE,
-                1);
+                APPROVAL,
+                1,
+                false,
+                false);
     }
 
-    private static AuthorityNotified notified() {
-        return new AuthorityNotified("case-1", "problem-1", "PUMP", "BfArM", "BfArM-2026-1", NOW);
+    private static ReportabilityDecided notReportable(String reportId) {
+        return new ReportabilityDecided(
+                "case-1",
+                "problem-1",
+                "PUMP",
+                reportId,
+                "EU_MDR",
+                "Art. 87(3)",
+                new ReportingClock.Decision(Reportability.NOT_REPORTABLE, "No link to the device", APPROVAL, 2));
+    }
+
+    private static AuthorityNotified notified(String country, boolean draft) {
+        return new AuthorityNotified(
+                "case-1", "problem-1", "PUMP", "CA of " + country, "ref-" + country, NOW, country, draft);
+    }
+
+    private static EffectivenessChecked passed() {
+        return new EffectivenessChecked("case-1", EffectivenessOutcome.PASSED, "All updated", NOW);
+    }
+
+    private static FscaCaseClosed closed() {
+        return new FscaCaseClosed("case-1", "problem-1", "PUMP", "Benign", APPROVAL, 3);
     }
 
     private static final FieldSafetyNotice.Instructions INSTRUCTIONS =
             new FieldSafetyNotice.Instructions(null, null, "vigilance@example.org");
 
-    private static IssueFieldSafetyNotice issue() {
-        return new IssueFieldSafetyNotice("case-1", INSTRUCTIONS, List.of("clinic-a", "clinic-b"), NOW);
+    private static IssueFieldSafetyNotice issue(Signature signature) {
+        return new IssueFieldSafetyNotice("case-1", INSTRUCTIONS, List.of("clinic-a", "clinic-b"), SRN, signature, NOW);
     }
 
-    private static FieldSafetyNoticeIssued issued() {
+    private static FieldSafetyNoticeIssued issued(int number, RegisteredProduct product) {
         FieldSafetyNotice notice = FieldSafetyNotice.compose(
                 new FieldSafetyNotice.Facts(
                         "case-1",
                         "PUMP",
+                        product,
+                        SRN,
+                        number,
                         List.of(incident("r1")),
                         List.of(),
                         FscaAction.SOFTWARE_UPDATE,
@@ -438,7 +744,8 @@ class FscaCaseTest {
                         false),
                 INSTRUCTIONS,
                 NOW);
-        return new FieldSafetyNoticeIssued("case-1", "problem-1", "PUMP", notice, List.of("clinic-a", "clinic-b"));
+        return new FieldSafetyNoticeIssued(
+                "case-1", "problem-1", "PUMP", notice, List.of("clinic-a", "clinic-b"), AUTHORSHIP);
     }
 
     private static TrendSignal trend(String signalId) {
@@ -454,8 +761,8 @@ class FscaCaseTest {
                 NOW);
     }
 
-    private static FscaCaseOpened opened() {
-        return new FscaCaseOpened("case-1", "problem-1", "PUMP", NOW);
+    private static IncidentAttached attached(String reportId) {
+        return new IncidentAttached("case-1", incident(reportId));
     }
 
     private static Incident incident(String reportId) {
@@ -464,6 +771,19 @@ class FscaCaseTest {
 
     private static Incident incident(String reportId, Instant awareAt, String basis, Instant deadline) {
         return Incidents.overdose(
-                reportId, awareAt, "4.2.1", List.of(new Incident.ReportingClock("EU_MDR", basis, deadline)));
+                reportId, awareAt, "4.2.1", List.of(ReportingClock.proposed("EU_MDR", basis, deadline)));
+    }
+
+    private static Incident followUp(String reportId, Instant awareAt, String basis, Instant deadline) {
+        return Incidents.followUpOf(incident(reportId, awareAt, basis, deadline), "r1");
+    }
+
+    /** An incident in the US with its 30-day report (21 CFR 803.50). */
+    private static Incident usIncident(String reportId) {
+        return Incidents.overdose(
+                reportId,
+                AWARE,
+                "4.2.1",
+                List.of(ReportingClock.proposed("US_FDA", "21 CFR 803.50", AWARE.plusSeconds(30 * 86400))));
     }
 }

@@ -9,7 +9,7 @@ public final class Incidents {
     private Incidents() {}
 
     public static Incident overdose(
-            String reportId, Instant awareAt, String softwareVersion, List<Incident.ReportingClock> clocks) {
+            String reportId, Instant awareAt, String softwareVersion, List<ReportingClock> clocks) {
         return new Incident(
                 reportId,
                 awareAt,
@@ -23,6 +23,30 @@ public final class Incidents {
                 3,
                 "UNACCEPTABLE",
                 true,
-                clocks);
+                clocks,
+                null,
+                List.of(),
+                List.of());
+    }
+
+    /** {@code incident} as a follow-up report of {@code reportId}. */
+    public static Incident followUpOf(Incident incident, String reportId) {
+        return new Incident(
+                incident.reportId(),
+                incident.awareAt(),
+                incident.softwareItem(),
+                incident.softwareVersion(),
+                incident.faultCode(),
+                incident.country(),
+                incident.safetyClass(),
+                incident.hazard(),
+                incident.severity(),
+                incident.probability(),
+                incident.riskRegion(),
+                incident.seriousIncident(),
+                incident.clocks(),
+                reportId,
+                List.of(),
+                List.of());
     }
 }

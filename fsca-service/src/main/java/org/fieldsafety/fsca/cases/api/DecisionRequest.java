@@ -8,9 +8,14 @@ import org.fieldsafety.fsca.cases.FscaAction;
 import org.fieldsafety.fsca.cases.FscaDecision;
 import org.fieldsafety.platform.signature.SignatureRequest;
 
-/** A signed field-safety decision; {@code action} is required for FSCA_REQUIRED. */
+/**
+ * A signed field-safety decision, or its review; {@code action} is required for FSCA_REQUIRED; {@code
+ * remedialActionNeeded}: remedial action is needed to prevent an unreasonable risk of substantial harm to
+ * the public health (21 CFR 803.53(a)).
+ */
 public record DecisionRequest(
         @NotNull FscaDecision decision,
         @NotBlank @Size(max = 4000) String rationale,
         FscaAction action,
+        boolean remedialActionNeeded,
         @NotNull @Valid SignatureRequest signature) {}

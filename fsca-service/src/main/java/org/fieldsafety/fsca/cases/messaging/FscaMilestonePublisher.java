@@ -11,13 +11,14 @@ import org.fieldsafety.contracts.FieldSafetyNoticeIssued;
 import org.fieldsafety.contracts.FscaCaseClosed;
 import org.fieldsafety.contracts.FscaCaseOpened;
 import org.fieldsafety.contracts.FscaDecisionTaken;
+import org.fieldsafety.contracts.ReportabilityDecided;
 import org.fieldsafety.fsca.Channels;
 import org.fieldsafety.fsca.cases.FscaCaseEvent;
 import org.fieldsafety.platform.messaging.CloudEvents;
 
 /**
- * Publishes case milestones (opened, decided, authority notified, FSN issued, closed) to Kafka with the
- * event store as the outbox: the tracking processor's token moves on only after Kafka acknowledged, and
+ * Publishes case milestones (opened, reportability decided, decided or reviewed, authority notified, FSN
+ * issued, closed) to Kafka with the event store as the outbox: the tracking processor's token moves on only after Kafka acknowledged, and
  * the CloudEvent id is the stored event's id, stable across redelivery.
  */
 @Singleton
@@ -39,7 +40,31 @@ public class FscaMilestonePublisher {
                 event,
                 message,
                 FscaCaseOpened.TYPE,
-                new FscaCaseOpened(event.caseId(), event.problemId(), event.productId(), event.openedAt()));
+                new FscaCaseOpened(
+                        event.caseId(),
+                        event.problemId(),
+                        event.productId(),
+                        event.openedAt(),
+                        event.previousCaseId()));
+    }
+
+    @EventHandler
+    void on(FscaCaseEvent.ReportabilityDecided event, EventMessage<?> message) {
+        publish(
+                event,
+                message,
+                ReportabilityDecided.TYPE,
+                new ReportabilityDecided(
+                        event.caseId(),
+                        event.problemId(),
+                        event.productId(),
+                        event.reportId(),
+                        event.regime(),
+                        event.basis(),
+                        event.decision().decision().name(),
+                        event.decision().rationale(),
+                        event.decision().signature().signer(),
+                        event.decision().signature().signedAt()));
     }
 
     @EventHandler
@@ -57,7 +82,8 @@ public class FscaMilestonePublisher {
                         event.action() == null ? null : event.action().name(),
                         event.rationale(),
                         event.signature().signer(),
-                        event.signature().signedAt()));
+                        event.signature().signedAt(),
+                        event.review()));
     }
 
     @EventHandler
@@ -72,7 +98,9 @@ public class FscaMilestonePublisher {
                         event.productId(),
                         event.competentAuthority(),
                         event.reference(),
-                        event.notifiedAt()));
+                        event.notifiedAt(),
+                        event.country(),
+                        event.draftNoticeSent()));
     }
 
     @EventHandler
@@ -88,7 +116,8 @@ public class FscaMilestonePublisher {
                         event.notice().reference(),
                         event.notice().affectedSoftware(),
                         event.recipients().size(),
-                        message.getTimestamp()));
+                        message.getTimestamp(),
+                        event.notice().number()));
     }
 
     @EventHandler

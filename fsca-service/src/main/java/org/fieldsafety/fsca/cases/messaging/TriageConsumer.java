@@ -20,8 +20,9 @@ import org.fieldsafety.eventstore.Conflicts;
 import org.fieldsafety.fsca.Channels;
 import org.fieldsafety.fsca.audit.AuditedCommands;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordTriage;
-import org.fieldsafety.fsca.cases.FscaCases;
 import org.fieldsafety.fsca.cases.Incident;
+import org.fieldsafety.fsca.cases.RegisteredProduct;
+import org.fieldsafety.fsca.cases.ReportingClock;
 import org.fieldsafety.fsca.cases.TrendSignal;
 import org.fieldsafety.platform.messaging.BatchConsumer;
 import org.fieldsafety.platform.messaging.IncomingEvent;
@@ -30,9 +31,11 @@ import org.fieldsafety.platform.messaging.Unprocessable;
 /**
  * Opens or extends a case for every FSCA candidate and every trend signal that triage publishes (the
  * topic also carries ProblemDetected and the triage of reports that are no candidates, which open no
- * case), a batch of records at a time ({@link BatchConsumer}): one {@link RecordTriage} per case with the
- * batch's incidents and signals of it in the order they were published, all in one transaction with their
- * audit links. One commit per batch instead of one per report is what lets fsca keep up with triage, which
+ * case), a batch of records at a time ({@link BatchConsumer}): one {@link RecordTriage} per problem with the
+ * batch's incidents and signals of it in the order they were published, sent to the problem's first case,
+ * all in one transaction with their audit links. A closed case takes none of it but answers what it does not
+ * know for the problem's next case, which the next round sends, until no case answers (no incident is ever
+ * hidden). One commit per round instead of one per report is what lets fsca keep up with triage, which
  * publishes in batches too.
  *
  * <p>A tolerant reader: only a ReportTriaged or a TrendSignalRaised is parsed, so a message of another type
@@ -55,8 +58,13 @@ public class TriageConsumer {
             @Channel(Channels.TRIAGE_DLQ) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
                     MutinyEmitter<String> deadLetters) {
         this.consumer = new BatchConsumer<>(deadLetters, TriageConsumer::read, BatchConsumer.Work.blocking(news -> {
-            List<RecordTriage> perCase = commandsPerCase(news, clock.instant());
-            Conflicts.retry(() -> commands.sendAll(perCase, AuditedCommands.SYSTEM));
+            List<RecordTriage> round = commandsPerProblem(news, clock.instant());
+            while (!round.isEmpty()) {
+                List<RecordTriage> sent = round;
+                List<RecordTriage> next =
+                        Conflicts.retry(() -> commands.<RecordTriage>sendAll(sent, AuditedCommands.SYSTEM));
+                round = next.stream().filter(Objects::nonNull).toList();
+            }
         }));
     }
 
@@ -65,45 +73,58 @@ public class TriageConsumer {
         return consumer.consume(batch);
     }
 
-    /** What one record brings to its problem's case: an incident or a trend signal; null for neither. */
-    private record CaseNews(String problemId, String productId, Incident incident, TrendSignal trendSignal) {}
+    /**
+     * What one record brings to its problem's case: an incident (with the registry's facts of the product, null
+     * when it is not registered) or a trend signal; null for neither.
+     */
+    private record CaseNews(
+            String problemId,
+            String productId,
+            RegisteredProduct product,
+            Incident incident,
+            TrendSignal trendSignal) {}
 
     private static CaseNews read(IncomingEvent event) {
         if (event.is(ReportTriaged.TYPE)) {
             ReportTriaged triaged = event.as(ReportTriaged.class, ReportTriaged.TYPE);
             return triaged.fscaCandidate()
-                    ? new CaseNews(triaged.problemId(), triaged.productId(), incident(triaged), null)
+                    ? new CaseNews(triaged.problemId(), triaged.productId(), product(triaged), incident(triaged), null)
                     : null;
         }
         if (event.is(TrendSignalRaised.TYPE)) {
             TrendSignalRaised raised = event.as(TrendSignalRaised.class, TrendSignalRaised.TYPE);
-            return new CaseNews(raised.problemId(), raised.productId(), null, signal(event, raised));
+            return new CaseNews(raised.problemId(), raised.productId(), null, null, signal(event, raised));
         }
         return null;
     }
 
-    /** One command per case, with the batch's incidents and signals of it in the order triage published them. */
-    private static List<RecordTriage> commandsPerCase(List<CaseNews> batch, Instant now) {
-        Map<String, List<CaseNews>> byCase = new LinkedHashMap<>();
-        batch.forEach(news -> byCase.computeIfAbsent(FscaCases.caseIdFor(news.problemId()), id -> new ArrayList<>())
+    /**
+     * One command per problem, for its first case, with the batch's incidents and signals of it in the order
+     * triage published them and the latest registry facts of its product.
+     */
+    private static List<RecordTriage> commandsPerProblem(List<CaseNews> batch, Instant now) {
+        Map<String, List<CaseNews>> byProblem = new LinkedHashMap<>();
+        batch.forEach(news -> byProblem
+                .computeIfAbsent(news.problemId(), id -> new ArrayList<>())
                 .add(news));
-        return byCase.entrySet().stream()
-                .map(newsOfCase -> {
-                    CaseNews first = newsOfCase.getValue().get(0);
-                    return new RecordTriage(
-                            newsOfCase.getKey(),
-                            first.problemId(),
-                            first.productId(),
-                            newsOfCase.getValue().stream()
-                                    .map(CaseNews::incident)
-                                    .filter(Objects::nonNull)
-                                    .toList(),
-                            newsOfCase.getValue().stream()
-                                    .map(CaseNews::trendSignal)
-                                    .filter(Objects::nonNull)
-                                    .toList(),
-                            now);
-                })
+        return byProblem.values().stream()
+                .map(news -> RecordTriage.first(
+                        news.get(0).problemId(),
+                        news.get(0).productId(),
+                        news.stream()
+                                .map(CaseNews::product)
+                                .filter(Objects::nonNull)
+                                .reduce((earlier, later) -> later)
+                                .orElse(null),
+                        news.stream()
+                                .map(CaseNews::incident)
+                                .filter(Objects::nonNull)
+                                .toList(),
+                        news.stream()
+                                .map(CaseNews::trendSignal)
+                                .filter(Objects::nonNull)
+                                .toList(),
+                        now))
                 .toList();
     }
 
@@ -139,7 +160,15 @@ public class TriageConsumer {
                 triaged.riskRegion(),
                 triaged.seriousIncident(),
                 triaged.reportability().stream()
-                        .map(r -> new Incident.ReportingClock(r.regime(), r.basis(), r.deadline()))
-                        .toList());
+                        .map(r -> ReportingClock.proposed(r.regime(), r.basis(), r.deadline()))
+                        .toList(),
+                triaged.followUpOf(),
+                List.of(),
+                List.of());
+    }
+
+    private static RegisteredProduct product(ReportTriaged triaged) {
+        ReportTriaged.Product product = triaged.product();
+        return product == null ? null : new RegisteredProduct(product.name(), product.udiDi(), product.markets());
     }
 }

@@ -12,14 +12,16 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.fieldsafety.fsca.cases.Incident;
+import org.fieldsafety.fsca.cases.ReportingClock;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * One incident of a case, kept by {@link FscaCaseProjection} in its own row: attaching or reclassifying an
- * incident writes this row alone, so a case's cost grows with its incidents, not with their square.
+ * One incident of a case, kept by {@link FscaCaseProjection} in its own row: attaching an incident or
+ * changing its clocks writes this row alone, so a case's cost grows with its incidents, not with their square.
  */
 @Entity
 @Table(name = "fsca_case_incident")
@@ -35,7 +37,7 @@ public class FscaCaseIncident extends PanacheEntityBase {
     /** The sequence number of the event that attached it: the case's incidents in the order they came. */
     public long attachSequence;
 
-    /** The incident's earliest reporting deadline, null without a reporting duty. */
+    /** The incident's earliest deadline of a running clock, null when none runs. */
     public Instant nearestDeadline;
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -52,12 +54,12 @@ public class FscaCaseIncident extends PanacheEntityBase {
         return row;
     }
 
-    /** This incident with other reporting duties. */
-    void reclassify(List<Incident.ReportingClock> clocks) {
-        set(incident.reclassified(clocks));
+    /** The incident as it is now: other clocks, or a follow-up's findings. */
+    void update(UnaryOperator<Incident> change) {
+        set(change.apply(incident));
     }
 
-    /** The incident of the case whose clock runs out first, or null when none has a reporting duty. */
+    /** The incident of the case whose running clock runs out first, or null when no clock runs. */
     static Uni<FscaCaseIncident> nearest(String caseId) {
         return FscaCaseIncident.<FscaCaseIncident>find(
                         "caseId = ?1 and nearestDeadline is not null", Sort.by("nearestDeadline"), caseId)
@@ -84,7 +86,7 @@ public class FscaCaseIncident extends PanacheEntityBase {
 
     private void set(Incident next) {
         incident = next;
-        Incident.ReportingClock nearest = next.nearestClock();
+        ReportingClock nearest = next.nearestClock();
         nearestDeadline = nearest == null ? null : nearest.deadline();
     }
 }

@@ -24,6 +24,7 @@ import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentReclassified;
 import org.fieldsafety.fsca.cases.Incident;
 import org.fieldsafety.fsca.cases.Incidents;
+import org.fieldsafety.fsca.cases.ReportingClock;
 import org.fieldsafety.infra.InfraTestResource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,7 @@ class FscaCaseProjectionTest {
 
     private String opened() {
         String caseId = UUID.randomUUID().toString();
-        projection.on(new FscaCaseOpened(caseId, UUID.randomUUID().toString(), "INSULIN-PUMP-X", AWARE), 0);
+        projection.on(new FscaCaseOpened(caseId, UUID.randomUUID().toString(), "INSULIN-PUMP-X", AWARE, null, 0), 0);
         return caseId;
     }
 
@@ -102,14 +103,14 @@ class FscaCaseProjectionTest {
     }
 
     private static IncidentReclassified reclassified(String caseId, String reportId, Duration euMdrClock) {
-        return new IncidentReclassified(caseId, reportId, AWARE, clocks(euMdrClock));
+        return new IncidentReclassified(caseId, reportId, AWARE, clocks(euMdrClock), AWARE);
     }
 
     /** An MDR clock and a later FDA one. */
-    private static List<Incident.ReportingClock> clocks(Duration euMdrClock) {
+    private static List<ReportingClock> clocks(Duration euMdrClock) {
         return List.of(
-                new Incident.ReportingClock("EU_MDR", "Art. 87(3)", AWARE.plus(euMdrClock)),
-                new Incident.ReportingClock("US_FDA", "21 CFR 803.50", AWARE.plus(Duration.ofDays(31))));
+                ReportingClock.proposed("EU_MDR", "Art. 87(3)", AWARE.plus(euMdrClock)),
+                ReportingClock.proposed("US_FDA", "21 CFR 803.50", AWARE.plus(Duration.ofDays(31))));
     }
 
     private Instant nearestDeadline(String caseId) throws SQLException {
