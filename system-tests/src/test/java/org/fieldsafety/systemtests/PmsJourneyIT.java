@@ -148,7 +148,7 @@ class PmsJourneyIT {
                         "POST",
                         fsca + "/api/v1/fsca-cases/" + caseId + "/authority-notification",
                         RA,
-                        Map.of("competentAuthority", "BfArM", "reference", "BfArM-FSCA-2026-001")));
+                        Map.of("country", "DE", "competentAuthority", "BfArM", "reference", "BfArM-FSCA-2026-001")));
 
         String changeRequestId = steps.awaitJson(
                         changeControl + "/api/v1/change-requests?fscaCaseId=" + caseId, ENG, json -> json.size() > 0)

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The black-box path of a serious software incident through the running system: intake accepts a field
  * report, triage classifies it, fsca opens a case, regulatory affairs decides an FSCA, and change control
- * receives the change request; and of a burst of harmless reports, which reaches fsca as one trend signal
+ * receives the change request, the case closes and a later death of the same problem opens a new case
+ * linked to it; and of a burst of harmless reports, which reaches fsca as one trend signal
  * (MDR Art. 88) rather than as incidents. Every hop must work, in the local profile, against real Kafka and
  * PostgreSQL.
  */
@@ -140,6 +141,130 @@ class SystemFlowIT {
                         changeControl + "/api/v1/change-requests?fscaCaseId=" + caseId, ENG, json -> json.size() > 0));
         assertEquals(1, changeRequests.size(), changeRequests.toString());
         assertEquals(caseId, changeRequests.get(0).path("fscaCaseId").asText(), changeRequests.toString());
+
+        steps.hop("7 closure", () -> {
+            close(fsca, caseId, raToken);
+            return steps.awaitJson(fsca + "/api/v1/fsca-cases/" + caseId, RA, json -> json.path("status")
+                    .asText()
+                    .equals("CLOSED"));
+        });
+
+        // a death of the same problem after the case closed: a new case opens, linked, with its clock running
+        FieldReport death = FieldReport.example(
+                Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS), PatientOutcome.DEATH);
+        String deathId = Steps.expect(
+                        202,
+                        api.send(
+                                "POST",
+                                intake + "/api/v1/field-reports",
+                                Map.of(
+                                        "X-API-Key",
+                                        key,
+                                        "Idempotency-Key",
+                                        UUID.randomUUID().toString()),
+                                death))
+                .path("reportId")
+                .asText();
+        JsonNode afterClosure = steps.hop(
+                "8 death after closure",
+                () -> steps.awaitJson(
+                        fsca + "/api/v1/fsca-cases?problemId=" + problemId,
+                        RA,
+                        json -> json.size() == 2
+                                && json.get(0).path("incidents").size() > 0));
+        JsonNode next = afterClosure.get(0);
+        assertEquals(caseId, next.path("previousCaseId").asText(), afterClosure.toString());
+        assertEquals("OPEN", next.path("status").asText(), afterClosure.toString());
+        assertEquals(deathId, next.path("incidents").path(0).path("reportId").asText(), afterClosure.toString());
+        assertEquals(
+                "OPEN",
+                next.path("incidents")
+                        .path(0)
+                        .path("clocks")
+                        .path(0)
+                        .path("state")
+                        .asText(),
+                afterClosure.toString());
+        assertEquals(1, afterClosure.get(1).path("incidents").size(), afterClosure.toString());
+    }
+
+    /**
+     * Regulatory affairs takes the FSCA to its signed closure: every clock signed not reportable, every
+     * authority concerned notified with the draft notice, the notice issued, the action found effective.
+     */
+    private void close(String fsca, String caseId, Map<String, String> raToken) {
+        String url = fsca + "/api/v1/fsca-cases/" + caseId;
+        JsonNode fscaCase = Steps.expect(200, api.send("GET", url, raToken, null));
+        Map<String, Object> notReportable = Map.of(
+                "decision", "NOT_REPORTABLE",
+                "rationale", "Investigation found no device involvement",
+                "signature", Map.of("password", "ra-local", "meaning", "APPROVAL"));
+        for (JsonNode incident : fscaCase.path("incidents")) {
+            for (JsonNode clock : incident.path("clocks")) {
+                Map<String, Object> body = new java.util.HashMap<>(notReportable);
+                body.put("regime", clock.path("regime").asText());
+                Steps.expect(
+                        200,
+                        api.send(
+                                "POST",
+                                url + "/incidents/" + incident.path("reportId").asText() + "/reportability",
+                                raToken,
+                                body));
+            }
+        }
+        for (JsonNode authority : fscaCase.path("authorities")) {
+            String country = authority.path("country").asText();
+            Steps.expect(
+                    204,
+                    api.send(
+                            "POST",
+                            url + "/authority-notification",
+                            raToken,
+                            Map.of(
+                                    "country",
+                                    country,
+                                    "competentAuthority",
+                                    "CA " + country,
+                                    "reference",
+                                    "FSCA-" + country,
+                                    "draftNoticeSent",
+                                    true)));
+        }
+        Steps.expect(
+                200,
+                api.send(
+                        "POST",
+                        url + "/field-safety-notice",
+                        raToken,
+                        Map.of(
+                                "recipients", List.of("clinic-a"),
+                                "contact", "vigilance@example.org",
+                                "signature", Map.of("password", "ra-local", "meaning", "AUTHORSHIP"))));
+        Steps.expect(
+                204,
+                api.send(
+                        "POST",
+                        url + "/effectiveness-check",
+                        raToken,
+                        Map.of("outcome", "PASSED", "rationale", "All pumps on 4.2.2")));
+        JsonNode correction =
+                Steps.expect(200, api.send("GET", url, raToken, null)).path("correctionClock");
+        if (correction.isObject()) {
+            Map<String, Object> body = new java.util.HashMap<>(notReportable);
+            body.put("regime", correction.path("regime").asText());
+            Steps.expect(200, api.send("POST", url + "/reportability", raToken, body));
+        }
+        Steps.expect(
+                200,
+                api.send(
+                        "POST",
+                        url + "/closure",
+                        raToken,
+                        Map.of(
+                                "rationale",
+                                "Update installed",
+                                "signature",
+                                Map.of("password", "ra-local", "meaning", "APPROVAL"))));
     }
 
     @Test
