@@ -153,4 +153,18 @@ class CaseDutiesTest {
     private static Instant days(int days) {
         return AWARE.plusSeconds(days * 86400L);
     }
+
+    @Test
+    void anIncidentsNearestClockIsItsSoonestRunningOne() {
+        ReportingClock soon = ReportingClock.proposed("EU_MDR", "Art. 87(4)", days(2));
+        ReportingClock later = ReportingClock.proposed("US_FDA", "21 CFR 803.50", days(30));
+        Incident incident = Incidents.overdose("r1", AWARE, "4.2.1", List.of(later, soon));
+        assertEquals(soon, incident.nearestClock());
+        assertEquals(later, incident.clock("US_FDA").orElseThrow());
+        Incident ended = incident.withClock(
+                "EU_MDR", c -> c.submitted(new ReportingClock.Submission("M", days(1))), "submitted", days(1));
+        assertEquals(later, ended.nearestClock());
+        assertEquals(1, ended.clockHistory().size());
+        assertEquals(List.of(), new RegisteredProduct("X", null, null).markets());
+    }
 }

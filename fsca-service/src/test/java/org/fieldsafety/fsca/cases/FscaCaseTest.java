@@ -653,6 +653,92 @@ class FscaCaseTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void anAssessmentAfterTheDecisionWaitsForNews() {
+        fixture.given(history(decided(FscaDecision.NO_FSCA)))
+                .when(new AssessHealthHazard("case-1", "Too late", false, false, REVIEW, NOW))
+                .expectException(DomainException.class)
+                .expectExceptionMessage(containsString("MDR Art. 89"));
+        fixture.given(history(decided(FscaDecision.NO_FSCA), new TrendSignalRecorded("case-1", trend("episode-1"))))
+                .when(new AssessHealthHazard("case-1", "Rising", false, false, REVIEW, NOW))
+                .expectEventsMatching(
+                        payloadsMatching(exactSequenceOf(instanceOf(HealthHazardAssessed.class), andNoMore())));
+    }
+
+    /** 21 CFR 803.53(a) at the decision: a decision that finds remedial action needed starts the 5-day report. */
+    @Test
+    void remedialActionNeededAtTheDecisionStartsTheFiveDayReport() {
+        fixture.given(history(new IncidentAttached("case-1", usIncident("r1"))))
+                .when(new DecideFsca("case-1", FscaDecision.NO_FSCA, null, "Advice suffices", true, APPROVAL))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        instanceOf(FscaDecided.class), instanceOf(ReportingClocksChanged.class), andNoMore())));
+    }
+
+    @Test
+    void aNewFdaRequestBringsTheCoveredEventsForward() {
+        FdaRequest request = new FdaRequest("FDA-2026-2", AWARE, AWARE.plusSeconds(86400));
+        fixture.given(history(new IncidentAttached("case-1", usIncident("r1"))))
+                .when(new RecordFdaRequest("case-1", request, NOW))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        instanceOf(FdaRequestRecorded.class), instanceOf(ReportingClocksChanged.class), andNoMore())));
+        org.junit.jupiter.api.Assertions.assertFalse(request.covers(AWARE.plusSeconds(2 * 86400)));
+    }
+
+    @Test
+    void aFollowUpAfterTheDecisionAsksForItsReview() {
+        Incident later = followUp("r1-fu", AWARE, "Art. 87(3)", AWARE.plusSeconds(15 * 86400));
+        fixture.given(history(
+                        attached("r1"),
+                        decided(FscaDecision.NO_FSCA),
+                        new IncidentFollowedUp(
+                                "case-1", "r1", later, incident("r1").clocks()),
+                        notReportable("r1")))
+                .when(new CloseCase("case-1", "Benign", APPROVAL))
+                .expectException(DomainException.class)
+                .expectExceptionMessage(containsString("confirm or revise"));
+    }
+
+    @Test
+    void aClosureRefusalNamesFiveOpenClocksAndCountsTheRest() {
+        List<Object> events = history(decided(FscaDecision.NO_FSCA));
+        for (int i = 1; i <= 7; i++) {
+            events.add(attached("r" + i));
+        }
+        events.add(decided(FscaDecision.NO_FSCA));
+        fixture.given(events)
+                .when(new CloseCase("case-1", "Benign", APPROVAL))
+                .expectException(DomainException.class)
+                .expectExceptionMessage(containsString("and 2 more"));
+    }
+
+    @Test
+    void aNotificationStoredBeforeCountriesUnlocksNothing() {
+        fixture.given(history(
+                        attached("r1"),
+                        decided(FscaDecision.FSCA_REQUIRED),
+                        new AuthorityNotified("case-1", "problem-1", "PUMP", "BfArM", "B-1", NOW, null, false)))
+                .when(issue(AUTHORSHIP))
+                .expectException(DomainException.class)
+                .expectExceptionMessage(containsString("DE (EU_MDR)"));
+    }
+
+    @Test
+    void theEffectivenessOfAnIssuedNoticeIsCheckedAndTheCasesOwnClockSubmitted() {
+        List<Object> out = history(
+                attached("r1"), decided(FscaDecision.FSCA_REQUIRED), notified("DE", true), issued(1, IN_GERMANY));
+        fixture.given(out)
+                .when(new CheckEffectiveness("case-1", EffectivenessOutcome.PASSED, "All updated", NOW))
+                .expectEvents(passed());
+        ReportingClock correction = ReportingClock.proposed("US_FDA", "21 CFR 806.10", NOW);
+        fixture.given(with(out, new CorrectionReportDue("case-1", correction)))
+                .when(new RecordSubmission("case-1", null, "US_FDA", "Z-1", NOW))
+                .expectEvents(new ReportSubmitted("case-1", null, "US_FDA", new ReportingClock.Submission("Z-1", NOW)));
+        fixture.given(out)
+                .when(new RecordSubmission("case-1", null, "US_FDA", "Z-1", NOW))
+                .expectException(NotFound.class)
+                .expectExceptionMessage(containsString("FSCA case case-1"));
+    }
+
     // ---- helpers
 
     private static Signature signed(SignatureMeaning meaning) {
