@@ -28,7 +28,11 @@ import org.fieldsafety.infra.Waits;
  */
 public final class LocalSystem implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * The four services boot together and share this bound. About 60 s on a quiet 2-core machine; a loaded one
+     * (a build beside it) took 175 s for the first service alone, so the bound leaves room for that.
+     */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
     /**
