@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.fieldsafety.contracts.FieldLengths;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.local.ApiClient;
 import org.fieldsafety.local.Demo;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * The black-box path of a serious software incident through the running system: intake accepts a field
  * report, triage classifies it, fsca opens a case, regulatory affairs decides an FSCA, and change control
  * receives the change request; and of a burst of harmless reports, which reaches fsca as one trend signal
- * (MDR Art. 88) rather than as incidents. Every hop must work, in the local profile, against real Kafka and
+ * (MDR Art. 88) rather than as incidents; and of a report whose fields are as long as intake takes, which
+ * every service after it stores. Every hop must work, in the local profile, against real Kafka and
  * PostgreSQL.
  */
 class SystemFlowIT {
@@ -140,6 +142,85 @@ class SystemFlowIT {
                         changeControl + "/api/v1/change-requests?fscaCaseId=" + caseId, ENG, json -> json.size() > 0));
         assertEquals(1, changeRequests.size(), changeRequests.toString());
         assertEquals(caseId, changeRequests.get(0).path("fscaCaseId").asText(), changeRequests.toString());
+    }
+
+    /**
+     * Each service stores what intake accepted ({@link FieldLengths}): a 64-character software version (one
+     * of 51 to 64 characters once stopped change control's problem report projection for good), a
+     * 4,000-character description, a 255-character device serial and a 100-character product id.
+     */
+    @Test
+    void aReportWithTheLongestFieldsIntakeTakesReachesEveryService() {
+        String intake = system.baseUrl(Service.INTAKE);
+        String triage = system.baseUrl(Service.TRIAGE);
+        String fsca = system.baseUrl(Service.FSCA);
+        String changeControl = system.baseUrl(Service.CHANGE_CONTROL);
+        String key = steps.hop(
+                        "1 API key",
+                        () -> Steps.expect(
+                                201,
+                                api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "e2e-long"))))
+                .path("key")
+                .asText();
+        FieldReport example = FieldReport.example(
+                Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS),
+                PatientOutcome.SERIOUS_INJURY);
+        String productId = ("LONG-PUMP-" + UUID.randomUUID() + "-").repeat(3).substring(0, FieldLengths.PRODUCT_ID);
+        String softwareVersion = "4.2.1-build." + "7".repeat(FieldLengths.SOFTWARE_VERSION - 12);
+        FieldReport longest = new FieldReport(
+                example.source(),
+                productId,
+                example.udiDi(),
+                "SN-" + "9".repeat(FieldLengths.DEVICE_SERIAL - 3),
+                softwareVersion,
+                example.softwareItem(),
+                example.faultCode(),
+                example.occurredAt(),
+                example.country(),
+                example.patientOutcome(),
+                "Bolus computed 10x the requested amount. ".repeat(100).substring(0, FieldLengths.DESCRIPTION),
+                example.reporter(),
+                example.attributes());
+        Map<String, String> client =
+                Map.of("X-API-Key", key, "Idempotency-Key", UUID.randomUUID().toString());
+        String reportId = steps.hop(
+                        "2 field report",
+                        () -> Steps.expect(202, api.send("POST", intake + "/api/v1/field-reports", client, longest)))
+                .path("reportId")
+                .asText();
+
+        JsonNode triaged = steps.hop(
+                "3 triage",
+                () -> steps.awaitJson(triage + "/api/v1/triage/" + reportId, RA, json -> json.has("reportId")));
+        assertEquals(productId, triaged.path("productId").asText(), triaged.toString());
+        assertEquals(softwareVersion, triaged.path("softwareVersion").asText(), triaged.toString());
+        String problemId = triaged.path("problemId").asText();
+
+        JsonNode cases = steps.hop(
+                "4 fsca case",
+                () -> steps.awaitJson(
+                        fsca + "/api/v1/fsca-cases?problemId=" + problemId,
+                        RA,
+                        json -> json.size() > 0 && json.get(0).path("incidents").size() > 0));
+        assertEquals(productId, cases.get(0).path("productId").asText(), cases.toString());
+        assertEquals(
+                reportId,
+                cases.get(0).path("incidents").path(0).path("reportId").asText(),
+                cases.toString());
+        assertEquals(
+                softwareVersion,
+                cases.get(0).path("incidents").path(0).path("softwareVersion").asText(),
+                cases.toString());
+
+        JsonNode problemReports = steps.hop(
+                "5 problem report",
+                () -> steps.awaitJson(
+                        changeControl + "/api/v1/problem-reports?problemId=" + problemId,
+                        ENG,
+                        json -> json.size() > 0));
+        assertEquals(productId, problemReports.get(0).path("productId").asText(), problemReports.toString());
+        assertEquals(
+                softwareVersion, problemReports.get(0).path("softwareVersion").asText(), problemReports.toString());
     }
 
     @Test

@@ -123,7 +123,10 @@ public final class LocalSystem implements AutoCloseable {
         return "127.0.0.1:" + ports.kafka();
     }
 
-    /** The JDBC URL of a database of this system's PostgreSQL (user and password: postgres). */
+    /**
+     * The JDBC URL of a database of this system's PostgreSQL: the superuser {@code postgres} reads and changes
+     * anything there, each service runs as its database's runtime role ({@link PostgresServer#ensureDatabase}).
+     */
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + database;
     }
@@ -267,8 +270,10 @@ public final class LocalSystem implements AutoCloseable {
                 "-Dkafka.bootstrap.servers=" + kafkaBootstrapServers(),
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl(service.database()),
                 "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(service.database()),
-                "-Dquarkus.datasource.username=" + PostgresServer.USER,
+                "-Dquarkus.datasource.username=" + PostgresServer.runtimeUser(service.database()),
                 "-Dquarkus.datasource.password=" + PostgresServer.PASSWORD,
+                "-Dquarkus.flyway.username=" + PostgresServer.migrationUser(service.database()),
+                "-Dquarkus.flyway.password=" + PostgresServer.PASSWORD,
                 "-Ddisable-axoniq-console-message=true"));
         settings.getOrDefault(service, Map.of()).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", service.runnableJar(root).toString()));

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.fieldsafety.contracts.FieldLengths;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
@@ -25,15 +26,16 @@ public record FieldReportRequest(
                 @NotNull
                 @OneOf(ReportSource.class)
                 String source,
-        @Schema(example = "INSULIN-PUMP-X") @NotBlank @Size(max = 100) String productId,
-        @Schema(example = "08712345000018", description = "UDI-DI of the device") @Size(max = 64) String udiDi,
-        @Schema(example = "SN-000123") @Size(max = 100) String deviceSerial,
-        @Schema(example = "4.2.1") @NotBlank @Size(max = 64) String softwareVersion,
+        @Schema(example = "INSULIN-PUMP-X") @NotBlank @Size(max = FieldLengths.PRODUCT_ID) String productId,
+        @Schema(example = "08712345000018", description = "UDI-DI of the device") @Size(max = FieldLengths.UDI_DI)
+                String udiDi,
+        @Schema(example = "SN-000123") @Size(max = FieldLengths.DEVICE_SERIAL) String deviceSerial,
+        @Schema(example = "4.2.1") @NotBlank @Size(max = FieldLengths.SOFTWARE_VERSION) String softwareVersion,
         @Schema(example = "dose-calculator", description = "the software item (IEC 62304) involved, if known")
-                @Size(max = 100)
+                @Size(max = FieldLengths.SOFTWARE_ITEM)
                 String softwareItem,
         @Schema(example = "E-DOSE-CALC-OVERFLOW", description = "required for DEVICE_TELEMETRY and MOBILE_APP")
-                @Size(max = 100)
+                @Size(max = FieldLengths.FAULT_CODE)
                 String faultCode,
         @Schema(example = "2026-11-20T10:15:00Z") @NotNull @PastOrPresent Instant occurredAt,
         @Schema(example = "DE", description = "ISO 3166-1 alpha-2") @IsoCountry String country,
@@ -44,14 +46,17 @@ public record FieldReportRequest(
                 @OneOf(PatientOutcome.class)
                 String patientOutcome,
         @Schema(example = "Bolus computed 10x the requested amount", description = "required for CUSTOMER_COMPLAINT")
-                @Size(max = 4000)
+                @Size(max = FieldLengths.DESCRIPTION)
                 String description,
         @Valid Reporter reporter,
-        @Schema(example = "{\"battery\": \"81\"}") @Size(max = 50)
-                Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 1000) String> attributes) {
+        @Schema(example = "{\"battery\": \"81\"}") @Size(max = FieldLengths.ATTRIBUTES)
+                Map<
+                                @NotBlank @Size(max = FieldLengths.ATTRIBUTE_NAME) String,
+                                @NotNull @Size(max = FieldLengths.ATTRIBUTE_VALUE) String>
+                        attributes) {
 
     /** Who reported: a device, an app user, a service technician, a customer. */
-    public record Reporter(@Schema(example = "DEVICE") @NotBlank @Size(max = 40) String type) {}
+    public record Reporter(@Schema(example = "DEVICE") @NotBlank @Size(max = FieldLengths.REPORTER_TYPE) String type) {}
 
     /** The accepted report as it travels on Kafka; a missing outcome is UNKNOWN. */
     public FieldReportReceived received(String reportId, String clientId, Instant receivedAt) {

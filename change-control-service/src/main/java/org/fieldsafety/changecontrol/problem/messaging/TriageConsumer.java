@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -29,6 +28,7 @@ import org.fieldsafety.changecontrol.problem.query.FieldReportView;
 import org.fieldsafety.contracts.ProblemDetected;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.eventstore.Conflicts;
+import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.platform.messaging.BatchConsumer;
 import org.fieldsafety.platform.messaging.IncomingEvent;
 import org.fieldsafety.platform.messaging.Unprocessable;
@@ -57,12 +57,12 @@ import org.fieldsafety.platform.messaging.Unprocessable;
 @ApplicationScoped
 public class TriageConsumer {
 
-    private final CommandGateway commands;
+    private final AuditedCommands commands;
     private final Clock clock;
     private final BatchConsumer<Object> consumer;
 
     TriageConsumer(
-            CommandGateway commands,
+            AuditedCommands commands,
             Clock clock,
             @Channel(Channels.TRIAGE_DLQ) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
                     MutinyEmitter<String> deadLetters) {
@@ -134,7 +134,7 @@ public class TriageConsumer {
                 Criticality.fromRisk(problem.severity(), problem.riskRegion(), problem.hazard(), problem.safetyClass()),
                 "triage",
                 clock.instant());
-        Conflicts.retry(() -> commands.sendAndWait(command));
+        Conflicts.retry(() -> commands.send(command, AuditedCommands.SYSTEM));
     }
 
     /** What triage knows of the problem; a complaint may name neither fault code nor software item. */
@@ -168,7 +168,7 @@ public class TriageConsumer {
         byProblem.forEach((problemId, fieldReports) -> {
             RecordRecurrences command = new RecordRecurrences(ProblemReports.idForProblem(problemId), fieldReports);
             try {
-                Conflicts.retry(() -> commands.sendAndWait(command));
+                Conflicts.retry(() -> commands.send(command, AuditedCommands.SYSTEM));
             } catch (AggregateNotFoundException e) {
                 // no problem report for this problem (yet): nothing to reopen
             }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.fieldsafety.contracts.FieldLengths;
 import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
 import org.fieldsafety.contracts.PmsComplaint;
 import org.fieldsafety.intake.pms.ProcessedComplaint;
@@ -150,5 +151,5 @@ public class PmsComplaintConsumer {
      * What intake asks of the complaint's own field (the contract record carries no constraints): one
      * report per id, so it must be there, and it must fit the table that records it.
      */
-    record ComplaintId(@NotBlank @Size(max = 200) String complaintId) {}
+    record ComplaintId(@NotBlank @Size(max = FieldLengths.COMPLAINT_ID) String complaintId) {}
 }

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.fieldsafety.contracts.FieldLengths;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.contracts.Topics;
 import org.fieldsafety.infra.InfraTestResource;
@@ -161,11 +162,31 @@ class FieldReportResourceTest {
         assertInvalid(complaint, "description");
         assertInvalid(IntakeTestSupport.report("country", "XX"), "country");
         assertInvalid(IntakeTestSupport.report("softwareVersion", null), "softwareVersion");
-        assertInvalid(IntakeTestSupport.report("productId", "P".repeat(101)), "productId");
         assertInvalid(
                 IntakeTestSupport.report(
                         "occurredAt", Instant.now().plus(Duration.ofHours(1)).toString()),
                 "occurredAt");
+    }
+
+    /**
+     * Every text field takes a value as long as its limit ({@link FieldLengths}, which every column after
+     * intake is at least as wide as) and refuses one character more.
+     */
+    @Test
+    void eachTextFieldTakesItsLongestValueAndRefusesOneCharacterMore() {
+        Map<String, Integer> limits = Map.of(
+                "udiDi", FieldLengths.UDI_DI,
+                "deviceSerial", FieldLengths.DEVICE_SERIAL,
+                "softwareVersion", FieldLengths.SOFTWARE_VERSION,
+                "softwareItem", FieldLengths.SOFTWARE_ITEM,
+                "faultCode", FieldLengths.FAULT_CODE,
+                "description", FieldLengths.DESCRIPTION);
+        Map<String, Object> longest = IntakeTestSupport.report();
+        limits.forEach((field, limit) -> longest.put(field, "x".repeat(limit)));
+        post("/api/v1/field-reports", longest).statusCode(202);
+
+        limits.forEach((field, limit) -> assertInvalid(IntakeTestSupport.report(field, "x".repeat(limit + 1)), field));
+        assertInvalid(IntakeTestSupport.report("productId", "P".repeat(FieldLengths.PRODUCT_ID + 1)), "productId");
     }
 
     @Test
