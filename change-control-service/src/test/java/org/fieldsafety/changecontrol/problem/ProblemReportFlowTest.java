@@ -423,7 +423,14 @@ class ProblemReportFlowTest {
                 9,
                 1.5,
                 "poisson",
-                now);
+                now,
+                "OWN_BASELINE",
+                List.of("FREQUENCY"),
+                null,
+                null,
+                null,
+                0.0001,
+                "9 reports where 1.5 were expected");
     }
 
     /** Analysed, approved with a signature, implemented, verified and released as {@code version}. */
@@ -505,6 +512,11 @@ class ProblemReportFlowTest {
                 now,
                 now,
                 1,
-                List.of());
+                List.of(),
+                now,
+                null,
+                reportId(problem, n),
+                List.of(),
+                new ReportTriaged.Seriousness("MIGHT_HAVE_LED", "Might have led to a serious injury"));
     }
 }
