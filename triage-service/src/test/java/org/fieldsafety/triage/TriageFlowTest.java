@@ -321,7 +321,9 @@ class TriageFlowTest {
                 PatientOutcome.SERIOUS_INJURY,
                 "Bolus computed 10x the requested amount",
                 new FieldReportReceived.Reporter("DEVICE"),
-                Map.of("battery", "81"));
+                Map.of("battery", "81"),
+                null,
+                null);
     }
 
     private void publish(FieldReportReceived report) throws Exception {

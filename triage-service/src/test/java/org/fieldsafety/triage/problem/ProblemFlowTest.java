@@ -101,7 +101,9 @@ class ProblemFlowTest {
                 named.patientOutcome(),
                 "The pump stopped",
                 named.reporter(),
-                named.attributes());
+                named.attributes(),
+                null,
+                null);
         publish(unnamed);
         eventsUntil(bootstrap, productId, "triaged-" + unnamed.reportId(), 1);
         staff("auditor", "auditor-local")
