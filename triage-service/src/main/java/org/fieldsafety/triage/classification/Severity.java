@@ -11,8 +11,9 @@ import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
  * never makes a report serious on its own.
  *
  * <p>An observed outcome maps onto the scale: death 5, serious injury 4, non-serious injury 3 (the worst
- * a non-serious injury can be), no harm and none 1. An UNKNOWN (or missing) outcome observes nothing: the severity is then the catalogue's for a
- * known fault, else the worst harm the item's IEC 62304 class allows ({@link SafetyClass#worstSeverity}).
+ * a non-serious injury can be), no harm and none 1. An UNKNOWN (or missing) outcome observes nothing: the
+ * severity is then the catalogue's for a known fault, else the worst harm the item's IEC 62304 class
+ * allows ({@link SafetyClass#worstSeverity}).
  */
 public final class Severity {
 
