@@ -18,6 +18,8 @@ public final class FieldLengths {
     public static final int REPORTER_TYPE = 40;
     /** A PMS complaint's own id. */
     public static final int COMPLAINT_ID = 200;
+    /** The earlier report a follow-up names ({@code followUpOf}). */
+    public static final int FOLLOW_UP_OF = 200;
     /** How many attributes a report may carry, and the longest name and value of one. */
     public static final int ATTRIBUTES = 50;
 

@@ -3,7 +3,12 @@ package org.fieldsafety.contracts;
 import java.time.Instant;
 import java.util.List;
 
-/** Triage's result for one report, on {@link Topics#TRIAGE}, keyed by product. */
+/**
+ * Triage's result for one report, on {@link Topics#TRIAGE}, keyed by product. {@code awareAt} is the
+ * awareness the reporting clocks run from; {@code receivedAt} when intake received the report. A report
+ * with {@code originalReportId} other than its own id is follow-up information on that earlier report: it
+ * carries its own duties but is not another occurrence of its problem.
+ */
 public record ReportTriaged(
         String reportId,
         String productId,
@@ -23,10 +28,21 @@ public record ReportTriaged(
         Instant awareAt,
         Instant triagedAt,
         int policyVersion,
-        List<Reportability> reportability) {
+        List<Reportability> reportability,
+        Instant receivedAt,
+        String followUpOf,
+        String originalReportId,
+        List<String> missing,
+        Seriousness seriousness) {
 
     public static final String TYPE = "org.fieldsafety.ReportTriaged.v1";
 
     /** One regulatory regime's reporting duty: the article it rests on and the deadline it sets. */
     public record Reportability(String regime, String basis, Instant deadline) {}
+
+    /**
+     * Which case of a serious incident applied (OBSERVED, UNANTICIPATED, MIGHT_HAVE_LED) or NOT_SERIOUS, and
+     * why, in words.
+     */
+    public record Seriousness(String finding, String statement) {}
 }

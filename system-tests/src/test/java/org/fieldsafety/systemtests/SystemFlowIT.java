@@ -145,6 +145,77 @@ class SystemFlowIT {
     }
 
     /**
+     * A customer complaint of a death that names no software version, fault code or time (ISO 13485 8.2.2,
+     * 21 CFR 820.198), logged by the complaint unit two days before it was posted: triage judges what is
+     * missing at its worst case, says so, and the unanticipated death's 10-day clock (MDR Art. 87(5)) runs
+     * from the earlier awareness on the problem's FSCA case.
+     */
+    @Test
+    void anIncompleteComplaintOfADeathStartsItsClocksFromTheEarlierAwareness() {
+        String intake = system.baseUrl(Service.INTAKE);
+        String triage = system.baseUrl(Service.TRIAGE);
+        String fsca = system.baseUrl(Service.FSCA);
+        String key = steps.hop(
+                        "1 API key",
+                        () -> Steps.expect(
+                                201,
+                                api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "complaints"))))
+                .path("key")
+                .asText();
+
+        Instant aware = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> complaint = Map.of(
+                "source", "CUSTOMER_COMPLAINT",
+                "productId", "INSULIN-PUMP-X",
+                "country", "DE",
+                "patientOutcome", "DEATH",
+                "description", "The patient died; the caller could not say which software the pump ran",
+                "awareAt", aware.toString());
+        String reportId = steps.hop(
+                        "2 complaint",
+                        () -> Steps.expect(
+                                202,
+                                api.send(
+                                        "POST", intake + "/api/v1/field-reports", Map.of("X-API-Key", key), complaint)))
+                .path("reportId")
+                .asText();
+
+        JsonNode triaged = steps.hop(
+                "3 triage",
+                () -> steps.awaitJson(triage + "/api/v1/triage/" + reportId, RA, json -> json.has("reportId")));
+        assertTrue(triaged.path("seriousIncident").asBoolean(), triaged.toString());
+        assertEquals(
+                "UNANTICIPATED", triaged.path("seriousness").path("finding").asText(), triaged.toString());
+        assertEquals(
+                List.of("softwareVersion", "softwareItem", "faultCode", "occurredAt"),
+                StreamSupport.stream(triaged.path("missing").spliterator(), false)
+                        .map(JsonNode::asText)
+                        .toList(),
+                triaged.toString());
+        assertEquals(aware, Instant.parse(triaged.path("awareAt").asText()), triaged.toString());
+        JsonNode euMdr = StreamSupport.stream(triaged.path("reportability").spliterator(), false)
+                .filter(entry -> entry.path("regime").asText().equals("EU_MDR"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(triaged.toString()));
+        assertEquals("Art. 87(5)", euMdr.path("basis").asText(), triaged.toString());
+        assertEquals(
+                aware.plus(10, ChronoUnit.DAYS),
+                Instant.parse(euMdr.path("deadline").asText()));
+
+        String problemId = triaged.path("problemId").asText();
+        JsonNode cases = steps.hop(
+                "4 fsca case",
+                () -> steps.awaitJson(
+                        fsca + "/api/v1/fsca-cases?problemId=" + problemId,
+                        RA,
+                        json -> json.size() > 0 && json.get(0).path("incidents").size() > 0));
+        assertEquals(
+                aware.plus(10, ChronoUnit.DAYS),
+                Instant.parse(cases.get(0).path("nearestDeadline").asText()),
+                cases.toString());
+    }
+
+    /**
      * Each service stores what intake accepted ({@link FieldLengths}): a 64-character software version (one
      * of 51 to 64 characters once stopped change control's problem report projection for good), a
      * 4,000-character description, a 255-character device serial and a 100-character product id.

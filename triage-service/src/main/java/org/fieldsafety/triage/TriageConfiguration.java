@@ -7,24 +7,28 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.fieldsafety.triage.classification.FdaReportability;
+import org.fieldsafety.triage.classification.Reportability;
+import org.fieldsafety.triage.classification.ReportingRegimes;
 import org.fieldsafety.triage.classification.UsFederalHolidays;
 import org.fieldsafety.triage.problem.TrendConfig;
-import org.fieldsafety.triage.problem.TrendDetector;
+import org.fieldsafety.triage.trend.TrendDetector;
 
 /**
- * The configured holiday calendar the FDA rules need and the trend detector's parameters; the clock comes
- * from platform/core.
+ * The reporting regimes with the configured holiday calendar the FDA's work days need, and the trend
+ * detector's parameters; the clock comes from platform/core.
  */
 public class TriageConfiguration {
 
     /** {@code triage.fda.extra-holidays}: ISO dates closed in addition to the federal holidays. */
     @Produces
     @Singleton
-    FdaReportability fdaReportability(
+    Reportability reportability(
             @ConfigProperty(name = "triage.fda.extra-holidays") Optional<List<String>> extraHolidays) {
-        return new FdaReportability(new UsFederalHolidays(
-                extraHolidays.orElse(List.of()).stream().map(LocalDate::parse).collect(Collectors.toSet())));
+        return new Reportability(
+                ReportingRegimes.ALL,
+                new UsFederalHolidays(extraHolidays.orElse(List.of()).stream()
+                        .map(LocalDate::parse)
+                        .collect(Collectors.toSet())));
     }
 
     @Produces

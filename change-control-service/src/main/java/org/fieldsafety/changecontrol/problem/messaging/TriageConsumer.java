@@ -38,6 +38,10 @@ import org.fieldsafety.platform.messaging.Unprocessable;
  * {@link ProblemDetected} opens the problem's one report (IEC 62304 9.1), a {@link ReportTriaged} joins
  * its problem's field reports and reopens the problem report when it shows the problem recurring on the
  * fix (9.7); anything else is not for this service (a tolerant reader: skipped whatever its shape).
+ * Follow-up information on an earlier report (its {@code originalReportId} is another report) tells of
+ * an event already counted: it is not another field report, so it neither counts twice nor shows a
+ * recurrence of an event that happened before the fix. A report without a software version is kept as
+ * one of an unnamed version.
  *
  * <p>In batches, because one transaction and one command per report made change control the slowest stage
  * under load: the batch's problems are opened first, in the order published; then its field reports are
@@ -103,7 +107,7 @@ public class TriageConsumer {
         }
         if (event.is(ReportTriaged.TYPE)) {
             ReportTriaged report = event.as(ReportTriaged.class, ReportTriaged.TYPE);
-            if (report.problemId() == null) {
+            if (report.problemId() == null || isFollowUp(report)) {
                 return null;
             }
             if (report.reportId() == null || report.productId() == null || report.triagedAt() == null) {
@@ -173,6 +177,10 @@ public class TriageConsumer {
                 // no problem report for this problem (yet): nothing to reopen
             }
         });
+    }
+
+    private static boolean isFollowUp(ReportTriaged report) {
+        return report.originalReportId() != null && !report.originalReportId().equals(report.reportId());
     }
 
     private static boolean isBlank(String value) {
