@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,19 +99,29 @@ class ApiReferenceTest {
         return endpoints;
     }
 
-    /** The resource methods of every service's compiled classes and of the platform classes it includes. */
+    /**
+     * The resource methods of every service's compiled classes and of the classes it includes from the platform
+     * modules its pom depends on.
+     */
     static Set<Endpoint> served() {
-        List<JavaClass> platform = new ArrayList<>();
+        Map<String, List<JavaClass>> platform = new TreeMap<>();
         for (Path module : Repository.modules("platform")) {
-            new ClassFileImporter().importPath(classes(module)).forEach(platform::add);
+            List<JavaClass> types = new ArrayList<>();
+            new ClassFileImporter().importPath(classes(module)).forEach(types::add);
+            platform.put(artifactId(module), types);
         }
         Set<Endpoint> endpoints = new TreeSet<>();
         for (Path service : Repository.services()) {
             String name = service.getFileName().toString();
             Properties settings = settings(service);
+            String pom = read(service.resolve("pom.xml"));
             List<JavaClass> types = new ArrayList<>();
             new ClassFileImporter().importPath(classes(service)).forEach(types::add);
-            platform.stream().filter(type -> includes(settings, type)).forEach(types::add);
+            platform.entrySet().stream()
+                    .filter(module -> pom.contains("<artifactId>" + module.getKey() + "</artifactId>"))
+                    .flatMap(module -> module.getValue().stream())
+                    .filter(type -> includes(settings, type))
+                    .forEach(types::add);
             for (JavaClass type : types) {
                 for (JavaMethod method : type.getMethods()) {
                     for (String http : HTTP_METHODS) {
@@ -121,6 +133,22 @@ class ApiReferenceTest {
             }
         }
         return endpoints;
+    }
+
+    /** A module's own artifact id: the first one in its pom after the parent's. */
+    private static String artifactId(Path module) {
+        String pom = read(module.resolve("pom.xml")).replaceFirst("(?s)<parent>.*?</parent>", "");
+        Matcher artifact = Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(pom);
+        assertTrue(artifact.find(), module + "/pom.xml names no artifactId");
+        return artifact.group(1);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path classes(Path module) {

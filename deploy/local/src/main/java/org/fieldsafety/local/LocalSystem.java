@@ -33,6 +33,7 @@ public final class LocalSystem implements AutoCloseable {
      * (a build beside it) took 175 s for the first service alone, so the bound leaves room for that.
      */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
     /**
