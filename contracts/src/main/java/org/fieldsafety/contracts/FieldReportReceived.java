@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A field report as intake accepted it, on {@link Topics#REPORTS}, keyed by product. {@code receivedAt}
- * is the manufacturer's regulatory awareness time (MDR Art. 87, 21 CFR 803.50).
+ * A field report as intake accepted it, on {@link Topics#REPORTS}, keyed by product. {@code receivedAt} is
+ * when intake received it; {@code awareAt}, when the reporter gives it, is when the manufacturer first
+ * became aware (earlier, e.g. a complaint logged by the complaint unit before it was posted). A complaint
+ * may lack {@code softwareVersion} and {@code occurredAt} (every complaint is recorded); {@code
+ * followUpOf} names the earlier report this one brings new information on.
  */
 public record FieldReportReceived(
         String reportId,
@@ -23,7 +26,9 @@ public record FieldReportReceived(
         PatientOutcome patientOutcome,
         String description,
         Reporter reporter,
-        Map<String, String> attributes) {
+        Map<String, String> attributes,
+        Instant awareAt,
+        String followUpOf) {
 
     public static final String TYPE = "org.fieldsafety.FieldReportReceived.v1";
 

@@ -42,8 +42,12 @@ class ConsumerContractTest {
                     "intake-service",
                     Topics.PMS_COMPLAINTS,
                     PmsComplaint.class,
-                    List.of("complaintId", "productId", "softwareVersion", "occurredAt"),
+                    List.of("complaintId", "productId"),
                     List.of(
+                            "softwareVersion",
+                            "occurredAt",
+                            "awareAt",
+                            "followUpOf",
                             "udiDi",
                             "deviceSerial",
                             "softwareItem",
@@ -57,8 +61,16 @@ class ConsumerContractTest {
                     "triage-service",
                     Topics.REPORTS,
                     FieldReportReceived.class,
-                    List.of("reportId", "productId", "receivedAt", "softwareVersion", "patientOutcome"),
-                    List.of("softwareItem", "faultCode", "country")),
+                    List.of("reportId", "productId", "receivedAt", "patientOutcome"),
+                    List.of(
+                            "source",
+                            "softwareVersion",
+                            "softwareItem",
+                            "faultCode",
+                            "occurredAt",
+                            "country",
+                            "awareAt",
+                            "followUpOf")),
             // fsca-service TriageConsumer: an FSCA candidate opens or extends a case with its clocks
             new Expectation(
                     "fsca-service",
@@ -93,22 +105,15 @@ class ConsumerContractTest {
                     "change-control-service",
                     Topics.TRIAGE,
                     ProblemDetected.class,
-                    List.of(
-                            "problemId",
-                            "productId",
-                            "softwareVersion",
-                            "safetyClass",
-                            "severity",
-                            "riskRegion",
-                            "firstReportId"),
-                    List.of("softwareItem", "faultCode", "hazard")),
-            // ... and a report of a closed problem reopens it
+                    List.of("problemId", "productId", "safetyClass", "severity", "riskRegion", "firstReportId"),
+                    List.of("softwareVersion", "softwareItem", "faultCode", "hazard")),
+            // ... and a report of a closed problem reopens it; follow-up information is not another report
             new Expectation(
                     "change-control-service",
                     Topics.TRIAGE,
                     ReportTriaged.class,
                     List.of("reportId", "problemId", "triagedAt"),
-                    List.of()),
+                    List.of("softwareVersion", "originalReportId")),
             // change-control-service FscaConsumer: an FSCA_REQUIRED decision raises a change request
             new Expectation(
                     "change-control-service",

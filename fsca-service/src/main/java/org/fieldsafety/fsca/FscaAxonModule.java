@@ -1,13 +1,9 @@
 package org.fieldsafety.fsca;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import org.axonframework.config.Configurer;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.fieldsafety.eventstore.AxonModule;
 import org.fieldsafety.eventstore.CachedAggregates;
-import org.fieldsafety.fsca.audit.AuditedCommands;
 import org.fieldsafety.fsca.cases.CaseDuties;
 import org.fieldsafety.fsca.cases.FscaCase;
 import org.fieldsafety.fsca.cases.messaging.FscaMilestonePublisher;
@@ -15,10 +11,8 @@ import org.fieldsafety.fsca.cases.query.FscaCaseProjection;
 import org.fieldsafety.platform.time.UsWorkDays;
 
 /**
- * The FSCA case aggregate and the event handlers that follow it. Every event carries who asked for the
- * command that caused it ({@link AuditedCommands#WHO}), next to Axon's own correlation data. The case's
- * command handlers get its reporting rules ({@link CaseDuties}, with the service's work-day calendar) as a
- * parameter.
+ * The FSCA case aggregate and the event handlers that follow it. The case's command handlers get its
+ * reporting rules ({@link CaseDuties}, with the service's work-day calendar) as a parameter.
  */
 @ApplicationScoped
 class FscaAxonModule implements AxonModule {
@@ -41,8 +35,6 @@ class FscaAxonModule implements AxonModule {
 
     @Override
     public void configure(Configurer configurer) {
-        configurer.configureCorrelationDataProviders(
-                c -> List.of(new MessageOriginProvider(), new SimpleCorrelationDataProvider(AuditedCommands.WHO)));
         configurer.registerComponent(CaseDuties.class, c -> duties);
         configurer.configureAggregate(aggregates.of(FscaCase.class));
         configurer.eventProcessing().registerEventHandler(c -> projection).registerEventHandler(c -> publisher);

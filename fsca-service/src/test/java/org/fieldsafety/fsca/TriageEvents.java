@@ -49,7 +49,11 @@ public final class TriageEvents {
                 List.of(
                         new ReportTriaged.Reportability("EU_MDR", "Art. 87(3)", aware.plus(euMdrClock)),
                         new ReportTriaged.Reportability("US_FDA", "21 CFR 803.50", aware.plus(Duration.ofDays(30)))),
+                aware,
                 null,
+                reportId,
+                List.of(),
+                new ReportTriaged.Seriousness("OBSERVED", "Observed: a serious injury the risk analysis anticipated"),
                 new ReportTriaged.Product("Insulin Pump X", "04012345000019", List.of("DE", "FR", "US")));
     }
 
@@ -66,7 +70,14 @@ public final class TriageEvents {
                 8,
                 0.7,
                 "one-sided Poisson test, alpha 0.01",
-                raised);
+                raised,
+                "OWN_BASELINE",
+                List.of("FREQUENCY"),
+                null,
+                null,
+                null,
+                0.0001,
+                "8 reports in 7 days where 0.7 were expected");
     }
 
     /** The record triage publishes for the problem's first trend episode, with the episode's stable id. */

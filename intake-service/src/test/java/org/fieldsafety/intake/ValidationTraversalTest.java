@@ -47,7 +47,9 @@ class ValidationTraversalTest {
                 "NONE",
                 null,
                 reporter,
-                attributes);
+                attributes,
+                null,
+                null);
     }
 
     @Test

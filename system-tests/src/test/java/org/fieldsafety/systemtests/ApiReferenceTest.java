@@ -7,12 +7,18 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.properties.HasAnnotations;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,14 +28,16 @@ import org.junit.jupiter.api.Test;
 /**
  * docs/api.md lists every HTTP endpoint of the services, and only those: each JAX-RS resource method
  * ({@code @GET}, {@code @POST}, {@code @PUT}, {@code @DELETE} or {@code @PATCH}, its path the class's
- * {@code @Path} joined with its own) of a service's compiled classes is a heading {@code ### METHOD /path}
- * under that service's {@code ## <name>-service} section, and every such heading has a resource method.
- * Reads {@code <service>/target/classes}, which the reactor builds before this module.
+ * {@code @Path} joined with its own) of a service's compiled classes, or of a platform module's that the
+ * service includes, is a heading {@code ### METHOD /path} under that service's {@code ## <name>-service}
+ * section, and every such heading has a resource method. Reads {@code <service>/target/classes} and
+ * {@code platform/<module>/target/classes}, which the reactor builds before this module.
  */
 class ApiReferenceTest {
 
     private static final String DOCUMENT = "docs/api.md";
     private static final String JAX_RS = "jakarta.ws.rs.";
+    private static final String IF_BUILD_PROPERTY = "io.quarkus.arc.properties.IfBuildProperty";
     private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
     private static final Pattern SERVICE_SECTION = Pattern.compile("^## (\\S+-service)\\b.*");
     private static final Pattern SECTION = Pattern.compile("^## .*");
@@ -91,16 +99,30 @@ class ApiReferenceTest {
         return endpoints;
     }
 
-    /** The resource methods of every service's compiled classes. */
+    /**
+     * The resource methods of every service's compiled classes and of the classes it includes from the platform
+     * modules its pom depends on.
+     */
     static Set<Endpoint> served() {
+        Map<String, List<JavaClass>> platform = new TreeMap<>();
+        for (Path module : Repository.modules("platform")) {
+            List<JavaClass> types = new ArrayList<>();
+            new ClassFileImporter().importPath(classes(module)).forEach(types::add);
+            platform.put(artifactId(module), types);
+        }
         Set<Endpoint> endpoints = new TreeSet<>();
         for (Path service : Repository.services()) {
-            Path classes = service.resolve("target/classes");
-            assertTrue(
-                    Files.isDirectory(classes),
-                    classes + " is missing: build the services first (./mvnw -pl system-tests -am test)");
             String name = service.getFileName().toString();
-            for (JavaClass type : new ClassFileImporter().importPath(classes)) {
+            Properties settings = settings(service);
+            String pom = read(service.resolve("pom.xml"));
+            List<JavaClass> types = new ArrayList<>();
+            new ClassFileImporter().importPath(classes(service)).forEach(types::add);
+            platform.entrySet().stream()
+                    .filter(module -> pom.contains("<artifactId>" + module.getKey() + "</artifactId>"))
+                    .flatMap(module -> module.getValue().stream())
+                    .filter(type -> includes(settings, type))
+                    .forEach(types::add);
+            for (JavaClass type : types) {
                 for (JavaMethod method : type.getMethods()) {
                     for (String http : HTTP_METHODS) {
                         if (method.isAnnotatedWith(JAX_RS + http)) {
@@ -111,6 +133,54 @@ class ApiReferenceTest {
             }
         }
         return endpoints;
+    }
+
+    /** A module's own artifact id: the first one in its pom after the parent's. */
+    private static String artifactId(Path module) {
+        String pom = read(module.resolve("pom.xml")).replaceFirst("(?s)<parent>.*?</parent>", "");
+        Matcher artifact = Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(pom);
+        assertTrue(artifact.find(), module + "/pom.xml names no artifactId");
+        return artifact.group(1);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path classes(Path module) {
+        Path classes = module.resolve("target/classes");
+        assertTrue(
+                Files.isDirectory(classes),
+                classes + " is missing: build the services first (./mvnw -pl system-tests -am test)");
+        return classes;
+    }
+
+    /** A service's application.properties, where its build properties are set. */
+    private static Properties settings(Path service) {
+        Properties settings = new Properties();
+        try (Reader reader = Files.newBufferedReader(service.resolve("src/main/resources/application.properties"))) {
+            settings.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return settings;
+    }
+
+    /**
+     * Whether a service includes a platform class: always, unless the class is built only with a build
+     * property ({@code @IfBuildProperty}) that the service does not set to the value named.
+     */
+    private static boolean includes(Properties settings, JavaClass type) {
+        return type.tryGetAnnotationOfType(IF_BUILD_PROPERTY)
+                .map(condition -> condition
+                        .get("stringValue")
+                        .map(Object::toString)
+                        .equals(condition.get("name").map(Object::toString).map(settings::getProperty)))
+                .orElse(true);
     }
 
     private static String path(HasAnnotations<?> element) {

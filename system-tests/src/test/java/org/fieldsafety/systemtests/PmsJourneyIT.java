@@ -245,7 +245,9 @@ class PmsJourneyIT {
                 "FR",
                 "NO_HARM",
                 "Bolus higher than requested",
-                "PATIENT");
+                "PATIENT",
+                null,
+                null);
     }
 
     private static String softwareVersion(ReceivedEvent triaged) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.fieldsafety.contracts.FieldLengths;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.local.ApiClient;
 import org.fieldsafety.local.Demo;
@@ -33,8 +34,9 @@ import org.junit.jupiter.api.Test;
  * The black-box path of a serious software incident through the running system: intake accepts a field
  * report, triage classifies it, fsca opens a case, regulatory affairs decides an FSCA, and change control
  * receives the change request, the case closes and a later death of the same problem opens a new case
- * linked to it; and of a burst of harmless reports, which reaches fsca as one trend signal
- * (MDR Art. 88) rather than as incidents. Every hop must work, in the local profile, against real Kafka and
+ * linked to it; and of a burst of harmless reports, which reaches fsca as one trend signal (MDR Art. 88)
+ * rather than as incidents; and of a report whose fields are as long as intake takes, which every service
+ * after it stores. Every hop must work, in the local profile, against real Kafka and
  * PostgreSQL.
  */
 class SystemFlowIT {
@@ -265,6 +267,156 @@ class SystemFlowIT {
                                 "Update installed",
                                 "signature",
                                 Map.of("password", "ra-local", "meaning", "APPROVAL"))));
+    }
+
+    /**
+     * A customer complaint of a death that names no software version, fault code or time (ISO 13485 8.2.2,
+     * 21 CFR 820.198), logged by the complaint unit two days before it was posted: triage judges what is
+     * missing at its worst case, says so, and the unanticipated death's 10-day clock (MDR Art. 87(5)) runs
+     * from the earlier awareness on the problem's FSCA case.
+     */
+    @Test
+    void anIncompleteComplaintOfADeathStartsItsClocksFromTheEarlierAwareness() {
+        String intake = system.baseUrl(Service.INTAKE);
+        String triage = system.baseUrl(Service.TRIAGE);
+        String fsca = system.baseUrl(Service.FSCA);
+        String key = steps.hop(
+                        "1 API key",
+                        () -> Steps.expect(
+                                201,
+                                api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "complaints"))))
+                .path("key")
+                .asText();
+
+        Instant aware = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> complaint = Map.of(
+                "source", "CUSTOMER_COMPLAINT",
+                "productId", "INSULIN-PUMP-X",
+                "country", "DE",
+                "patientOutcome", "DEATH",
+                "description", "The patient died; the caller could not say which software the pump ran",
+                "awareAt", aware.toString());
+        String reportId = steps.hop(
+                        "2 complaint",
+                        () -> Steps.expect(
+                                202,
+                                api.send(
+                                        "POST", intake + "/api/v1/field-reports", Map.of("X-API-Key", key), complaint)))
+                .path("reportId")
+                .asText();
+
+        JsonNode triaged = steps.hop(
+                "3 triage",
+                () -> steps.awaitJson(triage + "/api/v1/triage/" + reportId, RA, json -> json.has("reportId")));
+        assertTrue(triaged.path("seriousIncident").asBoolean(), triaged.toString());
+        assertEquals(
+                "UNANTICIPATED", triaged.path("seriousness").path("finding").asText(), triaged.toString());
+        assertEquals(
+                List.of("softwareVersion", "softwareItem", "faultCode", "occurredAt"),
+                StreamSupport.stream(triaged.path("missing").spliterator(), false)
+                        .map(JsonNode::asText)
+                        .toList(),
+                triaged.toString());
+        assertEquals(aware, Instant.parse(triaged.path("awareAt").asText()), triaged.toString());
+        JsonNode euMdr = StreamSupport.stream(triaged.path("reportability").spliterator(), false)
+                .filter(entry -> entry.path("regime").asText().equals("EU_MDR"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(triaged.toString()));
+        assertEquals("Art. 87(5)", euMdr.path("basis").asText(), triaged.toString());
+        assertEquals(
+                aware.plus(10, ChronoUnit.DAYS),
+                Instant.parse(euMdr.path("deadline").asText()));
+
+        String problemId = triaged.path("problemId").asText();
+        JsonNode cases = steps.hop(
+                "4 fsca case",
+                () -> steps.awaitJson(
+                        fsca + "/api/v1/fsca-cases?problemId=" + problemId,
+                        RA,
+                        json -> json.size() > 0 && json.get(0).path("incidents").size() > 0));
+        assertEquals(
+                aware.plus(10, ChronoUnit.DAYS),
+                Instant.parse(cases.get(0).path("nearestDeadline").asText()),
+                cases.toString());
+    }
+
+    /**
+     * Each service stores what intake accepted ({@link FieldLengths}): a 64-character software version (one
+     * of 51 to 64 characters once stopped change control's problem report projection for good), a
+     * 4,000-character description, a 255-character device serial and a 100-character product id.
+     */
+    @Test
+    void aReportWithTheLongestFieldsIntakeTakesReachesEveryService() {
+        String intake = system.baseUrl(Service.INTAKE);
+        String triage = system.baseUrl(Service.TRIAGE);
+        String fsca = system.baseUrl(Service.FSCA);
+        String changeControl = system.baseUrl(Service.CHANGE_CONTROL);
+        String key = steps.hop(
+                        "1 API key",
+                        () -> Steps.expect(
+                                201,
+                                api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "e2e-long"))))
+                .path("key")
+                .asText();
+        FieldReport example = FieldReport.example(
+                Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS),
+                PatientOutcome.SERIOUS_INJURY);
+        String productId = ("LONG-PUMP-" + UUID.randomUUID() + "-").repeat(3).substring(0, FieldLengths.PRODUCT_ID);
+        String softwareVersion = "4.2.1-build." + "7".repeat(FieldLengths.SOFTWARE_VERSION - 12);
+        FieldReport longest = new FieldReport(
+                example.source(),
+                productId,
+                example.udiDi(),
+                "SN-" + "9".repeat(FieldLengths.DEVICE_SERIAL - 3),
+                softwareVersion,
+                example.softwareItem(),
+                example.faultCode(),
+                example.occurredAt(),
+                example.country(),
+                example.patientOutcome(),
+                "Bolus computed 10x the requested amount. ".repeat(100).substring(0, FieldLengths.DESCRIPTION),
+                example.reporter(),
+                example.attributes());
+        Map<String, String> client =
+                Map.of("X-API-Key", key, "Idempotency-Key", UUID.randomUUID().toString());
+        String reportId = steps.hop(
+                        "2 field report",
+                        () -> Steps.expect(202, api.send("POST", intake + "/api/v1/field-reports", client, longest)))
+                .path("reportId")
+                .asText();
+
+        JsonNode triaged = steps.hop(
+                "3 triage",
+                () -> steps.awaitJson(triage + "/api/v1/triage/" + reportId, RA, json -> json.has("reportId")));
+        assertEquals(productId, triaged.path("productId").asText(), triaged.toString());
+        assertEquals(softwareVersion, triaged.path("softwareVersion").asText(), triaged.toString());
+        String problemId = triaged.path("problemId").asText();
+
+        JsonNode cases = steps.hop(
+                "4 fsca case",
+                () -> steps.awaitJson(
+                        fsca + "/api/v1/fsca-cases?problemId=" + problemId,
+                        RA,
+                        json -> json.size() > 0 && json.get(0).path("incidents").size() > 0));
+        assertEquals(productId, cases.get(0).path("productId").asText(), cases.toString());
+        assertEquals(
+                reportId,
+                cases.get(0).path("incidents").path(0).path("reportId").asText(),
+                cases.toString());
+        assertEquals(
+                softwareVersion,
+                cases.get(0).path("incidents").path(0).path("softwareVersion").asText(),
+                cases.toString());
+
+        JsonNode problemReports = steps.hop(
+                "5 problem report",
+                () -> steps.awaitJson(
+                        changeControl + "/api/v1/problem-reports?problemId=" + problemId,
+                        ENG,
+                        json -> json.size() > 0));
+        assertEquals(productId, problemReports.get(0).path("productId").asText(), problemReports.toString());
+        assertEquals(
+                softwareVersion, problemReports.get(0).path("softwareVersion").asText(), problemReports.toString());
     }
 
     @Test

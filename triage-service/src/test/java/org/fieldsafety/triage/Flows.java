@@ -83,7 +83,9 @@ public final class Flows {
                 PatientOutcome.NONE,
                 "Display dim",
                 new FieldReportReceived.Reporter("DEVICE"),
-                Map.of());
+                Map.of(),
+                null,
+                null);
     }
 
     public static void publish(String bootstrap, ObjectMapper json, FieldReportReceived report) {

@@ -3,6 +3,7 @@ package org.fieldsafety.triage;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
@@ -166,6 +167,79 @@ class TriageFlowTest {
         assertEquals(problemId(productId), event.problemId());
     }
 
+    /** IEC 62304 8.2.2: a range of versions keeps the class it had; ranges of one item must not overlap. */
+    @Test
+    void aReportIsClassifiedWithTheClassOfItsVersionAndOverlappingRangesAreRefused() throws Exception {
+        String productId = "RECLASSIFIED-" + UUID.randomUUID();
+        String entry =
+                """
+                {"name": "Insulin pump X", "markets": ["DE"],
+                 "softwareItems": [{"id": "dose-calculator", "safetyClass": "B",
+                                    "versionClasses": [%s]}],
+                 "hazards": [{"faultCode": "E-DOSE-CALC-OVERFLOW", "hazard": "Over-infusion", "severity": 2}]}
+                """;
+        given().auth()
+                .preemptive()
+                .basic("qa", "qa-local")
+                .contentType(ContentType.JSON)
+                .body(
+                        entry.formatted(
+                                """
+                        {"toVersion": "5.0", "safetyClass": "C"}, {"fromVersion": "4.9", "safetyClass": "A"}"""))
+                .put("/api/v1/products/{id}", productId)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(containsString("overlapping-version-ranges"));
+        given().auth()
+                .preemptive()
+                .basic("qa", "qa-local")
+                .contentType(ContentType.JSON)
+                .body(entry.formatted("""
+                        {"toVersion": "5.0", "safetyClass": "C"}"""))
+                .put("/api/v1/products/{id}", productId)
+                .then()
+                .statusCode(200)
+                .body("softwareItems[0].versionClasses[0].safetyClass", equalTo("C"));
+
+        FieldReportReceived v4 = report(productId, "dose-calculator", "E-DOSE-CALC-OVERFLOW");
+        FieldReportReceived v5 = withVersion(report(productId, "dose-calculator", "E-DOSE-CALC-OVERFLOW"), "5.0");
+        publish(v4);
+        publish(v5);
+        for (Map.Entry<FieldReportReceived, String> expected :
+                Map.of(v4, "C", v5, "B").entrySet()) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                    .preemptive()
+                    .basic("ra", "ra-local")
+                    .get("/api/v1/triage/{id}", expected.getKey().reportId())
+                    .then()
+                    .statusCode(200)
+                    .body("safetyClass", equalTo(expected.getValue())));
+        }
+    }
+
+    private static FieldReportReceived withVersion(FieldReportReceived r, String version) {
+        return new FieldReportReceived(
+                r.reportId(),
+                r.clientId(),
+                r.receivedAt(),
+                r.source(),
+                r.productId(),
+                r.udiDi(),
+                r.deviceSerial(),
+                version,
+                r.softwareItem(),
+                r.faultCode(),
+                r.occurredAt(),
+                r.country(),
+                r.patientOutcome(),
+                r.description(),
+                r.reporter(),
+                r.attributes(),
+                r.awareAt(),
+                r.followUpOf());
+    }
+
     @Test
     void aRedeliveredReportIsStoredOnceAndItsStoredResultRepublished() throws Exception {
         FieldReportReceived report = report("UNREGISTERED-" + UUID.randomUUID(), "ui", "E-NEW");
@@ -321,7 +395,9 @@ class TriageFlowTest {
                 PatientOutcome.SERIOUS_INJURY,
                 "Bolus computed 10x the requested amount",
                 new FieldReportReceived.Reporter("DEVICE"),
-                Map.of("battery", "81"));
+                Map.of("battery", "81"),
+                null,
+                null);
     }
 
     private void publish(FieldReportReceived report) throws Exception {

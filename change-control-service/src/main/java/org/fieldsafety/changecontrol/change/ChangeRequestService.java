@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.ApproveChange;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.RaiseChangeRequest;
@@ -20,6 +19,7 @@ import org.fieldsafety.changecontrol.change.query.ReleasedChange;
 import org.fieldsafety.changecontrol.problem.ProblemReportService;
 import org.fieldsafety.changecontrol.problem.ProblemReports;
 import org.fieldsafety.changecontrol.problem.query.ProblemReportLink;
+import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
 import org.fieldsafety.platform.domain.NotFound;
 import org.fieldsafety.platform.domain.Step;
@@ -29,20 +29,21 @@ import org.fieldsafety.platform.signature.SignatureVerifier;
 
 /**
  * What the API does with change requests (IEC 62304 6.2, 6.3, 8.2), in one place: their steps, sent as
- * the signed-in user now (blocking: Axon), each answering the status it led to, and the queries of their
- * read model (reactive), for the API, the traceability matrix and the problem reports' resolution.
+ * the signed-in user now (blocking: Axon; audited: {@link AuditedCommands}), each answering the status it
+ * led to, and the queries of their read model (reactive), for the API, the traceability matrix and the
+ * problem reports' resolution.
  */
 @ApplicationScoped
 public class ChangeRequestService {
 
-    private final CommandGateway commands;
+    private final AuditedCommands commands;
     private final SignatureVerifier signatures;
     private final SecurityIdentity identity;
     private final Clock clock;
     private final ProblemReportService problemReports;
 
     ChangeRequestService(
-            CommandGateway commands,
+            AuditedCommands commands,
             SignatureVerifier signatures,
             SecurityIdentity identity,
             Clock clock,
@@ -132,14 +133,15 @@ public class ChangeRequestService {
     /** A change request raised by hand (IEC 62304 6.2.1.3); the caller is its requester. */
     public Raised raise(Step<RaiseChangeRequest> raise) {
         RaiseChangeRequest request = raise.by(user(), clock.instant());
-        ChangeRequestStatus status = commands.sendAndWait(request);
+        ChangeRequestStatus status = commands.send(request, user());
         return new Raised(request, status);
     }
 
     /** A step of change request {@code id}, asked by the signed-in user now; the status it led to. */
     public ChangeRequestStatus send(String id, Step<? extends ChangeRequestCommand> step) {
         try {
-            return commands.sendAndWait(step.by(user(), clock.instant()));
+            String user = user();
+            return commands.send(step.by(user, clock.instant()), user);
         } catch (AggregateNotFoundException e) {
             throw new NotFound("Change request " + id);
         }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.fieldsafety.platform.domain.RuleViolation;
+import org.fieldsafety.platform.domain.SoftwareVersion;
 
 /**
  * The evidence that a problem has not recurred in the field on its fix, as checked at {@code checkedAt}:

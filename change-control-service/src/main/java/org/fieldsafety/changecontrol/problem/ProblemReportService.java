@@ -7,7 +7,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.CloseProblemReport;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.OpenProblemReport;
@@ -15,27 +14,28 @@ import org.fieldsafety.changecontrol.problem.ProblemReportCommand.VerifyResoluti
 import org.fieldsafety.changecontrol.problem.query.ProblemReportLink;
 import org.fieldsafety.changecontrol.problem.query.ProblemReportView;
 import org.fieldsafety.changecontrol.problem.query.ResolutionFacts;
+import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
 import org.fieldsafety.platform.domain.NotFound;
 import org.fieldsafety.platform.domain.Step;
 
 /**
  * What the API does with problem reports (IEC 62304 clause 9), in one place: their steps, sent as the
- * signed-in user now (blocking: Axon), each answering the status it moved the report to (null when it did
- * not move it); the verification and closure checked against the field facts read here; and the queries of
- * their read model (reactive).
+ * signed-in user now (blocking: Axon; audited: {@link AuditedCommands}), each answering the status it
+ * moved the report to (null when it did not move it); the verification and closure checked against the
+ * field facts read here; and the queries of their read model (reactive).
  */
 @ApplicationScoped
 public class ProblemReportService {
 
-    private final CommandGateway commands;
+    private final AuditedCommands commands;
     private final SecurityIdentity identity;
     private final Clock clock;
     private final ResolutionFacts facts;
     private final ResolutionConfig config;
 
     ProblemReportService(
-            CommandGateway commands,
+            AuditedCommands commands,
             SecurityIdentity identity,
             Clock clock,
             ResolutionFacts facts,
@@ -79,13 +79,15 @@ public class ProblemReportService {
 
     /** A problem report opened by hand (IEC 62304 9.1) by the signed-in user; the status it is in. */
     public ProblemReportStatus open(Step<OpenProblemReport> open) {
-        return commands.sendAndWait(open.by(user(), clock.instant()));
+        String user = user();
+        return commands.send(open.by(user, clock.instant()), user);
     }
 
     /** A step of report {@code id}, asked by the signed-in user now; the status it moved the report to. */
     public ProblemReportStatus send(String id, Step<? extends ProblemReportCommand> step) {
         try {
-            return commands.sendAndWait(step.by(user(), clock.instant()));
+            String user = user();
+            return commands.send(step.by(user, clock.instant()), user);
         } catch (AggregateNotFoundException e) {
             throw new NotFound("Problem report " + id);
         }

@@ -233,7 +233,11 @@ class ProblemReportFlowTest {
                 event(productId, ReportTriaged.TYPE, "{not"),
                 event(productId, "org.fieldsafety.SomethingElse.v1", "{not"),
                 event(productId, ReportTriaged.TYPE, json.writeValueAsString(triaged(closed, 3, "4.2.2"))),
-                event(productId, ReportTriaged.TYPE, json.writeValueAsString(triaged(detected, 1, "4.2.1"))));
+                event(productId, ReportTriaged.TYPE, json.writeValueAsString(triaged(detected, 1, "4.2.1"))),
+                // follow-up information on report 2: the same event, not another field report
+                event(productId, ReportTriaged.TYPE, json.writeValueAsString(followUp(closed, 4, 2))),
+                // a complaint that named no software version
+                event(productId, ReportTriaged.TYPE, json.writeValueAsString(triaged(detected, 5, null))));
         try (KafkaConsumer<String, String> deadLetters =
                 TestKafka.consumerFromStart(bootstrapServers, Topics.deadLetter(Topics.TRIAGE))) {
             TestKafka.publishInOneBatch(bootstrapServers, batch);
@@ -276,7 +280,7 @@ class ProblemReportFlowTest {
                 .statusCode(200)
                 .body("status", equalTo("OPEN"))
                 .body("links.reopenings.reportId", equalTo(List.of(reportId(closed, 2))));
-        assertEquals(List.of(reportId(detected, 1)), fieldReports(detected));
+        assertEquals(List.of(reportId(detected, 1), reportId(detected, 5)), fieldReports(detected));
         assertEquals(List.of(reportId(closed, 2), reportId(closed, 3)), fieldReports(closed));
     }
 
@@ -423,7 +427,14 @@ class ProblemReportFlowTest {
                 9,
                 1.5,
                 "poisson",
-                now);
+                now,
+                "OWN_BASELINE",
+                List.of("FREQUENCY"),
+                null,
+                null,
+                null,
+                0.0001,
+                "9 reports where 1.5 were expected");
     }
 
     /** Analysed, approved with a signature, implemented, verified and released as {@code version}. */
@@ -484,6 +495,37 @@ class ProblemReportFlowTest {
         return "report-" + n + "-" + problem.problemId();
     }
 
+    /** The {@code n}th report of the problem, follow-up information on its {@code original}th. */
+    private static ReportTriaged followUp(ProblemDetected problem, int n, int original) {
+        ReportTriaged t = triaged(problem, n, "4.2.2");
+        return new ReportTriaged(
+                t.reportId(),
+                t.productId(),
+                t.problemId(),
+                t.softwareItem(),
+                t.softwareVersion(),
+                t.faultCode(),
+                t.country(),
+                FieldReportReceived.PatientOutcome.DEATH,
+                t.safetyClass(),
+                t.hazard(),
+                5,
+                t.probability(),
+                t.riskRegion(),
+                true,
+                true,
+                t.awareAt(),
+                t.triagedAt(),
+                t.policyVersion(),
+                t.reportability(),
+                t.receivedAt(),
+                reportId(problem, original),
+                reportId(problem, original),
+                t.missing(),
+                new ReportTriaged.Seriousness("OBSERVED", "Observed: the patient died"),
+                null);
+    }
+
     private static ReportTriaged triaged(ProblemDetected problem, int n, String softwareVersion) {
         Instant now = Instant.now();
         return new ReportTriaged(
@@ -506,7 +548,11 @@ class ProblemReportFlowTest {
                 now,
                 1,
                 List.of(),
+                now,
                 null,
+                reportId(problem, n),
+                List.of(),
+                new ReportTriaged.Seriousness("MIGHT_HAVE_LED", "Might have led to a serious injury"),
                 null);
     }
 }

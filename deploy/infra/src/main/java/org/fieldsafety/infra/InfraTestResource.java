@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  * Gives a {@code @QuarkusTest} a real Kafka broker, a real PostgreSQL database and a real Keycloak (the
  * staff's identity provider, realm {@value KeycloakServer#REALM}). One of each serves the whole test JVM;
  * they start in parallel and stop when it exits. Each service names its database with the {@code database}
- * argument. The management interface (health, metrics, OpenAPI) gets a free port of its own.
+ * argument, and runs on it as its runtime role while Flyway migrates as its owner ({@link
+ * PostgresServer#ensureDatabase}). The management interface (health, metrics, OpenAPI) gets a free port of
+ * its own.
  */
 public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -37,8 +39,10 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
                 "kafka.bootstrap.servers", servers.kafka().bootstrapServers(),
                 "quarkus.datasource.jdbc.url", servers.postgres().jdbcUrl(database),
                 "quarkus.datasource.reactive.url", servers.postgres().reactiveUrl(database),
-                "quarkus.datasource.username", PostgresServer.USER,
-                "quarkus.datasource.password", PostgresServer.PASSWORD);
+                "quarkus.datasource.username", PostgresServer.runtimeUser(database),
+                "quarkus.datasource.password", PostgresServer.PASSWORD,
+                "quarkus.flyway.username", PostgresServer.migrationUser(database),
+                "quarkus.flyway.password", PostgresServer.PASSWORD);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -118,21 +119,76 @@ public final class PostgresServer implements AutoCloseable {
         return "postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    /** Creates the database unless it exists. */
+    /**
+     * The role a service runs as on {@code database}: it reads and writes rows and nothing else, so it cannot
+     * disable, drop or replace the audit trail's triggers, nor truncate a table.
+     */
+    public static String runtimeUser(String database) {
+        return database;
+    }
+
+    /** The role that owns {@code database} and its schema, as which Flyway migrates it. */
+    public static String migrationUser(String database) {
+        return database + "_owner";
+    }
+
+    /**
+     * Creates the database unless it exists, owned by its {@link #migrationUser}, and its {@link #runtimeUser};
+     * both log in with {@link #PASSWORD}. The rights of the runtime role on the tables are the migrations'
+     * to grant. What a local run of an earlier version created as {@value #USER} passes to the owner.
+     */
     public void ensureDatabase(String database) {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("Not a plain database name: " + database);
         }
+        String owner = migrationUser(database);
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
                 Statement statement = connection.createStatement()) {
+            for (String role : List.of(owner, runtimeUser(database))) {
+                if (!statement
+                        .executeQuery("select 1 from pg_roles where rolname = '" + role + "'")
+                        .next()) {
+                    statement.execute("create role " + role + " login password '" + PASSWORD + "'");
+                }
+            }
             boolean exists = statement
                     .executeQuery("select 1 from pg_database where datname = '" + database + "'")
                     .next();
             if (!exists) {
-                statement.execute("create database " + database);
+                statement.execute("create database " + database + " owner " + owner);
+            } else {
+                statement.execute("alter database " + database + " owner to " + owner);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + database, e);
+        }
+        handOver(database, owner);
+    }
+
+    /** Gives the owner the tables, sequences and functions that {@value #USER} created in the database. */
+    private void handOver(String database, String owner) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(database), USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    """
+                    do $$
+                    declare
+                        object record;
+                    begin
+                        for object in select format('table %%I', tablename) as name from pg_tables
+                                      where schemaname = 'public' and tableowner = '%1$s'
+                                      union all
+                                      select format('function %%s', p.oid::regprocedure) from pg_proc p
+                                      join pg_namespace n on n.oid = p.pronamespace
+                                      where n.nspname = 'public' and pg_get_userbyid(p.proowner) = '%1$s'
+                        loop
+                            execute format('alter %%s owner to %2$s', object.name);
+                        end loop;
+                    end
+                    $$"""
+                            .formatted(USER, owner));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not hand database " + database + " to " + owner, e);
         }
     }
 

@@ -204,7 +204,9 @@ public final class Demo {
                     pick(random, COUNTRIES),
                     pick(random, OUTCOMES).name(),
                     hazard.hazard() + " reported to customer service",
-                    "PATIENT"));
+                    "PATIENT",
+                    null,
+                    null));
         }
         return complaints;
     }

@@ -28,7 +28,12 @@ import org.fieldsafety.infra.Waits;
  */
 public final class LocalSystem implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * The four services boot together and share this bound. About 60 s on a quiet 2-core machine; a loaded one
+     * (a build beside it) took 175 s for the first service alone, so the bound leaves room for that.
+     */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
     /**
@@ -119,7 +124,10 @@ public final class LocalSystem implements AutoCloseable {
         return "127.0.0.1:" + ports.kafka();
     }
 
-    /** The JDBC URL of a database of this system's PostgreSQL (user and password: postgres). */
+    /**
+     * The JDBC URL of a database of this system's PostgreSQL: the superuser {@code postgres} reads and changes
+     * anything there, each service runs as its database's runtime role ({@link PostgresServer#ensureDatabase}).
+     */
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + database;
     }
@@ -263,8 +271,10 @@ public final class LocalSystem implements AutoCloseable {
                 "-Dkafka.bootstrap.servers=" + kafkaBootstrapServers(),
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl(service.database()),
                 "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(service.database()),
-                "-Dquarkus.datasource.username=" + PostgresServer.USER,
+                "-Dquarkus.datasource.username=" + PostgresServer.runtimeUser(service.database()),
                 "-Dquarkus.datasource.password=" + PostgresServer.PASSWORD,
+                "-Dquarkus.flyway.username=" + PostgresServer.migrationUser(service.database()),
+                "-Dquarkus.flyway.password=" + PostgresServer.PASSWORD,
                 "-Ddisable-axoniq-console-message=true"));
         settings.getOrDefault(service, Map.of()).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", service.runnableJar(root).toString()));

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
-import org.fieldsafety.fsca.audit.AuditedCommands;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.AssessHealthHazard;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.CheckEffectiveness;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.CloseCase;
@@ -251,7 +252,11 @@ public class FscaCaseService {
     }
 
     private <R> R send(FscaCaseCommand command) {
-        return commands.send(command, identity.getPrincipal().getName());
+        try {
+            return commands.send(command, identity.getPrincipal().getName());
+        } catch (AggregateNotFoundException e) {
+            throw new NotFound("FSCA case " + command.caseId());
+        }
     }
 
     private static Uni<FscaCaseView> view(String caseId) {

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * findings replace these, it is listed in {@code followUps}, and every clock it changes goes to {@code
  * clockHistory} as it was.
  *
- * @param followUpOf as triaged: the earlier report this one brings new information on; null for a first report
+ * @param followUpOf the report that first told of the event this one brings new information on (triage's
+ *     {@code originalReportId}); null for a new event
  */
 public record Incident(
         String reportId,

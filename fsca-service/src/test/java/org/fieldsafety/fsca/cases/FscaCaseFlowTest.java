@@ -21,6 +21,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -37,7 +38,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,11 +46,12 @@ import org.fieldsafety.contracts.FscaDecisionTaken;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.contracts.Topics;
 import org.fieldsafety.eventstore.Conflicts;
+import org.fieldsafety.eventstore.audit.AuditTrail;
+import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.fsca.TriageEvents;
-import org.fieldsafety.fsca.audit.AuditTrail;
-import org.fieldsafety.fsca.audit.AuditedCommands;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordTriage;
 import org.fieldsafety.infra.InfraTestResource;
+import org.fieldsafety.infra.PostgresServer;
 import org.fieldsafety.infra.TestKafka;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -66,11 +67,11 @@ class FscaCaseFlowTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @Inject
-    ObjectMapper json;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     @Inject
-    DataSource dataSource;
+    ObjectMapper json;
 
     @Inject
     AuditedCommands commands;
@@ -103,7 +104,7 @@ class FscaCaseFlowTest {
             threads.shutdownNow();
         }
 
-        AuditTrail.Audit audit = trail.audit(caseId);
+        AuditTrail.Audit audit = trail.audit(FscaCase.class, caseId);
         assertTrue(audit.verified());
         assertEquals(1 + incidents, audit.entries().size());
     }
@@ -148,7 +149,7 @@ class FscaCaseFlowTest {
                                     .extract()
                                     .jsonPath()
                                     .getList("incidents.reportId", String.class)));
-            AuditTrail.Audit audit = trail.audit(caseId);
+            AuditTrail.Audit audit = trail.audit(FscaCase.class, caseId);
             assertTrue(audit.verified());
             // opened, the product the registry knows, then each incident
             assertEquals(2 + perProblem, audit.entries().size());
@@ -176,7 +177,7 @@ class FscaCaseFlowTest {
                 .body("trendSignals[0].signalId", equalTo("trend-signal-" + problemId + "-1"))
                 .body("trendSignals[0].softwareItem", equalTo("event-log"))
                 .body("trendSignals[0].observed", equalTo(8)));
-        AuditTrail.Audit audit = trail.audit(caseId);
+        AuditTrail.Audit audit = trail.audit(FscaCase.class, caseId);
         assertTrue(audit.verified());
         assertEquals(2, audit.entries().size(), "opened, then the one signal");
     }
@@ -374,15 +375,19 @@ class FscaCaseFlowTest {
         assertEquals("ra", audit.getString("entries[3].who"));
         assertEquals(audit.getString("entries[0].hash"), audit.getString("entries[1].previousHash"));
 
-        try (Connection connection = dataSource.getConnection();
+        // the triggers refuse even a superuser, who can switch them off for the session
+        try (Connection connection =
+                        DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
                 PreparedStatement tamper = connection.prepareStatement("update domain_event_entry set payload ="
                         + " convert_to(replace(convert_from(payload, 'UTF8'), 'INSULIN-PUMP-X', 'OTHER-PUMP'), 'UTF8')"
                         + " where aggregate_identifier = ? and sequence_number = 0")) {
             tamper.setString(1, caseId);
-            assertEquals(1, tamper.executeUpdate());
+            assertThrows(SQLException.class, tamper::executeUpdate);
             assertThrows(SQLException.class, () -> connection
                     .createStatement()
-                    .executeUpdate("delete from fsca_audit_chain where case_id = '" + caseId + "'"));
+                    .executeUpdate("delete from audit_chain where aggregate_id = '" + caseId + "'"));
+            connection.createStatement().execute("set session_replication_role = replica");
+            assertEquals(1, tamper.executeUpdate());
         }
         given().auth()
                 .preemptive()

@@ -9,11 +9,16 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import java.util.ArrayList;
+import java.util.List;
 import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
 
 /**
- * The fields a report's source makes mandatory: machines report a fault code (DEVICE_TELEMETRY,
- * MOBILE_APP), people describe what happened (CUSTOMER_COMPLAINT). The violation names the missing field.
+ * The fields a report's source makes mandatory: machines report what they ran and when the fault occurred
+ * (DEVICE_TELEMETRY, MOBILE_APP: software version, fault code, occurrence time), people describe what
+ * happened (CUSTOMER_COMPLAINT). A complaint, a service report and a PMS report are accepted without a
+ * software version, fault code or occurrence time: every complaint is recorded, even an incomplete one
+ * (ISO 13485 8.2.2, 21 CFR 820.198). Each violation names its missing field.
  */
 @Target(TYPE)
 @Retention(RUNTIME)
@@ -33,28 +38,38 @@ public @interface ConsistentWithSource {
             if (report == null) {
                 return true;
             }
-            String missing = missingField(report);
-            if (missing == null) {
+            List<String> missing = missingFields(report);
+            if (missing.isEmpty()) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate("must not be blank when source is " + report.source())
-                    .addPropertyNode(missing)
-                    .addConstraintViolation();
+            missing.forEach(field -> context.buildConstraintViolationWithTemplate(
+                            "must not be blank when source is " + report.source())
+                    .addPropertyNode(field)
+                    .addConstraintViolation());
             return false;
         }
 
-        private static String missingField(FieldReportRequest report) {
-            if (requiresFaultCode(report.source()) && isBlank(report.faultCode())) {
-                return "faultCode";
+        private static List<String> missingFields(FieldReportRequest report) {
+            List<String> missing = new ArrayList<>();
+            if (isMachine(report.source())) {
+                if (isBlank(report.softwareVersion())) {
+                    missing.add("softwareVersion");
+                }
+                if (isBlank(report.faultCode())) {
+                    missing.add("faultCode");
+                }
+                if (report.occurredAt() == null) {
+                    missing.add("occurredAt");
+                }
             }
             if (ReportSource.CUSTOMER_COMPLAINT.name().equals(report.source()) && isBlank(report.description())) {
-                return "description";
+                missing.add("description");
             }
-            return null;
+            return missing;
         }
 
-        private static boolean requiresFaultCode(String source) {
+        private static boolean isMachine(String source) {
             return ReportSource.DEVICE_TELEMETRY.name().equals(source)
                     || ReportSource.MOBILE_APP.name().equals(source);
         }

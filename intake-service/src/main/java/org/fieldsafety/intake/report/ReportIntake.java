@@ -14,8 +14,8 @@ import org.fieldsafety.platform.domain.NotPermitted;
 
 /**
  * Accepts field reports from machine clients: a report is accepted only once Kafka acknowledged it; its
- * {@code receivedAt} is the manufacturer's regulatory awareness time (MDR Art. 87, 21 CFR 803.50), and a
- * retry with the same {@code Idempotency-Key} keeps the first attempt's.
+ * {@code receivedAt} is the manufacturer's awareness unless the reporter gives an earlier {@code awareAt}
+ * (MDR Art. 87, 21 CFR 803.3), and a retry with the same {@code Idempotency-Key} keeps the first attempt's.
  */
 @ApplicationScoped
 public class ReportIntake {

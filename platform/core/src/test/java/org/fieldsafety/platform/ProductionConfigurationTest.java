@@ -76,4 +76,17 @@ class ProductionConfigurationTest {
         assertEquals("disabled", production.getRawValue("quarkus.http.insecure-requests"));
         assertEquals("PLAINTEXT", config("prod", Map.of()).getRawValue("kafka.security.protocol"));
     }
+
+    @Test
+    void productionMigratesAsTheSchemaOwnerAndRunsAsTheRuntimeRole() throws IOException {
+        SmallRyeConfig production = config(
+                "prod",
+                Map.of(
+                        "quarkus.datasource.username", "fsca",
+                        "DB_MIGRATION_USER", "fsca_owner",
+                        "DB_MIGRATION_PASSWORD", "secret"));
+        assertEquals("fsca_owner", production.getRawValue("quarkus.flyway.username"));
+        assertEquals("secret", production.getRawValue("quarkus.flyway.password"));
+        assertEquals("fsca", production.getValue("quarkus.flyway.placeholders.runtime_role", String.class));
+    }
 }

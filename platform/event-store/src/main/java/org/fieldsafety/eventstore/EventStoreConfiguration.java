@@ -3,28 +3,39 @@ package org.fieldsafety.eventstore;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.fieldsafety.eventstore.audit.AuditedCommands;
+import org.fieldsafety.eventstore.deadletter.ParkingPolicy;
 
 /**
  * The Axon configuration the event-sourced services run with, and the one the benchmarks measure: JDBC
  * event store and token store with the snake_case schema of {@code db/event-store}, Jackson for every
  * serializer (no XStream), a 50 ms event fetch delay instead of Axon's 1 s, and single-threaded tracking
- * processors that take 100 events per transaction and retry a failing handler instead of skipping its
- * event. Plain Axon: {@link EventStoreRuntime} gives it Quarkus' datasource and JTA transactions, the
- * benchmark a pooled datasource and JDBC transactions.
+ * processors that take 100 events per transaction. A handler that fails is retried, never skipped; an
+ * event it cannot apply for good is parked in its processing group's dead-letter queue ({@link
+ * ParkingPolicy}, table {@code dead_letter_entry}) so the processor goes on with the others. Every event
+ * carries who asked for the command that caused it ({@link AuditedCommands#WHO}). Plain Axon: {@link
+ * EventStoreRuntime} gives it Quarkus' datasource and JTA transactions, the benchmark a pooled datasource
+ * and JDBC transactions.
  */
 public final class EventStoreConfiguration {
 
@@ -65,8 +76,10 @@ public final class EventStoreConfiguration {
                         .fetchDelay(FETCH_DELAY_MS)
                         .timeUnit(TimeUnit.MILLISECONDS)
                         .build());
-        configurer
-                .eventProcessing()
+        configurer.configureCorrelationDataProviders(
+                c -> List.of(new MessageOriginProvider(), new SimpleCorrelationDataProvider(AuditedCommands.WHO)));
+        EventProcessingConfigurer processing = configurer.eventProcessing();
+        processing
                 .usingTrackingEventProcessors()
                 // a failing handler stops its processor, which retries the event: never skip an event
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
@@ -78,7 +91,22 @@ public final class EventStoreConfiguration {
                         .serializer(serializer)
                         .contentType(byte[].class)
                         .schema(tokenSchema())
-                        .build());
+                        .build())
+                .registerDefaultDeadLetterPolicy(c -> new ParkingPolicy())
+                .registerDeadLetterQueueProvider(group -> {
+                    // known processing groups only become known here, so their invokers are set up here too:
+                    // a cache of the aggregates with parked events spares a lookup in the queue per event
+                    processing.registerDeadLetteringEventHandlerInvokerConfiguration(
+                            group, (c, invoker) -> invoker.enableSequenceIdentifierCache());
+                    return c -> JdbcSequencedDeadLetterQueue.builder()
+                            .processingGroup(group)
+                            .connectionProvider(connections)
+                            .transactionManager(transactions)
+                            .schema(deadLetterSchema())
+                            .genericSerializer(serializer)
+                            .eventSerializer(serializer)
+                            .build();
+                });
         return configurer;
     }
 
@@ -105,6 +133,34 @@ public final class EventStoreConfiguration {
                 .payloadRevisionColumn("payload_revision")
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
+                .build();
+    }
+
+    private static DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("aggregate_type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
                 .build();
     }
 

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
@@ -49,6 +50,12 @@ public class EventStoreRuntime {
     @Singleton
     EventStore eventStore() {
         return configuration.eventStore();
+    }
+
+    @Produces
+    @Singleton
+    EventProcessingConfiguration eventProcessing() {
+        return configuration.eventProcessingConfiguration();
     }
 
     /** Before the datasource closes, so no processor reads from a closed pool. */

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.ConnectionWrapperFactory;
 import org.axonframework.common.transaction.Transaction;
@@ -27,8 +29,10 @@ import org.fieldsafety.local.ApiClient;
  */
 final class AxonOnJdbc implements TransactionManager, ConnectionProvider, AutoCloseable {
 
-    static final Path SCHEMA =
-            Path.of("platform/event-store/src/main/resources/db/event-store/V1__axon_event_store.sql");
+    /** The event store's tables and the processors' dead-letter queue, which the configuration uses. */
+    static final List<Path> SCHEMA = Stream.of("V1__axon_event_store.sql", "V26__dead_letter_entry.sql")
+            .map(file -> Path.of("platform/event-store/src/main/resources/db/event-store", file))
+            .toList();
 
     final AgroalDataSource dataSource;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
@@ -60,12 +64,14 @@ final class AxonOnJdbc implements TransactionManager, ConnectionProvider, AutoCl
     /** A fresh database with the event store's tables, read from platform/event-store. */
     static void createEventStore(PostgresServer postgres, String database) throws IOException, SQLException {
         postgres.ensureDatabase(database);
-        String ddl = Files.readString(RepositoryLayout.root().resolve(SCHEMA));
         try (Connection connection = java.sql.DriverManager.getConnection(
                         postgres.jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
                 Statement statement = connection.createStatement()) {
-            statement.execute("drop table if exists domain_event_entry, snapshot_event_entry, token_entry");
-            statement.execute(ddl);
+            statement.execute(
+                    "drop table if exists domain_event_entry, snapshot_event_entry, token_entry, dead_letter_entry");
+            for (Path ddl : SCHEMA) {
+                statement.execute(Files.readString(RepositoryLayout.root().resolve(ddl)));
+            }
         }
     }
 

@@ -14,8 +14,11 @@ import java.util.List;
  * @param complaintId the PMS's own id of the complaint, required; intake makes one field report per id,
  *     so sending it again is harmless
  * @param productId required, at most 100 characters
- * @param softwareVersion required, at most 64 characters
- * @param occurredAt required, not in the future
+ * @param softwareVersion at most 64 characters, when known (a complaint is recorded without it)
+ * @param occurredAt not in the future, when known
+ * @param awareAt when the manufacturer first became aware (e.g. the complaint unit logged it), if before
+ *     sending; not before {@code occurredAt}
+ * @param followUpOf the {@code complaintId} of an earlier complaint this one brings new information on
  * @param patientOutcome NONE, NO_HARM, NON_SERIOUS_INJURY, SERIOUS_INJURY, DEATH or UNKNOWN
  * @param country ISO 3166-1 alpha-2
  */
@@ -32,7 +35,9 @@ public record Complaint(
         String country,
         String patientOutcome,
         String description,
-        String reporterType) {
+        String reporterType,
+        @JsonSerialize(using = ToStringSerializer.class) Instant awareAt,
+        String followUpOf) {
 
     /** Rejects a complaint without the contract's required properties before it reaches Kafka. */
     public Complaint {
@@ -42,12 +47,6 @@ public record Complaint(
         }
         if (isBlank(productId)) {
             missing.add("productId");
-        }
-        if (isBlank(softwareVersion)) {
-            missing.add("softwareVersion");
-        }
-        if (occurredAt == null) {
-            missing.add("occurredAt");
         }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("A complaint needs " + String.join(", ", missing));

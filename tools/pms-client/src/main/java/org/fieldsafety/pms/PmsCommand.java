@@ -27,16 +27,17 @@ public final class PmsCommand {
     static final String USAGE =
             """
             usage: pms [--bootstrap HOST:PORT] follow [--from-beginning] [--group GROUP]
-                   pms [--bootstrap HOST:PORT] send-complaint --id ID --product PRODUCT_ID --software-version V
-                       [--occurred-at ISO_INSTANT] [--udi-di X] [--serial X] [--software-item X] [--fault-code X]
-                       [--country CC] [--patient-outcome OUTCOME] [--description TEXT] [--reporter-type X]
+                   pms [--bootstrap HOST:PORT] send-complaint --id ID --product PRODUCT_ID [--software-version V]
+                       [--occurred-at ISO_INSTANT] [--aware-at ISO_INSTANT] [--follow-up-of COMPLAINT_ID]
+                       [--udi-di X] [--serial X] [--software-item X] [--fault-code X] [--country CC]
+                       [--patient-outcome OUTCOME] [--description TEXT] [--reporter-type X]
 
               --bootstrap      Kafka bootstrap servers (default %s, the local run's)
               follow           prints every new event as one JSON line, deduplicated by ce_id, from
                                %s;
                                --from-beginning starts a group without committed offsets at the topics' start
                                (use a new --group to read everything again); default group %s
-              send-complaint   sends one complaint to pms.complaints.v1 (--occurred-at defaults to now)
+              send-complaint   sends one complaint to pms.complaints.v1; what is not known is left out
             """
                     .formatted(LOCAL_KAFKA, String.join(", ", PmsClient.OUTBOUND_TOPICS), DEFAULT_GROUP);
 
@@ -48,6 +49,8 @@ public final class PmsCommand {
             "product",
             "software-version",
             "occurred-at",
+            "aware-at",
+            "follow-up-of",
             "udi-di",
             "serial",
             "software-item",
@@ -111,12 +114,8 @@ public final class PmsCommand {
     }
 
     static Complaint complaint(Map<String, String> options) {
-        Instant occurredAt;
-        try {
-            occurredAt = options.containsKey("occurred-at") ? Instant.parse(options.get("occurred-at")) : Instant.now();
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--occurred-at is not an ISO-8601 instant: " + options.get("occurred-at"));
-        }
+        Instant occurredAt = instant(options, "occurred-at");
+        Instant awareAt = instant(options, "aware-at");
         try {
             return new Complaint(
                     options.get("id"),
@@ -130,9 +129,20 @@ public final class PmsCommand {
                     options.get("country"),
                     options.get("patient-outcome"),
                     options.get("description"),
-                    options.get("reporter-type"));
+                    options.get("reporter-type"),
+                    awareAt,
+                    options.get("follow-up-of"));
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage() + " (--id, --product, --software-version)");
+            throw new UsageException(e.getMessage() + " (--id, --product)");
+        }
+    }
+
+    /** The option as an instant, or null when it is not given. */
+    private static Instant instant(Map<String, String> options, String option) {
+        try {
+            return options.containsKey(option) ? Instant.parse(options.get(option)) : null;
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--" + option + " is not an ISO-8601 instant: " + options.get(option));
         }
     }
 

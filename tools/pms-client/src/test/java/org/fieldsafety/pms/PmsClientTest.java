@@ -137,7 +137,9 @@ class PmsClientTest {
                 "DE",
                 "NO_HARM",
                 "Bolus too high",
-                "PATIENT");
+                "PATIENT",
+                NOW.minusSeconds(1800),
+                "CMP-EARLIER");
         PmsClient client = new PmsClient(kafka.bootstrapServers(), Clock.fixed(NOW, ZoneOffset.UTC));
         clients.add(client);
 
@@ -181,8 +183,9 @@ class PmsClientTest {
     void aComplaintWithoutItsRequiredPropertiesIsNotSent() {
         IllegalArgumentException rejected = assertThrows(
                 IllegalArgumentException.class,
-                () -> new Complaint(" ", "PUMP", null, null, null, null, null, NOW, null, null, null, null));
-        assertEquals("A complaint needs complaintId, softwareVersion", rejected.getMessage());
+                () -> new Complaint(
+                        " ", null, null, null, "4.2.1", null, null, NOW, null, null, null, null, null, null));
+        assertEquals("A complaint needs complaintId, productId", rejected.getMessage());
     }
 
     /** PmsComplaint's payload schema in contracts/asyncapi.yaml, inline or in the file it refers to. */

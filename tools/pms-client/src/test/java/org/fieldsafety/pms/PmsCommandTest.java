@@ -24,7 +24,11 @@ class PmsCommandTest {
             "--occurred-at",
             "2026-11-23T10:00:00Z",
             "--patient-outcome",
-            "NO_HARM"
+            "NO_HARM",
+            "--aware-at",
+            "2026-11-23T11:00:00Z",
+            "--follow-up-of",
+            "CMP-0"
         });
 
         assertEquals("send-complaint", parsed.command());
@@ -35,6 +39,16 @@ class PmsCommandTest {
         assertEquals("4.2.1", complaint.softwareVersion());
         assertEquals(Instant.parse("2026-11-23T10:00:00Z"), complaint.occurredAt());
         assertEquals("NO_HARM", complaint.patientOutcome());
+        assertEquals(Instant.parse("2026-11-23T11:00:00Z"), complaint.awareAt());
+        assertEquals("CMP-0", complaint.followUpOf());
+    }
+
+    @Test
+    void aComplaintNeedsOnlyItsIdAndProduct() {
+        Complaint complaint = PmsCommand.complaint(Map.of("id", "CMP-1", "product", "PUMP"));
+
+        assertEquals(null, complaint.softwareVersion());
+        assertEquals(null, complaint.occurredAt());
     }
 
     @Test
@@ -49,7 +63,9 @@ class PmsCommandTest {
         assertThrows(PmsCommand.UsageException.class, () -> PmsCommand.parse(new String[] {"follow", "--id", "x"}));
         assertThrows(PmsCommand.UsageException.class, () -> PmsCommand.parse(new String[] {"unfollow"}));
         assertThrows(PmsCommand.UsageException.class, () -> PmsCommand.parse(new String[] {"follow", "--group"}));
+        assertThrows(PmsCommand.UsageException.class, () -> PmsCommand.complaint(Map.of("id", "CMP-1")));
         assertThrows(
-                PmsCommand.UsageException.class, () -> PmsCommand.complaint(Map.of("id", "CMP-1", "product", "PUMP")));
+                PmsCommand.UsageException.class,
+                () -> PmsCommand.complaint(Map.of("id", "CMP-1", "product", "PUMP", "aware-at", "yesterday")));
     }
 }

@@ -2,37 +2,61 @@ package org.fieldsafety.triage.classification;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.fieldsafety.contracts.FieldReportReceived;
+import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.triage.classification.ProductEntry.Hazard;
 
 /**
- * Triage of one field report: IEC 62304 4.3 safety class of the item, ISO 14971 severity and probability
- * (from the hazard catalogue, else severity from the patient outcome and worst case probability) and risk
- * region, the MDR Art. 2(65) serious-incident decision, FSCA candidacy (before any trend signal, which
- * triage adds per problem), and the reporting duties of EU MDR Art. 87 and 21 CFR 803. An observed outcome worse than the catalogue's severity raises the severity.
+ * Triage of one field report: the IEC 62304 4.3 safety class the item has in the report's software version
+ * (8.2.2), ISO 14971 severity and probability (from the hazard catalogue, else severity from the outcome or
+ * the item's class, and the worst case probability) and risk region, the MDR Art. 2(65) {@link Seriousness},
+ * FSCA candidacy (before any trend signal, which triage adds per problem), and the duties of every reporting
+ * regime ({@link Reportability}) from the awareness ({@link Awareness}). What the report does not give counts
+ * as the worst case and is listed in {@code missing}. Follow-up information on an earlier report stays in
+ * that report's problem and keeps its first report, but its duties follow from its own information and
+ * awareness.
  *
  * @param product the registry version used, null when the product is not registered
+ * @param originalReportId the report that first told of this event: the report itself, or the earlier one
+ *     it follows up
  */
 public record Classification(
         FieldReportReceived report,
         RegisteredProduct product,
         String problemId,
+        String originalReportId,
         SafetyClass safetyClass,
         String hazard,
         int severity,
         int probability,
         RiskRegion riskRegion,
-        boolean seriousIncident,
+        Seriousness seriousness,
         boolean fscaCandidate,
+        Instant awareAt,
+        List<String> missing,
         int policyVersion,
         Instant triagedAt,
         List<ReportingDuty> duties) {
 
+    /** The earlier report a follow-up brings new information on, as triage stored it. */
+    public record Original(String reportId, String problemId) {}
+
+    /**
+     * @param original the triaged report {@code report.followUpOf()} names, null for a first report or one
+     *     whose earlier report triage does not know (it then counts as a new event)
+     */
     public static Classification of(
-            FieldReportReceived report, RegisteredProduct product, RiskMatrix policy, Instant triagedAt) {
+            FieldReportReceived report,
+            RegisteredProduct product,
+            RiskMatrix policy,
+            Reportability reportability,
+            Instant triagedAt,
+            Original original) {
         Optional<Hazard> hazard = product == null
                 ? Optional.empty()
                 : product.entry().hazardOf(report.faultCode(), report.softwareItem());
@@ -40,37 +64,72 @@ public record Classification(
                 ? report.softwareItem()
                 : hazard.map(Hazard::softwareItem).orElse(null);
         SafetyClass safetyClass =
-                product == null ? SafetyClass.C : product.entry().safetyClassOf(softwareItem);
-        int severity = hazard.map(h -> Math.max(h.severity(), Severity.observed(report.patientOutcome())))
-                .orElseGet(() -> Severity.fromOutcome(report.patientOutcome(), safetyClass));
+                product == null ? SafetyClass.C : product.entry().safetyClassOf(softwareItem, report.softwareVersion());
+        int severity = Severity.of(hazard.map(Hazard::severity).orElse(null), report.patientOutcome(), safetyClass);
         Integer probability = hazard.map(Hazard::probability).orElse(null);
         int effectiveProbability = probability == null ? RiskMatrix.WORST_CASE_PROBABILITY : probability;
         RiskRegion region = policy.evaluate(severity, effectiveProbability);
-        boolean publicHealthThreat = hazard.map(Hazard::publicHealthThreat).orElse(false);
-        boolean serious = SeriousIncident.isSerious(report.patientOutcome(), severity, publicHealthThreat);
-        boolean marketedInUs = product == null || product.entry().markets().contains("US");
+        Seriousness seriousness = Seriousness.assess(report.patientOutcome(), hazard, report.faultCode(), safetyClass);
+        Instant awareAt = Awareness.clocksStart(report);
         Incident incident = new Incident(
-                report.receivedAt(),
+                awareAt,
                 report.country(),
-                report.patientOutcome(),
-                serious,
-                hazard.isPresent(),
-                publicHealthThreat,
-                marketedInUs);
+                seriousness.triggers(),
+                product == null ? null : Set.copyOf(product.entry().markets()));
         return new Classification(
                 report,
                 product,
-                problemId(report.productId(), report.softwareItem(), report.faultCode()),
+                original == null
+                        ? problemId(report.productId(), report.softwareItem(), report.faultCode())
+                        : original.problemId(),
+                original == null ? report.reportId() : original.reportId(),
                 safetyClass,
                 hazard.map(Hazard::hazard).orElse(null),
                 severity,
                 effectiveProbability,
                 region,
-                serious,
-                SeriousIncident.isFscaCandidate(region, serious),
+                seriousness,
+                isFscaCandidate(region, seriousness.serious()),
+                awareAt,
+                missing(report),
                 policy.version(),
                 triagedAt,
-                List.of(EuMdrReportability.assess(incident), FdaReportability.assess(incident)));
+                reportability.assess(incident));
+    }
+
+    /** MDR Art. 2(65): a serious incident, observed or potential. */
+    public boolean seriousIncident() {
+        return seriousness.serious();
+    }
+
+    /**
+     * FSCA candidacy of one report (MDR Art. 89): an UNACCEPTABLE risk or any serious incident. A trend (Art.
+     * 88) is not a property of its reports: it is reported once per episode with its count, so the problem's
+     * trend signal, not each report in it, puts the problem before regulatory staff.
+     */
+    static boolean isFscaCandidate(RiskRegion region, boolean serious) {
+        return serious || region == RiskRegion.UNACCEPTABLE;
+    }
+
+    /** The fields the report did not give, each of which triage judged at its worst case. */
+    static List<String> missing(FieldReportReceived report) {
+        List<String> missing = new ArrayList<>();
+        if (report.softwareVersion() == null) {
+            missing.add("softwareVersion");
+        }
+        if (report.softwareItem() == null) {
+            missing.add("softwareItem");
+        }
+        if (report.faultCode() == null) {
+            missing.add("faultCode");
+        }
+        if (report.occurredAt() == null) {
+            missing.add("occurredAt");
+        }
+        if (report.patientOutcome() == null || report.patientOutcome() == PatientOutcome.UNKNOWN) {
+            missing.add("patientOutcome");
+        }
+        return List.copyOf(missing);
     }
 
     /** A problem groups the reports of one fault of one software item of one product: a stable name-based UUID. */

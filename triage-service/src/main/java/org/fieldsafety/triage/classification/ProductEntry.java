@@ -4,14 +4,22 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.fieldsafety.platform.domain.InvalidInput;
+import org.fieldsafety.platform.domain.SoftwareVersion;
 
 /**
- * A product's registry entry: its software items with their IEC 62304 safety classes and its ISO 14971
- * hazard catalogue. Versioned data: every change is a new version of the product.
+ * A product's registry entry: its software items with their IEC 62304 safety classes (per range of
+ * software versions where a change re-classified an item, 8.2.2), its ISO 14971 hazard catalogue with the
+ * rates the PMS plan foresees (MDR Art. 88, Annex III), and the devices in use per software version over
+ * time. Versioned data: every change is a new version of the product.
  */
 public record ProductEntry(
         @NotBlank String name,
@@ -19,17 +27,83 @@ public record ProductEntry(
         String euRiskClass,
         @NotNull List<@Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String> markets,
         @NotNull List<@Valid @NotNull SoftwareItem> softwareItems,
-        @NotNull List<@Valid @NotNull Hazard> hazards) {
+        @NotNull List<@Valid @NotNull Hazard> hazards,
+        List<@Valid @NotNull DevicesInUse> devicesInUse) {
 
-    /** A software item and its IEC 62304 4.3 safety class. */
+    public ProductEntry {
+        devicesInUse = devicesInUse == null ? List.of() : devicesInUse;
+    }
+
+    /**
+     * A software item and its IEC 62304 4.3 safety class: {@code safetyClass} for the versions no range of
+     * {@code versionClasses} covers (re-classification by a change, 8.2.2, gives a range its own class).
+     */
     public record SoftwareItem(
             @NotBlank String id,
-            @NotNull @Pattern(regexp = "[ABC]", message = "must be A, B or C") String safetyClass) {}
+            @NotNull @Pattern(regexp = "[ABC]", message = "must be A, B or C") String safetyClass,
+            List<@Valid @NotNull VersionClass> versionClasses) {
+
+        public SoftwareItem {
+            versionClasses = versionClasses == null ? List.of() : versionClasses;
+        }
+
+        boolean hasOverlappingRanges() {
+            for (int i = 0; i < versionClasses.size(); i++) {
+                for (int j = i + 1; j < versionClasses.size(); j++) {
+                    if (versionClasses.get(i).overlaps(versionClasses.get(j))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** The class valid for {@code version}; for an unknown (null) version the worst class the item has had. */
+        SafetyClass classOf(String version) {
+            if (version == null) {
+                return SafetyClass.worst(Stream.concat(
+                                Stream.of(safetyClass), versionClasses.stream().map(VersionClass::safetyClass))
+                        .map(SafetyClass::of)
+                        .toList());
+            }
+            return versionClasses.stream()
+                    .filter(range -> range.contains(version))
+                    .findFirst()
+                    .map(range -> SafetyClass.of(range.safetyClass()))
+                    .orElse(SafetyClass.of(safetyClass));
+        }
+    }
+
+    /**
+     * The safety class of a range of versions, from {@code fromVersion} (inclusive; null: from the first) to
+     * {@code toVersion} (exclusive; null: every later one), versions ordered part by part as {@link
+     * SoftwareVersion} orders them.
+     */
+    public record VersionClass(
+            String fromVersion,
+            String toVersion,
+            @NotNull @Pattern(regexp = "[ABC]", message = "must be A, B or C") String safetyClass) {
+
+        boolean contains(String version) {
+            return (fromVersion == null || SoftwareVersion.compare(version, fromVersion) >= 0)
+                    && (toVersion == null || SoftwareVersion.compare(version, toVersion) < 0);
+        }
+
+        boolean overlaps(VersionClass other) {
+            return before(fromVersion, other.toVersion) && before(other.fromVersion, toVersion);
+        }
+
+        /** Whether a range starting at {@code from} starts before one ending at {@code to}. */
+        private static boolean before(String from, String to) {
+            return from == null || to == null || SoftwareVersion.compare(from, to) < 0;
+        }
+    }
 
     /**
      * One hazard catalogue entry (ISO 14971 risk analysis) for a fault code, optionally of one software
      * item; {@code probability} may be null when it cannot be estimated; {@code publicHealthThreat} marks a
-     * hazard whose occurrence is a serious public health threat (MDR Art. 2(66), Art. 87(4)).
+     * hazard whose occurrence is a serious public health threat (MDR Art. 2(66), Art. 87(4)); {@code
+     * foreseen} the rate of its reports the PMS plan foresees, absent when it foresees none.
      */
     public record Hazard(
             @NotBlank String faultCode,
@@ -39,14 +113,50 @@ public record ProductEntry(
             String harm,
             @NotNull @Min(1) @Max(5) Integer severity,
             @Min(1) @Max(5) Integer probability,
-            boolean publicHealthThreat) {}
+            boolean publicHealthThreat,
+            @Valid Foreseen foreseen) {}
 
-    /** The item's safety class; an item not in the registry is unclassified, hence class C. */
-    public SafetyClass safetyClassOf(String softwareItem) {
+    /**
+     * What the PMS plan and the technical documentation foresee of a hazard's reports (MDR Art. 88 and Annex
+     * III): a rate per 1,000 devices in use per month for each severity it foresees, and where that is
+     * stated.
+     */
+    public record Foreseen(@NotBlank String source, @NotEmpty List<@Valid @NotNull ForeseenRate> rates) {
+
+        /** All severities together, per 1,000 devices in use per month. */
+        public double perThousandDevicesPerMonth() {
+            return rates.stream()
+                    .mapToDouble(ForeseenRate::perThousandDevicesPerMonth)
+                    .sum();
+        }
+
+        /** The rate of reports of at least {@code severity}, per 1,000 devices in use per month. */
+        public double perThousandDevicesPerMonthAtLeast(int severity) {
+            return rates.stream()
+                    .filter(rate -> rate.severity() >= severity)
+                    .mapToDouble(ForeseenRate::perThousandDevicesPerMonth)
+                    .sum();
+        }
+    }
+
+    /** Reports of one severity foreseen per 1,000 devices in use per month. */
+    public record ForeseenRate(
+            @Min(1) @Max(5) int severity, @NotNull @PositiveOrZero Double perThousandDevicesPerMonth) {}
+
+    /** From {@code since} on, {@code devices} devices run {@code softwareVersion}, until the version's next count. */
+    public record DevicesInUse(
+            @NotBlank String softwareVersion, @NotNull Instant since, @NotNull @PositiveOrZero Long devices) {}
+
+    /**
+     * The class of the item valid for the report's version (IEC 62304 4.3, 8.2.2). An item the registry does
+     * not list is unclassified, hence class C; a report without a version takes the worst class the item has
+     * had.
+     */
+    public SafetyClass safetyClassOf(String softwareItem, String softwareVersion) {
         return softwareItems.stream()
                 .filter(item -> item.id().equals(softwareItem))
                 .findFirst()
-                .map(item -> SafetyClass.of(item.safetyClass()))
+                .map(item -> item.classOf(softwareVersion))
                 .orElse(SafetyClass.C);
     }
 
@@ -62,5 +172,24 @@ public record ProductEntry(
                 .or(() -> hazards.stream()
                         .filter(h -> h.faultCode().equals(faultCode))
                         .findFirst());
+    }
+
+    /**
+     * IEC 62304 8.2.2: a version has one class, so the version ranges of an item must not overlap.
+     *
+     * @throws InvalidInput naming every item whose ranges overlap
+     */
+    public void requireDisjointVersionRanges() {
+        List<String> overlapping = softwareItems.stream()
+                .filter(SoftwareItem::hasOverlappingRanges)
+                .map(SoftwareItem::id)
+                .toList();
+        if (!overlapping.isEmpty()) {
+            throw new InvalidInput(
+                    "overlapping-version-ranges",
+                    "IEC 62304 8.2.2",
+                    "a software version has one safety class, but the version ranges of "
+                            + String.join(", ", overlapping) + " overlap");
+        }
     }
 }

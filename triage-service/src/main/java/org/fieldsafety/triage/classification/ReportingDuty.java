@@ -5,9 +5,6 @@ import java.time.Instant;
 /** One regime's decision about a report: reportable by a deadline on a basis, or not, and why. */
 public sealed interface ReportingDuty {
 
-    String EU_MDR = "EU_MDR";
-    String US_FDA = "US_FDA";
-
     String regime();
 
     record Reportable(String regime, String basis, Instant deadline) implements ReportingDuty {}

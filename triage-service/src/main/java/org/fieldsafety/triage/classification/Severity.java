@@ -3,34 +3,58 @@ package org.fieldsafety.triage.classification;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 
 /**
- * ISO 14971 severity (1 negligible, 2 minor, 3 serious, 4 critical, 5 catastrophic) of a report whose
- * fault the hazard catalogue does not know, taken from the observed patient outcome.
+ * The one ISO 14971 severity scale of the system: 1 negligible, 2 minor (temporary, no intervention), 3
+ * needs medical intervention (no lasting harm), 4 critical (permanent impairment, life-threatening, or
+ * intervention to preclude either), 5 catastrophic (death). The harms the regulations call serious (a
+ * serious deterioration of health under MDR Art. 2(65), a serious injury under 21 CFR 803.3) are 4 and 5,
+ * {@link #SERIOUS}; no outcome is mapped onto those numbers unless it is serious, and a harm below them
+ * never makes a report serious on its own.
  *
- * <p>An UNKNOWN (or missing) outcome takes the worst harm the software item's IEC 62304 class allows
- * (A 2, B 3, C 5): the class states the worst harm a failure of the item can contribute to, and an
- * unclassified item is class C, so an unknown outcome on an unknown item is the worst case, 5 ("when in
- * doubt, report", MDR Art. 87 guidance MDCG 2023-3).
+ * <p>An observed outcome maps onto the scale: death 5, serious injury 4, non-serious injury 3 (the worst
+ * a non-serious injury can be), no harm and none 1. An UNKNOWN (or missing) outcome observes nothing: the
+ * severity is then the catalogue's for a known fault, else the worst harm the item's IEC 62304 class
+ * allows ({@link SafetyClass#worstSeverity}).
  */
 public final class Severity {
 
+    /** The lowest severity of a serious harm: serious injury or deterioration of health, and death. */
+    public static final int SERIOUS = 4;
+
+    private static final String[] NAMES = {"negligible", "minor", "needs intervention", "critical", "catastrophic"};
+
     private Severity() {}
 
-    public static int fromOutcome(PatientOutcome outcome, SafetyClass safetyClass) {
+    /** The severity of an observed outcome, 0 when nothing was observed (UNKNOWN or missing). */
+    public static int observed(PatientOutcome outcome) {
         if (outcome == null) {
-            return safetyClass.worstSeverity();
+            return 0;
         }
         return switch (outcome) {
             case DEATH -> 5;
-            case SERIOUS_INJURY -> 4;
+            case SERIOUS_INJURY -> SERIOUS;
             case NON_SERIOUS_INJURY -> 3;
-            case NO_HARM -> 2;
-            case NONE -> 1;
-            case UNKNOWN -> safetyClass.worstSeverity();
+            case NO_HARM, NONE -> 1;
+            case UNKNOWN -> 0;
         };
     }
 
-    /** The observed severity when the outcome is known, otherwise 0 (nothing observed). */
-    public static int observed(PatientOutcome outcome) {
-        return outcome == null || outcome == PatientOutcome.UNKNOWN ? 0 : fromOutcome(outcome, SafetyClass.A);
+    /**
+     * A report's severity: the catalogued severity of its fault raised to the observed outcome when that is
+     * worse; for a fault the catalogue does not know, the observed outcome, or, when nothing was observed,
+     * the worst harm of the item's class.
+     *
+     * @param catalogued the catalogue's severity of the fault, null when the catalogue does not know it
+     */
+    public static int of(Integer catalogued, PatientOutcome outcome, SafetyClass safetyClass) {
+        int observed = observed(outcome);
+        if (catalogued != null) {
+            return Math.max(catalogued, observed);
+        }
+        return observed > 0 ? observed : safetyClass.worstSeverity();
+    }
+
+    /** The level's name on the scale ({@code 4} is "critical"). */
+    public static String name(int severity) {
+        return NAMES[severity - 1];
     }
 }

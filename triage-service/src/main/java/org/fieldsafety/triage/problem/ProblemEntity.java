@@ -11,8 +11,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A problem (IEC 62304 9.1) with its first report and its trend state (MDR Art. 88): the last evaluation,
- * whether an episode is running since when, and the signal of the current or last episode as JSON.
+ * A problem (IEC 62304 9.1) with its first report and its trend state (MDR Art. 88): the last evaluation
+ * (its test, counts, findings, devices in use and result), whether an episode is running since when, and the
+ * signal of the current or last episode as JSON.
  */
 @Entity
 @Table(name = "problem")
@@ -60,6 +61,21 @@ public class ProblemEntity extends PanacheEntityBase {
 
     @Column(name = "trend_episodes")
     public int trendEpisodes;
+
+    /** The last evaluation's test: FORESEEN_RATE or OWN_BASELINE. */
+    @Column(name = "trend_test")
+    public String trendTest;
+
+    /** What the last evaluation found, comma-separated (FREQUENCY, SEVERITY); empty when nothing. */
+    @Column(name = "trend_findings")
+    public String trendFindings;
+
+    @Column(name = "trend_devices_in_use")
+    public Double trendDevicesInUse;
+
+    /** The last evaluation's result in words. */
+    @Column(name = "trend_result")
+    public String trendResult;
 
     /** The report whose triage raised the current or last episode's signal. */
     @Column(name = "trend_report_id")

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.fieldsafety.triage.result.TriageView;
+import org.fieldsafety.triage.trend.TrendCounts;
 
 /**
  * The problems (IEC 62304 9.1) and their report counts in PostgreSQL, inside the caller's transaction: a
@@ -26,6 +27,7 @@ import org.fieldsafety.triage.result.TriageView;
 @ApplicationScoped
 class ProblemRepository {
 
+    /** Inserts the problems first reported by {@code fresh}, new events only. */
     Uni<Void> insertNew(List<TriageView> fresh, Instant now) {
         Map<String, TriageView> firsts = new LinkedHashMap<>();
         fresh.forEach(view -> firsts.putIfAbsent(view.problemId(), view));
@@ -45,21 +47,32 @@ class ProblemRepository {
                 "on conflict (problem_id) do nothing");
     }
 
-    /** A row of problem_day_count: a problem's reports of one UTC day of awareness. */
-    private record ProblemDay(String problemId, LocalDate day) {}
+    /** A row of problem_day_count: a problem's counted reports of one UTC day of awareness and one severity. */
+    private record ProblemDay(String problemId, LocalDate day, int severity) {}
 
-    /** Adds the fresh reports to their problems' days, once their trends are evaluated. */
-    Uni<Void> addToDays(List<TriageView> fresh) {
+    /** Adds the fresh counted reports to their problems' days, once their trends are evaluated. */
+    Uni<Void> addToDays(List<Counted> fresh) {
+        if (fresh.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         Map<ProblemDay, Long> perDay = new LinkedHashMap<>();
-        fresh.forEach(view -> perDay.merge(new ProblemDay(view.problemId(), day(view.awareAt())), 1L, Long::sum));
+        fresh.forEach(report -> perDay.merge(
+                new ProblemDay(report.problemId(), day(report.awareAt()), report.severity()), 1L, Long::sum));
         return insert(
-                "problem_day_count (problem_id, day, reports)",
+                "problem_day_count (problem_id, day, severity, reports)",
                 perDay.entrySet().stream()
                         .map(day -> List.<Object>of(
-                                day.getKey().problemId(), day.getKey().day(), day.getValue()))
+                                day.getKey().problemId(),
+                                day.getKey().day(),
+                                day.getKey().severity(),
+                                day.getValue()))
                         .toList(),
-                "on conflict (problem_id, day) do update set reports = problem_day_count.reports + excluded.reports");
+                "on conflict (problem_id, day, severity) do update set reports = problem_day_count.reports"
+                        + " + excluded.reports");
     }
+
+    /** A report a trend counts ({@link org.fieldsafety.triage.trend.TrendCounting}). */
+    record Counted(String reportId, String problemId, Instant awareAt, int severity) {}
 
     /** The problems locked for their trend's evaluation, in id order, so two evaluations cannot deadlock. */
     Uni<List<ProblemEntity>> lock(List<String> problemIds) {
@@ -76,32 +89,37 @@ class ProblemRepository {
     }
 
     /**
-     * Adds the stored reports of {@code problemIds} to their {@code counts}: recent ones (aware after {@code
-     * recentStart}) and baseline ones (aware after {@code baselineStart}, not after {@code recentStart}). The
-     * whole days between come from problem_day_count; the reports of the day the recent window starts on, and
-     * of the baseline's first day up to the next, from triage_result, each as one range of its (problem_id,
-     * aware_at) index: a condition with "or" would scan every report of the problem since the baseline's start.
+     * Adds the stored counted reports of {@code problemIds} to their {@code counts}: recent ones (aware after
+     * {@code recentStart}) by severity, and baseline ones (aware after {@code baselineStart}, not after {@code
+     * recentStart}). The whole days between come from problem_day_count; the reports of the day the recent
+     * window starts on, and of the baseline's first day up to the next, from triage_result, each as one range
+     * of its (problem_id, aware_at) index of counted reports: a condition with "or" would scan every report of
+     * the problem since the baseline's start.
      */
     Uni<Void> countStored(
-            List<String> problemIds, Instant recentStart, Instant baselineStart, Map<String, long[]> counts) {
+            List<String> problemIds, Instant recentStart, Instant baselineStart, Map<String, TrendCounts> counts) {
         LocalDate recentDay = day(recentStart);
         LocalDate baselineDay = day(baselineStart);
         String sql =
                 """
-                select problem_id, sum(recent), sum(baseline) from (
-                    select problem_id,
+                select problem_id, severity, sum(recent), sum(baseline) from (
+                    select problem_id, severity,
                            coalesce(sum(reports) filter (where day > ?2), 0) recent,
                            coalesce(sum(reports) filter (where day < ?2), 0) baseline
-                    from problem_day_count where problem_id in (?1) and day > ?3 group by problem_id
+                    from problem_day_count where problem_id in (?1) and day > ?3 group by problem_id, severity
                   union all
-                    select problem_id, count(*) filter (where aware_at > ?4), count(*) filter (where aware_at <= ?4)
-                    from triage_result where problem_id in (?1) and aware_at >= ?5 and aware_at < ?6 and aware_at > ?7
-                    group by problem_id
+                    select problem_id, trend_severity,
+                           count(*) filter (where aware_at > ?4), count(*) filter (where aware_at <= ?4)
+                    from triage_result
+                    where problem_id in (?1) and trend_severity is not null
+                      and aware_at >= ?5 and aware_at < ?6 and aware_at > ?7
+                    group by problem_id, trend_severity
                   union all
-                    select problem_id, 0, count(*)
-                    from triage_result where problem_id in (?1) and aware_at > ?7 and aware_at < ?8
-                    group by problem_id) stored
-                group by problem_id""";
+                    select problem_id, trend_severity, 0, count(*)
+                    from triage_result
+                    where problem_id in (?1) and trend_severity is not null and aware_at > ?7 and aware_at < ?8
+                    group by problem_id, trend_severity) stored
+                group by problem_id, severity""";
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(sql, Object[].class)
                         .setParameter(1, problemIds)
@@ -114,9 +132,9 @@ class ProblemRepository {
                         .setParameter(8, min(startOf(baselineDay.plusDays(1)), startOf(recentDay)))
                         .getResultList())
                 .invoke(rows -> rows.forEach(row -> {
-                    long[] count = counts.computeIfAbsent((String) row[0], id -> new long[2]);
-                    count[0] += ((Number) row[1]).longValue();
-                    count[1] += ((Number) row[2]).longValue();
+                    TrendCounts count = counts.computeIfAbsent((String) row[0], id -> new TrendCounts());
+                    count.addRecent(((Number) row[1]).intValue(), ((Number) row[2]).longValue());
+                    count.addBaseline(((Number) row[3]).longValue());
                 }))
                 .replaceWithVoid();
     }

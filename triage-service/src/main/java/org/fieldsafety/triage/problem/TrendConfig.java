@@ -3,6 +3,7 @@ package org.fieldsafety.triage.problem;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import org.fieldsafety.triage.trend.TrendDetector;
 
 /** {@code triage.trend.*}: the parameters of the {@link TrendDetector} (MDR Art. 88). */
 @ConfigMapping(prefix = "triage.trend")

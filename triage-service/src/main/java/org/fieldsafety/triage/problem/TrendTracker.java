@@ -9,28 +9,40 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.fieldsafety.contracts.ProblemDetected;
 import org.fieldsafety.contracts.TrendSignalRaised;
+import org.fieldsafety.triage.classification.ProductEntry;
+import org.fieldsafety.triage.classification.ProductEntry.Foreseen;
+import org.fieldsafety.triage.classification.ProductEntry.Hazard;
+import org.fieldsafety.triage.registry.ProductRegistry;
 import org.fieldsafety.triage.result.TriageView;
+import org.fieldsafety.triage.trend.InstalledBase;
+import org.fieldsafety.triage.trend.TrendCounting;
+import org.fieldsafety.triage.trend.TrendCounts;
+import org.fieldsafety.triage.trend.TrendDetector;
 
 /**
  * Tracks problems and their trends around the pure {@link TrendDetector}, inside the transaction that
- * stores a batch of triage results (callers provide it): the problems of the batch's new results are
- * recorded ({@link ProblemRepository}), and their trends evaluated with every new report (MDR Art. 88, IEC
- * 62304 9.6) and, while in a trend episode, on a schedule ({@link TrendReevaluation}). What a batch
- * publishes is read back from the problems: the ProblemDetected of every problem whose first report is in
- * the batch and the signal of every episode raised by a report of the batch, so a redelivered batch
- * publishes them again, unchanged.
+ * stores a batch of triage results (callers provide it): the problems first reported by the batch's new
+ * events are recorded ({@link ProblemRepository}), and the trends of the problems of the reports a trend
+ * counts ({@link TrendCounting}) evaluated with every such report (MDR Art. 88, IEC 62304 9.6) against what
+ * the product's PMS plan foresees for its devices in use (the registry, {@link ProductRegistry}) and, while
+ * in a trend episode, on a schedule ({@link TrendReevaluation}). What a batch publishes is read back from the
+ * problems: the ProblemDetected of every problem whose first report is in the batch and the signal of every
+ * episode raised by a report of the batch, so a redelivered batch publishes them again, unchanged.
  */
 @ApplicationScoped
 public class TrendTracker {
 
     private final TrendDetector detector;
     private final ProblemRepository repository;
+    private final ProductRegistry registry;
 
-    TrendTracker(TrendDetector detector, ProblemRepository repository) {
+    TrendTracker(TrendDetector detector, ProblemRepository repository, ProductRegistry registry) {
         this.detector = detector;
         this.repository = repository;
+        this.registry = registry;
     }
 
     /** A problem event to publish with the CloudEvent id that stays the same on every re-publication. */
@@ -47,13 +59,23 @@ public class TrendTracker {
      * then answers the events of the whole batch ({@code batch}: stored and fresh results by report id).
      */
     public Uni<Tracked> track(List<TriageView> fresh, Map<String, TriageView> batch, Instant now) {
-        Uni<Set<String>> signalling = fresh.isEmpty()
+        List<TriageView> newEvents = fresh.stream().filter(TriageView::newEvent).toList();
+        List<ProblemRepository.Counted> counted = fresh.stream()
+                .filter(view -> counted(view) != null)
+                .map(view ->
+                        new ProblemRepository.Counted(view.reportId(), view.problemId(), view.awareAt(), counted(view)))
+                .toList();
+        Uni<Set<String>> signalling = newEvents.isEmpty()
                 ? Uni.createFrom().item(Set.of())
                 : repository
-                        .insertNew(fresh, now)
-                        .chain(() -> evaluate(fresh, now))
-                        .call(() -> repository.addToDays(fresh));
+                        .insertNew(newEvents, now)
+                        .chain(() -> evaluate(counted, now))
+                        .call(() -> repository.addToDays(counted));
         return signalling.chain(problems -> events(problems, batch));
+    }
+
+    private static Integer counted(TriageView view) {
+        return TrendCounting.countedSeverity(view.seriousIncident(), view.newEvent(), view.severity());
     }
 
     /** The product's problems by id, with their trend state (MDR Art. 88). */
@@ -62,20 +84,23 @@ public class TrendTracker {
         return repository.ofProduct(productId);
     }
 
-    /** Evaluates the trend of every problem with fresh results; answers the problems in signal state. */
-    private Uni<Set<String>> evaluate(List<TriageView> fresh, Instant now) {
+    /** Evaluates the trend of every problem with fresh counted reports; answers the problems in signal state. */
+    private Uni<Set<String>> evaluate(List<ProblemRepository.Counted> fresh, Instant now) {
+        if (fresh.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
         Instant recentStart = now.minus(detector.window());
         Instant baselineStart = recentStart.minus(detector.baseline());
-        Map<String, long[]> counts = new HashMap<>();
-        Map<String, TriageView> latest = new HashMap<>();
-        for (TriageView view : fresh) {
-            long[] count = counts.computeIfAbsent(view.problemId(), id -> new long[2]);
-            if (view.awareAt().isAfter(recentStart)) {
-                count[0]++;
-            } else if (view.awareAt().isAfter(baselineStart)) {
-                count[1]++;
+        Map<String, TrendCounts> counts = new HashMap<>();
+        Map<String, String> latest = new HashMap<>();
+        for (ProblemRepository.Counted report : fresh) {
+            latest.put(report.problemId(), report.reportId());
+            TrendCounts count = counts.computeIfAbsent(report.problemId(), id -> new TrendCounts());
+            if (report.awareAt().isAfter(recentStart)) {
+                count.addRecent(report.severity(), 1);
+            } else if (report.awareAt().isAfter(baselineStart)) {
+                count.addBaseline(1);
             }
-            latest.put(view.problemId(), view);
         }
         return assess(repository.lock(List.copyOf(counts.keySet())), counts, latest, now);
     }
@@ -90,50 +115,75 @@ public class TrendTracker {
     }
 
     /**
-     * Adds the stored reports to the {@code counts} (recent, baseline) of the {@code locked} problems and
-     * records the assessment of each. The problems are locked first, in id order, so that a batch and a
-     * re-evaluation of the same problem run one after the other (and cannot deadlock), each counting what
-     * the other stored. A re-evaluation locks only problems in signal state, so it never raises a signal.
+     * Adds the stored reports to the {@code counts} of the {@code locked} problems and records the assessment
+     * of each against its product's registry entry; {@code latest} is the last counted report of each problem
+     * in the batch, which raises a new episode. The problems are locked first, in id order, so that a
+     * batch and a re-evaluation of the same problem run one after the other (and cannot deadlock), each
+     * counting what the other stored. A re-evaluation locks only problems in signal state, so it never raises
+     * a signal.
      */
     private Uni<Set<String>> assess(
-            Uni<List<ProblemEntity>> locked, Map<String, long[]> counts, Map<String, TriageView> latest, Instant now) {
+            Uni<List<ProblemEntity>> locked, Map<String, TrendCounts> counts, Map<String, String> latest, Instant now) {
         Instant recentStart = now.minus(detector.window());
         Instant baselineStart = recentStart.minus(detector.baseline());
-        return locked.call(problems -> problems.isEmpty()
-                        ? Uni.createFrom().voidItem()
-                        : repository.countStored(
-                                problems.stream()
-                                        .map(problem -> problem.problemId)
-                                        .toList(),
-                                recentStart,
-                                baselineStart,
-                                counts))
-                .map(problems -> {
-                    Set<String> signalling = new HashSet<>();
-                    for (ProblemEntity problem : problems) {
-                        long[] count = counts.getOrDefault(problem.problemId, new long[2]);
-                        TrendDetector.Assessment assessment = detector.assess(count[0], count[1]);
-                        TrendDetector.Transition transition = TrendDetector.transition(problem.trendSignal, assessment);
-                        record(problem, assessment, transition, latest.get(problem.problemId), recentStart, now);
-                        if (transition.signalling()) {
-                            signalling.add(problem.problemId);
+        return locked.chain(problems -> {
+            if (problems.isEmpty()) {
+                return Uni.createFrom().item(Set.<String>of());
+            }
+            List<String> problemIds =
+                    problems.stream().map(problem -> problem.problemId).toList();
+            Set<String> productIds =
+                    problems.stream().map(problem -> problem.productId).collect(Collectors.toSet());
+            return repository
+                    .countStored(problemIds, recentStart, baselineStart, counts)
+                    .chain(() -> registry.current(productIds))
+                    .map(products -> {
+                        Set<String> signalling = new HashSet<>();
+                        for (ProblemEntity problem : problems) {
+                            ProductEntry entry = products.containsKey(problem.productId)
+                                    ? products.get(problem.productId).entry()
+                                    : null;
+                            TrendDetector.Assessment assessment = detector.assess(
+                                    counts.getOrDefault(problem.problemId, new TrendCounts()),
+                                    foreseen(entry, problem),
+                                    new InstalledBase(entry == null ? List.of() : entry.devicesInUse()),
+                                    now);
+                            TrendDetector.Transition transition =
+                                    TrendDetector.transition(problem.trendSignal, assessment);
+                            record(problem, assessment, transition, latest.get(problem.problemId), recentStart, now);
+                            if (transition.signalling()) {
+                                signalling.add(problem.problemId);
+                            }
                         }
-                    }
-                    return signalling;
-                });
+                        return signalling;
+                    });
+        });
+    }
+
+    /** What the PMS plan foresees for the problem's fault, null when nothing. */
+    private static Foreseen foreseen(ProductEntry entry, ProblemEntity problem) {
+        return entry == null
+                ? null
+                : entry.hazardOf(problem.faultCode, problem.softwareItem)
+                        .map(Hazard::foreseen)
+                        .orElse(null);
     }
 
     private void record(
             ProblemEntity problem,
             TrendDetector.Assessment assessment,
             TrendDetector.Transition transition,
-            TriageView report,
+            String reportId,
             Instant windowStart,
             Instant now) {
         problem.trendSignal = transition.signalling();
         problem.trendObserved = assessment.observed();
         problem.trendExpected = assessment.expected();
         problem.trendPValue = assessment.pValue();
+        problem.trendTest = assessment.test().name();
+        problem.trendFindings = assessment.findings().stream().map(Enum::name).collect(Collectors.joining(","));
+        problem.trendDevicesInUse = assessment.devicesInUse();
+        problem.trendResult = assessment.result();
         problem.trendEvaluatedAt = now;
         if (transition == TrendDetector.Transition.END) {
             problem.trendSince = null;
@@ -141,7 +191,7 @@ public class TrendTracker {
         if (transition == TrendDetector.Transition.RAISE) {
             problem.trendSince = now;
             problem.trendEpisodes++;
-            problem.trendReportId = report.reportId();
+            problem.trendReportId = reportId;
             problem.trendEvent = new TrendSignalRaised(
                     problem.problemId,
                     problem.productId,
@@ -152,7 +202,14 @@ public class TrendTracker {
                     assessment.observed(),
                     assessment.expected(),
                     detector.method(),
-                    now);
+                    now,
+                    assessment.test().name(),
+                    assessment.findings().stream().map(Enum::name).toList(),
+                    assessment.devicesInUse(),
+                    assessment.foreseenRate(),
+                    assessment.foreseenSource(),
+                    assessment.pValue(),
+                    assessment.result());
         }
     }
 

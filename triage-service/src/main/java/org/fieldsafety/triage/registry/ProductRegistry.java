@@ -76,11 +76,13 @@ public class ProductRegistry {
     }
 
     /**
-     * Stores a new version of a product's entry; 412 when {@code ifMatch} does not name the current version,
-     * 409 when a concurrent change took the version first.
+     * Stores a new version of a product's entry; refused when an item's version ranges overlap, stale when
+     * {@code ifMatch} does not name the current version, a concurrent change when another took the version
+     * first.
      */
     @WithTransaction
     public Uni<ProductView> register(String productId, ProductEntry entry, String changedBy, String ifMatch) {
+        entry.requireDisjointVersionRanges();
         return Panache.getSession()
                 .chain(session -> session.createSelectionQuery(
                                 "select max(p.version) from ProductVersionEntity p where p.productId = ?1",

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,12 @@ import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.platform.domain.NotFound;
 import org.fieldsafety.triage.classification.Classification;
 import org.fieldsafety.triage.classification.RegisteredProduct;
+import org.fieldsafety.triage.classification.Reportability;
 import org.fieldsafety.triage.classification.RiskMatrix;
 import org.fieldsafety.triage.policy.RiskPolicies;
 import org.fieldsafety.triage.problem.TrendTracker;
 import org.fieldsafety.triage.registry.ProductRegistry;
+import org.fieldsafety.triage.trend.TrendCounting;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -28,7 +31,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * their stored result and the others are classified against the current registry and risk policy, their
  * problems recorded and trended ({@link TrendTracker}), and stored; answers the result of every distinct
  * report of the batch, in order, and the problem events of the batch, so the caller publishes stored and
- * new results alike. And the queries of the stored results, for the API, the problems list and what-if.
+ * new results alike. A report that follows up one triaged earlier (stored, or before it in the batch) is
+ * linked to it: it joins that report's problem and is not another occurrence of it. And the queries of the
+ * stored results, for the API, the problems list and what-if.
  */
 @ApplicationScoped
 public class ReportTriage {
@@ -36,12 +41,19 @@ public class ReportTriage {
     private final ProductRegistry registry;
     private final RiskPolicies policies;
     private final TrendTracker problems;
+    private final Reportability reportability;
     private final Clock clock;
 
-    ReportTriage(ProductRegistry registry, RiskPolicies policies, TrendTracker problems, Clock clock) {
+    ReportTriage(
+            ProductRegistry registry,
+            RiskPolicies policies,
+            TrendTracker problems,
+            Reportability reportability,
+            Clock clock) {
         this.registry = registry;
         this.policies = policies;
         this.problems = problems;
+        this.reportability = reportability;
         this.clock = clock;
     }
 
@@ -95,8 +107,9 @@ public class ReportTriage {
     }
 
     /**
-     * How often one problem of a product was reported (IEC 62304 9.1, 9.6): the reports, the first and last
-     * awareness, and the software versions and countries they came from.
+     * How often one problem of a product was reported (IEC 62304 9.1, 9.6): the events (follow-up information
+     * on an event is not another one), the first and last awareness, and the software versions and countries
+     * its reports came from.
      */
     public record Occurrences(
             String problemId,
@@ -114,9 +127,13 @@ public class ReportTriage {
         return Panache.getSession().chain(session -> values(session, "softwareVersion", productId)
                 .chain(versions -> values(session, "country", productId)
                         .chain(countries -> session.createSelectionQuery(
-                                        "select r.problemId, r.softwareItem, r.faultCode, count(r), min(r.awareAt), max(r.awareAt)"
+                                        "select r.problemId,"
+                                                + " min(r.softwareItem) filter (where r.originalReportId = r.reportId),"
+                                                + " min(r.faultCode) filter (where r.originalReportId = r.reportId),"
+                                                + " count(r) filter (where r.originalReportId = r.reportId),"
+                                                + " min(r.awareAt), max(r.awareAt)"
                                                 + " from TriageResultEntity r where r.productId = ?1"
-                                                + " group by r.problemId, r.softwareItem, r.faultCode order by max(r.awareAt) desc",
+                                                + " group by r.problemId order by max(r.awareAt) desc",
                                         Object[].class)
                                 .setParameter(1, productId)
                                 .getResultList()
@@ -151,19 +168,51 @@ public class ReportTriage {
     private Uni<TrendTracker.Tracked> classify(List<FieldReportReceived> fresh, Map<String, TriageView> views) {
         List<String> productIds =
                 fresh.stream().map(FieldReportReceived::productId).distinct().toList();
-        return registry.current(productIds)
-                .chain(products -> policies.current().chain(policy -> store(fresh, products, policy, views)));
+        return registry.current(productIds).chain(products -> policies.current().chain(policy -> originals(fresh)
+                .chain(originals -> store(fresh, products, policy, originals, views))));
+    }
+
+    /** The stored reports the fresh ones follow up, by report id. */
+    private static Uni<Map<String, Classification.Original>> originals(List<FieldReportReceived> fresh) {
+        List<String> followedUp = fresh.stream()
+                .map(FieldReportReceived::followUpOf)
+                .filter(id -> id != null)
+                .distinct()
+                .toList();
+        if (followedUp.isEmpty()) {
+            return Uni.createFrom().item(new HashMap<>());
+        }
+        return TriageResultEntity.<TriageResultEntity>list("reportId in ?1", followedUp)
+                .map(rows -> rows.stream()
+                        .collect(Collectors.toMap(
+                                row -> row.reportId,
+                                row -> new Classification.Original(
+                                        row.originalReportId == null ? row.reportId : row.originalReportId,
+                                        row.problemId),
+                                (a, b) -> a,
+                                HashMap::new)));
     }
 
     private Uni<TrendTracker.Tracked> store(
             List<FieldReportReceived> fresh,
             Map<String, RegisteredProduct> products,
             RiskMatrix policy,
+            Map<String, Classification.Original> originals,
             Map<String, TriageView> views) {
         Instant now = clock.instant();
-        List<TriageView> classified = fresh.stream()
-                .map(report -> TriageView.of(Classification.of(report, products.get(report.productId()), policy, now)))
-                .toList();
+        List<TriageView> classified = new ArrayList<>(fresh.size());
+        for (FieldReportReceived report : fresh) {
+            TriageView view = TriageView.of(Classification.of(
+                    report,
+                    products.get(report.productId()),
+                    policy,
+                    reportability,
+                    now,
+                    report.followUpOf() == null ? null : originals.get(report.followUpOf())));
+            // a later report of the batch may follow this one up
+            originals.put(view.reportId(), new Classification.Original(view.originalReportId(), view.problemId()));
+            classified.add(view);
+        }
         classified.forEach(view -> views.put(view.reportId(), view));
         return problems.track(classified, views, now).call(tracked -> {
             List<TriageResultEntity> rows = new ArrayList<>(fresh.size());
@@ -189,6 +238,10 @@ public class ReportTriage {
         row.softwareVersion = view.softwareVersion();
         row.country = view.country();
         row.awareAt = view.awareAt();
+        row.receivedAt = view.receivedAt();
+        row.followUpOf = view.followUpOf();
+        row.originalReportId = view.originalReportId();
+        row.trendSeverity = TrendCounting.countedSeverity(view.seriousIncident(), view.newEvent(), view.severity());
         row.triagedAt = view.triagedAt();
         row.policyVersion = view.policyVersion();
         row.registryVersion = view.registryVersion();

@@ -36,8 +36,24 @@ public class TriageResultEntity extends PanacheEntityBase {
 
     public String country;
 
+    /** The awareness the clocks run from. */
     @Column(name = "aware_at")
     public Instant awareAt;
+
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    /** The report this one says it follows up, as given. */
+    @Column(name = "follow_up_of")
+    public String followUpOf;
+
+    /** The report that first told of the event: this one, or the earlier one it follows up. */
+    @Column(name = "original_report_id")
+    public String originalReportId;
+
+    /** The severity under which the report counts in its problem's trend (MDR Art. 88); null when it does not. */
+    @Column(name = "trend_severity")
+    public Integer trendSeverity;
 
     @Column(name = "triaged_at")
     public Instant triagedAt;

@@ -10,10 +10,13 @@ import org.fieldsafety.triage.classification.ReportingDuty;
 
 /**
  * A report's triage result as stored, served and re-published: the reporting duties that apply, and for
- * each regime that does not, the reason ({@code notReportable}). {@code registryVersion} and {@code product}
+ * each regime that does not, the reason ({@code notReportable}). {@code awareAt} is the awareness the
+ * clocks run from, {@code receivedAt} intake's receipt; {@code missing} the fields the report did not give;
+ * {@code seriousness} which case applied and why. {@code originalReportId} is the report that first told of
+ * the event (the report itself, or the earlier one it follows up). {@code registryVersion} and {@code product}
  * (the registry's name, UDI-DI and markets, which the FSCA case needs) are null when the product was not
- * registered. {@code trendSignal}: the report's problem was in a trend episode (MDR Art.
- * 88) when it was triaged; the episode's TrendSignalRaised, not the report, goes to an FSCA case.
+ * registered. {@code trendSignal}: the report's problem was in a trend episode (MDR Art. 88) when it was
+ * triaged; the episode's TrendSignalRaised, not the report, goes to an FSCA case.
  */
 public record TriageView(
         String reportId,
@@ -30,9 +33,14 @@ public record TriageView(
         int probability,
         String riskRegion,
         boolean seriousIncident,
+        ReportTriaged.Seriousness seriousness,
         boolean fscaCandidate,
         boolean trendSignal,
         Instant awareAt,
+        Instant receivedAt,
+        String followUpOf,
+        String originalReportId,
+        List<String> missing,
         Instant triagedAt,
         int policyVersion,
         Integer registryVersion,
@@ -60,9 +68,15 @@ public record TriageView(
                 c.probability(),
                 c.riskRegion().name(),
                 c.seriousIncident(),
+                new ReportTriaged.Seriousness(
+                        c.seriousness().finding().name(), c.seriousness().statement()),
                 c.fscaCandidate(),
                 false,
+                c.awareAt(),
                 report.receivedAt(),
+                report.followUpOf(),
+                c.originalReportId(),
+                c.missing(),
                 c.triagedAt(),
                 c.policyVersion(),
                 c.product() == null ? null : c.product().version(),
@@ -84,6 +98,11 @@ public record TriageView(
                                 c.product().entry().markets()));
     }
 
+    /** Whether the report told of a new event, not follow-up information on one triage already knows. */
+    public boolean newEvent() {
+        return originalReportId == null || originalReportId.equals(reportId);
+    }
+
     /** This result with its problem in a trend episode (MDR Art. 88). */
     public TriageView withTrendSignal() {
         return new TriageView(
@@ -101,9 +120,14 @@ public record TriageView(
                 probability,
                 riskRegion,
                 seriousIncident,
+                seriousness,
                 fscaCandidate,
                 true,
                 awareAt,
+                receivedAt,
+                followUpOf,
+                originalReportId,
+                missing,
                 triagedAt,
                 policyVersion,
                 registryVersion,
@@ -133,7 +157,11 @@ public record TriageView(
                 triagedAt,
                 policyVersion,
                 reportability,
-                null,
+                receivedAt,
+                followUpOf,
+                originalReportId,
+                missing,
+                seriousness,
                 product);
     }
 }

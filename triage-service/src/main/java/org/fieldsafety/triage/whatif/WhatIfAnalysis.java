@@ -9,6 +9,7 @@ import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.platform.domain.InvalidInput;
 import org.fieldsafety.triage.classification.Classification;
 import org.fieldsafety.triage.classification.RegisteredProduct;
+import org.fieldsafety.triage.classification.Reportability;
 import org.fieldsafety.triage.classification.RiskMatrix;
 import org.fieldsafety.triage.policy.RiskPolicies;
 import org.fieldsafety.triage.registry.ProductRegistry;
@@ -25,11 +26,13 @@ public class WhatIfAnalysis {
 
     private final ProductRegistry registry;
     private final RiskPolicies policies;
+    private final Reportability reportability;
     private final ReportTriage triage;
 
-    WhatIfAnalysis(ProductRegistry registry, RiskPolicies policies, ReportTriage triage) {
+    WhatIfAnalysis(ProductRegistry registry, RiskPolicies policies, Reportability reportability, ReportTriage triage) {
         this.registry = registry;
         this.policies = policies;
+        this.reportability = reportability;
         this.triage = triage;
     }
 
@@ -69,10 +72,16 @@ public class WhatIfAnalysis {
                 changes);
     }
 
-    /** The decision on a stored report, at its triage time and with its trend state, under a product and policy. */
+    /**
+     * The decision on a stored report, at its triage time, with its trend state and its link to the report it
+     * follows up, under a product and policy.
+     */
     private WhatIfView.Decision decide(
             FieldReportReceived report, TriageView stored, RegisteredProduct product, RiskMatrix policy) {
-        TriageView view = TriageView.of(Classification.of(report, product, policy, stored.triagedAt()));
+        Classification.Original original =
+                stored.newEvent() ? null : new Classification.Original(stored.originalReportId(), stored.problemId());
+        TriageView view =
+                TriageView.of(Classification.of(report, product, policy, reportability, stored.triagedAt(), original));
         return WhatIfView.Decision.of(stored.trendSignal() ? view.withTrendSignal() : view);
     }
 }

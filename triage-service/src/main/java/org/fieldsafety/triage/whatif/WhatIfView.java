@@ -23,6 +23,7 @@ public record WhatIfView(
             int probability,
             String riskRegion,
             boolean seriousIncident,
+            ReportTriaged.Seriousness seriousness,
             boolean fscaCandidate,
             List<ReportTriaged.Reportability> reportability,
             List<TriageView.NotReportable> notReportable) {
@@ -35,6 +36,7 @@ public record WhatIfView(
                     view.probability(),
                     view.riskRegion(),
                     view.seriousIncident(),
+                    view.seriousness(),
                     view.fscaCandidate(),
                     view.reportability(),
                     view.notReportable());

@@ -2,6 +2,8 @@ package org.fieldsafety.triage.classification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,8 +19,17 @@ class SafetyClassTest {
     }
 
     @ParameterizedTest(name = "IEC 62304 4.3: class {0} contributes at worst to severity {1}")
-    @CsvSource({"A, 2", "B, 3", "C, 5"})
+    @CsvSource({"A, 1", "B, 3", "C, 5"})
     void worstHarmOfAClass(SafetyClass safetyClass, int severity) {
         assertEquals(severity, safetyClass.worstSeverity());
+    }
+
+    @ParameterizedTest(name = "IEC 62304 4.3: the worst of [{0}] is {1}")
+    @CsvSource({"A B, B", "B C A, C", "A, A", "'', C"})
+    void worstOfSeveralClasses(String classes, SafetyClass worst) {
+        List<SafetyClass> list = classes.isBlank()
+                ? List.of()
+                : Arrays.stream(classes.split(" ")).map(SafetyClass::valueOf).toList();
+        assertEquals(worst, SafetyClass.worst(list));
     }
 }

@@ -26,11 +26,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.contracts.FieldReportReceived;
+import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
+import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
 import org.fieldsafety.contracts.ProblemDetected;
 import org.fieldsafety.contracts.TrendSignalRaised;
 import org.fieldsafety.infra.InfraTestResource;
@@ -101,7 +105,9 @@ class ProblemFlowTest {
                 named.patientOutcome(),
                 "The pump stopped",
                 named.reporter(),
-                named.attributes());
+                named.attributes(),
+                null,
+                null);
         publish(unnamed);
         eventsUntil(bootstrap, productId, "triaged-" + unnamed.reportId(), 1);
         staff("auditor", "auditor-local")
@@ -110,6 +116,110 @@ class ProblemFlowTest {
                 .then()
                 .statusCode(200)
                 .body("[0].occurrences", equalTo(1));
+    }
+
+    /**
+     * Follow-up information (MDR Art. 87, 21 CFR 803.3): the outcome of an earlier report turned into a death.
+     * It joins the original's problem, its duties follow from the new information with the clocks from its
+     * own awareness, and it is not another occurrence of the problem.
+     */
+    @Test
+    void aFollowUpIsLinkedToItsOriginalAndIsNotAnotherOccurrence() throws Exception {
+        String productId = registeredProduct("FOLLOW-UP");
+        FieldReportReceived first = report(productId);
+        publish(first);
+        eventsUntil(bootstrap, productId, "triaged-" + first.reportId(), 1);
+
+        Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant aware = received.minus(Duration.ofHours(2));
+        FieldReportReceived followUp = new FieldReportReceived(
+                UUID.randomUUID().toString(),
+                first.clientId(),
+                received,
+                ReportSource.CUSTOMER_COMPLAINT,
+                productId,
+                null,
+                first.deviceSerial(),
+                first.softwareVersion(),
+                first.softwareItem(),
+                first.faultCode(),
+                first.occurredAt(),
+                first.country(),
+                PatientOutcome.DEATH,
+                "The patient of the earlier report died",
+                first.reporter(),
+                Map.of(),
+                aware,
+                first.reportId());
+        publish(followUp);
+        eventsUntil(bootstrap, productId, "triaged-" + followUp.reportId(), 1);
+        staff("ra", "ra-local")
+                .get("/api/v1/triage/{id}", followUp.reportId())
+                .then()
+                .statusCode(200)
+                .body("problemId", equalTo(problemId(productId)))
+                .body("followUpOf", equalTo(first.reportId()))
+                .body("originalReportId", equalTo(first.reportId()))
+                .body("seriousness.finding", equalTo("UNANTICIPATED"))
+                .body("awareAt", equalTo(aware.toString()))
+                .body("receivedAt", equalTo(received.toString()))
+                .body("reportability[0].regime", equalTo("EU_MDR"))
+                .body("reportability[0].basis", equalTo("Art. 87(5)"))
+                .body(
+                        "reportability[0].deadline",
+                        equalTo(aware.plus(Duration.ofDays(10)).toString()));
+        staff("auditor", "auditor-local")
+                .queryParam("productId", productId)
+                .get("/api/v1/problems")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].occurrences", equalTo(1));
+    }
+
+    /**
+     * ISO 13485 8.2.2, 21 CFR 820.198: a complaint of a death that names no software version, item, fault
+     * code or time is triaged at its worst case, says what was missing, and starts its clocks.
+     */
+    @Test
+    void aComplaintWithoutVersionIsTriagedAtItsWorstCaseAndStartsItsClocks() throws Exception {
+        String productId = registeredProduct("COMPLAINT");
+        Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        FieldReportReceived complaint = new FieldReportReceived(
+                UUID.randomUUID().toString(),
+                "complaints",
+                received,
+                ReportSource.CUSTOMER_COMPLAINT,
+                productId,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "DE",
+                PatientOutcome.DEATH,
+                "The patient died while using the meter",
+                null,
+                Map.of(),
+                null,
+                null);
+        publish(complaint);
+        eventsUntil(bootstrap, productId, "triaged-" + complaint.reportId(), 1);
+        staff("ra", "ra-local")
+                .get("/api/v1/triage/{id}", complaint.reportId())
+                .then()
+                .statusCode(200)
+                .body("missing", equalTo(List.of("softwareVersion", "softwareItem", "faultCode", "occurredAt")))
+                .body("softwareVersion", nullValue())
+                .body("safetyClass", equalTo("C"))
+                .body("seriousIncident", equalTo(true))
+                .body("seriousness.finding", equalTo("UNANTICIPATED"))
+                .body("awareAt", equalTo(received.toString()))
+                .body("reportability[0].basis", equalTo("Art. 87(5)"))
+                .body(
+                        "reportability[0].deadline",
+                        equalTo(received.plus(Duration.ofDays(10)).toString()));
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.fieldsafety.changecontrol.change.SafetyClass;
+import org.fieldsafety.contracts.FieldLengths;
 
 /**
  * The impact analysis of a change request (IEC 62304 6.2.3); {@code safetyClasses} gives the class of
@@ -14,6 +15,7 @@ import org.fieldsafety.changecontrol.change.SafetyClass;
  */
 public record ImpactAnalysisRequest(
         @NotBlank @Size(max = 4000) String summary,
-        @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 100) String> affectedItems,
+        @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = FieldLengths.SOFTWARE_ITEM) String> affectedItems,
         @Size(max = 200) List<@NotBlank @Size(max = 200) String> testsToRepeat,
-        @Size(max = 50) Map<@NotBlank @Size(max = 100) String, @NotNull SafetyClass> safetyClasses) {}
+        @Size(max = 50)
+                Map<@NotBlank @Size(max = FieldLengths.SOFTWARE_ITEM) String, @NotNull SafetyClass> safetyClasses) {}

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.fieldsafety.changecontrol.change.Verification;
+import org.fieldsafety.contracts.FieldLengths;
 
 /** The verification of an implemented change (IEC 62304 8.2.3) with its test records (9.8). */
 public record VerificationRequest(
@@ -16,10 +17,10 @@ public record VerificationRequest(
 
     /** One retest's documentation (IEC 62304 9.8). */
     public record RecordRequest(
-            @NotBlank @Size(max = 100) String softwareItem,
+            @NotBlank @Size(max = FieldLengths.SOFTWARE_ITEM) String softwareItem,
             @NotBlank @Size(max = 4000) String results,
             @Size(max = 100) List<@NotBlank @Size(max = 1000) String> anomalies,
-            @NotBlank @Size(max = 50) String softwareVersion,
+            @NotBlank @Size(max = FieldLengths.SOFTWARE_VERSION) String softwareVersion,
             @NotBlank @Size(max = 1000) String configuration,
             @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) String> tools,
             @NotNull @PastOrPresent LocalDate date,

@@ -5,7 +5,6 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -14,6 +13,7 @@ import org.fieldsafety.changecontrol.change.ChangeRequestCommand.RaiseChangeRequ
 import org.fieldsafety.changecontrol.change.ChangeRequests;
 import org.fieldsafety.contracts.FscaDecisionTaken;
 import org.fieldsafety.eventstore.Conflicts;
+import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.platform.messaging.BatchConsumer;
 import org.fieldsafety.platform.messaging.IncomingEvent;
 
@@ -34,15 +34,15 @@ public class FscaConsumer {
     private final BatchConsumer<FscaDecisionTaken> consumer;
 
     FscaConsumer(
-            CommandGateway commands,
+            AuditedCommands commands,
             Clock clock,
             @Channel(Channels.FSCA_DLQ) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
                     MutinyEmitter<String> deadLetters) {
         this.consumer = new BatchConsumer<>(
                 deadLetters,
                 FscaConsumer::read,
-                BatchConsumer.Work.blocking(decisions -> decisions.forEach(
-                        decision -> Conflicts.retry(() -> commands.sendAndWait(raise(decision, clock))))));
+                BatchConsumer.Work.blocking(decisions -> decisions.forEach(decision ->
+                        Conflicts.retry(() -> commands.send(raise(decision, clock), AuditedCommands.SYSTEM)))));
     }
 
     @Incoming(Channels.FSCA_IN)

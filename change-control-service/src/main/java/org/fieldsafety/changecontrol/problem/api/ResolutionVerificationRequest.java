@@ -2,6 +2,7 @@ package org.fieldsafety.changecontrol.problem.api;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.fieldsafety.contracts.FieldLengths;
 
 /**
  * The IEC 62304 9.7 criteria quality assurance states, each explicitly. That the problem has not recurred
@@ -13,4 +14,4 @@ public record ResolutionVerificationRequest(
         @NotNull Boolean trendReversed,
         @NotNull Boolean changeImplementedInRightItems,
         @NotNull Boolean noNewProblems,
-        @Size(max = 50) String fixedVersion) {}
+        @Size(max = FieldLengths.SOFTWARE_VERSION) String fixedVersion) {}

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -29,6 +28,7 @@ import org.fieldsafety.changecontrol.problem.query.FieldReportView;
 import org.fieldsafety.contracts.ProblemDetected;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.eventstore.Conflicts;
+import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.platform.messaging.BatchConsumer;
 import org.fieldsafety.platform.messaging.IncomingEvent;
 import org.fieldsafety.platform.messaging.Unprocessable;
@@ -38,6 +38,10 @@ import org.fieldsafety.platform.messaging.Unprocessable;
  * {@link ProblemDetected} opens the problem's one report (IEC 62304 9.1), a {@link ReportTriaged} joins
  * its problem's field reports and reopens the problem report when it shows the problem recurring on the
  * fix (9.7); anything else is not for this service (a tolerant reader: skipped whatever its shape).
+ * Follow-up information on an earlier report (its {@code originalReportId} is another report) tells of
+ * an event already counted: it is not another field report, so it neither counts twice nor shows a
+ * recurrence of an event that happened before the fix. A report without a software version is kept as
+ * one of an unnamed version.
  *
  * <p>In batches, because one transaction and one command per report made change control the slowest stage
  * under load: the batch's problems are opened first, in the order published; then its field reports are
@@ -57,12 +61,12 @@ import org.fieldsafety.platform.messaging.Unprocessable;
 @ApplicationScoped
 public class TriageConsumer {
 
-    private final CommandGateway commands;
+    private final AuditedCommands commands;
     private final Clock clock;
     private final BatchConsumer<Object> consumer;
 
     TriageConsumer(
-            CommandGateway commands,
+            AuditedCommands commands,
             Clock clock,
             @Channel(Channels.TRIAGE_DLQ) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
                     MutinyEmitter<String> deadLetters) {
@@ -103,7 +107,7 @@ public class TriageConsumer {
         }
         if (event.is(ReportTriaged.TYPE)) {
             ReportTriaged report = event.as(ReportTriaged.class, ReportTriaged.TYPE);
-            if (report.problemId() == null) {
+            if (report.problemId() == null || isFollowUp(report)) {
                 return null;
             }
             if (report.reportId() == null || report.productId() == null || report.triagedAt() == null) {
@@ -134,7 +138,7 @@ public class TriageConsumer {
                 Criticality.fromRisk(problem.severity(), problem.riskRegion(), problem.hazard(), problem.safetyClass()),
                 "triage",
                 clock.instant());
-        Conflicts.retry(() -> commands.sendAndWait(command));
+        Conflicts.retry(() -> commands.send(command, AuditedCommands.SYSTEM));
     }
 
     /** What triage knows of the problem; a complaint may name neither fault code nor software item. */
@@ -168,11 +172,15 @@ public class TriageConsumer {
         byProblem.forEach((problemId, fieldReports) -> {
             RecordRecurrences command = new RecordRecurrences(ProblemReports.idForProblem(problemId), fieldReports);
             try {
-                Conflicts.retry(() -> commands.sendAndWait(command));
+                Conflicts.retry(() -> commands.send(command, AuditedCommands.SYSTEM));
             } catch (AggregateNotFoundException e) {
                 // no problem report for this problem (yet): nothing to reopen
             }
         });
+    }
+
+    private static boolean isFollowUp(ReportTriaged report) {
+        return report.originalReportId() != null && !report.originalReportId().equals(report.reportId());
     }
 
     private static boolean isBlank(String value) {

@@ -8,9 +8,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.fieldsafety.fsca.audit.AuditTrail;
+import org.fieldsafety.eventstore.audit.AuditTrail;
+import org.fieldsafety.fsca.cases.FscaCase;
 import org.fieldsafety.platform.Roles;
-import org.fieldsafety.platform.domain.NotFound;
 
 /** A case's audit trail, verified on demand (21 CFR 11.10(e)). */
 @Path("/api/v1/fsca-cases/{caseId}/audit")
@@ -28,10 +28,7 @@ public class AuditResource {
     @Blocking
     @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public AuditResponse audit(@PathParam("caseId") String caseId) {
-        AuditTrail.Audit audit = trail.audit(caseId);
-        if (audit.entries().isEmpty()) {
-            throw new NotFound("FSCA case " + caseId);
-        }
+        AuditTrail.Audit audit = trail.audit(FscaCase.class, caseId);
         return new AuditResponse(caseId, audit.verified(), audit.entries());
     }
 

@@ -17,8 +17,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.contracts.TrendSignalRaised;
 import org.fieldsafety.eventstore.Conflicts;
+import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.fsca.Channels;
-import org.fieldsafety.fsca.audit.AuditedCommands;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordTriage;
 import org.fieldsafety.fsca.cases.Incident;
 import org.fieldsafety.fsca.cases.RegisteredProduct;
@@ -162,9 +162,15 @@ public class TriageConsumer {
                 triaged.reportability().stream()
                         .map(r -> ReportingClock.proposed(r.regime(), r.basis(), r.deadline()))
                         .toList(),
-                triaged.followUpOf(),
+                followUpOf(triaged),
                 List.of(),
                 List.of());
+    }
+
+    /** The report that first told of the event a follow-up brings new information on; null for a new event. */
+    private static String followUpOf(ReportTriaged triaged) {
+        String original = triaged.originalReportId();
+        return original == null || original.equals(triaged.reportId()) ? null : original;
     }
 
     private static RegisteredProduct product(ReportTriaged triaged) {

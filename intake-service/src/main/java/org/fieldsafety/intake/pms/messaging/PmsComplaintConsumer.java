@@ -17,10 +17,12 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.fieldsafety.contracts.FieldLengths;
 import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
 import org.fieldsafety.contracts.PmsComplaint;
 import org.fieldsafety.intake.pms.ProcessedComplaint;
 import org.fieldsafety.intake.report.FieldReportRequest;
+import org.fieldsafety.intake.report.ReportIds;
 import org.fieldsafety.intake.report.messaging.ReportPublisher;
 import org.fieldsafety.platform.messaging.BatchConsumer;
 import org.fieldsafety.platform.messaging.IncomingEvent;
@@ -107,7 +109,10 @@ public class PmsComplaintConsumer {
                         .toList()));
     }
 
-    /** The complaint as a field report of source PMS, validated like any report sent over HTTP. */
+    /**
+     * The complaint as a field report of source PMS, validated like any report sent over HTTP; the complaint
+     * it follows up, named by its complaint id, becomes that complaint's report id.
+     */
     static FieldReportRequest asReport(PmsComplaint complaint) {
         return new FieldReportRequest(
                 ReportSource.PMS.name(),
@@ -122,7 +127,11 @@ public class PmsComplaintConsumer {
                 complaint.patientOutcome(),
                 complaint.description(),
                 complaint.reporterType() == null ? null : new FieldReportRequest.Reporter(complaint.reporterType()),
-                complaint.complaintId() == null ? Map.of() : Map.of("pmsComplaintId", complaint.complaintId()));
+                complaint.complaintId() == null ? Map.of() : Map.of("pmsComplaintId", complaint.complaintId()),
+                complaint.awareAt(),
+                complaint.followUpOf() == null
+                        ? null
+                        : ReportIds.of(ProcessedComplaint.CLIENT, complaint.followUpOf()));
     }
 
     /**
@@ -130,11 +139,13 @@ public class PmsComplaintConsumer {
      * ({@code "country: ...; softwareVersion: ..."}), or null when the complaint is a valid report.
      */
     static String deadLetterReason(Validator validator, PmsComplaint complaint) {
-        Stream<String> complaintFields = validator.validate(new ComplaintId(complaint.complaintId())).stream()
-                .map(violation -> violation.getPropertyPath() + ": " + violation.getMessage());
+        Stream<String> complaintFields =
+                validator.validate(new ComplaintIds(complaint.complaintId(), complaint.followUpOf())).stream()
+                        .map(violation -> violation.getPropertyPath() + ": " + violation.getMessage());
         Stream<String> reportFields = validator.validate(asReport(complaint)).stream()
-                // the report's attributes carry only the complaint id, already checked on the complaint
-                .filter(violation -> !violation.getPropertyPath().toString().startsWith("attributes"))
+                // the report's attributes and followUpOf carry complaint ids, already checked on the complaint
+                .filter(violation -> !violation.getPropertyPath().toString().startsWith("attributes")
+                        && !violation.getPropertyPath().toString().equals("followUpOf"))
                 .map(violation ->
                         complaintField(violation.getPropertyPath().toString()) + ": " + violation.getMessage());
         String reason = Stream.concat(complaintFields, reportFields).sorted().collect(Collectors.joining("; "));
@@ -147,8 +158,11 @@ public class PmsComplaintConsumer {
     }
 
     /**
-     * What intake asks of the complaint's own field (the contract record carries no constraints): one
-     * report per id, so it must be there, and it must fit the table that records it.
+     * What intake asks of the complaint's own ids (the contract record carries no constraints): one report
+     * per id, so it must be there, and it must fit the table that records it; the id of the complaint it
+     * follows up, when there is one, too.
      */
-    record ComplaintId(@NotBlank @Size(max = 200) String complaintId) {}
+    record ComplaintIds(
+            @NotBlank @Size(max = FieldLengths.COMPLAINT_ID) String complaintId,
+            @Size(max = FieldLengths.FOLLOW_UP_OF) String followUpOf) {}
 }

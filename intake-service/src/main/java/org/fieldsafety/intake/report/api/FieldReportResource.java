@@ -29,8 +29,8 @@ import org.fieldsafety.platform.Roles;
 
 /**
  * Field reports from machine clients. A report is answered 202 only once Kafka acknowledged it; its
- * {@code receivedAt} is the manufacturer's regulatory awareness time (MDR Art. 87, 21 CFR 803.50); a retry
- * with the same {@code Idempotency-Key} keeps the first attempt's.
+ * {@code receivedAt} is the manufacturer's awareness unless the report gives an earlier {@code awareAt}
+ * (MDR Art. 87, 21 CFR 803.3); a retry with the same {@code Idempotency-Key} keeps the first attempt's.
  */
 @Path("/api/v1/field-reports")
 @SecurityScheme(

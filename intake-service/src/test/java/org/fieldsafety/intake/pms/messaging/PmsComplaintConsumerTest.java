@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -40,15 +41,48 @@ class PmsComplaintConsumerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String complaint(String complaintId, String softwareVersion) throws Exception {
+        return complaint(complaintId, softwareVersion, "2026-11-01T12:00:00Z");
+    }
+
+    private static String complaint(String complaintId, String softwareVersion, String awareAt) throws Exception {
         Map<String, Object> complaint = new HashMap<>();
         complaint.put("complaintId", complaintId);
         complaint.put("productId", "INSULIN-PUMP-X");
         complaint.put("softwareVersion", softwareVersion);
         complaint.put("occurredAt", "2026-11-01T10:00:00Z");
+        complaint.put("awareAt", awareAt);
         complaint.put("country", "FR");
         complaint.put("patientOutcome", "NO_HARM");
         complaint.put("description", "Display froze during bolus");
         return JSON.writeValueAsString(complaint);
+    }
+
+    /** ISO 13485 8.2.2: a complaint without version or time becomes a report, a follow-up names its first one. */
+    @Test
+    void anIncompleteComplaintIsReportedAndItsFollowUpNamesItsReport() throws Exception {
+        Map<String, Object> complaint = new HashMap<>();
+        complaint.put("complaintId", "PMS-INCOMPLETE");
+        complaint.put("productId", "INSULIN-PUMP-X");
+        complaint.put("patientOutcome", "SERIOUS_INJURY");
+        KafkaTestSupport.send(Topics.PMS_COMPLAINTS, "INSULIN-PUMP-X", JSON.writeValueAsString(complaint));
+        complaint.put("complaintId", "PMS-INCOMPLETE-FOLLOW-UP");
+        complaint.put("patientOutcome", "DEATH");
+        complaint.put("followUpOf", "PMS-INCOMPLETE");
+        KafkaTestSupport.send(Topics.PMS_COMPLAINTS, "INSULIN-PUMP-X", JSON.writeValueAsString(complaint));
+
+        String first = ReportIds.of(ProcessedComplaint.CLIENT, "PMS-INCOMPLETE");
+        String followUp = ReportIds.of(ProcessedComplaint.CLIENT, "PMS-INCOMPLETE-FOLLOW-UP");
+        JsonNode report = JSON.readTree(KafkaTestSupport.awaitRecords(
+                        Topics.REPORTS, record -> first.equals(KafkaTestSupport.header(record, "ce_id")), 1)
+                .get(0)
+                .value());
+        assertTrue(!report.hasNonNull("softwareVersion"));
+        assertTrue(!report.hasNonNull("occurredAt"));
+        JsonNode followUpReport = JSON.readTree(KafkaTestSupport.awaitRecords(
+                        Topics.REPORTS, record -> followUp.equals(KafkaTestSupport.header(record, "ce_id")), 1)
+                .get(0)
+                .value());
+        assertEquals(first, followUpReport.get("followUpOf").asText());
     }
 
     @Test
@@ -80,14 +114,16 @@ class PmsComplaintConsumerTest {
 
     @Test
     void anInvalidComplaintGoesToTheDeadLetterTopicWithTheReason() throws Exception {
-        KafkaTestSupport.send(Topics.PMS_COMPLAINTS, "INSULIN-PUMP-X", complaint("PMS-BROKEN", null));
+        // aware of it before it happened (21 CFR 803.3)
+        KafkaTestSupport.send(
+                Topics.PMS_COMPLAINTS, "INSULIN-PUMP-X", complaint("PMS-BROKEN", "4.2.1", "2026-10-31T10:00:00Z"));
 
         ConsumerRecord<String, String> dead = KafkaTestSupport.awaitRecords(
                         Topics.deadLetter(Topics.PMS_COMPLAINTS),
                         record -> record.value() != null && record.value().contains("PMS-BROKEN"),
                         1)
                 .get(0);
-        assertTrue(KafkaTestSupport.header(dead, "dead-letter-reason").contains("softwareVersion"));
+        assertTrue(KafkaTestSupport.header(dead, "dead-letter-reason").contains("awareAt"));
     }
 
     @Test

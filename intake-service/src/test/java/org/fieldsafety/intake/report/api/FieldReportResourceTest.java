@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.fieldsafety.contracts.FieldLengths;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.contracts.Topics;
 import org.fieldsafety.infra.InfraTestResource;
@@ -82,6 +83,48 @@ class FieldReportResourceTest {
         assertEquals("pump-cloud", payload.get("clientId").asText());
         assertEquals("E-DOSE-CALC-OVERFLOW", payload.get("faultCode").asText());
         assertEquals(accepted.get("receivedAt"), payload.get("receivedAt").asText());
+    }
+
+    /**
+     * ISO 13485 8.2.2: a complaint of a death that names neither version, fault nor time is accepted, and it
+     * carries the earlier awareness the complaint unit gives (21 CFR 803.3) and the report it follows up.
+     */
+    @Test
+    void anIncompleteComplaintIsAcceptedWithItsAwarenessAndTheReportItFollowsUp() throws Exception {
+        Instant aware = Instant.now().minus(Duration.ofDays(4)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Map<String, Object> complaint = new java.util.HashMap<>();
+        complaint.put("source", "CUSTOMER_COMPLAINT");
+        complaint.put("productId", IntakeTestSupport.PRODUCT);
+        complaint.put("patientOutcome", "DEATH");
+        complaint.put("description", "The patient died after a bolus; the pump's version is not known");
+        complaint.put("awareAt", aware.toString());
+        complaint.put("followUpOf", "earlier-report");
+        String reportId = post("/api/v1/field-reports", complaint)
+                .statusCode(202)
+                .extract()
+                .path("reportId");
+
+        JsonNode payload = JSON.readTree(KafkaTestSupport.awaitRecords(
+                        Topics.REPORTS, r -> reportId.equals(KafkaTestSupport.header(r, "ce_id")), 1)
+                .get(0)
+                .value());
+        assertEquals(aware, Instant.parse(payload.get("awareAt").asText()));
+        assertEquals("earlier-report", payload.get("followUpOf").asText());
+        assertFalse(payload.hasNonNull("softwareVersion"));
+        assertFalse(payload.hasNonNull("occurredAt"));
+    }
+
+    /** 21 CFR 803.3, MDR Art. 87(1): nobody is aware of an event before it happened, nor after intake has it. */
+    @Test
+    void anAwarenessBeforeTheEventOrInTheFutureNamesAwareAt() {
+        assertInvalid(
+                IntakeTestSupport.report(
+                        "awareAt", Instant.now().minus(Duration.ofHours(2)).toString()),
+                "awareAt");
+        assertInvalid(
+                IntakeTestSupport.report(
+                        "awareAt", Instant.now().plus(Duration.ofHours(1)).toString()),
+                "awareAt");
     }
 
     @Test
@@ -161,11 +204,32 @@ class FieldReportResourceTest {
         assertInvalid(complaint, "description");
         assertInvalid(IntakeTestSupport.report("country", "XX"), "country");
         assertInvalid(IntakeTestSupport.report("softwareVersion", null), "softwareVersion");
-        assertInvalid(IntakeTestSupport.report("productId", "P".repeat(101)), "productId");
+        assertInvalid(IntakeTestSupport.report("occurredAt", null), "occurredAt");
         assertInvalid(
                 IntakeTestSupport.report(
                         "occurredAt", Instant.now().plus(Duration.ofHours(1)).toString()),
                 "occurredAt");
+    }
+
+    /**
+     * Every text field takes a value as long as its limit ({@link FieldLengths}, which every column after
+     * intake is at least as wide as) and refuses one character more.
+     */
+    @Test
+    void eachTextFieldTakesItsLongestValueAndRefusesOneCharacterMore() {
+        Map<String, Integer> limits = Map.of(
+                "udiDi", FieldLengths.UDI_DI,
+                "deviceSerial", FieldLengths.DEVICE_SERIAL,
+                "softwareVersion", FieldLengths.SOFTWARE_VERSION,
+                "softwareItem", FieldLengths.SOFTWARE_ITEM,
+                "faultCode", FieldLengths.FAULT_CODE,
+                "description", FieldLengths.DESCRIPTION);
+        Map<String, Object> longest = IntakeTestSupport.report();
+        limits.forEach((field, limit) -> longest.put(field, "x".repeat(limit)));
+        post("/api/v1/field-reports", longest).statusCode(202);
+
+        limits.forEach((field, limit) -> assertInvalid(IntakeTestSupport.report(field, "x".repeat(limit + 1)), field));
+        assertInvalid(IntakeTestSupport.report("productId", "P".repeat(FieldLengths.PRODUCT_ID + 1)), "productId");
     }
 
     @Test

@@ -36,7 +36,9 @@ class ReportPublisherTest {
             PatientOutcome.UNKNOWN,
             null,
             null,
-            Map.of());
+            Map.of(),
+            null,
+            null);
 
     @Test
     void aReportKafkaDoesNotAcknowledgeInTimeIsUnavailable() {

@@ -9,10 +9,11 @@ import org.fieldsafety.platform.domain.Unavailable;
 
 /**
  * Tells a failure that retrying cannot cure from one that passes, by the type of the failure and its
- * causes, for {@link BatchConsumer}. A record is dead-lettered only for the former: a database or broker
- * that is down, restarting or slow must hold the batch back (Kafka keeps it), never send reports that
- * were acknowledged at intake to the dead letters. Database errors are read from the reactive client and
- * from JDBC alike; a failure of unknown type passes.
+ * causes, for {@link BatchConsumer} and for the event store's projections (which park an event only for the
+ * former). A record is dead-lettered only for the former: a database or broker that is down, restarting
+ * or slow must hold the batch back (Kafka keeps it), never send reports that were acknowledged at intake
+ * to the dead letters. Database errors are read from the reactive client and from JDBC alike; a failure
+ * of unknown type passes.
  */
 public final class Failures {
 
@@ -39,9 +40,14 @@ public final class Failures {
      * the failure itself.
      */
     public static String reason(Throwable failure) {
-        Throwable cause = permanentCause(failure);
-        Throwable named = cause == null ? failure : cause;
+        Throwable named = namedCause(failure);
         return named.getMessage() == null ? named.toString() : named.getMessage();
+    }
+
+    /** The cause that makes the failure permanent, or the failure itself: what a dead letter names. */
+    public static Throwable namedCause(Throwable failure) {
+        Throwable cause = permanentCause(failure);
+        return cause == null ? failure : cause;
     }
 
     private static Throwable permanentCause(Throwable failure) {

@@ -9,8 +9,10 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.fieldsafety.platform.messaging.Failures;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -21,10 +23,20 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * transaction runs on a Vert.x context and is awaited. It is not the token's transaction: delivery is at
  * least once, and each write is guarded by the event's sequence number. A failed write throws, so the
  * processor rolls the batch back and retries it rather than skipping an event.
+ *
+ * <p>A batch's writes fail together, after its handlers ran, where Axon's dead-letter queue cannot tell
+ * which event failed. So when they fail for good (a value the database refuses: {@link Failures#permanent}),
+ * the processor retries that batch one event at a time: each event's writes run in its own handler, and
+ * the one that fails again is parked ({@code ParkingPolicy}) while the others are written. The next batch
+ * is written whole again. Outside a processor's batch (a parked event replayed, a test) writes run at once.
  */
 public final class Projections {
 
     private static final String PENDING_WRITES = Projections.class.getName() + ".pendingWrites";
+    private static final String ONE_BY_ONE_UNTIL_COMMIT = Projections.class.getName() + ".oneByOne";
+
+    /** Set on a processor's thread whose batch failed for good, until a batch of it commits. */
+    private static final ThreadLocal<Boolean> ONE_BY_ONE = new ThreadLocal<>();
 
     private Projections() {}
 
@@ -66,19 +78,42 @@ public final class Projections {
         }));
     }
 
-    /** Joins the writes of the current batch; written at once when no unit of work is running. */
+    /**
+     * Joins the writes of the current processor batch; written at once outside one, and while the batch is
+     * retried one event at a time.
+     */
     private static void write(Function<Mutiny.Session, Uni<Void>> work) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        UnitOfWork<?> batch =
+                CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root() : null;
+        if (!(batch instanceof BatchingUnitOfWork<?>)) {
             run(List.of(work));
             return;
         }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        if (ONE_BY_ONE.get() != null) {
+            batch.getOrComputeResource(ONE_BY_ONE_UNTIL_COMMIT, key -> {
+                batch.afterCommit(committed -> ONE_BY_ONE.remove());
+                return Boolean.TRUE;
+            });
+            run(List.of(work));
+            return;
+        }
         batch.<List<Function<Mutiny.Session, Uni<Void>>>>getOrComputeResource(PENDING_WRITES, key -> {
                     List<Function<Mutiny.Session, Uni<Void>>> writes = new ArrayList<>();
-                    batch.onPrepareCommit(committing -> run(writes));
+                    batch.onPrepareCommit(committing -> runBatch(writes));
                     return writes;
                 })
                 .add(work);
+    }
+
+    private static void runBatch(List<Function<Mutiny.Session, Uni<Void>>> writes) {
+        try {
+            run(writes);
+        } catch (RuntimeException e) {
+            if (Failures.permanent(e)) {
+                ONE_BY_ONE.set(Boolean.TRUE);
+            }
+            throw e;
+        }
     }
 
     private static void run(List<Function<Mutiny.Session, Uni<Void>>> writes) {

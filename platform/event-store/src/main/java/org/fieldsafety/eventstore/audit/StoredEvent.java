@@ -1,9 +1,9 @@
-package org.fieldsafety.fsca.audit;
+package org.fieldsafety.eventstore.audit;
 
-/** One row of the event store as stored: what the audit hash covers. */
-record StoredEvent(
+/** One row of the event store as stored: what an audit link covers. */
+public record StoredEvent(
         String eventId,
-        String caseId,
+        String aggregateId,
         long sequence,
         String payloadType,
         String payloadRevision,
@@ -12,7 +12,7 @@ record StoredEvent(
         byte[] metaData) {
 
     /** The event's name without its package or enclosing type. */
-    String type() {
+    public String type() {
         return payloadType.substring(Math.max(payloadType.lastIndexOf('.'), payloadType.lastIndexOf('$')) + 1);
     }
 }

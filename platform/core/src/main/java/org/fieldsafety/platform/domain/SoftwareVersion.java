@@ -1,7 +1,10 @@
-package org.fieldsafety.changecontrol.problem;
+package org.fieldsafety.platform.domain;
 
-/** The order of software versions such as {@code 4.2.2} and {@code 4.2.10}. */
-final class SoftwareVersion {
+/**
+ * The order of software versions such as {@code 4.2.2} and {@code 4.2.10}: which release a fix is in, and
+ * which safety class a version of an item has.
+ */
+public final class SoftwareVersion {
 
     private SoftwareVersion() {}
 
@@ -9,7 +12,7 @@ final class SoftwareVersion {
      * Compares part by part (split at {@code .}, {@code -}, {@code +}, {@code _}): numbers as numbers, other
      * parts as text, and a version that has more parts after equal ones is the later one.
      */
-    static int compare(String a, String b) {
+    public static int compare(String a, String b) {
         String[] left = a.strip().split("[.\\-+_]");
         String[] right = b.strip().split("[.\\-+_]");
         for (int i = 0; i < Math.min(left.length, right.length); i++) {

@@ -1,0 +1,39 @@
+package org.fieldsafety.changecontrol.audit.api;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.fieldsafety.changecontrol.change.ChangeRequest;
+import org.fieldsafety.eventstore.audit.AuditTrail;
+import org.fieldsafety.platform.Roles;
+
+/** A change request's audit trail, verified on demand (21 CFR 11.10(e)). */
+@Path("/api/v1/change-requests/{id}/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class ChangeRequestAuditResource {
+
+    private final AuditTrail trail;
+
+    ChangeRequestAuditResource(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    /** {@code verified}: every stored event still produces its recorded link, and the links are unbroken. */
+    @GET
+    @Blocking
+    @RolesAllowed({
+        Roles.REGULATORY_AFFAIRS,
+        Roles.QUALITY_ASSURANCE,
+        Roles.ENGINEERING,
+        Roles.CCB_MEMBER,
+        Roles.AUDITOR,
+        Roles.ADMIN
+    })
+    public AuditResponse audit(@PathParam("id") String id) {
+        return AuditResponse.of(id, trail.audit(ChangeRequest.class, id));
+    }
+}

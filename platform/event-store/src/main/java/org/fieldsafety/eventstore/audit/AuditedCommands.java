@@ -1,0 +1,108 @@
+package org.fieldsafety.eventstore.audit;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+
+/**
+ * The one way the event-sourced services send commands (21 CFR 11.10(e)): with who asked, as the {@value
+ * #WHO} metadata that every event the command causes carries, and in one transaction with the new links of
+ * the audit chain of the aggregate the command targets ({@link AuditTrail}). Blocking. A command on an
+ * aggregate that does not exist fails with Axon's {@code AggregateNotFoundException}, for the caller to name.
+ */
+@ApplicationScoped
+public class AuditedCommands {
+
+    /** The metadata key of the user (or {@value #SYSTEM}) on whose behalf a command ran. */
+    public static final String WHO = "who";
+
+    public static final String SYSTEM = "system";
+
+    private static final int LOCK_STRIPES = 64;
+    private static final CommandTargetResolver TARGETS =
+            AnnotationCommandTargetResolver.builder().build();
+
+    private final CommandGateway commands;
+    private final AuditTrail trail;
+
+    /**
+     * One command on an aggregate at a time in this JVM, from before its transaction begins until after it
+     * ended. Axon releases the aggregate when its unit of work is done, which is before this transaction
+     * commits the events and their audit links; a second command on the cached aggregate could otherwise
+     * build on events not yet committed and link its own to the chain's committed head, forking the chain.
+     * Other aggregates are not held up, except by the rare sharing of a stripe.
+     */
+    private final Lock[] locks =
+            IntStream.range(0, LOCK_STRIPES).mapToObj(i -> new ReentrantLock()).toArray(Lock[]::new);
+
+    AuditedCommands(CommandGateway commands, AuditTrail trail) {
+        this.commands = commands;
+        this.trail = trail;
+    }
+
+    /**
+     * In a transaction of its own, which Axon joins, so the events and their links commit together or not
+     * at all.
+     *
+     * @return what the command handler returned (null for most)
+     */
+    public <R> R send(Object command, String who) {
+        return inOneTransaction(List.of(command), () -> sendAndLink(command, who));
+    }
+
+    /**
+     * Commands on different aggregates (a consumed batch's, one per aggregate) in one transaction: all their
+     * events and links commit together or none do, for one commit instead of one per command.
+     *
+     * @return what each command handler returned, in the commands' order (null for most)
+     */
+    public <R> List<R> sendAll(List<?> batch, String who) {
+        return inOneTransaction(batch, () -> {
+            List<R> results = new ArrayList<>(batch.size());
+            batch.forEach(command -> results.add(sendAndLink(command, who)));
+            return results;
+        });
+    }
+
+    /** Holds the aggregates' locks in stripe order, so two batches sharing aggregates cannot each wait for the other. */
+    private <R> R inOneTransaction(List<?> batch, Callable<R> work) {
+        List<Lock> held = batch.stream()
+                .mapToInt(command -> Math.floorMod(aggregateId(command).hashCode(), LOCK_STRIPES))
+                .distinct()
+                .sorted()
+                .mapToObj(stripe -> locks[stripe])
+                .toList();
+        held.forEach(Lock::lock);
+        try {
+            return QuarkusTransaction.requiringNew().call(work);
+        } finally {
+            held.forEach(Lock::unlock);
+        }
+    }
+
+    private <R> R sendAndLink(Object command, String who) {
+        R result = commands.sendAndWait(message(command).andMetaData(Map.of(WHO, who)));
+        trail.extend(aggregateId(command));
+        return result;
+    }
+
+    private static CommandMessage<?> message(Object command) {
+        return GenericCommandMessage.asCommandMessage(command);
+    }
+
+    /** The aggregate a command targets: its {@code @TargetAggregateIdentifier}. */
+    private static String aggregateId(Object command) {
+        return TARGETS.resolveTarget(message(command)).getIdentifier();
+    }
+}
