@@ -73,8 +73,11 @@ public final class Authorities {
                 .toList();
     }
 
-    /** Whether the devices are on the US market: a registered product with US among its markets, or one not registered. */
-    public static boolean usMarketed(RegisteredProduct product) {
-        return product == null || product.markets().contains("US");
+    /**
+     * Whether the devices are on {@code country}'s market: a registered product with it among its markets, or
+     * a product not registered (taken to be on every market: reads towards reporting, as triage does).
+     */
+    public static boolean marketedIn(RegisteredProduct product, String country) {
+        return product == null || product.markets().contains(country);
     }
 }

@@ -2,6 +2,7 @@ package org.fieldsafety.fsca.cases;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,12 @@ import org.fieldsafety.platform.time.UsWorkDays;
  *       proposes for the new information.
  *   <li>21 CFR 806.10(b): a correction or removal is reported within 10 working days of its start (the
  *       case's first Field Safety Notice).
+ *   <li>Medical Devices Regulations SOR/98-282 s.59(2): an incident outside Canada is reported to Health
+ *       Canada once the manufacturer has indicated to an authority that it will take corrective action, or an
+ *       authority required it (here: an FSCA_REQUIRED decision), for a device sold in Canada; s.60(1) gives 10
+ *       days for a death or serious deterioration and 30 days for one that could follow were it to recur.
+ *       The case does not keep which of the two a serious incident was, so the reading that reports is
+ *       taken: 10 days, from the corrective action or the later awareness.
  *   <li>MDR Art. 87, MDCG 2023-3: a clock ends only by a submission or a person's signed NOT_REPORTABLE, so
  *       new triage never ends or drops one: a report triaged again changes its running clocks only; a
  *       follow-up keeps the sooner of a running clock and the new one, and reopens a clock signed not
@@ -36,10 +43,13 @@ public final class CaseDuties {
     public static final String FIVE_DAY_REPORT = "21 CFR 803.53";
     public static final String SUPPLEMENTAL_REPORT = "21 CFR 803.56";
     public static final String CORRECTION_REPORT = "21 CFR 806.10";
+    public static final String CA_HC = "CA_HC";
+    public static final String FOREIGN_INCIDENT = "SOR/98-282 s.59(2), s.60(1)(a)";
 
     static final int FIVE_DAY_WORK_DAYS = 5;
     static final Duration SUPPLEMENTAL_PERIOD = Duration.ofDays(30);
     static final int CORRECTION_WORK_DAYS = 10;
+    static final Duration FOREIGN_INCIDENT_PERIOD = Duration.ofDays(10);
 
     private final UsWorkDays workDays;
 
@@ -57,6 +67,25 @@ public final class CaseDuties {
         }
         Instant due = workDays.after(trigger.isAfter(awareAt) ? trigger : awareAt, FIVE_DAY_WORK_DAYS);
         return due.isBefore(clock.deadline()) ? clock.due(FIVE_DAY_REPORT, due) : clock;
+    }
+
+    /**
+     * The clocks of a serious incident that occurred in {@code country} once corrective action was decided at
+     * {@code correctiveActionAt}: a Health Canada clock is added for an incident outside Canada that has
+     * none (SOR/98-282 s.59(2)); an incident without a country already has Canada's clock from triage, which
+     * takes it to have occurred wherever the device is sold.
+     */
+    public static List<ReportingClock> foreignToCanada(
+            List<ReportingClock> clocks, String country, Instant correctiveActionAt, Instant awareAt) {
+        if (country == null
+                || country.equals("CA")
+                || clocks.stream().anyMatch(c -> c.regime().equals(CA_HC))) {
+            return clocks;
+        }
+        Instant from = correctiveActionAt.isAfter(awareAt) ? correctiveActionAt : awareAt;
+        List<ReportingClock> withCanada = new ArrayList<>(clocks);
+        withCanada.add(ReportingClock.proposed(CA_HC, FOREIGN_INCIDENT, from.plus(FOREIGN_INCIDENT_PERIOD)));
+        return List.copyOf(withCanada);
     }
 
     /** The correction or removal report of a correction started at {@code startedAt} (21 CFR 806.10(b)). */

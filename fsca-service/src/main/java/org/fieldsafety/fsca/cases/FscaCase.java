@@ -98,6 +98,9 @@ public class FscaCase {
     /** When regulatory affairs first found remedial action needed (21 CFR 803.53(a)); null until then. */
     private Instant remedialActionAt;
 
+    /** When an FSCA was first decided required: corrective action (SOR/98-282 s.59(2)); null until then. */
+    private Instant correctiveActionAt;
+
     private final List<FdaRequest> fdaRequests = new ArrayList<>();
     private FscaDecision decision;
     private FscaAction action;
@@ -188,15 +191,16 @@ public class FscaCase {
                     incident,
                     CaseDuties.followedUp(
                             current.clocks(),
-                            withCaseDuties(incident.clocks(), incident.awareAt(), duties),
+                            withCaseDuties(incident.clocks(), incident, incident.awareAt(), duties),
                             incident.awareAt())));
             return;
         }
-        Incident attached = fiveDayTrigger(incident.awareAt())
-                .map(trigger -> incident.withClocks(
-                        withCaseDuties(incident.clocks(), incident.awareAt(), duties), trigger.reason(), at))
-                .orElse(incident);
-        apply(new IncidentAttached(caseId, attached));
+        List<ReportingClock> clocks = withCaseDuties(incident.clocks(), incident, incident.awareAt(), duties);
+        apply(new IncidentAttached(
+                caseId,
+                clocks.equals(incident.clocks())
+                        ? incident
+                        : incident.withClocks(clocks, caseDutiesReason(incident.awareAt()), at)));
     }
 
     private void reclassify(Incident known, Incident incident, Instant at, CaseDuties duties) {
@@ -206,7 +210,7 @@ public class FscaCase {
                         c.regime(), c.basis(), c.deadline().minus(shift)))
                 .toList();
         List<ReportingClock> clocks =
-                CaseDuties.reclassified(known.clocks(), withCaseDuties(proposed, known.awareAt(), duties));
+                CaseDuties.reclassified(known.clocks(), withCaseDuties(proposed, incident, known.awareAt(), duties));
         if (!clocks.equals(known.clocks())) {
             apply(new IncidentReclassified(caseId, known.reportId(), known.awareAt(), clocks, at));
         }
@@ -232,23 +236,40 @@ public class FscaCase {
         return Stream.concat(remedial, requested).min(Comparator.comparing(Trigger::at));
     }
 
-    private List<ReportingClock> withCaseDuties(List<ReportingClock> clocks, Instant awareAt, CaseDuties duties) {
-        return fiveDayTrigger(awareAt)
+    /**
+     * The duties that follow from the case on the clocks of an event known since {@code awareAt}: its 5-day
+     * report (21 CFR 803.53) and, once corrective action is decided, Health Canada's report of a serious
+     * incident abroad (SOR/98-282 s.59(2)).
+     */
+    private List<ReportingClock> withCaseDuties(
+            List<ReportingClock> clocks, Incident incident, Instant awareAt, CaseDuties duties) {
+        List<ReportingClock> withFiveDay = fiveDayTrigger(awareAt)
                 .map(trigger -> clocks.stream()
                         .map(clock -> duties.fiveDay(clock, trigger.at(), awareAt))
                         .toList())
                 .orElse(clocks);
+        return correctiveActionAt == null || !incident.seriousIncident() || !Authorities.marketedIn(product, "CA")
+                ? withFiveDay
+                : CaseDuties.foreignToCanada(withFiveDay, incident.country(), correctiveActionAt, awareAt);
     }
 
-    /** After a new 5-day trigger: every incident whose US clock it brings forward. */
-    private void applyFiveDayReports(Instant at, CaseDuties duties) {
+    /** Why the case's duties change the clocks of an event known since {@code awareAt}. */
+    private String caseDutiesReason(Instant awareAt) {
+        return Stream.concat(
+                        fiveDayTrigger(awareAt).map(Trigger::reason).stream(),
+                        Stream.ofNullable(correctiveActionAt)
+                                .map(at -> "SOR/98-282 s.59(2): corrective action decided"))
+                .collect(Collectors.joining("; "));
+    }
+
+    /** After a new 5-day trigger or corrective action: every incident whose clocks the case's duties change. */
+    private void applyCaseDuties(Instant at, CaseDuties duties) {
         for (Incident incident : List.copyOf(incidents.values())) {
-            fiveDayTrigger(incident.awareAt()).ifPresent(trigger -> {
-                List<ReportingClock> clocks = withCaseDuties(incident.clocks(), incident.awareAt(), duties);
-                if (!clocks.equals(incident.clocks())) {
-                    apply(new ReportingClocksChanged(caseId, incident.reportId(), clocks, trigger.reason(), at));
-                }
-            });
+            List<ReportingClock> clocks = withCaseDuties(incident.clocks(), incident, incident.awareAt(), duties);
+            if (!clocks.equals(incident.clocks())) {
+                apply(new ReportingClocksChanged(
+                        caseId, incident.reportId(), clocks, caseDutiesReason(incident.awareAt()), at));
+            }
         }
     }
 
@@ -276,7 +297,7 @@ public class FscaCase {
                 command.signature(),
                 AggregateLifecycle.getVersion()));
         if (command.remedialActionNeeded()) {
-            applyFiveDayReports(command.assessedAt(), duties);
+            applyCaseDuties(command.assessedAt(), duties);
         }
     }
 
@@ -317,9 +338,7 @@ public class FscaCase {
                 AggregateLifecycle.getVersion(),
                 command.remedialActionNeeded(),
                 decision != null));
-        if (command.remedialActionNeeded()) {
-            applyFiveDayReports(command.signature().signedAt(), duties);
-        }
+        applyCaseDuties(command.signature().signedAt(), duties);
     }
 
     /**
@@ -388,7 +407,7 @@ public class FscaCase {
         if (fdaRequests.stream()
                 .noneMatch(known -> known.reference().equals(command.request().reference()))) {
             apply(new FdaRequestRecorded(caseId, command.request()));
-            applyFiveDayReports(command.recordedAt(), duties);
+            applyCaseDuties(command.recordedAt(), duties);
         }
     }
 
@@ -472,7 +491,7 @@ public class FscaCase {
                 command.issuedAt());
         apply(new FieldSafetyNoticeIssued(
                 caseId, problemId, productId, notice, List.copyOf(command.recipients()), command.signature()));
-        if (number == 1 && Authorities.usMarketed(product)) {
+        if (number == 1 && Authorities.marketedIn(product, "US")) {
             apply(new CorrectionReportDue(caseId, duties.correction(command.issuedAt())));
         }
         return notice;
@@ -758,6 +777,9 @@ public class FscaCase {
         reviewRequired = false;
         if (event.remedialActionNeeded() && remedialActionAt == null) {
             remedialActionAt = event.signature().signedAt();
+        }
+        if (event.decision() == FscaDecision.FSCA_REQUIRED && correctiveActionAt == null) {
+            correctiveActionAt = event.signature().signedAt();
         }
     }
 

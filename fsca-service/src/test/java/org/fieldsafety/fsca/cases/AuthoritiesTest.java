@@ -44,10 +44,11 @@ class AuthoritiesTest {
     }
 
     @org.junit.jupiter.api.Test
-    void usMarketedDevicesAreThoseOnTheUsMarketOrOfAnUnknownProduct() {
-        assertTrue(Authorities.usMarketed(null));
-        assertTrue(Authorities.usMarketed(new RegisteredProduct("X", null, List.of("US"))));
-        assertFalse(Authorities.usMarketed(new RegisteredProduct("X", null, List.of("DE"))));
+    void devicesAreOnTheProductsMarketsOrOnEveryMarketForAnUnknownProduct() {
+        assertTrue(Authorities.marketedIn(null, "US"));
+        assertTrue(Authorities.marketedIn(new RegisteredProduct("X", null, List.of("US")), "US"));
+        assertFalse(Authorities.marketedIn(new RegisteredProduct("X", null, List.of("DE")), "US"));
+        assertFalse(Authorities.marketedIn(new RegisteredProduct("X", null, List.of("DE")), "CA"));
         assertTrue(Authorities.of("ZZ").isEmpty());
         assertTrue(Authorities.of(null).isEmpty());
     }

@@ -60,6 +60,34 @@ class CaseDutiesTest {
         assertSame(sooner, DUTIES.fiveDay(sooner, AWARE, AWARE));
     }
 
+    /**
+     * SOR/98-282 s.59(2): a serious incident abroad gets Health Canada's clock, 10 days from the corrective
+     * action or its later awareness; one in Canada, without a country, or with Canada's clock already stays.
+     */
+    @ParameterizedTest(name = "incident in {0}, aware {1}: {2}")
+    @CsvSource({
+        "DE, 2026-11-20T10:00:00Z, 2026-12-01T09:00:00Z",
+        "US, 2026-11-25T10:00:00Z, 2026-12-05T10:00:00Z",
+        "CA, 2026-11-20T10:00:00Z, ''",
+        "'', 2026-11-20T10:00:00Z, ''"
+    })
+    void aSeriousIncidentAbroadIsReportedToHealthCanadaOnceCorrectiveActionIsDecided(
+            String country, Instant awareAt, String due) {
+        Instant correctiveAction = Instant.parse("2026-11-21T09:00:00Z");
+        List<ReportingClock> clocks =
+                List.of(ReportingClock.proposed("EU_MDR", "Art. 87(3)", awareAt.plusSeconds(15 * 86400L)));
+        List<ReportingClock> expected = due.isEmpty()
+                ? clocks
+                : List.of(
+                        clocks.get(0),
+                        ReportingClock.proposed("CA_HC", CaseDuties.FOREIGN_INCIDENT, Instant.parse(due)));
+        assertEquals(
+                expected,
+                CaseDuties.foreignToCanada(clocks, country.isEmpty() ? null : country, correctiveAction, awareAt));
+        List<ReportingClock> withCanada = List.of(ReportingClock.proposed("CA_HC", "SOR/98-282 s.60(1)(a)", awareAt));
+        assertSame(withCanada, CaseDuties.foreignToCanada(withCanada, "DE", correctiveAction, awareAt));
+    }
+
     /** 21 CFR 806.10(b): 10 working days from the start of the correction, over a holiday. */
     @ParameterizedTest(name = "started {0}: due {1}")
     @CsvSource({

@@ -4,6 +4,7 @@ import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -67,6 +68,8 @@ class FscaCaseTest {
     private static final RegisteredProduct IN_GERMANY = new RegisteredProduct("Pump X", "0401", List.of("DE"));
     private static final RegisteredProduct IN_GERMANY_AND_US =
             new RegisteredProduct("Pump X", "0401", List.of("DE", "US"));
+    private static final RegisteredProduct IN_GERMANY_AND_CANADA =
+            new RegisteredProduct("Pump X", "0401", List.of("DE", "CA"));
     private static final String SRN = "DE-MF-000012345";
     private static final CaseDuties DUTIES = new CaseDuties(new UsWorkDays(new UsFederalHolidays(Set.of())));
 
@@ -663,6 +666,72 @@ class FscaCaseTest {
                 .when(new AssessHealthHazard("case-1", "Rising", false, false, REVIEW, NOW))
                 .expectEventsMatching(
                         payloadsMatching(exactSequenceOf(instanceOf(HealthHazardAssessed.class), andNoMore())));
+    }
+
+    /**
+     * SOR/98-282 s.59(2): corrective action decided for a device sold in Canada makes each serious incident
+     * abroad reportable to Health Canada, 10 days from the decision (s.60(1)(a), the reading that reports).
+     */
+    @Test
+    void anFscaForADeviceSoldInCanadaMakesItsIncidentsAbroadReportableThere() {
+        Incident abroad = incident("r1");
+        fixture.given(historyOf(IN_GERMANY_AND_CANADA, new IncidentAttached("case-1", abroad)))
+                .when(new DecideFsca(
+                        "case-1", FscaDecision.FSCA_REQUIRED, FscaAction.SOFTWARE_UPDATE, "Overdose", false, APPROVAL))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        instanceOf(FscaDecided.class),
+                        equalTo(new ReportingClocksChanged(
+                                "case-1",
+                                "r1",
+                                List.of(abroad.clocks().get(0), canadaClock(NOW)),
+                                "SOR/98-282 s.59(2): corrective action decided",
+                                NOW)),
+                        andNoMore())));
+    }
+
+    /** After corrective action, a serious incident abroad arrives with Health Canada's clock; none without it. */
+    @Test
+    void aSeriousIncidentAbroadAfterCorrectiveActionComesWithHealthCanadasClock() {
+        Incident later = incident("r2");
+        fixture.given(historyOf(IN_GERMANY_AND_CANADA, decided(FscaDecision.FSCA_REQUIRED)))
+                .when(new RecordTriage(
+                        "case-1",
+                        "problem-1",
+                        "PUMP",
+                        IN_GERMANY_AND_CANADA,
+                        List.of(later),
+                        List.of(),
+                        NOW,
+                        null,
+                        0,
+                        List.of()))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        equalTo(new IncidentAttached(
+                                "case-1",
+                                later.withClocks(
+                                        List.of(later.clocks().get(0), canadaClock(NOW)),
+                                        "SOR/98-282 s.59(2): corrective action decided",
+                                        NOW))),
+                        andNoMore())));
+        fixture.given(historyOf(IN_GERMANY_AND_CANADA, decided(FscaDecision.NO_FSCA)))
+                .when(new RecordTriage(
+                        "case-1",
+                        "problem-1",
+                        "PUMP",
+                        IN_GERMANY_AND_CANADA,
+                        List.of(later),
+                        List.of(),
+                        NOW,
+                        null,
+                        0,
+                        List.of()))
+                .expectEventsMatching(
+                        payloadsMatching(exactSequenceOf(equalTo(new IncidentAttached("case-1", later)), andNoMore())));
+    }
+
+    private static ReportingClock canadaClock(Instant correctiveActionAt) {
+        return ReportingClock.proposed(
+                CaseDuties.CA_HC, CaseDuties.FOREIGN_INCIDENT, correctiveActionAt.plusSeconds(10 * 86400));
     }
 
     /** 21 CFR 803.53(a) at the decision: a decision that finds remedial action needed starts the 5-day report. */

@@ -27,7 +27,9 @@ public record ReportingRegime(String id, Scope scope, List<Rule> rules, String n
         /** A serious deterioration of health (serious injury) the risk analysis anticipated. */
         SERIOUS_DETERIORATION,
         /** No serious harm observed, but the incident might have led, or might lead if it recurred, to one. */
-        MIGHT_HAVE_LED
+        MIGHT_HAVE_LED,
+        /** None of the above, but a person was harmed: a non-serious injury. */
+        NON_SERIOUS_HARM
     }
 
     /**

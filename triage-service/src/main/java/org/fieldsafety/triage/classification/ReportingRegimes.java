@@ -2,6 +2,7 @@ package org.fieldsafety.triage.classification;
 
 import static org.fieldsafety.triage.classification.ReportingRegime.Trigger.DEATH;
 import static org.fieldsafety.triage.classification.ReportingRegime.Trigger.MIGHT_HAVE_LED;
+import static org.fieldsafety.triage.classification.ReportingRegime.Trigger.NON_SERIOUS_HARM;
 import static org.fieldsafety.triage.classification.ReportingRegime.Trigger.PUBLIC_HEALTH_THREAT;
 import static org.fieldsafety.triage.classification.ReportingRegime.Trigger.SERIOUS_DETERIORATION;
 import static org.fieldsafety.triage.classification.ReportingRegime.Trigger.UNANTICIPATED_SERIOUS_DETERIORATION;
@@ -29,7 +30,11 @@ import org.fieldsafety.triage.classification.ReportingRegime.Rule;
  *       required (s.59(2)), which the FSCA case decides.
  *   <li>{@code AU_TGA}, incidents in Australia: Therapeutic Goods (Medical Devices) Regulations 2002 reg.
  *       5.7(1)(a) serious threat to public health 48 hours, (b) death or serious deterioration 10 days, (c) an
- *       event that might lead to either if it occurred again 30 days.
+ *       event that might lead to either if it occurred again 30 days, (d) any other case 60 days (added by the
+ *       Therapeutic Goods Legislation Amendment (2020 Measures No. 1) Regulations 2020, Schedule 3). "Any
+ *       other case" is read as an adverse event that harmed a person without a serious deterioration: a
+ *       malfunction that harmed no one and could not seriously harm anyone is recorded for trends, not
+ *       reported.
  *   <li>{@code US_FDA}, incidents wherever they occur of a device marketed in the US: 21 CFR 803.50 a death,
  *       serious injury or malfunction likely to cause or contribute to one if it recurred, 30 calendar days.
  *       The 5-work-day report of 803.53 follows a person's finding that remedial action is needed, or an FDA
@@ -61,12 +66,8 @@ public final class ReportingRegimes {
                                     + " leads to an FSCA concerning devices on the Union market"),
                     List.of(
                             new Rule(Set.of(PUBLIC_HEALTH_THREAT), 2, "Art. 87(4)"),
-                            new Rule(
-                                    Set.of(DEATH, UNANTICIPATED_SERIOUS_DETERIORATION),
-                                    10,
-                                    "Art. 87(5)"),
-                            new Rule(
-                                    Set.of(SERIOUS_DETERIORATION, MIGHT_HAVE_LED), 15, "Art. 87(3)")),
+                            new Rule(Set.of(DEATH, UNANTICIPATED_SERIOUS_DETERIORATION), 10, "Art. 87(5)"),
+                            new Rule(Set.of(SERIOUS_DETERIORATION, MIGHT_HAVE_LED), 15, "Art. 87(3)")),
                     "Art. 2(65): not a serious incident; recorded for trend reporting under Art. 88"),
             new ReportingRegime(
                     UK_MHRA,
@@ -104,21 +105,17 @@ public final class ReportingRegimes {
                     List.of(
                             new Rule(Set.of(PUBLIC_HEALTH_THREAT), 2, "TG(MD)R 2002 reg. 5.7(1)(a)"),
                             new Rule(SERIOUS_HARM, 10, "TG(MD)R 2002 reg. 5.7(1)(b)"),
-                            new Rule(Set.of(MIGHT_HAVE_LED), 30, "TG(MD)R 2002 reg. 5.7(1)(c)")),
-                    "TG(MD)R 2002 reg. 5.7: no death or serious deterioration, and none might follow were it to"
-                            + " occur again"),
+                            new Rule(Set.of(MIGHT_HAVE_LED), 30, "TG(MD)R 2002 reg. 5.7(1)(c)"),
+                            new Rule(Set.of(NON_SERIOUS_HARM), 60, "TG(MD)R 2002 reg. 5.7(1)(d)")),
+                    "TG(MD)R 2002 reg. 5.7: no death or serious deterioration, none might follow were it to occur"
+                            + " again, and no one was harmed"),
             new ReportingRegime(
                     US_FDA,
                     new MarketedIn("US", "21 CFR 803: device not marketed in the US"),
-                    List.of(
-                            new Rule(
-                                    Set.of(
-                                            DEATH,
-                                            UNANTICIPATED_SERIOUS_DETERIORATION,
-                                            SERIOUS_DETERIORATION,
-                                            MIGHT_HAVE_LED),
-                                    30,
-                                    "21 CFR 803.50")),
+                    List.of(new Rule(
+                            Set.of(DEATH, UNANTICIPATED_SERIOUS_DETERIORATION, SERIOUS_DETERIORATION, MIGHT_HAVE_LED),
+                            30,
+                            "21 CFR 803.50")),
                     "21 CFR 803.50: no death or serious injury, and no malfunction likely to cause one if it recurred"));
 
     private ReportingRegimes() {}

@@ -133,6 +133,9 @@ public record Seriousness(Finding finding, PatientOutcome outcome, boolean publi
         if (finding == Finding.MIGHT_HAVE_LED) {
             triggers.add(Trigger.MIGHT_HAVE_LED);
         }
+        if (finding == Finding.NOT_SERIOUS && outcome == PatientOutcome.NON_SERIOUS_INJURY) {
+            triggers.add(Trigger.NON_SERIOUS_HARM);
+        }
         return triggers;
     }
 

@@ -60,8 +60,7 @@ class ClassificationTest {
                             new Hazard("E-OUTBREAK", null, "Contaminated batch", null, null, 3, 2, true, null)),
                     null));
 
-    private final Reportability reportability =
-            new Reportability(ReportingRegimes.ALL);
+    private final Reportability reportability = new Reportability(ReportingRegimes.ALL);
 
     @ParameterizedTest(name = "{0}/{1}/{2} in {3}: class {4}, S{5} P{6}, {7}, FSCA {8}, EU {9}, US {10}")
     @CsvSource({
@@ -126,6 +125,17 @@ class ClassificationTest {
         Classification c = classify(report("dose-calculator", "E-DOSE-CALC-OVERFLOW", outcome, country));
         assertEquals(new Reportable(regime, basis, RECEIVED.plus(Duration.ofDays(days))), duty(c, regime));
         assertEquals("-", basis(c, ReportingRegimes.EU_MDR));
+    }
+
+    /** TG(MD)R 2002 reg. 5.7(1)(d): a non-serious injury in Australia is reported within 60 days. */
+    @Test
+    void aNonSeriousInjuryInAustraliaIsReportedWithin60Days() {
+        Classification c = classify(report("ui", "E-NEW", PatientOutcome.NON_SERIOUS_INJURY, "AU"));
+        assertEquals(
+                new Reportable(
+                        ReportingRegimes.AU_TGA, "TG(MD)R 2002 reg. 5.7(1)(d)", RECEIVED.plus(Duration.ofDays(60))),
+                duty(c, ReportingRegimes.AU_TGA));
+        assertEquals(Seriousness.Finding.NOT_SERIOUS, c.seriousness().finding());
     }
 
     /** IEC 62304 8.2.2: the class valid for the report's version; the range's upper bound is exclusive. */

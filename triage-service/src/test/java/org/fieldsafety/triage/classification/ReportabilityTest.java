@@ -26,8 +26,7 @@ class ReportabilityTest {
     static final Instant AWARE = Instant.parse("2026-11-20T10:15:00Z");
     static final Set<String> EVERYWHERE = Set.of("DE", "GB", "CA", "AU", "US");
 
-    private final Reportability reportability =
-            new Reportability(ReportingRegimes.ALL);
+    private final Reportability reportability = new Reportability(ReportingRegimes.ALL);
 
     @ParameterizedTest(name = "{0} {4}: {2} in {1} -> {3} days")
     @CsvSource({
@@ -56,6 +55,8 @@ class ReportabilityTest {
         "AU_TGA, AU, DEATH, 10, TG(MD)R 2002 reg. 5.7(1)(b)",
         "AU_TGA, AU, SERIOUS_DETERIORATION, 10, TG(MD)R 2002 reg. 5.7(1)(b)",
         "AU_TGA, AU, MIGHT_HAVE_LED, 30, TG(MD)R 2002 reg. 5.7(1)(c)",
+        // any other case: a person harmed, not seriously
+        "AU_TGA, AU, NON_SERIOUS_HARM, 60, TG(MD)R 2002 reg. 5.7(1)(d)",
         // the FDA reports an event wherever it occurred, for a device marketed in the US
         "US_FDA, US, DEATH, 30, 21 CFR 803.50",
         "US_FDA, JP, SERIOUS_DETERIORATION, 30, 21 CFR 803.50",
@@ -81,6 +82,11 @@ class ReportabilityTest {
         "UK_MHRA, GB, '', UK MDR 2002 Part 4A",
         "CA_HC, CA, '', SOR/98-282 s.59(1)",
         "AU_TGA, AU, '', TG(MD)R 2002 reg. 5.7",
+        // a non-serious injury is reported in Australia only
+        "EU_MDR, DE, NON_SERIOUS_HARM, Art. 2(65)",
+        "UK_MHRA, GB, NON_SERIOUS_HARM, UK MDR 2002 Part 4A",
+        "CA_HC, CA, NON_SERIOUS_HARM, SOR/98-282 s.59(1)",
+        "US_FDA, US, NON_SERIOUS_HARM, 21 CFR 803.50",
         "US_FDA, US, '', 21 CFR 803.50"
     })
     void notReportableRecordsWhy(String regime, String country, String triggers, String basis) {
