@@ -11,7 +11,6 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -29,8 +28,11 @@ import org.fieldsafety.eventstore.deadletter.ParkingPolicy;
 /**
  * The Axon configuration the event-sourced services run with, and the one the benchmarks measure: JDBC
  * event store and token store with the snake_case schema of {@code db/event-store}, Jackson for every
- * serializer (no XStream), a 50 ms event fetch delay instead of Axon's 1 s, and single-threaded tracking
- * processors that take 100 events per transaction. A handler that fails is retried, never skipped; an
+ * serializer (no XStream), a 50 ms event fetch delay instead of Axon's 1 s, and pooled streaming processors
+ * that split the event stream into {@code segments} by aggregate (each aggregate's events stay in order in
+ * one segment) and take 100 events per transaction: the instances of a service share the segments, so a
+ * second instance takes half the work instead of waiting as a standby. The count applies when a processor
+ * first starts (its token entries are made then). A handler that fails is retried, never skipped; an
  * event it cannot apply for good is parked in its processing group's dead-letter queue ({@link
  * ParkingPolicy}, table {@code dead_letter_entry}) so the processor goes on with the others. Every event
  * carries who asked for the command that caused it ({@link AuditedCommands#WHO}). Plain Axon: {@link
@@ -42,6 +44,9 @@ public final class EventStoreConfiguration {
     /** New events reach tracking processors at once when appended here; this bounds the poll otherwise. */
     private static final long FETCH_DELAY_MS = 50;
 
+    /** Segments per processor unless {@code fieldsafety.event-processing.segments} says otherwise. */
+    public static final int SEGMENTS = 4;
+
     private static final int BATCH_SIZE = 100;
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -49,10 +54,11 @@ public final class EventStoreConfiguration {
 
     /**
      * The configuration on {@code connections} and {@code transactions}, serializing with a copy of
-     * {@code json} that ignores unknown properties; callers add their aggregates and handlers and build it.
+     * {@code json} that ignores unknown properties, with {@code segments} per event processor; callers add
+     * their aggregates and handlers and build it.
      */
     public static Configurer configurer(
-            ConnectionProvider connections, TransactionManager transactions, ObjectMapper json) {
+            ConnectionProvider connections, TransactionManager transactions, ObjectMapper json, int segments) {
         System.setProperty("disable-axoniq-console-message", "true");
         Serializer serializer = JacksonSerializer.builder()
                 .objectMapper(json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
@@ -80,12 +86,10 @@ public final class EventStoreConfiguration {
                 c -> List.of(new MessageOriginProvider(), new SimpleCorrelationDataProvider(AuditedCommands.WHO)));
         EventProcessingConfigurer processing = configurer.eventProcessing();
         processing
-                .usingTrackingEventProcessors()
-                // a failing handler stops its processor, which retries the event: never skip an event
+                .usingPooledStreamingEventProcessors(
+                        (c, builder) -> builder.initialSegmentCount(segments).batchSize(BATCH_SIZE))
+                // a failing handler stops its segment, which retries the event: never skip an event
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
-                .registerTrackingEventProcessorConfiguration(
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(BATCH_SIZE))
                 .registerTokenStore(c -> JdbcTokenStore.builder()
                         .connectionProvider(connections)
                         .serializer(serializer)

@@ -15,6 +15,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Builds and runs one Axon configuration per service ({@link EventStoreConfiguration}) on the service's
@@ -32,9 +33,13 @@ public class EventStoreRuntime {
             DataSource dataSource,
             jakarta.transaction.TransactionManager jta,
             ObjectMapper objectMapper,
+            @ConfigProperty(
+                            name = "fieldsafety.event-processing.segments",
+                            defaultValue = "" + EventStoreConfiguration.SEGMENTS)
+                    int segments,
             @Any Instance<AxonModule> modules) {
         Configurer configurer = EventStoreConfiguration.configurer(
-                dataSource::getConnection, new JtaTransactionManager(jta), objectMapper);
+                dataSource::getConnection, new JtaTransactionManager(jta), objectMapper, segments);
         modules.forEach(module -> module.configure(configurer));
         configuration = configurer.buildConfiguration();
         configuration.start();

@@ -77,7 +77,7 @@ final class AxonOnJdbc implements TransactionManager, ConnectionProvider, AutoCl
 
     /** The services' Axon configuration on this database; callers add their aggregate or handler. */
     Configurer configurer() {
-        return EventStoreConfiguration.configurer(this, this, ApiClient.JSON);
+        return EventStoreConfiguration.configurer(this, this, ApiClient.JSON, EventStoreConfiguration.SEGMENTS);
     }
 
     /** Binds a connection without auto-commit to this thread; a nested transaction joins it. */

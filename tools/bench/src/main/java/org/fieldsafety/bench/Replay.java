@@ -25,8 +25,9 @@ import org.fieldsafety.local.ApiClient;
 import org.postgresql.PGConnection;
 
 /**
- * Scenario 4: a tracking event processor with the services' configuration (single thread, batch size 100,
- * one transaction per batch) rebuilds a read model (one row per item) from events stored beforehand with
+ * Scenario 4: an event processor with the services' configuration (pooled, {@link
+ * org.fieldsafety.eventstore.EventStoreConfiguration#SEGMENTS} segments, batch size 100, one transaction per
+ * batch) rebuilds a read model (one row per item) from events stored beforehand with
  * COPY; events/s from the processor's start until the last batch committed.
  */
 final class Replay {

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -21,15 +22,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.contracts.FieldReportReceived;
@@ -57,6 +60,12 @@ class ProblemFlowTest {
 
     @Inject
     TrendTracker problems;
+
+    @Inject
+    TrendReevaluation reevaluation;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void aNewProblemIsDetectedOnceAndRepublishedWithTheSameIdWhenItsBatchIsRedelivered() throws Exception {
@@ -287,10 +296,18 @@ class ProblemFlowTest {
         trendOf(productId).body("signal", equalTo(true));
 
         Instant aWeekLater = Instant.now().plus(Duration.ofDays(8));
-        Set<String> stillSignalling = VertxContextSupport.subscribeAndAwait(
-                () -> Panache.withTransaction(() -> problems.reevaluateEpisodes(aWeekLater)));
+        // another instance holds this run: this one skips it
+        try (Connection otherInstance = dataSource.getConnection()) {
+            otherInstance.setAutoCommit(false);
+            try (Statement lock = otherInstance.createStatement()) {
+                lock.execute("select pg_advisory_xact_lock(" + TrendReevaluation.LOCK + ")");
+            }
+            assertFalse(VertxContextSupport.subscribeAndAwait(() -> reevaluation.reevaluate(aWeekLater)));
+            trendOf(productId).body("signal", equalTo(true));
+            otherInstance.rollback();
+        }
 
-        assertFalse(stillSignalling.contains(problemId));
+        assertTrue(VertxContextSupport.subscribeAndAwait(() -> reevaluation.reevaluate(aWeekLater)));
         trendOf(productId)
                 .body("signal", equalTo(false))
                 .body("observed", equalTo(0))
