@@ -34,8 +34,8 @@ public interface IntakeConfig {
 
     interface ApiKeys {
 
-        /** How often the API key cache reloads from the database (the scheduler reads it by name). */
-        @WithDefault("0.5s")
+        /** How often the API key cache reloads from the database besides the changes announced to it. */
+        @WithDefault("30s")
         Duration refresh();
     }
 

@@ -12,7 +12,7 @@ import org.fieldsafety.platform.domain.NotFound;
 
 /**
  * The API keys of machine clients. The cache learns of a new or revoked key on this node as soon as the
- * transaction committed; other nodes within their refresh interval.
+ * transaction committed; other nodes when the database announces the change ({@link ApiKeyCache}).
  */
 @ApplicationScoped
 public class ApiKeys {
