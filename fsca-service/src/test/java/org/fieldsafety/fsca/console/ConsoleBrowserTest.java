@@ -145,7 +145,7 @@ class ConsoleBrowserTest {
         assertTrue(order.indexOf(later) > 0);
         assertTrue(page.locator("tr[data-case='" + urgent + "'] .overdue")
                 .textContent()
-                .startsWith("OVERDUE by 1 day"));
+                .startsWith("MISSED, OVERDUE by 1 day"));
         screenshot("queue");
 
         page.locator("tr[data-case='" + urgent + "'] a").click();
