@@ -76,6 +76,14 @@ public sealed interface FscaCaseEvent {
     record ReportSubmitted(String caseId, String reportId, String regime, ReportingClock.Submission submission)
             implements FscaCaseEvent {}
 
+    /**
+     * The authority rejected the report that discharged the clock of {@code regime} of incident {@code
+     * reportId} (null: the case's own), for {@code reason}: the clock runs again.
+     */
+    @Revision("1")
+    record ClockReopened(String caseId, String reportId, String regime, String reason, Instant reopenedAt)
+            implements FscaCaseEvent {}
+
     /** The FDA asked in writing for 5-day reports on the problem (21 CFR 803.53(b)). */
     @Revision("1")
     record FdaRequestRecorded(String caseId, FdaRequest request) implements FscaCaseEvent {}

@@ -52,6 +52,14 @@ public record ReportingClock(
         return new ReportingClock(regime, basis, deadline, ClockState.SUBMITTED, decision, report);
     }
 
+    /**
+     * This submitted clock after the authority rejected its report: running again, its deadline and
+     * decision unchanged (the duty was not discharged, so a resubmission after the deadline is late).
+     */
+    public ReportingClock reopened() {
+        return new ReportingClock(regime, basis, deadline, ClockState.OPEN, decision, null);
+    }
+
     /** This open clock with another basis and deadline; its decision stays. */
     public ReportingClock due(String newBasis, Instant newDeadline) {
         return new ReportingClock(regime, newBasis, newDeadline, state, decision, submission);
@@ -64,5 +72,14 @@ public record ReportingClock(
     public record Submission(String reference, Instant submittedAt) {}
 
     /** A clock as it was until {@code at}, when it was replaced for {@code reason}: the clock's history. */
-    public record Change(ReportingClock clock, String reason, Instant at) {}
+    public record Change(ReportingClock clock, String reason, Instant at) {
+
+        /** The reason a reopened clock's submitted state went to the history, followed by the authority's. */
+        public static final String REJECTED = "submission rejected";
+
+        /** A report the authority took: a submitted clock replaced for any reason but a rejection. */
+        public boolean acceptedSubmission() {
+            return clock.state() == ClockState.SUBMITTED && !reason.startsWith(REJECTED);
+        }
+    }
 }

@@ -25,8 +25,10 @@ import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordDeliveryFailure;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordFdaRequest;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordSubmission;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordTriage;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.ReopenClock;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.AcknowledgementRecorded;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.AuthorityNotified;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.ClockReopened;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.CorrectionReportDue;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.DeliveryFailed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.EffectivenessChecked;
@@ -310,6 +312,24 @@ class FscaCaseTest {
                 .when(new RecordSubmission("case-1", "r1", "EU_MDR", "MIR-1", NOW))
                 .expectEvents(
                         new ReportSubmitted("case-1", "r1", "EU_MDR", new ReportingClock.Submission("MIR-1", NOW)));
+    }
+
+    /** MDR Art. 87; 21 CFR 803.50: a rejected report did not discharge its duty, so its clock runs again. */
+    @Test
+    void aRejectedSubmissionReopensTheClock() {
+        ReportSubmitted submitted =
+                new ReportSubmitted("case-1", "r1", "EU_MDR", new ReportingClock.Submission("MIR-1", NOW));
+        fixture.given(history(attached("r1"), submitted))
+                .when(new ReopenClock("case-1", "r1", "EU_MDR", "schema error", NOW))
+                .expectEvents(new ClockReopened("case-1", "r1", "EU_MDR", "schema error", NOW));
+        fixture.given(history(attached("r1")))
+                .when(new ReopenClock("case-1", "r1", "EU_MDR", "schema error", NOW))
+                .expectException(DomainException.class)
+                .expectExceptionMessage(containsString("submitted"));
+        fixture.given(history(attached("r1"), submitted, new ClockReopened("case-1", "r1", "EU_MDR", "x", NOW)))
+                .when(new RecordSubmission("case-1", "r1", "EU_MDR", "MIR-2", NOW))
+                .expectEvents(
+                        new ReportSubmitted("case-1", "r1", "EU_MDR", new ReportingClock.Submission("MIR-2", NOW)));
     }
 
     /** 21 CFR 803.56: new information on a submitted FDA report is a supplemental report due in 30 days. */
