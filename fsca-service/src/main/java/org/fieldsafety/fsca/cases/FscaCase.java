@@ -341,6 +341,8 @@ public class FscaCase {
                     "MDR Art. 87",
                     "the " + command.regime() + " report is submitted: new information is a follow-up report");
         }
+        ReportingClock.Decision decided = new ReportingClock.Decision(
+                command.decision(), command.rationale(), command.signature(), AggregateLifecycle.getVersion());
         apply(new ReportabilityDecided(
                 caseId,
                 problemId,
@@ -348,11 +350,8 @@ public class FscaCase {
                 reportId,
                 command.regime(),
                 clock.basis(),
-                new ReportingClock.Decision(
-                        command.decision(),
-                        command.rationale(),
-                        command.signature(),
-                        AggregateLifecycle.getVersion())));
+                decided,
+                clock.decided(decided)));
     }
 
     /** A submitted report ends its clock (the vigilance reports' hook); a report is submitted once. */
@@ -382,13 +381,15 @@ public class FscaCase {
     void handle(ReopenClock command) {
         requireOpen();
         String reportId = command.reportId() == null ? null : incident(command.reportId());
-        if (clock(reportId, command.regime()).state() != ClockState.SUBMITTED) {
+        ReportingClock clock = clock(reportId, command.regime());
+        if (clock.state() != ClockState.SUBMITTED) {
             throw new RuleViolation(
                     "report-not-submitted",
                     "MDR Art. 87",
                     "only the clock of a submitted " + command.regime() + " report reopens when it is rejected");
         }
-        apply(new ClockReopened(caseId, reportId, command.regime(), command.reason(), command.reopenedAt()));
+        apply(new ClockReopened(
+                caseId, reportId, command.regime(), command.reason(), command.reopenedAt(), clock.reopened()));
     }
 
     /**

@@ -321,12 +321,18 @@ class FscaCaseTest {
                 new ReportSubmitted("case-1", "r1", "EU_MDR", new ReportingClock.Submission("MIR-1", NOW));
         fixture.given(history(attached("r1"), submitted))
                 .when(new ReopenClock("case-1", "r1", "EU_MDR", "schema error", NOW))
-                .expectEvents(new ClockReopened("case-1", "r1", "EU_MDR", "schema error", NOW));
+                .expectEvents(new ClockReopened(
+                        "case-1",
+                        "r1",
+                        "EU_MDR",
+                        "schema error",
+                        NOW,
+                        incident("r1").clocks().get(0)));
         fixture.given(history(attached("r1")))
                 .when(new ReopenClock("case-1", "r1", "EU_MDR", "schema error", NOW))
                 .expectException(DomainException.class)
                 .expectExceptionMessage(containsString("submitted"));
-        fixture.given(history(attached("r1"), submitted, new ClockReopened("case-1", "r1", "EU_MDR", "x", NOW)))
+        fixture.given(history(attached("r1"), submitted, new ClockReopened("case-1", "r1", "EU_MDR", "x", NOW, null)))
                 .when(new RecordSubmission("case-1", "r1", "EU_MDR", "MIR-2", NOW))
                 .expectEvents(
                         new ReportSubmitted("case-1", "r1", "EU_MDR", new ReportingClock.Submission("MIR-2", NOW)));
@@ -358,7 +364,8 @@ class FscaCaseTest {
                         "r1",
                         later,
                         List.of(ReportingClock.proposed(
-                                "US_FDA", "21 CFR 803.56", newInformation.plusSeconds(30 * 86400)))));
+                                        "US_FDA", "21 CFR 803.56", newInformation.plusSeconds(30 * 86400))
+                                .numbered(1))));
     }
 
     // ---- the US duties that follow from the case
@@ -804,6 +811,8 @@ class FscaCaseTest {
     }
 
     private static ReportabilityDecided notReportable(String reportId) {
+        ReportingClock.Decision decision =
+                new ReportingClock.Decision(Reportability.NOT_REPORTABLE, "No link to the device", APPROVAL, 2);
         return new ReportabilityDecided(
                 "case-1",
                 "problem-1",
@@ -811,7 +820,9 @@ class FscaCaseTest {
                 reportId,
                 "EU_MDR",
                 "Art. 87(3)",
-                new ReportingClock.Decision(Reportability.NOT_REPORTABLE, "No link to the device", APPROVAL, 2));
+                decision,
+                ReportingClock.proposed("EU_MDR", "Art. 87(3)", AWARE.plusSeconds(15 * 86400))
+                        .decided(decision));
     }
 
     private static AuthorityNotified notified(String country, boolean draft) {
