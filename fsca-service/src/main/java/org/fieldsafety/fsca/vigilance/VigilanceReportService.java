@@ -21,13 +21,13 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
+import org.fieldsafety.fsca.cases.FieldSafetyNotice;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordSubmission;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.ReopenClock;
+import org.fieldsafety.fsca.cases.FscaCaseService;
 import org.fieldsafety.fsca.cases.FscaDecision;
 import org.fieldsafety.fsca.cases.Incident;
 import org.fieldsafety.fsca.cases.ReportingClock;
-import org.fieldsafety.fsca.cases.query.FscaCaseIncident;
-import org.fieldsafety.fsca.cases.query.FscaCaseView;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.AcknowledgeReport;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.CompleteDraft;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.SubmitReport;
@@ -51,6 +51,7 @@ public class VigilanceReportService {
     private static final Sort BY_DUE = Sort.by("dueAt").and("reportId");
 
     private final AuditedCommands commands;
+    private final FscaCaseService cases;
     private final SignatureVerifier signatures;
     private final Clock clock;
     private final VigilanceDocuments documents;
@@ -59,6 +60,7 @@ public class VigilanceReportService {
 
     VigilanceReportService(
             AuditedCommands commands,
+            FscaCaseService cases,
             SignatureVerifier signatures,
             Clock clock,
             @ConfigProperty(name = "fieldsafety.manufacturer.name") String name,
@@ -68,6 +70,7 @@ public class VigilanceReportService {
             @ConfigProperty(name = "fieldsafety.manufacturer.contact") Optional<String> contact,
             @ConfigProperty(name = "fieldsafety.manufacturer.email") Optional<String> email) {
         this.commands = commands;
+        this.cases = cases;
         this.signatures = signatures;
         this.clock = clock;
         this.documents = new VigilanceDocuments();
@@ -105,12 +108,8 @@ public class VigilanceReportService {
             if (view.details.submission != null) {
                 return Uni.createFrom().item(new Composed(view, view.details.submission.document()));
             }
-            return FscaCaseView.<FscaCaseView>findById(view.caseId)
-                    .onItem()
-                    .ifNull()
-                    .failWith(() -> new NotFound("FSCA case " + view.caseId))
-                    .chain(caseView ->
-                            incident(view).map(incident -> new Composed(view, draft(view, caseView, incident))));
+            return cases.reportFacts(view.caseId, view.incidentReportId)
+                    .map(facts -> new Composed(view, draft(view, facts)));
         });
     }
 
@@ -292,9 +291,10 @@ public class VigilanceReportService {
                 document.trend());
     }
 
-    private VigilanceReportDocument draft(VigilanceReportView view, FscaCaseView caseView, Incident incident) {
+    private VigilanceReportDocument draft(VigilanceReportView view, FscaCaseService.ReportFacts facts) {
+        Incident incident = facts.incident();
         ReportingClock reportClock = incident == null
-                ? caseView.details.correctionClock
+                ? facts.correctionClock()
                 : incident.clock(view.regime.name()).orElse(null);
         Instant reportableAt = reportClock == null || reportClock.decision() == null
                 ? null
@@ -303,45 +303,32 @@ public class VigilanceReportService {
                         view.duty(),
                         view.reportId,
                         manufacturer,
-                        caseView.details.product,
+                        facts.product(),
                         incident,
-                        fsca(caseView),
+                        fsca(view.caseId, facts),
                         view.details.content,
                         reportableAt)
                 .compose(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     /** The case's FSCA as the reports link it, null without one. */
-    private static VigilanceReportDocument.FscaLink fsca(FscaCaseView caseView) {
-        FscaCaseView.Decision decision = caseView.details.decision;
-        if (decision == null || decision.decision() != FscaDecision.FSCA_REQUIRED) {
+    private static VigilanceReportDocument.FscaLink fsca(String caseId, FscaCaseService.ReportFacts facts) {
+        if (facts.decision() != FscaDecision.FSCA_REQUIRED) {
             return null;
         }
-        List<FscaCaseView.Notice> notices = caseView.details.notices;
-        FscaCaseView.Notice first = notices.isEmpty() ? null : notices.get(0);
+        FieldSafetyNotice first = facts.firstNotice();
         return new VigilanceReportDocument.FscaLink(
-                caseView.caseId,
+                caseId,
                 null,
-                decision.action() == null ? null : decision.action().name(),
-                decision.rationale(),
-                first == null ? null : first.notice().date(),
-                first == null ? null : first.notice().reference(),
-                first == null ? null : first.notice().date(),
-                first == null ? List.of() : first.notice().affectedSoftware(),
+                facts.action() == null ? null : facts.action().name(),
+                facts.rationale(),
+                first == null ? null : first.date(),
+                first == null ? null : first.reference(),
+                first == null ? null : first.date(),
+                first == null ? List.of() : first.affectedSoftware(),
                 null,
-                caseView.details.product == null ? List.of() : caseView.details.product.markets(),
+                facts.product() == null ? List.of() : facts.product().markets(),
                 null);
-    }
-
-    private static Uni<Incident> incident(VigilanceReportView view) {
-        if (view.incidentReportId == null) {
-            return Uni.createFrom().nullItem();
-        }
-        return FscaCaseIncident.<FscaCaseIncident>findById(new FscaCaseIncident.Key(view.caseId, view.incidentReportId))
-                .onItem()
-                .ifNull()
-                .failWith(() -> new NotFound("incident " + view.incidentReportId + " of FSCA case " + view.caseId))
-                .map(row -> row.incident);
     }
 
     private static Uni<VigilanceReportView> view(String reportId) {

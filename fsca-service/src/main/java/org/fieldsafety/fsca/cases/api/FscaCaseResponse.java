@@ -71,7 +71,8 @@ public record FscaCaseResponse(
     /**
      * A clock as of the reading: {@code state} (MISSED for an open clock past its deadline), {@code timeLeft}
      * an ISO-8601 duration (negative once passed, null once the clock ended), {@code overdue} while MISSED;
-     * {@code met}: a submitted clock's report went by its deadline (null until submitted).
+     * {@code met}: a submitted clock's report went by its deadline (null until submitted); {@code
+     * followUpNumber}: how many reports under the regime the authority took before this clock's.
      */
     public record ClockResponse(
             String regime,
@@ -82,7 +83,8 @@ public record FscaCaseResponse(
             boolean overdue,
             ReportingClock.Decision decision,
             ReportingClock.Submission submission,
-            Boolean met) {}
+            Boolean met,
+            int followUpNumber) {}
 
     /**
      * A competent authority the FSCA concerns (MDR Art. 87(1)(b)): where affected devices are, under which
@@ -162,7 +164,8 @@ public record FscaCaseResponse(
                 clock.submission(),
                 clock.submission() == null
                         ? null
-                        : !clock.submission().submittedAt().isAfter(clock.deadline()));
+                        : !clock.submission().submittedAt().isAfter(clock.deadline()),
+                clock.followUpNumber());
     }
 
     private static String timeLeft(Instant now, Instant deadline) {

@@ -32,7 +32,7 @@ import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.WithdrawDraft;
  * twice); a clock signed not reportable withdraws its draft, and a clock whose basis changed (a 30-day report
  * that became a 5-day report) withdraws the draft of the kind it no longer asks for. The commands go
  * through the audited path as the system; the processor's token moves on only once they committed, so no
- * clock is missed. See docs/decisions/0019.
+ * clock is missed (decision 0019).
  */
 @Singleton
 @ProcessingGroup(DraftGenerator.PROCESSING_GROUP)
