@@ -1,6 +1,7 @@
 package org.fieldsafety.triage.classification;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

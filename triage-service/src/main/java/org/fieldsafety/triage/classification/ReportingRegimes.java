@@ -61,8 +61,12 @@ public final class ReportingRegimes {
                                     + " leads to an FSCA concerning devices on the Union market"),
                     List.of(
                             new Rule(Set.of(PUBLIC_HEALTH_THREAT), 2, "Art. 87(4)"),
-                            new Rule(Set.of(DEATH, UNANTICIPATED_SERIOUS_DETERIORATION), 10, "Art. 87(5)"),
-                            new Rule(Set.of(SERIOUS_DETERIORATION, MIGHT_HAVE_LED), 15, "Art. 87(3)")),
+                            new Rule(
+                                    Set.of(DEATH, UNANTICIPATED_SERIOUS_DETERIORATION),
+                                    10,
+                                    "Art. 87(5)"),
+                            new Rule(
+                                    Set.of(SERIOUS_DETERIORATION, MIGHT_HAVE_LED), 15, "Art. 87(3)")),
                     "Art. 2(65): not a serious incident; recorded for trend reporting under Art. 88"),
             new ReportingRegime(
                     UK_MHRA,
@@ -106,10 +110,15 @@ public final class ReportingRegimes {
             new ReportingRegime(
                     US_FDA,
                     new MarketedIn("US", "21 CFR 803: device not marketed in the US"),
-                    List.of(new Rule(
-                            Set.of(DEATH, UNANTICIPATED_SERIOUS_DETERIORATION, SERIOUS_DETERIORATION, MIGHT_HAVE_LED),
-                            30,
-                            "21 CFR 803.50")),
+                    List.of(
+                            new Rule(
+                                    Set.of(
+                                            DEATH,
+                                            UNANTICIPATED_SERIOUS_DETERIORATION,
+                                            SERIOUS_DETERIORATION,
+                                            MIGHT_HAVE_LED),
+                                    30,
+                                    "21 CFR 803.50")),
                     "21 CFR 803.50: no death or serious injury, and no malfunction likely to cause one if it recurred"));
 
     private ReportingRegimes() {}

@@ -60,7 +60,8 @@ class ClassificationTest {
                             new Hazard("E-OUTBREAK", null, "Contaminated batch", null, null, 3, 2, true, null)),
                     null));
 
-    private final Reportability reportability = new Reportability(ReportingRegimes.ALL);
+    private final Reportability reportability =
+            new Reportability(ReportingRegimes.ALL);
 
     @ParameterizedTest(name = "{0}/{1}/{2} in {3}: class {4}, S{5} P{6}, {7}, FSCA {8}, EU {9}, US {10}")
     @CsvSource({

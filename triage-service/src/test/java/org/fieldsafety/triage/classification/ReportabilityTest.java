@@ -26,7 +26,8 @@ class ReportabilityTest {
     static final Instant AWARE = Instant.parse("2026-11-20T10:15:00Z");
     static final Set<String> EVERYWHERE = Set.of("DE", "GB", "CA", "AU", "US");
 
-    private final Reportability reportability = new Reportability(ReportingRegimes.ALL);
+    private final Reportability reportability =
+            new Reportability(ReportingRegimes.ALL);
 
     @ParameterizedTest(name = "{0} {4}: {2} in {1} -> {3} days")
     @CsvSource({
