@@ -21,6 +21,8 @@ record ContractEvent(Class<? extends Record> type, String topic) {
             new ContractEvent(FieldSafetyNoticeIssued.class, Topics.FSCA),
             new ContractEvent(FscaCaseClosed.class, Topics.FSCA),
             new ContractEvent(ReportabilityDecided.class, Topics.FSCA),
+            new ContractEvent(VigilanceReportSubmitted.class, Topics.FSCA),
+            new ContractEvent(VigilanceReportAcknowledged.class, Topics.FSCA),
             new ContractEvent(ChangeRequestRaised.class, Topics.CHANGE_CONTROL),
             new ContractEvent(ChangeRequestMilestone.class, Topics.CHANGE_CONTROL),
             new ContractEvent(ProblemReportMilestone.class, Topics.CHANGE_CONTROL));

@@ -1,6 +1,7 @@
 package org.fieldsafety.fsca;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.axonframework.config.Configurer;
 import org.fieldsafety.eventstore.AxonModule;
 import org.fieldsafety.eventstore.CachedAggregates;
@@ -8,11 +9,16 @@ import org.fieldsafety.fsca.cases.CaseDuties;
 import org.fieldsafety.fsca.cases.FscaCase;
 import org.fieldsafety.fsca.cases.messaging.FscaMilestonePublisher;
 import org.fieldsafety.fsca.cases.query.FscaCaseProjection;
+import org.fieldsafety.fsca.vigilance.VigilanceReport;
+import org.fieldsafety.fsca.vigilance.drafts.DraftGenerator;
+import org.fieldsafety.fsca.vigilance.gateway.GatewayExchange;
+import org.fieldsafety.fsca.vigilance.messaging.VigilanceMilestonePublisher;
+import org.fieldsafety.fsca.vigilance.query.VigilanceReportProjection;
 import org.fieldsafety.platform.time.UsWorkDays;
 
 /**
- * The FSCA case aggregate and the event handlers that follow it. The case's command handlers get its
- * reporting rules ({@link CaseDuties}, with the service's work-day calendar) as a parameter.
+ * The FSCA case and vigilance report aggregates and the event handlers that follow them. The case's command
+ * handlers get its reporting rules ({@link CaseDuties}, with the service's work-day calendar) as a parameter.
  */
 @ApplicationScoped
 class FscaAxonModule implements AxonModule {
@@ -21,22 +27,30 @@ class FscaAxonModule implements AxonModule {
     private final FscaMilestonePublisher publisher;
     private final CachedAggregates aggregates;
     private final CaseDuties duties;
+    private final List<Object> vigilanceHandlers;
 
     FscaAxonModule(
             CachedAggregates aggregates,
             FscaCaseProjection projection,
             FscaMilestonePublisher publisher,
-            UsWorkDays workDays) {
+            UsWorkDays workDays,
+            DraftGenerator drafts,
+            VigilanceReportProjection reports,
+            VigilanceMilestonePublisher reportMilestones,
+            GatewayExchange gateway) {
         this.projection = projection;
         this.publisher = publisher;
         this.aggregates = aggregates;
         this.duties = new CaseDuties(workDays);
+        this.vigilanceHandlers = List.of(drafts, reports, reportMilestones, gateway);
     }
 
     @Override
     public void configure(Configurer configurer) {
         configurer.registerComponent(CaseDuties.class, c -> duties);
         configurer.configureAggregate(aggregates.of(FscaCase.class));
+        configurer.configureAggregate(aggregates.of(VigilanceReport.class));
         configurer.eventProcessing().registerEventHandler(c -> projection).registerEventHandler(c -> publisher);
+        vigilanceHandlers.forEach(handler -> configurer.eventProcessing().registerEventHandler(c -> handler));
     }
 }

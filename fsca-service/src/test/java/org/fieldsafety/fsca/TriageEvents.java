@@ -57,6 +57,45 @@ public final class TriageEvents {
                 new ReportTriaged.Product("Insulin Pump X", "04012345000019", List.of("DE", "FR", "US")));
     }
 
+    /**
+     * A death of report {@code reportId} in {@code country} on the problem's product (marketed in the EU and
+     * the US), with the duties triage gave it.
+     */
+    public static ReportTriaged death(
+            String reportId,
+            String problemId,
+            String country,
+            Instant aware,
+            List<ReportTriaged.Reportability> duties) {
+        ReportTriaged serious = seriousIncident(reportId, problemId, aware, Duration.ofDays(10));
+        return new ReportTriaged(
+                reportId,
+                serious.productId(),
+                problemId,
+                serious.softwareItem(),
+                serious.softwareVersion(),
+                serious.faultCode(),
+                country,
+                PatientOutcome.DEATH,
+                serious.safetyClass(),
+                "Over-infusion",
+                5,
+                3,
+                "UNACCEPTABLE",
+                true,
+                true,
+                aware,
+                aware.plusSeconds(1),
+                1,
+                duties,
+                aware,
+                null,
+                reportId,
+                List.of(),
+                new ReportTriaged.Seriousness("OBSERVED", "Observed: a death"),
+                serious.product());
+    }
+
     /** The first trend episode of the problem: 8 reports in 7 days where 0.7 were expected. */
     public static TrendSignalRaised trendSignal(String problemId) {
         Instant raised = Instant.now();

@@ -106,19 +106,21 @@ public final class CaseDuties {
      * The clocks after a follow-up report whose information arrived at {@code newInformationAt}, with the
      * duties {@code proposed} for it: per regime, a running clock keeps the sooner deadline, a clock signed
      * not reportable is replaced by the proposal, a submitted one becomes the follow-up report (for the FDA
-     * the supplemental report of 803.56); a regime not proposed keeps its clock.
+     * the supplemental report of 803.56), numbered one more (MDR Art. 87(6)); a regime not proposed keeps its
+     * clock.
      */
     public static List<ReportingClock> followedUp(
             List<ReportingClock> current, List<ReportingClock> proposed, Instant newInformationAt) {
         return merge(current, proposed, (now, next) -> switch (now.state()) {
             case OPEN, MISSED ->
                 next.deadline().isBefore(now.deadline()) ? now.due(next.basis(), next.deadline()) : now;
-            case NOT_REPORTABLE -> next;
+            case NOT_REPORTABLE -> next.numbered(now.followUpNumber());
             case SUBMITTED ->
-                now.regime().equals(US_FDA)
-                        ? ReportingClock.proposed(
-                                US_FDA, SUPPLEMENTAL_REPORT, newInformationAt.plus(SUPPLEMENTAL_PERIOD))
-                        : next;
+                (now.regime().equals(US_FDA)
+                                ? ReportingClock.proposed(
+                                        US_FDA, SUPPLEMENTAL_REPORT, newInformationAt.plus(SUPPLEMENTAL_PERIOD))
+                                : next)
+                        .numbered(now.followUpNumber() + 1);
         });
     }
 

@@ -34,8 +34,10 @@ import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordDeliveryFailure;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordFdaRequest;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordSubmission;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordTriage;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.ReopenClock;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.AcknowledgementRecorded;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.AuthorityNotified;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.ClockReopened;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.CorrectionReportDue;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.DeliveryFailed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.EffectivenessChecked;
@@ -358,6 +360,8 @@ public class FscaCase {
                     "MDR Art. 87",
                     "the " + command.regime() + " report is submitted: new information is a follow-up report");
         }
+        ReportingClock.Decision decided = new ReportingClock.Decision(
+                command.decision(), command.rationale(), command.signature(), AggregateLifecycle.getVersion());
         apply(new ReportabilityDecided(
                 caseId,
                 problemId,
@@ -365,11 +369,8 @@ public class FscaCase {
                 reportId,
                 command.regime(),
                 clock.basis(),
-                new ReportingClock.Decision(
-                        command.decision(),
-                        command.rationale(),
-                        command.signature(),
-                        AggregateLifecycle.getVersion())));
+                decided,
+                clock.decided(decided)));
     }
 
     /** A submitted report ends its clock (the vigilance reports' hook); a report is submitted once. */
@@ -388,6 +389,26 @@ public class FscaCase {
                 reportId,
                 command.regime(),
                 new ReportingClock.Submission(command.reference(), command.submittedAt())));
+    }
+
+    /**
+     * A report the authority rejected did not discharge its duty (MDR Art. 87; 21 CFR 803.50, 806.10): its
+     * clock runs again with its deadline unchanged, so a resubmission after the deadline is late. Only a
+     * submitted clock reopens.
+     */
+    @CommandHandler
+    void handle(ReopenClock command) {
+        requireOpen();
+        String reportId = command.reportId() == null ? null : incident(command.reportId());
+        ReportingClock clock = clock(reportId, command.regime());
+        if (clock.state() != ClockState.SUBMITTED) {
+            throw new RuleViolation(
+                    "report-not-submitted",
+                    "MDR Art. 87",
+                    "only the clock of a submitted " + command.regime() + " report reopens when it is rejected");
+        }
+        apply(new ClockReopened(
+                caseId, reportId, command.regime(), command.reason(), command.reopenedAt(), clock.reopened()));
     }
 
     /**
@@ -751,6 +772,21 @@ public class FscaCase {
                             clock -> clock.submitted(event.submission()),
                             "submitted",
                             event.submission().submittedAt()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ClockReopened event) {
+        if (event.reportId() == null) {
+            correctionClock = correctionClock.reopened();
+        } else {
+            incidents.computeIfPresent(
+                    event.reportId(),
+                    (id, incident) -> incident.withClock(
+                            event.regime(),
+                            ReportingClock::reopened,
+                            ReportingClock.Change.REJECTED + ": " + event.reason(),
+                            event.reopenedAt()));
         }
     }
 

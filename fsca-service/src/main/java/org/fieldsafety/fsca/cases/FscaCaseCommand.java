@@ -136,6 +136,15 @@ public sealed interface FscaCaseCommand {
             Instant submittedAt)
             implements FscaCaseCommand {}
 
+    /**
+     * The authority rejected the report that discharged the clock of {@code regime} of incident {@code
+     * reportId} (null: the case's own), for {@code reason}: the clock runs again, to be discharged by a
+     * resubmission.
+     */
+    record ReopenClock(
+            @TargetAggregateIdentifier String caseId, String reportId, String regime, String reason, Instant reopenedAt)
+            implements FscaCaseCommand {}
+
     /** The FDA asked in writing for 5-day reports on the problem (21 CFR 803.53(b)). */
     record RecordFdaRequest(@TargetAggregateIdentifier String caseId, FdaRequest request, Instant recordedAt)
             implements FscaCaseCommand {}

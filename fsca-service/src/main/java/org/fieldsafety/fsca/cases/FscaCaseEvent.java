@@ -58,7 +58,8 @@ public sealed interface FscaCaseEvent {
 
     /**
      * Regulatory affairs' signed decision on the clock of {@code regime} of incident {@code reportId} (null:
-     * the case's own correction report), bound to the case version (21 CFR 11.70).
+     * the case's own correction report), bound to the case version (21 CFR 11.70); {@code clock}: the clock as
+     * decided, null in events from before it was recorded.
      */
     @Revision("1")
     record ReportabilityDecided(
@@ -68,12 +69,22 @@ public sealed interface FscaCaseEvent {
             String reportId,
             String regime,
             String basis,
-            ReportingClock.Decision decision)
+            ReportingClock.Decision decision,
+            ReportingClock clock)
             implements FscaCaseEvent {}
 
     /** A report discharged the clock of {@code regime} of incident {@code reportId} (null: the case's own). */
     @Revision("1")
     record ReportSubmitted(String caseId, String reportId, String regime, ReportingClock.Submission submission)
+            implements FscaCaseEvent {}
+
+    /**
+     * The authority rejected the report that discharged the clock of {@code regime} of incident {@code
+     * reportId} (null: the case's own), for {@code reason}: the clock runs again, as {@code clock}.
+     */
+    @Revision("1")
+    record ClockReopened(
+            String caseId, String reportId, String regime, String reason, Instant reopenedAt, ReportingClock clock)
             implements FscaCaseEvent {}
 
     /** The FDA asked in writing for 5-day reports on the problem (21 CFR 803.53(b)). */

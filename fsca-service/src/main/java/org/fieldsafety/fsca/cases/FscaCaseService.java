@@ -110,6 +110,45 @@ public class FscaCaseService {
                         .map(changeRequests -> new Details(view, incidents, changeRequests))));
     }
 
+    /**
+     * What a vigilance report of the case is made from: the registry's product facts, the decision, the
+     * first notice issued (null before it), the case's own clock (null before it) and the incident of
+     * {@code reportId} (null for the case's own report).
+     */
+    public record ReportFacts(
+            RegisteredProduct product,
+            FscaDecision decision,
+            FscaAction action,
+            String rationale,
+            FieldSafetyNotice firstNotice,
+            ReportingClock correctionClock,
+            Incident incident) {}
+
+    /** The facts a vigilance report of incident {@code reportId} (null: of the case itself) needs. */
+    @WithSession
+    public Uni<ReportFacts> reportFacts(String caseId, String reportId) {
+        Uni<Incident> incident = reportId == null
+                ? Uni.createFrom().nullItem()
+                : FscaCaseIncident.<FscaCaseIncident>findById(new FscaCaseIncident.Key(caseId, reportId))
+                        .onItem()
+                        .ifNull()
+                        .failWith(() -> new NotFound("incident " + reportId + " of FSCA case " + caseId))
+                        .map(row -> row.incident);
+        return view(caseId)
+                .chain(view -> incident.map(held -> {
+                    FscaCaseView.Decision decided = view.details.decision;
+                    List<FscaCaseView.Notice> notices = view.details.notices;
+                    return new ReportFacts(
+                            view.details.product,
+                            decided == null ? null : decided.decision(),
+                            decided == null ? null : decided.action(),
+                            decided == null ? null : decided.rationale(),
+                            notices.isEmpty() ? null : notices.get(0).notice(),
+                            view.details.correctionClock,
+                            held);
+                }));
+    }
+
     /** The latest issued Field Safety Notice, or before the first a preview of it as it would be issued now. */
     @WithSession
     public Uni<Notice> notice(String caseId) {

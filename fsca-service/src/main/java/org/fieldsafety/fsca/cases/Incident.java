@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  *
  * @param followUpOf the report that first told of the event this one brings new information on (triage's
  *     {@code originalReportId}); null for a new event
+ * @param patientOutcome the outcome for the patient as reported (intake's values: DEATH, SERIOUS_INJURY, ...);
+ *     null in events from before it was recorded
  */
 public record Incident(
         String reportId,
@@ -36,7 +38,8 @@ public record Incident(
         List<ReportingClock> clocks,
         String followUpOf,
         List<FollowUp> followUps,
-        List<ReportingClock.Change> clockHistory) {
+        List<ReportingClock.Change> clockHistory,
+        String patientOutcome) {
 
     public Incident {
         clocks = clocks == null ? List.of() : List.copyOf(clocks);
@@ -87,7 +90,8 @@ public record Incident(
                 next,
                 followUpOf,
                 followUps,
-                history);
+                history,
+                patientOutcome);
     }
 
     /** This incident with the clock of {@code regime} changed by {@code change}. */
@@ -123,7 +127,8 @@ public record Incident(
                         clocks,
                         followUpOf,
                         all,
-                        clockHistory)
+                        clockHistory,
+                        followUp.patientOutcome() == null ? patientOutcome : followUp.patientOutcome())
                 .withClocks(next, "follow-up report " + followUp.reportId(), followUp.awareAt());
     }
 }

@@ -14,9 +14,18 @@ import org.fieldsafety.platform.signature.Signature;
  * @param state OPEN, NOT_REPORTABLE or SUBMITTED as recorded (an event from before clock states reads OPEN)
  * @param decision the person's signed decision, null while the duty is only proposed
  * @param submission the report that ended the clock, null until then
+ * @param followUpNumber how many reports of the incident under this regime the authority already took before
+ *     this clock's (0 for the first report; a follow-up of a submitted report counts one more, {@link
+ *     CaseDuties#followedUp}); 0 in events from before it was recorded
  */
 public record ReportingClock(
-        String regime, String basis, Instant deadline, ClockState state, Decision decision, Submission submission) {
+        String regime,
+        String basis,
+        Instant deadline,
+        ClockState state,
+        Decision decision,
+        Submission submission,
+        int followUpNumber) {
 
     public ReportingClock {
         state = state == null ? ClockState.OPEN : state;
@@ -24,7 +33,7 @@ public record ReportingClock(
 
     /** A duty as triage or a rule of the case proposes it: open, undecided. */
     public static ReportingClock proposed(String regime, String basis, Instant deadline) {
-        return new ReportingClock(regime, basis, deadline, ClockState.OPEN, null, null);
+        return new ReportingClock(regime, basis, deadline, ClockState.OPEN, null, null, 0);
     }
 
     /** Whether the clock still runs: open, whether decided reportable or not yet decided. */
@@ -45,16 +54,30 @@ public record ReportingClock(
                 deadline,
                 next.decision() == Reportability.NOT_REPORTABLE ? ClockState.NOT_REPORTABLE : ClockState.OPEN,
                 next,
-                submission);
+                submission,
+                followUpNumber);
     }
 
     public ReportingClock submitted(Submission report) {
-        return new ReportingClock(regime, basis, deadline, ClockState.SUBMITTED, decision, report);
+        return new ReportingClock(regime, basis, deadline, ClockState.SUBMITTED, decision, report, followUpNumber);
+    }
+
+    /**
+     * This submitted clock after the authority rejected its report: running again, its deadline and
+     * decision unchanged (the duty was not discharged, so a resubmission after the deadline is late).
+     */
+    public ReportingClock reopened() {
+        return new ReportingClock(regime, basis, deadline, ClockState.OPEN, decision, null, followUpNumber);
     }
 
     /** This open clock with another basis and deadline; its decision stays. */
     public ReportingClock due(String newBasis, Instant newDeadline) {
-        return new ReportingClock(regime, newBasis, newDeadline, state, decision, submission);
+        return new ReportingClock(regime, newBasis, newDeadline, state, decision, submission, followUpNumber);
+    }
+
+    /** This clock as the report that follows {@code number} reports the authority took. */
+    public ReportingClock numbered(int number) {
+        return new ReportingClock(regime, basis, deadline, state, decision, submission, number);
     }
 
     /** A person's signed decision on a proposed duty, bound to the case version it was signed on (21 CFR 11.70). */
@@ -64,5 +87,14 @@ public record ReportingClock(
     public record Submission(String reference, Instant submittedAt) {}
 
     /** A clock as it was until {@code at}, when it was replaced for {@code reason}: the clock's history. */
-    public record Change(ReportingClock clock, String reason, Instant at) {}
+    public record Change(ReportingClock clock, String reason, Instant at) {
+
+        /** The reason a reopened clock's submitted state went to the history, followed by the authority's. */
+        public static final String REJECTED = "submission rejected";
+
+        /** A report the authority took: a submitted clock replaced for any reason but a rejection. */
+        public boolean acceptedSubmission() {
+            return clock.state() == ClockState.SUBMITTED && !reason.startsWith(REJECTED);
+        }
+    }
 }

@@ -110,27 +110,31 @@ class CaseDutiesTest {
                 withClosing.correction(Instant.parse("2026-11-02T12:00:00Z")).deadline());
     }
 
-    /** Per regime, by the state of the current clock: what a follow-up's new information does to it. */
-    @ParameterizedTest(name = "{0} {1} clock, follow-up proposes {2} days: {3} due in {4} days")
+    /**
+     * Per regime, by the state of the current clock: what a follow-up's new information does to it; a report
+     * after a submitted one is its follow-up, numbered one more (MDR Art. 87(6); 21 CFR 803.56).
+     */
+    @ParameterizedTest(name = "{0} {1} clock, follow-up proposes {2} days: {3} due in {4} days, follow-up {5}")
     @CsvSource({
         // a running clock keeps the sooner deadline
-        "EU_MDR, OPEN, 10, Art. 87(4), 10",
-        "EU_MDR, OPEN, 20, Art. 87(3), 15",
+        "EU_MDR, OPEN, 10, Art. 87(4), 10, 0",
+        "EU_MDR, OPEN, 20, Art. 87(3), 15, 0",
         // a clock signed not reportable reopens with the new proposal: the new information is decided again
-        "EU_MDR, NOT_REPORTABLE, 20, Art. 87(4), 20",
+        "EU_MDR, NOT_REPORTABLE, 20, Art. 87(4), 20, 0",
         // a submitted FDA report: the supplemental report of 803.56, 30 days after the new information
-        "US_FDA, SUBMITTED, 5, 21 CFR 803.56, 31",
+        "US_FDA, SUBMITTED, 5, 21 CFR 803.56, 31, 1",
         // a submitted report of another regime: the follow-up report triage proposes
-        "UK_MHRA, SUBMITTED, 20, Art. 87(4), 20",
+        "UK_MHRA, SUBMITTED, 20, Art. 87(4), 20, 1",
     })
     void aFollowUpChangesTheClockByItsState(
-            String regime, ClockState state, int proposedDays, String basis, int dueDays) {
+            String regime, ClockState state, int proposedDays, String basis, int dueDays, int followUpNumber) {
         ReportingClock current = inState(ReportingClock.proposed(regime, "Art. 87(3)", days(15)), state);
         ReportingClock proposed = ReportingClock.proposed(regime, "Art. 87(4)", days(proposedDays));
         List<ReportingClock> next = CaseDuties.followedUp(List.of(current), List.of(proposed), days(1));
         assertEquals(1, next.size());
         assertEquals(basis, next.get(0).basis());
         assertEquals(days(dueDays), next.get(0).deadline());
+        assertEquals(followUpNumber, next.get(0).followUpNumber());
     }
 
     @Test
@@ -166,7 +170,7 @@ class CaseDutiesTest {
                 open.decided(new ReportingClock.Decision(Reportability.NOT_REPORTABLE, "No link", SIGNED, 2));
         assertFalse(ended.running());
         assertEquals(ClockState.NOT_REPORTABLE, ended.stateAt(days(16)));
-        assertEquals(ClockState.OPEN, new ReportingClock("EU_MDR", "Art. 87(3)", days(1), null, null, null).state());
+        assertEquals(ClockState.OPEN, new ReportingClock("EU_MDR", "Art. 87(3)", days(1), null, null, null, 0).state());
     }
 
     private static ReportingClock inState(ReportingClock clock, ClockState state) {

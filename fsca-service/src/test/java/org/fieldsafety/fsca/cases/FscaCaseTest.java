@@ -26,8 +26,10 @@ import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordDeliveryFailure;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordFdaRequest;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordSubmission;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordTriage;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.ReopenClock;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.AcknowledgementRecorded;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.AuthorityNotified;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.ClockReopened;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.CorrectionReportDue;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.DeliveryFailed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.EffectivenessChecked;
@@ -315,6 +317,30 @@ class FscaCaseTest {
                         new ReportSubmitted("case-1", "r1", "EU_MDR", new ReportingClock.Submission("MIR-1", NOW)));
     }
 
+    /** MDR Art. 87; 21 CFR 803.50: a rejected report did not discharge its duty, so its clock runs again. */
+    @Test
+    void aRejectedSubmissionReopensTheClock() {
+        ReportSubmitted submitted =
+                new ReportSubmitted("case-1", "r1", "EU_MDR", new ReportingClock.Submission("MIR-1", NOW));
+        fixture.given(history(attached("r1"), submitted))
+                .when(new ReopenClock("case-1", "r1", "EU_MDR", "schema error", NOW))
+                .expectEvents(new ClockReopened(
+                        "case-1",
+                        "r1",
+                        "EU_MDR",
+                        "schema error",
+                        NOW,
+                        incident("r1").clocks().get(0)));
+        fixture.given(history(attached("r1")))
+                .when(new ReopenClock("case-1", "r1", "EU_MDR", "schema error", NOW))
+                .expectException(DomainException.class)
+                .expectExceptionMessage(containsString("submitted"));
+        fixture.given(history(attached("r1"), submitted, new ClockReopened("case-1", "r1", "EU_MDR", "x", NOW, null)))
+                .when(new RecordSubmission("case-1", "r1", "EU_MDR", "MIR-2", NOW))
+                .expectEvents(
+                        new ReportSubmitted("case-1", "r1", "EU_MDR", new ReportingClock.Submission("MIR-2", NOW)));
+    }
+
     /** 21 CFR 803.56: new information on a submitted FDA report is a supplemental report due in 30 days. */
     @Test
     void aFollowUpOfASubmittedFdaReportIsASupplementalReport() {
@@ -341,7 +367,8 @@ class FscaCaseTest {
                         "r1",
                         later,
                         List.of(ReportingClock.proposed(
-                                "US_FDA", "21 CFR 803.56", newInformation.plusSeconds(30 * 86400)))));
+                                        "US_FDA", "21 CFR 803.56", newInformation.plusSeconds(30 * 86400))
+                                .numbered(1))));
     }
 
     // ---- the US duties that follow from the case
@@ -853,6 +880,8 @@ class FscaCaseTest {
     }
 
     private static ReportabilityDecided notReportable(String reportId) {
+        ReportingClock.Decision decision =
+                new ReportingClock.Decision(Reportability.NOT_REPORTABLE, "No link to the device", APPROVAL, 2);
         return new ReportabilityDecided(
                 "case-1",
                 "problem-1",
@@ -860,7 +889,9 @@ class FscaCaseTest {
                 reportId,
                 "EU_MDR",
                 "Art. 87(3)",
-                new ReportingClock.Decision(Reportability.NOT_REPORTABLE, "No link to the device", APPROVAL, 2));
+                decision,
+                ReportingClock.proposed("EU_MDR", "Art. 87(3)", AWARE.plusSeconds(15 * 86400))
+                        .decided(decision));
     }
 
     private static AuthorityNotified notified(String country, boolean draft) {

@@ -26,7 +26,8 @@ public final class Incidents {
                 clocks,
                 null,
                 List.of(),
-                List.of());
+                List.of(),
+                "SERIOUS_INJURY");
     }
 
     /** {@code incident} as a follow-up report of {@code reportId}. */
@@ -47,6 +48,7 @@ public final class Incidents {
                 incident.clocks(),
                 reportId,
                 List.of(),
-                List.of());
+                List.of(),
+                incident.patientOutcome());
     }
 }

@@ -10,7 +10,7 @@ import org.fieldsafety.platform.domain.InvalidInput;
 
 /**
  * Reads one annex of an IMDRF release from a CSV export of IMDRF's annex spreadsheet (the README beside
- * the shipped release, {@code src/main/resources/imdrf/README.md}, says how to export it). The first row
+ * the shipped release, {@code contracts/src/main/resources/imdrf/README.md}, says how to export it). The first row
  * names the columns: the code is in {@code Code} (or {@code IMDRF Code}); the term in {@code Term}, or, in
  * IMDRF's layout, in the last filled of the {@code Level 1 Term}, {@code Level 2 Term}, ... columns.
  * Every other column (definitions, status, hierarchy) is ignored. Commas or semicolons separate the fields, double quotes enclose a field

@@ -70,7 +70,9 @@ public record FscaCaseResponse(
 
     /**
      * A clock as of the reading: {@code state} (MISSED for an open clock past its deadline), {@code timeLeft}
-     * an ISO-8601 duration (negative once passed, null once the clock ended), {@code overdue} while MISSED.
+     * an ISO-8601 duration (negative once passed, null once the clock ended), {@code overdue} while MISSED;
+     * {@code met}: a submitted clock's report went by its deadline (null until submitted); {@code
+     * followUpNumber}: how many reports under the regime the authority took before this clock's.
      */
     public record ClockResponse(
             String regime,
@@ -80,7 +82,9 @@ public record FscaCaseResponse(
             String timeLeft,
             boolean overdue,
             ReportingClock.Decision decision,
-            ReportingClock.Submission submission) {}
+            ReportingClock.Submission submission,
+            Boolean met,
+            int followUpNumber) {}
 
     /**
      * A competent authority the FSCA concerns (MDR Art. 87(1)(b)): where affected devices are, under which
@@ -157,7 +161,11 @@ public record FscaCaseResponse(
                 clock.running() ? timeLeft(now, clock.deadline()) : null,
                 state == ClockState.MISSED,
                 clock.decision(),
-                clock.submission());
+                clock.submission(),
+                clock.submission() == null
+                        ? null
+                        : !clock.submission().submittedAt().isAfter(clock.deadline()),
+                clock.followUpNumber());
     }
 
     private static String timeLeft(Instant now, Instant deadline) {

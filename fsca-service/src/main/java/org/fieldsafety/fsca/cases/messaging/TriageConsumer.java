@@ -164,7 +164,10 @@ public class TriageConsumer {
                         .toList(),
                 followUpOf(triaged),
                 List.of(),
-                List.of());
+                List.of(),
+                triaged.patientOutcome() == null
+                        ? null
+                        : triaged.patientOutcome().name());
     }
 
     /** The report that first told of the event a follow-up brings new information on; null for a new event. */

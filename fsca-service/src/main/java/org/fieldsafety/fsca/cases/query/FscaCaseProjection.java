@@ -15,6 +15,7 @@ import org.fieldsafety.fsca.cases.CaseStatus;
 import org.fieldsafety.fsca.cases.FscaCaseEvent;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.AcknowledgementRecorded;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.AuthorityNotified;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.ClockReopened;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.CorrectionReportDue;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.DeliveryFailed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.EffectivenessChecked;
@@ -125,6 +126,18 @@ public class FscaCaseProjection {
                 clock -> clock.submitted(event.submission()),
                 "submitted",
                 event.submission().submittedAt());
+    }
+
+    @EventHandler
+    void on(ClockReopened event, @SequenceNumber long sequence) {
+        changeClock(
+                event,
+                sequence,
+                event.reportId(),
+                event.regime(),
+                ReportingClock::reopened,
+                ReportingClock.Change.REJECTED + ": " + event.reason(),
+                event.reopenedAt());
     }
 
     @EventHandler

@@ -1,0 +1,348 @@
+package org.fieldsafety.fsca.vigilance;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.fieldsafety.eventstore.audit.AuditedCommands;
+import org.fieldsafety.eventstore.readmodel.ViewFilter;
+import org.fieldsafety.fsca.cases.FieldSafetyNotice;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordSubmission;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.ReopenClock;
+import org.fieldsafety.fsca.cases.FscaCaseService;
+import org.fieldsafety.fsca.cases.FscaDecision;
+import org.fieldsafety.fsca.cases.Incident;
+import org.fieldsafety.fsca.cases.ReportingClock;
+import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.AcknowledgeReport;
+import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.CompleteDraft;
+import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.SubmitReport;
+import org.fieldsafety.fsca.vigilance.query.VigilanceReportView;
+import org.fieldsafety.fsca.vigilance.render.VigilanceDocuments;
+import org.fieldsafety.platform.domain.NotFound;
+import org.fieldsafety.platform.signature.Signature;
+import org.fieldsafety.platform.signature.SignatureRequest;
+import org.fieldsafety.platform.signature.SignatureVerifier;
+
+/**
+ * What the API and the acknowledgement inbox do with vigilance reports: the reads (reactive), and the
+ * steps, sent through the audited command path (blocking: Axon), the reads they rest on awaited on a Vert.x
+ * context. A submission and the case's clock it discharges commit together, and so do a rejection and the
+ * clock it reopens.
+ */
+@ApplicationScoped
+public class VigilanceReportService {
+
+    /** The reports due next first. */
+    private static final Sort BY_DUE = Sort.by("dueAt").and("reportId");
+
+    private final AuditedCommands commands;
+    private final FscaCaseService cases;
+    private final SignatureVerifier signatures;
+    private final Clock clock;
+    private final VigilanceDocuments documents;
+    private final ShippedImdrfCodes imdrf;
+    private final VigilanceReportDocument.Manufacturer manufacturer;
+
+    VigilanceReportService(
+            AuditedCommands commands,
+            FscaCaseService cases,
+            SignatureVerifier signatures,
+            Clock clock,
+            @ConfigProperty(name = "fieldsafety.manufacturer.name") String name,
+            @ConfigProperty(name = "fieldsafety.manufacturer.srn") String srn,
+            @ConfigProperty(name = "fieldsafety.manufacturer.country") String country,
+            @ConfigProperty(name = "fieldsafety.manufacturer.fda-registration") Optional<String> fdaRegistration,
+            @ConfigProperty(name = "fieldsafety.manufacturer.contact") Optional<String> contact,
+            @ConfigProperty(name = "fieldsafety.manufacturer.email") Optional<String> email) {
+        this.commands = commands;
+        this.cases = cases;
+        this.signatures = signatures;
+        this.clock = clock;
+        this.documents = new VigilanceDocuments();
+        this.imdrf = ShippedImdrfCodes.load();
+        this.manufacturer = new VigilanceReportDocument.Manufacturer(
+                name,
+                srn,
+                fdaRegistration.orElse(null),
+                new VigilanceReportDocument.Address(null, null, null, country),
+                contact.orElse(null),
+                null,
+                email.orElse(null));
+    }
+
+    /** A report with its document: as submitted once it was, otherwise as it would be submitted today. */
+    public record Composed(VigilanceReportView view, VigilanceReportDocument document) {}
+
+    /** The reports, those due first first. */
+    @WithSession
+    public Uni<List<VigilanceReportView>> list(String caseId, VigilanceReportStatus status) {
+        ViewFilter filter = new ViewFilter().with("caseId", caseId).with("status", status);
+        return VigilanceReportView.<VigilanceReportView>find(filter.query(), BY_DUE, filter.parameters())
+                .list();
+    }
+
+    @WithSession
+    public Uni<VigilanceReportView> get(String reportId) {
+        return view(reportId);
+    }
+
+    /** The report and its document, from the case's view and regulatory affairs' additions. */
+    @WithSession
+    public Uni<Composed> compose(String reportId) {
+        return view(reportId).chain(view -> {
+            if (view.details.submission != null) {
+                return Uni.createFrom().item(new Composed(view, view.details.submission.document()));
+            }
+            return cases.reportFacts(view.caseId, view.incidentReportId)
+                    .map(facts -> new Composed(view, draft(view, facts)));
+        });
+    }
+
+    /** {@link #compose}, from a worker thread. */
+    public Composed composed(String reportId) {
+        return awaited(() -> compose(reportId));
+    }
+
+    /** A read awaited from a worker thread, on a Vert.x context (Hibernate Reactive runs on none other). */
+    private static <T> T awaited(Supplier<Uni<T>> read) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(read);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The submission file (XML where the authority takes one) as {@link VigilanceDocuments} renders it. */
+    public VigilanceDocuments.Rendition xml(VigilanceReportDocument document) {
+        return documents.xml(document);
+    }
+
+    public VigilanceDocuments.Rendition pdf(VigilanceReportDocument document) {
+        return documents.pdf(document);
+    }
+
+    /**
+     * The file that goes to the authority: the XML where it takes a file, otherwise the PDF of its form
+     * (Health Canada's and the TGA's reports).
+     */
+    public VigilanceDocuments.Rendition submissionFile(VigilanceReportDocument document) {
+        return SubmissionFormat.of(
+                                document.administrative().regime(),
+                                document.administrative().kind())
+                        .hasXml()
+                ? documents.xml(document)
+                : documents.pdf(document);
+    }
+
+    /** Regulatory affairs' narrative and codes, each code validated against the shipped IMDRF release. */
+    public void complete(String reportId, Completion completion, String who) {
+        VigilanceReportDocument.Investigation investigation = completion.investigation() == null
+                ? null
+                : new VigilanceReportDocument.Investigation(
+                        imdrf.require('B', completion.investigation().investigationTypes()),
+                        imdrf.require('C', completion.investigation().findings()),
+                        imdrf.require('D', completion.investigation().conclusions()),
+                        imdrf.require('G', completion.investigation().components()),
+                        completion.investigation().rootCause(),
+                        completion.investigation().similarIncidents(),
+                        completion.investigation().correctiveActions(),
+                        completion.investigation().deviceEvaluated());
+        DraftContent content = new DraftContent(
+                completion.narrative(),
+                imdrf.require('A', completion.deviceProblems()),
+                imdrf.require('E', completion.clinicalSigns()),
+                imdrf.require('F', completion.healthImpacts()),
+                investigation);
+        send(List.of(new CompleteDraft(reportId, content, clock.instant())), who);
+    }
+
+    /** What regulatory affairs writes into a draft: codes as IMDRF codes, validated here. */
+    public record Completion(
+            String narrative,
+            List<String> deviceProblems,
+            List<String> clinicalSigns,
+            List<String> healthImpacts,
+            InvestigationCodes investigation) {}
+
+    public record InvestigationCodes(
+            List<String> investigationTypes,
+            List<String> findings,
+            List<String> conclusions,
+            List<String> components,
+            String rootCause,
+            String similarIncidents,
+            String correctiveActions,
+            boolean deviceEvaluated) {}
+
+    /**
+     * Submits the report as it stands, approved by the signed-in user (21 CFR 11.50): the file its authority
+     * takes is rendered and validated, its SHA-256 goes into the report's events, and the case's clock is
+     * discharged in the same transaction. {@code submittedAt} null: now.
+     */
+    public Submitted submit(
+            String reportId,
+            String reference,
+            Instant submittedAt,
+            SignatureRequest signing,
+            SecurityIdentity identity) {
+        Composed composed = awaited(() -> compose(reportId));
+        Signature signature = signatures.sign(identity, signing);
+        Instant now = clock.instant();
+        Instant at = submittedAt == null ? now : submittedAt;
+        VigilanceReportDocument document = dated(composed.document(), at);
+        VigilanceDocuments.Rendition file = submissionFile(document);
+        String sha256 = sha256(file.content());
+        ReportingDuty duty = composed.view().duty();
+        send(
+                List.of(
+                        new SubmitReport(
+                                reportId,
+                                composed.view().version,
+                                reference,
+                                at,
+                                document,
+                                file.fileName(),
+                                sha256,
+                                signature,
+                                now),
+                        new RecordSubmission(
+                                duty.caseId(),
+                                duty.incidentReportId(),
+                                duty.regime().name(),
+                                reference,
+                                at)),
+                identity.getPrincipal().getName());
+        return new Submitted(reportId, reference, at, at.isAfter(duty.dueAt()), file.fileName(), sha256, signature);
+    }
+
+    /** What a submission answers. */
+    public record Submitted(
+            String reportId,
+            String reference,
+            Instant submittedAt,
+            boolean late,
+            String fileName,
+            String sha256,
+            Signature signature) {}
+
+    /**
+     * The authority's answer; a rejection reopens the report's clock in the same transaction (a report drafted
+     * again then answers it).
+     */
+    public void acknowledge(String reportId, boolean accepted, String authorityReference, String reason, String who) {
+        VigilanceReportView view = awaited(() -> get(reportId));
+        ReportingDuty duty = view.duty();
+        List<Object> sent = new ArrayList<>();
+        sent.add(new AcknowledgeReport(reportId, accepted, authorityReference, reason, clock.instant()));
+        if (!accepted && view.status == VigilanceReportStatus.SUBMITTED) {
+            sent.add(new ReopenClock(
+                    duty.caseId(), duty.incidentReportId(), duty.regime().name(), reason, clock.instant()));
+        }
+        send(sent, who);
+    }
+
+    private void send(List<?> batch, String who) {
+        try {
+            commands.sendAll(batch, who);
+        } catch (AggregateNotFoundException e) {
+            throw new NotFound("vigilance report " + e.getMessage());
+        }
+    }
+
+    /** The document as of the day it goes: its report date. */
+    private static VigilanceReportDocument dated(VigilanceReportDocument document, Instant at) {
+        VigilanceReportDocument.Administrative a = document.administrative();
+        return new VigilanceReportDocument(
+                new VigilanceReportDocument.Administrative(
+                        a.reportId(),
+                        a.caseId(),
+                        a.regime(),
+                        a.kind(),
+                        a.basis(),
+                        a.competentAuthority(),
+                        at.atZone(ZoneOffset.UTC).toLocalDate(),
+                        a.awareOn(),
+                        a.reportableAwareOn(),
+                        a.nextReportDue(),
+                        a.previousReference(),
+                        a.followUpNumber()),
+                document.manufacturer(),
+                document.device(),
+                document.incident(),
+                document.investigation(),
+                document.fsca(),
+                document.trend());
+    }
+
+    private VigilanceReportDocument draft(VigilanceReportView view, FscaCaseService.ReportFacts facts) {
+        Incident incident = facts.incident();
+        ReportingClock reportClock = incident == null
+                ? facts.correctionClock()
+                : incident.clock(view.regime.name()).orElse(null);
+        Instant reportableAt = reportClock == null || reportClock.decision() == null
+                ? null
+                : reportClock.decision().signature().signedAt();
+        return new DraftDocument(
+                        view.duty(),
+                        view.reportId,
+                        manufacturer,
+                        facts.product(),
+                        incident,
+                        fsca(view.caseId, facts),
+                        view.details.content,
+                        reportableAt)
+                .compose(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    /** The case's FSCA as the reports link it, null without one. */
+    private static VigilanceReportDocument.FscaLink fsca(String caseId, FscaCaseService.ReportFacts facts) {
+        if (facts.decision() != FscaDecision.FSCA_REQUIRED) {
+            return null;
+        }
+        FieldSafetyNotice first = facts.firstNotice();
+        return new VigilanceReportDocument.FscaLink(
+                caseId,
+                null,
+                facts.action() == null ? null : facts.action().name(),
+                facts.rationale(),
+                first == null ? null : first.date(),
+                first == null ? null : first.reference(),
+                first == null ? null : first.date(),
+                first == null ? List.of() : first.affectedSoftware(),
+                null,
+                facts.product() == null ? List.of() : facts.product().markets(),
+                null);
+    }
+
+    private static Uni<VigilanceReportView> view(String reportId) {
+        return VigilanceReportView.<VigilanceReportView>findById(reportId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFound("vigilance report " + reportId));
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.fieldsafety.fsca.vigilance.drafts;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.fieldsafety.eventstore.audit.AuditedCommands;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.ClockReopened;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.CorrectionReportDue;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentFollowedUp;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentReclassified;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.ReportabilityDecided;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.ReportingClocksChanged;
+import org.fieldsafety.fsca.cases.ReportingClock;
+import org.fieldsafety.fsca.vigilance.ReportingDuty;
+import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.GenerateDraft;
+import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.WithdrawDraft;
+
+/**
+ * The machine proposes the reports: follows the FSCA cases' events on a tracking processor of its own and,
+ * for each clock they show running (OPEN, or MISSED, which is OPEN past its deadline), drafts its report
+ * ({@link ReportingDuty}: an id from the duty alone, so a replayed or redelivered event drafts nothing
+ * twice); a clock signed not reportable withdraws its draft, and a clock whose basis changed (a 30-day report
+ * that became a 5-day report) withdraws the draft of the kind it no longer asks for. The commands go
+ * through the audited path as the system; the processor's token moves on only once they committed, so no
+ * clock is missed (decision 0019).
+ */
+@Singleton
+@ProcessingGroup(DraftGenerator.PROCESSING_GROUP)
+public class DraftGenerator {
+
+    public static final String PROCESSING_GROUP = "vigilance-drafts";
+
+    private final AuditedCommands commands;
+    private final Clock clock;
+
+    /**
+     * Where the commands run: a thread of their own, outside the processor's unit of work and transaction.
+     * On the processor's thread Axon would nest each command's unit of work in the processor's, and store
+     * the command's events only when the processor's batch commits, after the audited path linked them.
+     */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "vigilance-drafts"));
+
+    DraftGenerator(AuditedCommands commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @PreDestroy
+    void stop() {
+        sender.shutdown();
+    }
+
+    @EventHandler
+    void on(IncidentAttached event) {
+        follow(event.caseId(), event.incident().reportId(), event.incident().clocks(), false);
+    }
+
+    @EventHandler
+    void on(IncidentFollowedUp event) {
+        follow(event.caseId(), event.reportId(), event.clocks(), true);
+    }
+
+    @EventHandler
+    void on(IncidentReclassified event) {
+        follow(event.caseId(), event.reportId(), event.clocks(), true);
+    }
+
+    @EventHandler
+    void on(ReportingClocksChanged event) {
+        follow(event.caseId(), event.reportId(), event.clocks(), true);
+    }
+
+    /** Events from before the decided clock was recorded carry none: their draft stays as it was. */
+    @EventHandler
+    void on(ReportabilityDecided event) {
+        if (event.clock() != null) {
+            follow(event.caseId(), event.reportId(), List.of(event.clock()), false);
+        }
+    }
+
+    @EventHandler
+    void on(ClockReopened event) {
+        follow(event.caseId(), event.reportId(), List.of(event.clock()), false);
+    }
+
+    @EventHandler
+    void on(CorrectionReportDue event) {
+        follow(event.caseId(), null, List.of(event.clock()), false);
+    }
+
+    /**
+     * Drafts (again) the report of each running clock and withdraws the draft of each clock signed not
+     * reportable; {@code changed}: the clocks may have changed their basis, superseding drafts of other kinds.
+     */
+    private void follow(String caseId, String reportId, List<ReportingClock> clocks, boolean changed) {
+        List<GenerateDraft> drafts = new ArrayList<>();
+        List<WithdrawDraft> withdrawals = new ArrayList<>();
+        for (ReportingClock each : clocks) {
+            Optional<ReportingDuty> duty = reportId == null
+                    ? Optional.of(ReportingDuty.ofCase(caseId, each))
+                    : ReportingDuty.of(caseId, reportId, each);
+            duty.ifPresent(d -> {
+                switch (each.state()) {
+                    case OPEN, MISSED -> {
+                        drafts.add(new GenerateDraft(d.reportId(), d, clock.instant()));
+                        if (changed) {
+                            d.supersededIds()
+                                    .forEach(id -> withdrawals.add(new WithdrawDraft(
+                                            id, "superseded by the " + d.kind() + " report", clock.instant())));
+                        }
+                    }
+                    case NOT_REPORTABLE ->
+                        withdrawals.add(new WithdrawDraft(d.reportId(), "signed not reportable", clock.instant()));
+                    case SUBMITTED -> {
+                        // the report ended the clock: nothing to draft
+                    }
+                }
+            });
+        }
+        if (drafts.isEmpty() && withdrawals.isEmpty()) {
+            return;
+        }
+        try {
+            sender.submit(() -> {
+                        if (!drafts.isEmpty()) {
+                            commands.sendAll(drafts, AuditedCommands.SYSTEM);
+                        }
+                        withdrawals.forEach(this::withdraw);
+                    })
+                    .get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while drafting the reports of case " + caseId, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** A report of a superseded kind may never have been drafted. */
+    private void withdraw(WithdrawDraft withdrawal) {
+        try {
+            commands.send(withdrawal, AuditedCommands.SYSTEM);
+        } catch (AggregateNotFoundException e) {
+            // no such draft: nothing to withdraw
+        }
+    }
+}

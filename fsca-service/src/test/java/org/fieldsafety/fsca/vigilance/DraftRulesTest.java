@@ -1,0 +1,200 @@
+package org.fieldsafety.fsca.vigilance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.fieldsafety.fsca.cases.CaseDuties;
+import org.fieldsafety.fsca.cases.Incident;
+import org.fieldsafety.fsca.cases.Incidents;
+import org.fieldsafety.fsca.cases.RegisteredProduct;
+import org.fieldsafety.fsca.cases.ReportingClock;
+import org.fieldsafety.platform.domain.InvalidInput;
+import org.junit.jupiter.api.Test;
+
+/** Which report a clock asks for, its id, and the document a draft makes from the case. */
+class DraftRulesTest {
+
+    private static final Instant AWARE = Instant.parse("2026-11-23T09:00:00Z");
+    private static final Instant DUE = Instant.parse("2026-12-08T09:00:00Z");
+
+    /** MDR Art. 87(1)(a), 87(6): the first report is initial, a report after one the authority took a follow-up. */
+    @Test
+    void anEuClockAsksForTheInitialReportThenFollowUps() {
+        ReportingClock first = ReportingClock.proposed("EU_MDR", "Art. 87(3)", DUE);
+        ReportingDuty initial = ReportingDuty.of("case-1", "r1", first).orElseThrow();
+        assertEquals(VigilanceReportKind.INITIAL, initial.kind());
+        assertEquals(DUE, initial.dueAt());
+        ReportingDuty followUp =
+                ReportingDuty.of("case-1", "r1", first.numbered(1)).orElseThrow();
+        assertEquals(VigilanceReportKind.FOLLOW_UP, followUp.kind());
+        assertEquals(1, followUp.followUpNumber());
+        assertNotEquals(initial.reportId(), followUp.reportId());
+        assertEquals(
+                List.of(),
+                ReportingDuty.of("case-1", "r1", ReportingClock.proposed("UK_MHRA", "x", DUE))
+                        .orElseThrow()
+                        .supersededIds()
+                        .stream()
+                        .filter(id -> id.equals(initial.reportId()))
+                        .toList());
+    }
+
+    /**
+     * 21 CFR 803.50, 803.53, 803.56, 806.10: the US clock's basis names the report: 30-day, 5-day,
+     * supplemental, correction or removal.
+     */
+    @Test
+    void aUsClockAsksForTheReportItsBasisNames() {
+        assertEquals(VigilanceReportKind.INITIAL, kind("21 CFR 803.50", 0));
+        assertEquals(VigilanceReportKind.SUPPLEMENTAL, kind("21 CFR 803.50", 1));
+        assertEquals(VigilanceReportKind.FIVE_DAY, kind(CaseDuties.FIVE_DAY_REPORT, 0));
+        assertEquals(VigilanceReportKind.SUPPLEMENTAL, kind(CaseDuties.SUPPLEMENTAL_REPORT, 1));
+        assertEquals(VigilanceReportKind.CORRECTION_REMOVAL, kind(CaseDuties.CORRECTION_REPORT, 0));
+        ReportingDuty correction =
+                ReportingDuty.ofCase("case-1", ReportingClock.proposed("US_FDA", CaseDuties.CORRECTION_REPORT, DUE));
+        assertEquals(VigilanceReportKind.CORRECTION_REMOVAL, correction.kind());
+        assertNull(correction.incidentReportId());
+        assertEquals(List.of(), correction.supersededIds());
+    }
+
+    /** The id follows from the duty alone, so a redelivered or replayed event drafts nothing twice. */
+    @Test
+    void theSameDutyNamesTheSameReportAndAnotherKindSupersedesIt() {
+        ReportingClock thirtyDay = ReportingClock.proposed("US_FDA", "21 CFR 803.50", DUE);
+        ReportingDuty first = ReportingDuty.of("case-1", "r1", thirtyDay).orElseThrow();
+        assertEquals(
+                first.reportId(),
+                ReportingDuty.of("case-1", "r1", thirtyDay).orElseThrow().reportId());
+        assertNotEquals(
+                first.reportId(),
+                ReportingDuty.of("case-1", "r2", thirtyDay).orElseThrow().reportId());
+        ReportingDuty fiveDay = ReportingDuty.of("case-1", "r1", thirtyDay.due(CaseDuties.FIVE_DAY_REPORT, AWARE))
+                .orElseThrow();
+        assertTrue(fiveDay.supersededIds().contains(first.reportId()));
+        assertFalse(fiveDay.supersededIds().contains(fiveDay.reportId()));
+    }
+
+    @Test
+    void aRegimeWithoutDocumentsAsksForNoReport() {
+        assertEquals(Optional.empty(), ReportingDuty.of("case-1", "r1", ReportingClock.proposed("JP_PMDA", "x", DUE)));
+    }
+
+    /** The draft's document: the case's facts, regulatory affairs' additions, nothing invented. */
+    @Test
+    void aDraftIsMadeFromTheCaseAndRegulatoryAffairsAdditions() {
+        Incident incident =
+                Incidents.overdose("r1", AWARE, "4.2.1", List.of(ReportingClock.proposed("EU_MDR", "Art. 87(3)", DUE)));
+        ReportingDuty duty =
+                ReportingDuty.of("case-1", "r1", incident.clocks().get(0)).orElseThrow();
+        DraftContent content = new DraftContent(
+                "A bolus ten times too large",
+                List.of(Reports.DOSE_CALCULATION_ERROR),
+                List.of(Reports.HYPOGLYCEMIA),
+                List.of(Reports.OVERDOSE),
+                Reports.investigationUnderWay());
+        VigilanceReportDocument document = new DraftDocument(
+                        duty,
+                        duty.reportId(),
+                        Reports.manufacturer(),
+                        new RegisteredProduct("Insulin pump X", "08712345000018", List.of("DE", "US")),
+                        incident,
+                        null,
+                        content,
+                        AWARE.plusSeconds(86400))
+                .compose(LocalDate.parse("2026-12-01"));
+        assertEquals("Competent authority of DE", document.administrative().competentAuthority());
+        assertEquals(LocalDate.parse("2026-11-23"), document.administrative().awareOn());
+        assertEquals(LocalDate.parse("2026-11-24"), document.administrative().reportableAwareOn());
+        assertNull(document.administrative().previousReference());
+        assertEquals("Insulin pump X", document.device().name());
+        assertEquals("4.2.1", document.device().softwareVersion());
+        assertEquals(PatientOutcome.SERIOUS_INJURY, document.incident().patientOutcome());
+        assertEquals(List.of(Reports.OVERDOSE), document.incident().healthImpacts());
+        assertEquals("A bolus ten times too large", document.incident().narrative());
+        assertEquals(Reports.investigationUnderWay(), document.investigation());
+        // the documents' own rules accept it: an initial MIR with the investigation under way
+        assertEquals(MirReportType.INITIAL, MirReportType.of(duty.kind(), document.investigation()));
+    }
+
+    /** A follow-up names the reference of the report the authority took before it. */
+    @Test
+    void aFollowUpNamesTheReportBeforeItAndAnUnknownOutcomeStaysUnknown() {
+        ReportingClock submitted = ReportingClock.proposed("EU_MDR", "Art. 87(3)", DUE)
+                .submitted(new ReportingClock.Submission("MIR-1", AWARE));
+        Incident incident = Incidents.overdose("r1", AWARE, "4.2.1", List.of(submitted))
+                .withClocks(
+                        List.of(ReportingClock.proposed("EU_MDR", "Art. 87(3)", DUE)
+                                .numbered(1)),
+                        "follow-up report r2",
+                        AWARE);
+        ReportingDuty duty =
+                ReportingDuty.of("case-1", "r1", incident.clocks().get(0)).orElseThrow();
+        VigilanceReportDocument document = new DraftDocument(
+                        duty, duty.reportId(), Reports.manufacturer(), null, incident, null, null, null)
+                .compose(LocalDate.parse("2026-12-01"));
+        assertEquals("MIR-1", document.administrative().previousReference());
+        assertEquals(1, document.administrative().followUpNumber());
+        assertNull(document.device().name());
+        assertNull(document.administrative().reportableAwareOn());
+        assertEquals(PatientOutcome.UNKNOWN, DraftDocument.outcome(null));
+        assertEquals(PatientOutcome.DEATH, DraftDocument.outcome("DEATH"));
+        ReportingDuty correction =
+                ReportingDuty.ofCase("case-1", ReportingClock.proposed("US_FDA", CaseDuties.CORRECTION_REPORT, DUE));
+        VigilanceReportDocument ofCase = new DraftDocument(
+                        correction,
+                        correction.reportId(),
+                        Reports.manufacturer(),
+                        null,
+                        null,
+                        Reports.fsca(),
+                        null,
+                        null)
+                .compose(LocalDate.parse("2026-12-01"));
+        assertNull(ofCase.incident());
+        assertEquals("FDA CDRH", ofCase.administrative().competentAuthority());
+    }
+
+    @Test
+    void everyRegimeHasItsAuthority() {
+        assertEquals("MHRA", DraftDocument.competentAuthority(Regime.UK_MHRA, "GB"));
+        assertEquals("Health Canada", DraftDocument.competentAuthority(Regime.CA_HC, "CA"));
+        assertEquals("TGA", DraftDocument.competentAuthority(Regime.AU_TGA, "AU"));
+        assertEquals(
+                "Competent authority of the Member State concerned",
+                DraftDocument.competentAuthority(Regime.EU_MDR, null));
+    }
+
+    /** IMDRF codes are validated against the shipped release; an unknown one is named. */
+    @Test
+    void imdrfCodesAreValidatedAgainstTheShippedRelease() {
+        ShippedImdrfCodes codes = ShippedImdrfCodes.load();
+        List<CodedTerm> known = codes.require('A', List.of("a110202", "A110202"));
+        assertEquals(1, known.size());
+        assertEquals("A110202", known.get(0).code());
+        assertEquals("2022", known.get(0).release());
+        assertEquals(
+                "Convulsion, Clonic",
+                codes.require('E', List.of("E010901")).get(0).term());
+        InvalidInput unknown =
+                assertThrows(InvalidInput.class, () -> codes.require('A', List.of("A110202", "A9999", "E0119")));
+        assertTrue(unknown.getMessage().contains("A9999, E0119"), unknown.getMessage());
+        assertThrows(InvalidInput.class, () -> codes.require('B', java.util.Arrays.asList((String) null)));
+    }
+
+    private static VigilanceReportKind kind(String basis, int followUpNumber) {
+        return ReportingDuty.of(
+                        "case-1",
+                        "r1",
+                        ReportingClock.proposed("US_FDA", basis, DUE).numbered(followUpNumber))
+                .orElseThrow()
+                .kind();
+    }
+}

@@ -1,0 +1,323 @@
+package org.fieldsafety.fsca.vigilance;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.fieldsafety.contracts.ReportTriaged;
+import org.fieldsafety.contracts.Topics;
+import org.fieldsafety.eventstore.audit.AuditTrail;
+import org.fieldsafety.fsca.TriageEvents;
+import org.fieldsafety.fsca.cases.FscaCases;
+import org.fieldsafety.infra.InfraTestResource;
+import org.fieldsafety.infra.TestKafka;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A death in Germany and one in the US on a US-marketed product, from triage's events on the real broker to
+ * drafts for the EU and the FDA, their files and forms, their submission (the case's clocks met, the
+ * milestones on the real broker, the files in the gateway's outbox) and the authorities' answers.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "fsca"))
+@Tag("flow")
+class VigilanceReportFlowTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String COMPLETION =
+            """
+            {"narrative":"The dose calculator computed a bolus ten times the requested amount; the patient died.",
+             "deviceProblems":["A110202"],"clinicalSigns":["E0119"],"healthImpacts":["F02","F1005"],
+             "investigation":{"investigationTypes":["B01"],"conclusions":["D16"],"deviceEvaluated":false}}""";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "fieldsafety.vigilance.gateway.directory")
+    Path gateway;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    AuditTrail trail;
+
+    @Test
+    void deathsInGermanyAndTheUsAreReportedToBothAuthoritiesAndTheirClocksMet() throws Exception {
+        String problemId = UUID.randomUUID().toString();
+        String caseId = FscaCases.caseIdFor(problemId);
+        Instant aware = Instant.now().minusSeconds(3600);
+        String inGermany = "report-de-" + problemId;
+        String inUs = "report-us-" + problemId;
+        TestKafka.publishInOneBatch(
+                bootstrapServers,
+                List.of(
+                        TriageEvents.record(
+                                json,
+                                TriageEvents.death(
+                                        inGermany,
+                                        problemId,
+                                        "DE",
+                                        aware,
+                                        List.of(
+                                                new ReportTriaged.Reportability(
+                                                        "EU_MDR", "Art. 87(5)", aware.plus(Duration.ofDays(10))),
+                                                new ReportTriaged.Reportability(
+                                                        "US_FDA", "21 CFR 803.50", aware.plus(Duration.ofDays(30)))))),
+                        TriageEvents.record(
+                                json,
+                                TriageEvents.death(
+                                        inUs,
+                                        problemId,
+                                        "US",
+                                        aware,
+                                        List.of(new ReportTriaged.Reportability(
+                                                "US_FDA", "21 CFR 803.50", aware.plus(Duration.ofDays(30))))))));
+
+        // the machine drafts one report per duty, which quality assurance reads too
+        await().atMost(PATIENCE).untilAsserted(() -> as("qa").queryParam("caseId", caseId)
+                .get("/api/v1/vigilance-reports")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(3))
+                .body("status", hasItems("DRAFT", "DRAFT", "DRAFT"))
+                .body("regime", hasItems("EU_MDR", "US_FDA"))
+                .body("kind", hasItems("INITIAL")));
+        JsonPath reports = as("auditor")
+                .queryParam("caseId", caseId)
+                .queryParam("status", "DRAFT")
+                .get("/api/v1/vigilance-reports")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        String mir = reportId(reports, inGermany, "EU_MDR");
+        String emdr = reportId(reports, inUs, "US_FDA");
+        assertEquals("Art. 87(5)", reports.getString("find { it.id == '" + mir + "' }.basis"));
+
+        // the draft lacks what the MIR's schema requires until regulatory affairs completes it
+        as("ra").accept("application/xml")
+                .get("/api/v1/vigilance-reports/{id}", mir)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        as("ra").contentType(ContentType.JSON)
+                .body(COMPLETION.replace("A110202", "A999999"))
+                .put("/api/v1/vigilance-reports/{id}/draft", mir)
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("A999999"));
+        as("qa").contentType(ContentType.JSON)
+                .body(COMPLETION)
+                .put("/api/v1/vigilance-reports/{id}/draft", mir)
+                .then()
+                .statusCode(403);
+        for (String id : List.of(mir, emdr)) {
+            as("ra").contentType(ContentType.JSON)
+                    .body(COMPLETION)
+                    .put("/api/v1/vigilance-reports/{id}/draft", id)
+                    .then()
+                    .statusCode(204);
+            await().atMost(PATIENCE).untilAsserted(() -> as("ra").accept(ContentType.JSON)
+                    .get("/api/v1/vigilance-reports/{id}", id)
+                    .then()
+                    .statusCode(200)
+                    .body("content.healthImpacts.code", hasItems("F02", "F1005"))
+                    .body("document.incident.patientOutcome", equalTo("DEATH")));
+        }
+
+        // the EU MIR and the FDA eMDR as files and forms
+        String mirXml = as("ra").accept("application/xml")
+                .get("/api/v1/vigilance-reports/{id}", mir)
+                .then()
+                .statusCode(200)
+                .contentType("application/xml")
+                .extract()
+                .asString();
+        assertTrue(mirXml.contains("A110202"), mirXml);
+        String emdrXml = as("ra").accept("application/xml")
+                .get("/api/v1/vigilance-reports/{id}", emdr)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(emdrXml.contains("urn:hl7-org:v3"), emdrXml);
+        for (String id : List.of(mir, emdr)) {
+            byte[] pdf = as("auditor")
+                    .accept("application/pdf")
+                    .get("/api/v1/vigilance-reports/{id}", id)
+                    .then()
+                    .statusCode(200)
+                    .contentType("application/pdf")
+                    .extract()
+                    .asByteArray();
+            assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        }
+
+        try (KafkaConsumer<String, String> milestones = TestKafka.consumerFromStart(bootstrapServers, Topics.FSCA)) {
+            // submitted, approved by regulatory affairs only; the case's clocks met
+            as("qa").contentType(ContentType.JSON)
+                    .body(submission("MIR-1", "qa-local"))
+                    .post("/api/v1/vigilance-reports/{id}/submission", mir)
+                    .then()
+                    .statusCode(403);
+            String sha256 = as("ra").contentType(ContentType.JSON)
+                    .body(submission("MIR-1", "ra-local"))
+                    .post("/api/v1/vigilance-reports/{id}/submission", mir)
+                    .then()
+                    .statusCode(200)
+                    .body("late", equalTo(false))
+                    .body("signature.meaning", equalTo("APPROVAL"))
+                    .extract()
+                    .path("sha256");
+            as("ra").contentType(ContentType.JSON)
+                    .body(submission("MIR-2", "ra-local"))
+                    .post("/api/v1/vigilance-reports/{id}/submission", mir)
+                    .then()
+                    .statusCode(409)
+                    .body("detail", containsString("follow-up report"));
+            as("ra").contentType(ContentType.JSON)
+                    .body(submission("EMDR-1", "ra-local"))
+                    .post("/api/v1/vigilance-reports/{id}/submission", emdr)
+                    .then()
+                    .statusCode(200);
+
+            await().atMost(PATIENCE).untilAsserted(() -> as("ra").get("/api/v1/fsca-cases/{id}", caseId)
+                    .then()
+                    .statusCode(200)
+                    .body(
+                            "incidents.find { it.reportId == '" + inGermany
+                                    + "' }.clocks.find { it.regime == 'EU_MDR' }.state",
+                            equalTo("SUBMITTED"))
+                    .body(
+                            "incidents.find { it.reportId == '" + inGermany
+                                    + "' }.clocks.find { it.regime == 'EU_MDR' }.met",
+                            equalTo(true))
+                    .body(
+                            "incidents.find { it.reportId == '" + inUs
+                                    + "' }.clocks.find { it.regime == 'US_FDA' }.state",
+                            equalTo("SUBMITTED")));
+
+            // the frozen file is the one hashed, and it went to the gateway's outbox
+            String frozen = as("ra").accept("application/xml")
+                    .get("/api/v1/vigilance-reports/{id}", mir)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            assertEquals(
+                    sha256, VigilanceReportService.sha256(frozen.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Path outbox = gateway.resolve("outbox");
+            await().atMost(PATIENCE).until(() -> Files.isDirectory(outbox) && listed(outbox, mir + "-INITIAL-"));
+
+            List<ConsumerRecord<String, String>> received = new ArrayList<>();
+            await().atMost(PATIENCE).until(() -> {
+                TestKafka.poll(milestones).stream()
+                        .filter(r -> caseId.equals(r.key()))
+                        .filter(r -> org.fieldsafety.contracts.VigilanceReportSubmitted.TYPE.equals(
+                                TestKafka.header(r, "ce_type")))
+                        .forEach(received::add);
+                return received.size() == 2;
+            });
+            JsonNode submitted = received.stream()
+                    .map(r -> read(r.value()))
+                    .filter(m -> m.get("reportId").asText().equals(mir))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(sha256, submitted.get("sha256").asText());
+            assertEquals("ra", submitted.get("submittedBy").asText());
+            assertEquals(false, submitted.get("late").asBoolean());
+
+            // the EU authority accepts; the FDA's gateway rejects, by a file in the inbox: the clock runs again
+            as("ra").contentType(ContentType.JSON)
+                    .body("{\"accepted\":true,\"authorityReference\":\"BfArM-2026-1\"}")
+                    .post("/api/v1/vigilance-reports/{id}/acknowledgement", mir)
+                    .then()
+                    .statusCode(204);
+            Path inbox = Files.createDirectories(gateway.resolve("inbox"));
+            Files.writeString(
+                    inbox.resolve(emdr + ".json"),
+                    json.writeValueAsString(Map.of("reportId", emdr, "accepted", false, "reason", "ACK3: bad UDI")));
+            await().atMost(PATIENCE).untilAsserted(() -> as("ra").get("/api/v1/fsca-cases/{id}", caseId)
+                    .then()
+                    .body(
+                            "incidents.find { it.reportId == '" + inUs
+                                    + "' }.clocks.find { it.regime == 'US_FDA' }.state",
+                            equalTo("OPEN")));
+            await().atMost(PATIENCE).untilAsserted(() -> as("ra").accept(ContentType.JSON)
+                    .get("/api/v1/vigilance-reports/{id}", emdr)
+                    .then()
+                    .body("status", equalTo("DRAFT"))
+                    .body("answer.reason", equalTo("ACK3: bad UDI")));
+            assertTrue(Files.exists(inbox.resolve("processed").resolve(emdr + ".json")));
+            as("ra").accept(ContentType.JSON)
+                    .get("/api/v1/vigilance-reports/{id}", mir)
+                    .then()
+                    .body("status", equalTo("ACKNOWLEDGED"));
+            await().atMost(PATIENCE).until(() -> {
+                TestKafka.poll(milestones).stream()
+                        .filter(r -> caseId.equals(r.key()))
+                        .filter(r -> org.fieldsafety.contracts.VigilanceReportAcknowledged.TYPE.equals(
+                                TestKafka.header(r, "ce_type")))
+                        .forEach(received::add);
+                return received.size() == 4;
+            });
+        }
+        assertTrue(trail.audit(VigilanceReport.class, mir).verified());
+    }
+
+    private static boolean listed(Path folder, String prefix) throws java.io.IOException {
+        try (var files = Files.list(folder)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith(prefix));
+        }
+    }
+
+    private JsonNode read(String value) {
+        try {
+            return json.readTree(value);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String reportId(JsonPath reports, String incidentReportId, String regime) {
+        return reports.getString(
+                "find { it.incidentReportId == '" + incidentReportId + "' && it.regime == '" + regime + "' }.id");
+    }
+
+    private static String submission(String reference, String password) {
+        return """
+                {"reference":"%s","signature":{"password":"%s","meaning":"APPROVAL"}}"""
+                .formatted(reference, password);
+    }
+
+    private static RequestSpecification as(String user) {
+        return given().auth().preemptive().basic(user, user + "-local");
+    }
+}
