@@ -15,6 +15,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -165,6 +166,12 @@ class TriageFlowTest {
         assertEquals(report.reportId(), event.reportId());
         assertEquals("UNACCEPTABLE", event.riskRegion());
         assertEquals(problemId(productId), event.problemId());
+        metrics()
+                .body(
+                        containsString(
+                                "fieldsafety_triage_outcomes_total{fsca_candidate=\"true\",risk_region=\"UNACCEPTABLE\",serious=\"true\"}"))
+                // Quarkus' Kafka binder: Kafka's own records-lag of every consumer
+                .body(containsString("kafka_consumer_fetch_manager_records_lag_max{"));
     }
 
     /** IEC 62304 8.2.2: a range of versions keeps the class it had; ranges of one item must not overlap. */
@@ -281,6 +288,7 @@ class TriageFlowTest {
                 List.of("{not json"), dead.stream().map(ConsumerRecord::value).toList());
         assertEquals(
                 true, header(dead.get(0), "dead-letter-reason").startsWith("not a FieldReportReceived JSON document"));
+        metrics().body(containsString("fieldsafety_kafka_dead_letters_total{topic=\"" + Topics.REPORTS + "\"}"));
     }
 
     @Test
@@ -398,6 +406,13 @@ class TriageFlowTest {
                 Map.of("battery", "81"),
                 null,
                 null);
+    }
+
+    private static ValidatableResponse metrics() {
+        return given().port(ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class))
+                .get("/q/metrics")
+                .then()
+                .statusCode(200);
     }
 
     private void publish(FieldReportReceived report) throws Exception {

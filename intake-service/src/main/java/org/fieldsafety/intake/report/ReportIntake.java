@@ -11,6 +11,7 @@ import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.intake.ApiKeyClient;
 import org.fieldsafety.intake.report.messaging.ReportPublisher;
 import org.fieldsafety.platform.domain.NotPermitted;
+import org.fieldsafety.platform.telemetry.Meter;
 
 /**
  * Accepts field reports from machine clients: a report is accepted only once Kafka acknowledged it; its
@@ -95,7 +96,9 @@ public class ReportIntake {
 
     private void countAccepted(List<FieldReportReceived> reports) {
         reports.forEach(report -> registry.counter(
-                        "intake.reports.accepted", "source", report.source().name())
+                        Meter.REPORTS_ACCEPTED.meterName(),
+                        "source",
+                        report.source().name())
                 .increment());
     }
 }

@@ -1,5 +1,6 @@
 package org.fieldsafety.platform.messaging;
 
+import io.micrometer.core.instrument.Metrics;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.fieldsafety.platform.telemetry.Meter;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,7 +43,9 @@ import org.jboss.logging.Logger;
  * </ol>
  *
  * A dead letter keeps the record's key, headers and text value and adds the headers SmallRye's
- * dead-letter strategy writes: the reason and where the record was.
+ * dead-letter strategy writes: the reason and where the record was. Every record sent to the dead letters
+ * counts in {@link Meter#KAFKA_DEAD_LETTERS} under the topic it came from, a nacked batch's records too (the
+ * channel's dead-letter strategy takes those), in Micrometer's global registry, which Quarkus fills.
  *
  * @param <T> what the reader makes of a record
  */
@@ -115,6 +119,7 @@ public final class BatchConsumer<T> {
                 .onFailure()
                 .recoverWithUni(failure -> {
                     LOG.errorf(failure, "A batch could not be settled; nacking it");
+                    batch.getRecords().forEach(record -> countDeadLetter(record.getTopic()));
                     return Uni.createFrom().completionStage(batch.nack(failure));
                 });
     }
@@ -162,7 +167,7 @@ public final class BatchConsumer<T> {
                         .withKey(origin.getKey())
                         .withHeaders(headers)
                         .build());
-        return retried(context, () -> deadLetters.sendMessage(letter));
+        return retried(context, () -> deadLetters.sendMessage(letter)).invoke(() -> countDeadLetter(origin.getTopic()));
     }
 
     /**
@@ -189,6 +194,10 @@ public final class BatchConsumer<T> {
     private static Executor context() {
         Context context = Vertx.currentContext();
         return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+    }
+
+    private static void countDeadLetter(String topic) {
+        Metrics.counter(Meter.KAFKA_DEAD_LETTERS.meterName(), "topic", topic).increment();
     }
 
     private static byte[] bytes(String value) {
