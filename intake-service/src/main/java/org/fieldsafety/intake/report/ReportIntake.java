@@ -11,6 +11,7 @@ import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.intake.ApiKeyClient;
 import org.fieldsafety.intake.report.messaging.ReportPublisher;
 import org.fieldsafety.platform.domain.NotPermitted;
+import org.fieldsafety.platform.telemetry.LogContext;
 import org.fieldsafety.platform.telemetry.Meter;
 
 /**
@@ -60,6 +61,8 @@ public class ReportIntake {
 
     private Uni<List<FieldReportReceived>> accept(
             ApiKeyClient client, List<FieldReportRequest> requests, List<String> reportIds, String idempotencyKey) {
+        // the request's logging context: a batch's lines name all its reports
+        LogContext.put(LogContext.REPORT_ID, String.join(",", reportIds));
         authorize(client, requests);
         return receivedAt(reportIds.get(0), idempotencyKey).chain(receivedAt -> {
             List<FieldReportReceived> reports = IntStream.range(0, reportIds.size())

@@ -30,6 +30,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.fieldsafety.platform.telemetry.LogContext;
 import org.fieldsafety.platform.telemetry.Meter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,24 @@ class BatchConsumerTest {
                         .counter()
                         .count());
         assertTrue(batch.acknowledged);
+    }
+
+    @Test
+    void eachRecordIsReadWithItsCloudEventIdInTheLogContextWhichIsClearedAfterwards() {
+        List<Map<String, String>> contexts = new CopyOnWriteArrayList<>();
+        BatchConsumer<Thing> consumer = new BatchConsumer<>(
+                deadLetters,
+                event -> {
+                    contexts.add(LogContext.current());
+                    LogContext.put(LogContext.REPORT_ID, event.id());
+                    return read(event);
+                },
+                this::record);
+
+        consume(consumer, new Batch(thing("a", "{\"name\":\"a\",\"size\":1}"), thing("b", "{\"name\":\"b\"}")));
+
+        assertEquals(List.of(Map.of(LogContext.CE_ID, "id-a"), Map.of(LogContext.CE_ID, "id-b")), contexts);
+        assertEquals(Map.of(), LogContext.current());
     }
 
     @Test

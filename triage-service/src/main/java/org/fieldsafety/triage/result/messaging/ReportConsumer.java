@@ -11,6 +11,7 @@ import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.platform.messaging.BatchConsumer;
 import org.fieldsafety.platform.messaging.IncomingEvent;
 import org.fieldsafety.platform.messaging.Unprocessable;
+import org.fieldsafety.platform.telemetry.LogContext;
 import org.fieldsafety.triage.Channels;
 import org.fieldsafety.triage.result.ReportTriage;
 
@@ -51,6 +52,7 @@ public class ReportConsumer {
             return null;
         }
         FieldReportReceived report = event.as(FieldReportReceived.class, "FieldReportReceived");
+        LogContext.put(LogContext.REPORT_ID, report.reportId());
         if (report.reportId() == null || report.productId() == null || report.receivedAt() == null) {
             throw new Unprocessable("reportId, productId and receivedAt are required");
         }
