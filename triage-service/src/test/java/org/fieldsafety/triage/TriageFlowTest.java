@@ -174,6 +174,18 @@ class TriageFlowTest {
                 .body(containsString("kafka_consumer_fetch_manager_records_lag_max{"));
     }
 
+    /** A report's result continues the trace of the report's record, though triage takes reports in batches. */
+    @Test
+    void theResultCarriesTheTraceOfItsReport() throws Exception {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        FieldReportReceived report = report("TRACED-" + UUID.randomUUID(), "ui", "E-TRACED");
+        publish(report, "00-" + traceId + "-b7ad6b7169203331-01");
+
+        ConsumerRecord<String, String> triaged =
+                awaitRecords(Topics.TRIAGE, ceId(report), 1).get(0);
+        assertEquals(traceId, header(triaged, "traceparent").split("-")[1]);
+    }
+
     /** IEC 62304 8.2.2: a range of versions keeps the class it had; ranges of one item must not overlap. */
     @Test
     void aReportIsClassifiedWithTheClassOfItsVersionAndOverlappingRangesAreRefused() throws Exception {
@@ -416,6 +428,10 @@ class TriageFlowTest {
     }
 
     private void publish(FieldReportReceived report) throws Exception {
+        publish(report, null);
+    }
+
+    private void publish(FieldReportReceived report, String traceparent) throws Exception {
         try (KafkaProducer<String, String> producer = producer()) {
             ProducerRecord<String, String> record =
                     new ProducerRecord<>(Topics.REPORTS, report.productId(), json.writeValueAsString(report));
@@ -426,6 +442,9 @@ class TriageFlowTest {
                     .add("ce_source", bytes("/intake-service"))
                     .add("ce_subject", bytes(report.productId()))
                     .add("content-type", bytes("application/json"));
+            if (traceparent != null) {
+                record.headers().add("traceparent", bytes(traceparent));
+            }
             producer.send(record).get();
         }
     }
