@@ -15,6 +15,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -165,6 +166,24 @@ class TriageFlowTest {
         assertEquals(report.reportId(), event.reportId());
         assertEquals("UNACCEPTABLE", event.riskRegion());
         assertEquals(problemId(productId), event.problemId());
+        metrics()
+                .body(
+                        containsString(
+                                "fieldsafety_triage_outcomes_total{fsca_candidate=\"true\",risk_region=\"UNACCEPTABLE\",serious=\"true\"}"))
+                // Quarkus' Kafka binder: Kafka's own records-lag of every consumer
+                .body(containsString("kafka_consumer_fetch_manager_records_lag_max{"));
+    }
+
+    /** A report's result continues the trace of the report's record, though triage takes reports in batches. */
+    @Test
+    void theResultCarriesTheTraceOfItsReport() throws Exception {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        FieldReportReceived report = report("TRACED-" + UUID.randomUUID(), "ui", "E-TRACED");
+        publish(report, "00-" + traceId + "-b7ad6b7169203331-01");
+
+        ConsumerRecord<String, String> triaged =
+                awaitRecords(Topics.TRIAGE, ceId(report), 1).get(0);
+        assertEquals(traceId, header(triaged, "traceparent").split("-")[1]);
     }
 
     /** IEC 62304 8.2.2: a range of versions keeps the class it had; ranges of one item must not overlap. */
@@ -281,6 +300,7 @@ class TriageFlowTest {
                 List.of("{not json"), dead.stream().map(ConsumerRecord::value).toList());
         assertEquals(
                 true, header(dead.get(0), "dead-letter-reason").startsWith("not a FieldReportReceived JSON document"));
+        metrics().body(containsString("fieldsafety_kafka_dead_letters_total{topic=\"" + Topics.REPORTS + "\"}"));
     }
 
     @Test
@@ -400,7 +420,18 @@ class TriageFlowTest {
                 null);
     }
 
+    private static ValidatableResponse metrics() {
+        return given().port(ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class))
+                .get("/q/metrics")
+                .then()
+                .statusCode(200);
+    }
+
     private void publish(FieldReportReceived report) throws Exception {
+        publish(report, null);
+    }
+
+    private void publish(FieldReportReceived report, String traceparent) throws Exception {
         try (KafkaProducer<String, String> producer = producer()) {
             ProducerRecord<String, String> record =
                     new ProducerRecord<>(Topics.REPORTS, report.productId(), json.writeValueAsString(report));
@@ -411,6 +442,9 @@ class TriageFlowTest {
                     .add("ce_source", bytes("/intake-service"))
                     .add("ce_subject", bytes(report.productId()))
                     .add("content-type", bytes("application/json"));
+            if (traceparent != null) {
+                record.headers().add("traceparent", bytes(traceparent));
+            }
             producer.send(record).get();
         }
     }

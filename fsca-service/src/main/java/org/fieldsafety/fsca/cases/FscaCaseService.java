@@ -33,6 +33,7 @@ import org.fieldsafety.platform.domain.RuleViolation;
 import org.fieldsafety.platform.signature.Signature;
 import org.fieldsafety.platform.signature.SignatureRequest;
 import org.fieldsafety.platform.signature.SignatureVerifier;
+import org.fieldsafety.platform.telemetry.LogContext;
 
 /**
  * What the API and the console do with FSCA cases, in one place: the workflow's steps, sent as the
@@ -291,6 +292,7 @@ public class FscaCaseService {
     }
 
     private <R> R send(FscaCaseCommand command) {
+        LogContext.put(LogContext.CASE_ID, command.caseId());
         try {
             return commands.send(command, identity.getPrincipal().getName());
         } catch (AggregateNotFoundException e) {

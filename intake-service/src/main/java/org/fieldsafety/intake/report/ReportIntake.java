@@ -11,6 +11,8 @@ import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.intake.ApiKeyClient;
 import org.fieldsafety.intake.report.messaging.ReportPublisher;
 import org.fieldsafety.platform.domain.NotPermitted;
+import org.fieldsafety.platform.telemetry.LogContext;
+import org.fieldsafety.platform.telemetry.Meter;
 
 /**
  * Accepts field reports from machine clients: a report is accepted only once Kafka acknowledged it; its
@@ -59,6 +61,8 @@ public class ReportIntake {
 
     private Uni<List<FieldReportReceived>> accept(
             ApiKeyClient client, List<FieldReportRequest> requests, List<String> reportIds, String idempotencyKey) {
+        // the request's logging context: a batch's lines name all its reports
+        LogContext.put(LogContext.REPORT_ID, String.join(",", reportIds));
         authorize(client, requests);
         return receivedAt(reportIds.get(0), idempotencyKey).chain(receivedAt -> {
             List<FieldReportReceived> reports = IntStream.range(0, reportIds.size())
@@ -95,7 +99,9 @@ public class ReportIntake {
 
     private void countAccepted(List<FieldReportReceived> reports) {
         reports.forEach(report -> registry.counter(
-                        "intake.reports.accepted", "source", report.source().name())
+                        Meter.REPORTS_ACCEPTED.meterName(),
+                        "source",
+                        report.source().name())
                 .increment());
     }
 }

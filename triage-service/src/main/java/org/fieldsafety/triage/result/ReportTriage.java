@@ -1,5 +1,6 @@
 package org.fieldsafety.triage.result;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -8,14 +9,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.platform.domain.NotFound;
+import org.fieldsafety.platform.telemetry.Meter;
 import org.fieldsafety.triage.classification.Classification;
 import org.fieldsafety.triage.classification.RegisteredProduct;
 import org.fieldsafety.triage.classification.Reportability;
@@ -33,7 +37,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * report of the batch, in order, and the problem events of the batch, so the caller publishes stored and
  * new results alike. A report that follows up one triaged earlier (stored, or before it in the batch) is
  * linked to it: it joins that report's problem and is not another occurrence of it. And the queries of the
- * stored results, for the API, the problems list and what-if.
+ * stored results, for the API, the problems list and what-if. Each report triaged for the first time counts
+ * in {@link Meter#TRIAGE_OUTCOMES} once its transaction committed.
  */
 @ApplicationScoped
 public class ReportTriage {
@@ -43,18 +48,21 @@ public class ReportTriage {
     private final TrendTracker problems;
     private final Reportability reportability;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     ReportTriage(
             ProductRegistry registry,
             RiskPolicies policies,
             TrendTracker problems,
             Reportability reportability,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry metrics) {
         this.registry = registry;
         this.policies = policies;
         this.problems = problems;
         this.reportability = reportability;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** The results of a batch and its problem events (ProblemDetected, TrendSignalRaised). */
@@ -63,20 +71,37 @@ public class ReportTriage {
     public Uni<Outcome> triage(List<FieldReportReceived> reports) {
         Map<String, FieldReportReceived> byId = new LinkedHashMap<>();
         reports.forEach(report -> byId.putIfAbsent(report.reportId(), report));
+        Set<String> freshIds = new HashSet<>();
         return Panache.withTransaction(
-                () -> TriageResultEntity.<TriageResultEntity>list("reportId in ?1", List.copyOf(byId.keySet()))
-                        .chain(stored -> {
-                            Map<String, TriageView> views = new LinkedHashMap<>();
-                            byId.keySet().forEach(id -> views.put(id, null));
-                            stored.forEach(row -> views.put(row.reportId, row.view));
-                            List<FieldReportReceived> fresh = byId.values().stream()
-                                    .filter(report -> views.get(report.reportId()) == null)
-                                    .toList();
-                            Uni<TrendTracker.Tracked> tracked = fresh.isEmpty()
-                                    ? problems.track(List.of(), views, clock.instant())
-                                    : classify(fresh, views);
-                            return tracked.map(events -> new Outcome(List.copyOf(views.values()), events));
-                        }));
+                        () -> TriageResultEntity.<TriageResultEntity>list("reportId in ?1", List.copyOf(byId.keySet()))
+                                .chain(stored -> {
+                                    Map<String, TriageView> views = new LinkedHashMap<>();
+                                    byId.keySet().forEach(id -> views.put(id, null));
+                                    stored.forEach(row -> views.put(row.reportId, row.view));
+                                    List<FieldReportReceived> fresh = byId.values().stream()
+                                            .filter(report -> views.get(report.reportId()) == null)
+                                            .toList();
+                                    fresh.forEach(report -> freshIds.add(report.reportId()));
+                                    Uni<TrendTracker.Tracked> tracked = fresh.isEmpty()
+                                            ? problems.track(List.of(), views, clock.instant())
+                                            : classify(fresh, views);
+                                    return tracked.map(events -> new Outcome(List.copyOf(views.values()), events));
+                                }))
+                .invoke(outcome -> outcome.results().stream()
+                        .filter(view -> freshIds.contains(view.reportId()))
+                        .forEach(this::count));
+    }
+
+    private void count(TriageView view) {
+        metrics.counter(
+                        Meter.TRIAGE_OUTCOMES.meterName(),
+                        "risk_region",
+                        view.riskRegion(),
+                        "serious",
+                        Boolean.toString(view.seriousIncident()),
+                        "fsca_candidate",
+                        Boolean.toString(view.fscaCandidate()))
+                .increment();
     }
 
     /** A report's stored triage result; not found until the report is triaged. */

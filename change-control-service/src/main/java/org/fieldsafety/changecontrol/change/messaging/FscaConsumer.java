@@ -5,6 +5,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.Collections;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -16,6 +17,7 @@ import org.fieldsafety.eventstore.Conflicts;
 import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.platform.messaging.BatchConsumer;
 import org.fieldsafety.platform.messaging.IncomingEvent;
+import org.fieldsafety.platform.telemetry.LogContext;
 
 /**
  * Raises the change request that an FSCA_REQUIRED decision calls for (the topic carries the case's other
@@ -41,8 +43,9 @@ public class FscaConsumer {
         this.consumer = new BatchConsumer<>(
                 deadLetters,
                 FscaConsumer::read,
-                BatchConsumer.Work.blocking(decisions -> decisions.forEach(decision ->
-                        Conflicts.retry(() -> commands.send(raise(decision, clock), AuditedCommands.SYSTEM)))));
+                BatchConsumer.Work.blocking(decisions -> decisions.forEach(decision -> LogContext.with(
+                        Collections.singletonMap(LogContext.CASE_ID, decision.caseId()),
+                        () -> Conflicts.retry(() -> commands.send(raise(decision, clock), AuditedCommands.SYSTEM))))));
     }
 
     @Incoming(Channels.FSCA_IN)
@@ -56,6 +59,7 @@ public class FscaConsumer {
             return null;
         }
         FscaDecisionTaken decision = event.as(FscaDecisionTaken.class, FscaDecisionTaken.TYPE);
+        LogContext.put(LogContext.CASE_ID, decision.caseId());
         return FscaDecisionTaken.FSCA_REQUIRED.equals(decision.decision()) ? decision : null;
     }
 

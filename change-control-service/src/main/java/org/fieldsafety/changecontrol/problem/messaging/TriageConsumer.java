@@ -32,6 +32,7 @@ import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.platform.messaging.BatchConsumer;
 import org.fieldsafety.platform.messaging.IncomingEvent;
 import org.fieldsafety.platform.messaging.Unprocessable;
+import org.fieldsafety.platform.telemetry.LogContext;
 
 /**
  * Follows triage's topic, which carries several event types told apart by the CloudEvent type: a
@@ -107,6 +108,7 @@ public class TriageConsumer {
         }
         if (event.is(ReportTriaged.TYPE)) {
             ReportTriaged report = event.as(ReportTriaged.class, ReportTriaged.TYPE);
+            LogContext.put(LogContext.REPORT_ID, report.reportId());
             if (report.problemId() == null || isFollowUp(report)) {
                 return null;
             }

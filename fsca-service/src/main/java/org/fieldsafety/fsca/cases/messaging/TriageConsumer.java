@@ -27,6 +27,7 @@ import org.fieldsafety.fsca.cases.TrendSignal;
 import org.fieldsafety.platform.messaging.BatchConsumer;
 import org.fieldsafety.platform.messaging.IncomingEvent;
 import org.fieldsafety.platform.messaging.Unprocessable;
+import org.fieldsafety.platform.telemetry.LogContext;
 
 /**
  * Opens or extends a case for every FSCA candidate and every trend signal that triage publishes (the
@@ -87,6 +88,7 @@ public class TriageConsumer {
     private static CaseNews read(IncomingEvent event) {
         if (event.is(ReportTriaged.TYPE)) {
             ReportTriaged triaged = event.as(ReportTriaged.class, ReportTriaged.TYPE);
+            LogContext.put(LogContext.REPORT_ID, triaged.reportId());
             return triaged.fscaCandidate()
                     ? new CaseNews(triaged.problemId(), triaged.productId(), product(triaged), incident(triaged), null)
                     : null;

@@ -1,8 +1,11 @@
 package org.fieldsafety.fsca.cases.query;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -15,10 +18,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.fieldsafety.eventstore.processing.ProcessorLag;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseOpened;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentReclassified;
@@ -46,6 +52,70 @@ class FscaCaseProjectionTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ClockFigures clockFigures;
+
+    @Inject
+    ProcessorLag processorLag;
+
+    @ConfigProperty(name = "quarkus.management.test-port")
+    int management;
+
+    /**
+     * Open clocks (one due within 24 hours), a missed one and an ended one, written straight into the
+     * incidents' table under a regime of their own (no case shows them, so no queue changes).
+     */
+    @Test
+    void runningClocksAreCountedAsOpenDueAndMissedByRegime() throws SQLException {
+        String regime = "TEST-" + UUID.randomUUID();
+        String caseId = UUID.randomUUID().toString();
+        insertIncident(caseId, "open", regime, AWARE.plus(Duration.ofDays(10)), "OPEN");
+        insertIncident(caseId, "due", regime, AWARE.plus(Duration.ofHours(12)), "OPEN");
+        insertIncident(caseId, "missed", regime, AWARE.minus(Duration.ofHours(1)), null);
+        insertIncident(caseId, "submitted", regime, AWARE.minus(Duration.ofDays(1)), "SUBMITTED");
+
+        assertEquals(new ClockFigures.Counts(2, 1, 1), clockFigures.refresh().get(regime));
+        given().port(management)
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("fieldsafety_clocks_open{regime=\"" + regime + "\"} 2.0"))
+                .body(containsString("fieldsafety_clocks_due{regime=\"" + regime + "\"} 1.0"))
+                .body(containsString("fieldsafety_clocks_missed{regime=\"" + regime + "\"} 1.0"));
+    }
+
+    /** Every processor measures its lag once it holds its segments, and the gauge shows it. */
+    @Test
+    void everyProcessorsLagIsMeasured() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var lags = processorLag.refresh();
+            assertFalse(lags.isEmpty());
+            lags.forEach((group, lag) -> assertEquals(true, lag != null && lag >= 0, group + ": " + lag));
+        });
+        given().port(management)
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("fieldsafety_axon_processor_lag{processing_group=\""));
+    }
+
+    /** An incident row with one clock; a clock without a state is one recorded before clock states: open. */
+    private void insertIncident(String caseId, String reportId, String regime, Instant deadline, String state)
+            throws SQLException {
+        String clock = "{\"regime\":\"" + regime + "\",\"basis\":\"Art. 87(3)\",\"deadline\":\"" + deadline + "\""
+                + (state == null ? "" : ",\"state\":\"" + state + "\"") + "}";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into fsca_case_incident (case_id, report_id, attach_sequence, nearest_deadline,"
+                                + " incident) values (?, ?, 1, ?, ?::jsonb)")) {
+            insert.setString(1, caseId);
+            insert.setString(2, reportId);
+            insert.setObject(3, "SUBMITTED".equals(state) ? null : deadline.atOffset(ZoneOffset.UTC));
+            insert.setString(4, "{\"reportId\":\"" + reportId + "\",\"clocks\":[" + clock + "]}");
+            insert.executeUpdate();
+        }
+    }
 
     @Test
     void aRedeliveredAttachmentAddsNoSecondIncident() throws SQLException {

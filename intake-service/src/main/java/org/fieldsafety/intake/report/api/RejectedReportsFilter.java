@@ -3,6 +3,7 @@ package org.fieldsafety.intake.report.api;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import org.fieldsafety.platform.telemetry.Meter;
 import org.fieldsafety.platform.web.Problem;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -23,6 +24,6 @@ public class RejectedReportsFilter {
         String reason = response.getEntity() instanceof Problem problem
                 ? problem.type().substring(problem.type().lastIndexOf('/') + 1)
                 : "http-" + response.getStatus();
-        registry.counter("intake.reports.rejected", "reason", reason).increment();
+        registry.counter(Meter.REPORTS_REJECTED.meterName(), "reason", reason).increment();
     }
 }

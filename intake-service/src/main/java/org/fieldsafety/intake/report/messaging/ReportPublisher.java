@@ -12,6 +12,7 @@ import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.intake.IntakeConfig;
 import org.fieldsafety.platform.domain.Unavailable;
 import org.fieldsafety.platform.messaging.CloudEvents;
+import org.fieldsafety.platform.telemetry.Meter;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,8 +46,8 @@ public class ReportPublisher {
             MeterRegistry registry) {
         this.emitter = emitter;
         this.config = config;
-        this.publishTime = Timer.builder("intake.reports.publish")
-                .description("Time until Kafka acknowledged a report")
+        this.publishTime = Timer.builder(Meter.REPORTS_PUBLISH.meterName())
+                .description(Meter.REPORTS_PUBLISH.description())
                 .register(registry);
     }
 

@@ -85,6 +85,26 @@ class FieldReportResourceTest {
         assertEquals(accepted.get("receivedAt"), payload.get("receivedAt").asText());
     }
 
+    /** The report's record continues the trace of the request that reported it (W3C traceparent). */
+    @Test
+    void theReportsRecordCarriesTheTraceOfTheRequest() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String reportId = given().header("X-API-Key", key)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .contentType(ContentType.JSON)
+                .body(IntakeTestSupport.report())
+                .post("/api/v1/field-reports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("reportId");
+
+        ConsumerRecord<String, String> record = KafkaTestSupport.awaitRecords(
+                        Topics.REPORTS, r -> reportId.equals(KafkaTestSupport.header(r, "ce_id")), 1)
+                .get(0);
+        assertEquals(traceId, KafkaTestSupport.header(record, "traceparent").split("-")[1]);
+    }
+
     /**
      * ISO 13485 8.2.2: a complaint of a death that names neither version, fault nor time is accepted, and it
      * carries the earlier awareness the complaint unit gives (21 CFR 803.3) and the report it follows up.

@@ -1,5 +1,6 @@
 package org.fieldsafety.platform.messaging;
 
+import io.micrometer.core.instrument.Metrics;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -13,11 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.fieldsafety.platform.telemetry.LogContext;
+import org.fieldsafety.platform.telemetry.Meter;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,7 +45,11 @@ import org.jboss.logging.Logger;
  * </ol>
  *
  * A dead letter keeps the record's key, headers and text value and adds the headers SmallRye's
- * dead-letter strategy writes: the reason and where the record was.
+ * dead-letter strategy writes: the reason and where the record was. Every record sent to the dead letters
+ * counts in {@link Meter#KAFKA_DEAD_LETTERS} under the topic it came from, a nacked batch's records too (the
+ * channel's dead-letter strategy takes those), in Micrometer's global registry, which Quarkus fills. A
+ * record is read with its {@code ce_id} in the logging context ({@link LogContext}), where the reader may
+ * add the report or case it names; a dead letter's log line carries that context.
  *
  * @param <T> what the reader makes of a record
  */
@@ -96,16 +104,20 @@ public final class BatchConsumer<T> {
         List<Uni<Void>> unreadable = new ArrayList<>();
         List<Read<T>> read = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch) {
+            IncomingEvent event = IncomingEvent.of(record);
+            LogContext.clear();
+            LogContext.put(LogContext.CE_ID, event.id());
             try {
-                T value = reader.read(IncomingEvent.of(record));
+                T value = reader.read(event);
                 if (value != null) {
-                    read.add(new Read<>(record, value));
+                    read.add(new Read<>(record, value, LogContext.current()));
                 }
             } catch (RuntimeException e) {
                 // reading touches nothing but the record: no retry can change its outcome
-                unreadable.add(deadLetter(context, record, Failures.reason(e)));
+                unreadable.add(deadLetter(context, record, LogContext.current(), Failures.reason(e)));
             }
         }
+        LogContext.clear();
         Uni<Void> lettersSent = unreadable.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : Uni.join().all(unreadable).andFailFast().replaceWithVoid();
@@ -115,12 +127,13 @@ public final class BatchConsumer<T> {
                 .onFailure()
                 .recoverWithUni(failure -> {
                     LOG.errorf(failure, "A batch could not be settled; nacking it");
+                    batch.getRecords().forEach(record -> countDeadLetter(record.getTopic()));
                     return Uni.createFrom().completionStage(batch.nack(failure));
                 });
     }
 
-    /** A record with what the reader made of it. */
-    private record Read<T>(Message<String> record, T value) {}
+    /** A record with what the reader made of it and the logging context it was read in. */
+    private record Read<T>(Message<String> record, T value, Map<String, String> logContext) {}
 
     /** The work on {@code records}; when it fails for good, on each of them alone. */
     private Uni<Void> process(Executor context, List<Read<T>> records) {
@@ -130,7 +143,8 @@ public final class BatchConsumer<T> {
         List<T> values = records.stream().map(Read::value).toList();
         return retried(context, () -> work.run(values)).onFailure().recoverWithUni(failure -> {
             if (records.size() == 1) {
-                return deadLetter(context, records.get(0).record(), Failures.reason(failure));
+                Read<T> only = records.get(0);
+                return deadLetter(context, only.record(), only.logContext(), Failures.reason(failure));
             }
             LOG.warnf(
                     "A batch of %d records failed for good (%s); processing them one by one", records.size(), failure);
@@ -146,12 +160,15 @@ public final class BatchConsumer<T> {
      * Sends one record to the dead letters, unchanged (key, headers, text value) plus the headers the
      * SmallRye dead-letter strategy writes: the reason and where the record was.
      */
-    private Uni<Void> deadLetter(Executor context, Message<String> record, String reason) {
+    private Uni<Void> deadLetter(
+            Executor context, Message<String> record, Map<String, String> logContext, String reason) {
         IncomingKafkaRecordMetadata<?, ?> origin = record.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow(() -> new IllegalArgumentException("not a record from Kafka"));
-        LOG.warnf(
-                "Record %s-%d@%d dead-lettered: %s",
-                origin.getTopic(), origin.getPartition(), origin.getOffset(), reason);
+        LogContext.with(
+                logContext,
+                () -> LOG.warnf(
+                        "Record %s-%d@%d dead-lettered: %s",
+                        origin.getTopic(), origin.getPartition(), origin.getOffset(), reason));
         RecordHeaders headers = new RecordHeaders(origin.getHeaders().toArray());
         headers.add("dead-letter-reason", bytes(reason));
         headers.add("dead-letter-topic", bytes(origin.getTopic()));
@@ -162,7 +179,7 @@ public final class BatchConsumer<T> {
                         .withKey(origin.getKey())
                         .withHeaders(headers)
                         .build());
-        return retried(context, () -> deadLetters.sendMessage(letter));
+        return retried(context, () -> deadLetters.sendMessage(letter)).invoke(() -> countDeadLetter(origin.getTopic()));
     }
 
     /**
@@ -189,6 +206,10 @@ public final class BatchConsumer<T> {
     private static Executor context() {
         Context context = Vertx.currentContext();
         return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+    }
+
+    private static void countDeadLetter(String topic) {
+        Metrics.counter(Meter.KAFKA_DEAD_LETTERS.meterName(), "topic", topic).increment();
     }
 
     private static byte[] bytes(String value) {

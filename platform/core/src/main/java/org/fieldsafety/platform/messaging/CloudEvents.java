@@ -1,10 +1,15 @@
 package org.fieldsafety.platform.messaging;
 
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -13,11 +18,29 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * binary mode (contracts/asyncapi.yaml): {@code ce_id}, {@code ce_type}, {@code ce_source}, {@code
  * ce_subject}, {@code ce_time} and {@code content-type: application/json} as headers, the event as JSON
  * value, and the Kafka key equal to the subject (the product id; on the FSCA topic the case id), so that
- * one product's or case's events keep their order.
+ * one product's or case's events keep their order. The Kafka connector's tracing adds the W3C {@code
+ * traceparent} header (the CloudEvents distributed-tracing extension) to every message: that of the span
+ * current when it is sent, or of the trace an event continues ({@link #message(String, String, String,
+ * Instant, Object, String)}).
  */
 public final class CloudEvents {
 
     public static final String CONTENT_TYPE = "application/json";
+
+    /** The header of the W3C trace context. */
+    public static final String TRACEPARENT = "traceparent";
+
+    private static final TextMapGetter<String> TRACE_CONTEXT = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(String traceparent) {
+            return List.of(TRACEPARENT);
+        }
+
+        @Override
+        public String get(String traceparent, String key) {
+            return TRACEPARENT.equals(key) ? traceparent : null;
+        }
+    };
 
     private final URI source;
 
@@ -41,10 +64,19 @@ public final class CloudEvents {
      * @param data the contract record, written as JSON by the channel's serializer
      */
     public <T> Message<T> message(String type, String id, String key, Instant time, T data) {
+        return message(type, id, key, time, data, null);
+    }
+
+    /**
+     * One event as a message that continues the trace of {@code traceparent} (the header of the record that
+     * caused it), so that one report's trace runs through every service even where a batch of records is
+     * processed at once; null for the trace current when it is sent.
+     */
+    public <T> Message<T> message(String type, String id, String key, Instant time, T data, String traceparent) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(time, "time");
-        return Message.of(data)
+        Message<T> message = Message.of(data)
                 .addMetadata(OutgoingCloudEventMetadata.builder()
                         .withId(id)
                         .withType(Objects.requireNonNull(type, "type"))
@@ -56,5 +88,11 @@ public final class CloudEvents {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(key)
                         .build());
+        return traceparent == null ? message : message.addMetadata(TracingMetadata.withCurrent(trace(traceparent)));
+    }
+
+    /** The trace context of a {@code traceparent} header; the root context when it cannot be read. */
+    static Context trace(String traceparent) {
+        return W3CTraceContextPropagator.getInstance().extract(Context.root(), traceparent, TRACE_CONTEXT);
     }
 }

@@ -24,8 +24,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * @param id the record's {@code ce_id}, which its producer keeps when it publishes the event again; null
  *     when it has none
  * @param value the value as sent, null for none
+ * @param traceparent the W3C trace context the producer sent along (the CloudEvents distributed-tracing
+ *     extension in Kafka binary mode), null when it sent none
  */
-public record IncomingEvent(String type, String id, String value) {
+public record IncomingEvent(String type, String id, String value, String traceparent) {
 
     /** Tolerant of fields it does not know: a producer may add fields within a topic's version. */
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -38,7 +40,16 @@ public record IncomingEvent(String type, String id, String value) {
         Headers headers = record.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow(() -> new IllegalArgumentException("not a record from Kafka"))
                 .getHeaders();
-        return new IncomingEvent(header(headers, "ce_type"), header(headers, "ce_id"), record.getPayload());
+        return new IncomingEvent(
+                header(headers, "ce_type"),
+                header(headers, "ce_id"),
+                record.getPayload(),
+                header(headers, CloudEvents.TRACEPARENT));
+    }
+
+    /** {@code value}, what this record was read as, with the record's trace. */
+    public <T> Traced<T> traced(T value) {
+        return new Traced<>(value, traceparent);
     }
 
     /** Whether the record is of CloudEvent type {@code ceType}. */

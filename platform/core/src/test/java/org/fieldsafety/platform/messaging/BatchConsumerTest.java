@@ -3,6 +3,8 @@ package org.fieldsafety.platform.messaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -28,6 +30,9 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.fieldsafety.platform.telemetry.LogContext;
+import org.fieldsafety.platform.telemetry.Meter;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The one consumer shape on hand-made batches: what is dead-lettered, what is retried, what is processed. */
@@ -40,7 +45,18 @@ class BatchConsumerTest {
     private final DeadLetters deadLetters = new DeadLetters();
     private final List<List<Thing>> processed = new CopyOnWriteArrayList<>();
 
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+
     record Thing(String name, Integer size) {}
+
+    BatchConsumerTest() {
+        Metrics.addRegistry(metrics);
+    }
+
+    @AfterEach
+    void removeMetrics() {
+        Metrics.removeRegistry(metrics);
+    }
 
     /** Things only; a thing without a size cannot be processed. */
     private static Thing read(IncomingEvent event) {
@@ -73,7 +89,31 @@ class BatchConsumerTest {
         assertEquals(TOPIC, deadLetters.header("d", "dead-letter-topic"));
         assertEquals("3", deadLetters.header("d", "dead-letter-offset"));
         assertEquals(THING, deadLetters.header("d", "ce_type"));
+        assertEquals(
+                2.0,
+                metrics.get(Meter.KAFKA_DEAD_LETTERS.meterName())
+                        .tag("topic", TOPIC)
+                        .counter()
+                        .count());
         assertTrue(batch.acknowledged);
+    }
+
+    @Test
+    void eachRecordIsReadWithItsCloudEventIdInTheLogContextWhichIsClearedAfterwards() {
+        List<Map<String, String>> contexts = new CopyOnWriteArrayList<>();
+        BatchConsumer<Thing> consumer = new BatchConsumer<>(
+                deadLetters,
+                event -> {
+                    contexts.add(LogContext.current());
+                    LogContext.put(LogContext.REPORT_ID, event.id());
+                    return read(event);
+                },
+                this::record);
+
+        consume(consumer, new Batch(thing("a", "{\"name\":\"a\",\"size\":1}"), thing("b", "{\"name\":\"b\"}")));
+
+        assertEquals(List.of(Map.of(LogContext.CE_ID, "id-a"), Map.of(LogContext.CE_ID, "id-b")), contexts);
+        assertEquals(Map.of(), LogContext.current());
     }
 
     @Test

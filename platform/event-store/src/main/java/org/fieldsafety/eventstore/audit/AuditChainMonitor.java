@@ -7,6 +7,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.fieldsafety.platform.telemetry.Meter;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,7 +21,7 @@ import org.jboss.logging.Logger;
 public class AuditChainMonitor {
 
     /** {@code audit_chain_broken} in Prometheus' terms: 1 while any chain is broken. */
-    static final String GAUGE = "audit.chain.broken";
+    static final String GAUGE = Meter.AUDIT_CHAIN_BROKEN.meterName();
 
     private static final Logger LOG = Logger.getLogger(AuditChainMonitor.class);
 
@@ -30,7 +31,7 @@ public class AuditChainMonitor {
     AuditChainMonitor(AuditTrail trail, MeterRegistry metrics) {
         this.trail = trail;
         Gauge.builder(GAUGE, broken, AtomicInteger::get)
-                .description("1 while the audit chain of an event-sourced record is broken, else 0")
+                .description(Meter.AUDIT_CHAIN_BROKEN.description())
                 .register(metrics);
     }
 

@@ -16,6 +16,7 @@ import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.fieldsafety.platform.domain.NotFound;
+import org.fieldsafety.platform.telemetry.Meter;
 
 /**
  * The events parked by each processing group ({@link ParkingPolicy}): counted as the gauge {@value #GAUGE}
@@ -28,7 +29,7 @@ import org.fieldsafety.platform.domain.NotFound;
 public class DeadLetters {
 
     /** {@code fieldsafety_dead_letters{processing_group="..."}} in Prometheus' terms. */
-    static final String GAUGE = "fieldsafety.dead.letters";
+    static final String GAUGE = Meter.PARKED_EVENTS.meterName();
 
     /** The most parked events a listing shows of one processing group. */
     static final int LISTED = 1000;
@@ -39,7 +40,7 @@ public class DeadLetters {
         this.processing = processing;
         for (String group : processingGroups()) {
             Gauge.builder(GAUGE, () -> queue(group).size())
-                    .description("Events parked because a handler of the processing group could not apply them")
+                    .description(Meter.PARKED_EVENTS.description())
                     .tag("processing_group", group)
                     .register(metrics);
         }

@@ -4,13 +4,17 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.platform.messaging.BatchConsumer;
 import org.fieldsafety.platform.messaging.IncomingEvent;
+import org.fieldsafety.platform.messaging.Traced;
 import org.fieldsafety.platform.messaging.Unprocessable;
+import org.fieldsafety.platform.telemetry.LogContext;
 import org.fieldsafety.triage.Channels;
 import org.fieldsafety.triage.result.ReportTriage;
 
@@ -21,19 +25,24 @@ import org.fieldsafety.triage.result.ReportTriage;
  * of them is the batch acknowledged. A crash in between re-publishes the stored results with the same
  * event ids. A record of another CloudEvent type is skipped; one that cannot be read goes to the dead-letter
  * topic with the reason. A database or broker that is down holds the batch back, retried until it passes.
+ * Each result continues the trace of its report's record.
  */
 @ApplicationScoped
 public class ReportConsumer {
 
-    private final BatchConsumer<FieldReportReceived> consumer;
+    private final BatchConsumer<Traced<FieldReportReceived>> consumer;
 
     ReportConsumer(
             ReportTriage triage,
             TriagePublisher publisher,
             @Channel(Channels.REPORTS_DLQ) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
                     MutinyEmitter<String> deadLetters) {
-        this.consumer = new BatchConsumer<>(deadLetters, ReportConsumer::read, reports -> triage.triage(reports)
-                .chain(publisher::publish));
+        this.consumer = new BatchConsumer<>(deadLetters, ReportConsumer::read, reports -> {
+            Map<String, String> traces = new HashMap<>();
+            reports.forEach(report -> traces.putIfAbsent(report.value().reportId(), report.traceparent()));
+            return triage.triage(reports.stream().map(Traced::value).toList())
+                    .chain(outcome -> publisher.publish(outcome, traces));
+        });
     }
 
     @Incoming(Channels.REPORTS_IN)
@@ -46,14 +55,15 @@ public class ReportConsumer {
      * triaged nor dead-lettered, so that a producer may add a type to the topic without breaking triage.
      * A record without a type is read as a FieldReportReceived.
      */
-    private static FieldReportReceived read(IncomingEvent event) {
+    private static Traced<FieldReportReceived> read(IncomingEvent event) {
         if (event.type() != null && !event.is(FieldReportReceived.TYPE)) {
             return null;
         }
         FieldReportReceived report = event.as(FieldReportReceived.class, "FieldReportReceived");
+        LogContext.put(LogContext.REPORT_ID, report.reportId());
         if (report.reportId() == null || report.productId() == null || report.receivedAt() == null) {
             throw new Unprocessable("reportId, productId and receivedAt are required");
         }
-        return report;
+        return event.traced(report);
     }
 }

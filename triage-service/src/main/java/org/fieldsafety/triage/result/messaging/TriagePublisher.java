@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.contracts.ProblemDetected;
@@ -36,8 +37,11 @@ public class TriagePublisher {
         return "triaged-" + reportId;
     }
 
-    /** Completes when Kafka acknowledged every event. */
-    public Uni<Void> publish(ReportTriage.Outcome outcome) {
+    /**
+     * Completes when Kafka acknowledged every event; a report's result continues the trace in {@code
+     * traces} under its report id (the {@code traceparent} of the report's record, null for none).
+     */
+    public Uni<Void> publish(ReportTriage.Outcome outcome, Map<String, String> traces) {
         List<Uni<Void>> sends = new ArrayList<>();
         outcome.problems()
                 .detected()
@@ -49,7 +53,13 @@ public class TriagePublisher {
                         problem.event())));
         outcome.results().forEach(view -> {
             ReportTriaged event = view.toEvent();
-            sends.add(send(ReportTriaged.TYPE, eventId(event.reportId()), event.productId(), event.triagedAt(), event));
+            sends.add(emitter.sendMessage(EVENTS.message(
+                    ReportTriaged.TYPE,
+                    eventId(event.reportId()),
+                    event.productId(),
+                    event.triagedAt(),
+                    event,
+                    traces.get(event.reportId()))));
         });
         outcome.problems()
                 .signals()
