@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -39,11 +37,7 @@ class KafkaUsersTest {
     }
 
     private static Set<String> used(String service) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(
-                Manifests.REPOSITORY.resolve(service).resolve("src/main/resources/application.properties"))) {
-            properties.load(in);
-        }
+        Properties properties = Manifests.applicationProperties(service);
         Set<String> acls = new TreeSet<>();
         for (String key : properties.stringPropertyNames()) {
             String topic = properties.getProperty(key);

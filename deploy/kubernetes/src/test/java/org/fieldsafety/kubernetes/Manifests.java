@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -85,6 +87,16 @@ final class Manifests {
                     .put("namespace", kustomization.path("namespace").asText()));
         }
         return documents;
+    }
+
+    /** A service module's application.properties, e.g. {@code applicationProperties("intake-service")}. */
+    static Properties applicationProperties(String service) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(
+                REPOSITORY.resolve(service).resolve("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        return properties;
     }
 
     static String name(JsonNode document) {

@@ -8,14 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.fieldsafety.contracts.Topics;
 import org.junit.jupiter.api.DynamicTest;
@@ -71,7 +72,7 @@ class ManifestsTest {
                 String where = build.getKey() + ": " + Manifests.name(deployment);
                 JsonNode pod = deployment.path("spec").path("template").path("spec");
                 JsonNode container = pod.path("containers").path(0);
-                Properties properties = applicationProperties(Manifests.name(deployment));
+                Properties properties = Manifests.applicationProperties(Manifests.name(deployment));
                 assertEquals(
                         Map.of(
                                 "http", properties.getProperty("quarkus.http.port"),
@@ -238,7 +239,7 @@ class ManifestsTest {
 
     /** The base and each overlay, rendered; no test changes them. */
     private static Map<String, List<ObjectNode>> builds() {
-        Map<String, List<ObjectNode>> builds = new java.util.LinkedHashMap<>();
+        Map<String, List<ObjectNode>> builds = new LinkedHashMap<>();
         builds.put("base", Manifests.render(Manifests.BASE));
         for (Path overlay : Manifests.OVERLAYS) {
             builds.put(overlay.getFileName().toString(), Manifests.render(overlay));
@@ -273,7 +274,7 @@ class ManifestsTest {
     }
 
     private static Map<String, String> ports(JsonNode container) {
-        Map<String, String> ports = new java.util.TreeMap<>();
+        Map<String, String> ports = new TreeMap<>();
         container
                 .path("ports")
                 .forEach(port -> ports.put(
@@ -282,7 +283,7 @@ class ManifestsTest {
     }
 
     private static Map<String, JsonNode> env(JsonNode deployment) {
-        Map<String, JsonNode> env = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> env = new LinkedHashMap<>();
         deployment
                 .path("spec")
                 .path("template")
@@ -298,14 +299,5 @@ class ManifestsTest {
         Set<String> names = new HashSet<>();
         documents.forEach(document -> names.add(Manifests.name(document)));
         return names;
-    }
-
-    private static Properties applicationProperties(String service) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(
-                Manifests.REPOSITORY.resolve(service).resolve("src/main/resources/application.properties"))) {
-            properties.load(in);
-        }
-        return properties;
     }
 }
