@@ -393,8 +393,8 @@ public class FscaCase {
 
     /**
      * A report the authority rejected did not discharge its duty (MDR Art. 87; 21 CFR 803.50, 806.10): its
-     * clock runs again with its deadline unchanged, so a resubmission after the deadline is late. Only a
-     * submitted clock reopens.
+     * clock runs again with its deadline unchanged, so a resubmission after the deadline is late. A clock no
+     * longer submitted (running again for a follow-up's new information) stays as it is.
      */
     @CommandHandler
     void handle(ReopenClock command) {
@@ -402,10 +402,7 @@ public class FscaCase {
         String reportId = command.reportId() == null ? null : incident(command.reportId());
         ReportingClock clock = clock(reportId, command.regime());
         if (clock.state() != ClockState.SUBMITTED) {
-            throw new RuleViolation(
-                    "report-not-submitted",
-                    "MDR Art. 87",
-                    "only the clock of a submitted " + command.regime() + " report reopens when it is rejected");
+            return;
         }
         apply(new ClockReopened(
                 caseId, reportId, command.regime(), command.reason(), command.reopenedAt(), clock.reopened()));

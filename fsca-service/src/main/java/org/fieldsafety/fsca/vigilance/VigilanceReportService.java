@@ -170,7 +170,7 @@ public class VigilanceReportService {
                 imdrf.require('E', completion.clinicalSigns()),
                 imdrf.require('F', completion.healthImpacts()),
                 investigation);
-        send(List.of(new CompleteDraft(reportId, content, clock.instant())), who);
+        send(List.of(new CompleteDraft(reportId, content, clock.instant())), who, reportId);
     }
 
     /** What regulatory affairs writes into a draft: codes as IMDRF codes, validated here. */
@@ -228,7 +228,8 @@ public class VigilanceReportService {
                                 duty.regime().name(),
                                 reference,
                                 at)),
-                identity.getPrincipal().getName());
+                identity.getPrincipal().getName(),
+                reportId);
         return new Submitted(reportId, reference, at, at.isAfter(duty.dueAt()), file.fileName(), sha256, signature);
     }
 
@@ -244,25 +245,25 @@ public class VigilanceReportService {
 
     /**
      * The authority's answer; a rejection reopens the report's clock in the same transaction (a report drafted
-     * again then answers it).
+     * again then answers it). The report decides whether the answer is taken, so a rejection that is not
+     * (the report not submitted) reopens nothing: the transaction rolls back.
      */
     public void acknowledge(String reportId, boolean accepted, String authorityReference, String reason, String who) {
-        VigilanceReportView view = awaited(() -> get(reportId));
-        ReportingDuty duty = view.duty();
+        ReportingDuty duty = awaited(() -> get(reportId)).duty();
         List<Object> sent = new ArrayList<>();
         sent.add(new AcknowledgeReport(reportId, accepted, authorityReference, reason, clock.instant()));
-        if (!accepted && view.status == VigilanceReportStatus.SUBMITTED) {
+        if (!accepted) {
             sent.add(new ReopenClock(
                     duty.caseId(), duty.incidentReportId(), duty.regime().name(), reason, clock.instant()));
         }
-        send(sent, who);
+        send(sent, who, reportId);
     }
 
-    private void send(List<?> batch, String who) {
+    private void send(List<?> batch, String who, String reportId) {
         try {
             commands.sendAll(batch, who);
         } catch (AggregateNotFoundException e) {
-            throw new NotFound("vigilance report " + e.getMessage());
+            throw new NotFound("vigilance report " + reportId);
         }
     }
 
