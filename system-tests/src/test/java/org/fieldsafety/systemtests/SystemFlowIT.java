@@ -249,8 +249,10 @@ class SystemFlowIT {
                         url + "/effectiveness-check",
                         raToken,
                         Map.of("outcome", "PASSED", "rationale", "All pumps on 4.2.2")));
-        JsonNode correction =
-                Steps.expect(200, api.send("GET", url, raToken, null)).path("correctionClock");
+        // the case's own 806.10 clock, which the notice started, once the read model has the effectiveness check
+        JsonNode correction = steps.awaitJson(
+                        url, raToken, json -> json.path("status").asText().equals("EFFECTIVENESS_VERIFIED"))
+                .path("correctionClock");
         if (correction.isObject()) {
             Map<String, Object> body = new java.util.HashMap<>(notReportable);
             body.put("regime", correction.path("regime").asText());
