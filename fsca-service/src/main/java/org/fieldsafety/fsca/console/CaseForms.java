@@ -24,7 +24,7 @@ final class CaseForms {
             String reference, String recipient, Instant acknowledgedAt, int failedAttempts, boolean finalFailure) {
 
         /** The value the acknowledgement and delivery-failure forms send: {@code reference|recipient}. */
-        String value() {
+        public String value() {
             return reference + "|" + recipient;
         }
     }

@@ -51,8 +51,10 @@ import org.jboss.resteasy.reactive.RestPath;
  * carries the case version its page showed ({@code version}): a case that moved on since refuses the step
  * (409 {@code concurrent-change}). Each answers {@link CasePageAnswer#back}: the case page, with the rule's
  * text when the step was refused. A signed step signs with the meaning its rule demands ({@link SignedStep}).
+ * Its path is the console's, as {@link ConsoleResource}'s is: JAX-RS picks a resource class by its own path
+ * first, and one of {@code /console/cases/{caseId}} would take the case page's GET from it.
  */
-@Path("/console/cases/{caseId}")
+@Path("/console")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Blocking
 @RolesAllowed(Roles.REGULATORY_AFFAIRS)
@@ -68,7 +70,7 @@ public class ConsoleStepResource {
 
     /** The signed health-hazard assessment (MDR Art. 89; meaning REVIEW). */
     @POST
-    @Path("assessment")
+    @Path("cases/{caseId}/assessment")
     public Response assess(
             @RestPath String caseId,
             @RestForm Long version,
@@ -86,7 +88,7 @@ public class ConsoleStepResource {
 
     /** The signed decision or its review (MDR Art. 89; meaning APPROVAL). */
     @POST
-    @Path("decision")
+    @Path("cases/{caseId}/decision")
     public Response decide(
             @RestPath String caseId,
             @RestForm Long version,
@@ -118,7 +120,7 @@ public class ConsoleStepResource {
      * the clock the form names: {@code regime|reportId}, without a report for the case's own 806 clock.
      */
     @POST
-    @Path("reportability")
+    @Path("cases/{caseId}/reportability")
     public Response decideReportability(
             @RestPath String caseId,
             @RestForm Long version,
@@ -138,7 +140,7 @@ public class ConsoleStepResource {
 
     /** The FDA's written request for 5-day reports (21 CFR 803.53(b)); times in UTC. */
     @POST
-    @Path("fda-requests")
+    @Path("cases/{caseId}/fda-requests")
     public Response recordFdaRequest(
             @RestPath String caseId,
             @RestForm Long version,
@@ -153,7 +155,7 @@ public class ConsoleStepResource {
 
     /** A competent authority notified of the FSCA (MDR Art. 87(1)(b), 87(8)), with the draft notice (89(8)) or not. */
     @POST
-    @Path("authority-notification")
+    @Path("cases/{caseId}/authority-notification")
     public Response notifyAuthority(
             @RestPath String caseId,
             @RestForm Long version,
@@ -178,7 +180,7 @@ public class ConsoleStepResource {
 
     /** Issues the next Field Safety Notice (MDR Art. 89(8); meaning AUTHORSHIP); recipients one a line. */
     @POST
-    @Path("field-safety-notice")
+    @Path("cases/{caseId}/field-safety-notice")
     public Response issueNotice(
             @RestPath String caseId,
             @RestForm Long version,
@@ -205,7 +207,7 @@ public class ConsoleStepResource {
 
     /** A recipient acknowledged receipt; {@code recipient} is {@code reference|recipient}. */
     @POST
-    @Path("acknowledgements")
+    @Path("cases/{caseId}/acknowledgements")
     public Response acknowledge(@RestPath String caseId, @RestForm Long version, @RestForm String recipient) {
         String[] of = noticeRecipient(recipient);
         return step(
@@ -216,7 +218,7 @@ public class ConsoleStepResource {
 
     /** A delivery attempt failed; the third for a recipient of a notice is final. */
     @POST
-    @Path("delivery-failures")
+    @Path("cases/{caseId}/delivery-failures")
     public Response deliveryFailed(
             @RestPath String caseId, @RestForm Long version, @RestForm String recipient, @RestForm String reason) {
         String[] of = noticeRecipient(recipient);
@@ -228,7 +230,7 @@ public class ConsoleStepResource {
 
     /** Whether the FSCA was effective (ISO 13485 8.5.2). */
     @POST
-    @Path("effectiveness-check")
+    @Path("cases/{caseId}/effectiveness-check")
     public Response checkEffectiveness(
             @RestPath String caseId,
             @RestForm Long version,
@@ -242,7 +244,7 @@ public class ConsoleStepResource {
 
     /** The signed closure (meaning APPROVAL). */
     @POST
-    @Path("closure")
+    @Path("cases/{caseId}/closure")
     public Response close(
             @RestPath String caseId, @RestForm Long version, @RestForm String rationale, @RestForm String password) {
         return step(

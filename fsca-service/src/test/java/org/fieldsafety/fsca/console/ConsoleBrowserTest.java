@@ -147,7 +147,7 @@ class ConsoleBrowserTest {
         assertTrue(order.indexOf(later) > 0);
         assertTrue(page.locator("tr[data-case='" + urgent + "'] .overdue")
                 .textContent()
-                .startsWith("OVERDUE by 1 day"));
+                .startsWith("MISSED, OVERDUE by 1 day"));
         screenshot("queue");
 
         page.locator("tr[data-case='" + urgent + "'] a").click();
@@ -262,7 +262,10 @@ class ConsoleBrowserTest {
         assertEquals(1, page.locator("#today-line").count());
         screenshot("flow-01-queue-chart");
 
-        page.navigate(casePage);
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            page.navigate(casePage);
+            assertEquals(1, page.locator("#assessment-form").count());
+        });
         step("#assessment-form", () -> {
             page.fill("#assessment-text", "Over-infusion of insulin: serious injury, probable in the field");
             page.fill("#assessment-password", "ra-local");
