@@ -300,7 +300,7 @@ class ConsoleBrowserTest {
         notifyAuthority("DE", "BfArM", "BfArM-2026-1", true);
         await().atMost(PATIENCE)
                 .untilAsserted(() -> assertTrue(stale.locator("#stale-notice").isVisible()));
-        stale.click("#notify-authority");
+        stale.waitForNavigation(() -> stale.click("#notify-authority"));
         String refused = stale.locator("#problem").textContent();
         assertTrue(refused.contains("when this step was prepared") && refused.contains("read it again"), refused);
         assertEquals(
@@ -391,8 +391,7 @@ class ConsoleBrowserTest {
     private void step(String form, Runnable fill) {
         fill.run();
         page.locator(form + " button[type=submit]").focus();
-        page.keyboard().press("Enter");
-        page.waitForLoadState();
+        page.waitForNavigation(() -> page.keyboard().press("Enter")); // 303 back to the case page
         assertEquals(0, page.locator("#problem").count(), () -> page.locator("#problem")
                 .textContent());
     }
@@ -417,8 +416,7 @@ class ConsoleBrowserTest {
     private void closeCase() {
         page.fill("#closure-rationale", "Software update verified in the field");
         page.fill("#closure-password", "ra-local");
-        page.click("#sign-closure");
-        page.waitForLoadState();
+        page.waitForNavigation(() -> page.click("#sign-closure"));
     }
 
     private void awaitTimeline(String entry) {
