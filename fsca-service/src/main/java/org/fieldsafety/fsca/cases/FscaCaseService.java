@@ -1,5 +1,6 @@
 package org.fieldsafety.fsca.cases;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
@@ -28,6 +30,7 @@ import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordFdaRequest;
 import org.fieldsafety.fsca.cases.query.ChangeRequestView;
 import org.fieldsafety.fsca.cases.query.FscaCaseIncident;
 import org.fieldsafety.fsca.cases.query.FscaCaseView;
+import org.fieldsafety.platform.domain.ConcurrentChange;
 import org.fieldsafety.platform.domain.NotFound;
 import org.fieldsafety.platform.domain.RuleViolation;
 import org.fieldsafety.platform.signature.Signature;
@@ -37,7 +40,9 @@ import org.fieldsafety.platform.telemetry.LogContext;
 
 /**
  * What the API and the console do with FSCA cases, in one place: the workflow's steps, sent as the
- * signed-in user through the audited command path (blocking: Axon), and the case queries (reactive).
+ * signed-in user through the audited command path (blocking: Axon), and the case queries (reactive). Each
+ * step takes the case version its caller saw ({@code seenVersion}, null for any) and is refused when the
+ * case moved on since.
  */
 @ApplicationScoped
 public class FscaCaseService {
@@ -102,6 +107,34 @@ public class FscaCaseService {
     public Uni<List<FscaCaseView>> queue() {
         return FscaCaseView.<FscaCaseView>find("status <> ?1", QUEUE_ORDER, CaseStatus.CLOSED)
                 .list();
+    }
+
+    /**
+     * A fingerprint of the queue that changes whenever a case not yet closed changes, a case opens or one closes:
+     * how many cases are open and the sum of their versions (every event raises its case's version).
+     */
+    @WithSession
+    public Uni<String> queueVersion() {
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select count(c), coalesce(sum(c.version), 0) from FscaCaseView c where c.status <> ?1",
+                                Object[].class)
+                        .setParameter(1, CaseStatus.CLOSED)
+                        .getSingleResult())
+                .map(row -> row[0] + "-" + row[1]);
+    }
+
+    /** The case's version: the sequence number of its last event the read model applied. */
+    @WithSession
+    public Uni<Long> version(String caseId) {
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select c.version from FscaCaseView c where c.caseId = ?1", Long.class)
+                        .setParameter(1, caseId)
+                        .getSingleResultOrNull())
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFound("FSCA case " + caseId));
     }
 
     @WithSession
@@ -193,9 +226,16 @@ public class FscaCaseService {
      * {@code remedialActionNeeded} starts the 5-day reports (21 CFR 803.53(a)). Answers the signature.
      */
     public Signature assess(
-            String caseId, String assessment, boolean urgent, boolean remedialActionNeeded, SignatureRequest signing) {
+            String caseId,
+            String assessment,
+            boolean urgent,
+            boolean remedialActionNeeded,
+            SignatureRequest signing,
+            Long seenVersion) {
         Signature signature = signatures.sign(identity, signing);
-        send(new AssessHealthHazard(caseId, assessment, urgent, remedialActionNeeded, signature, clock.instant()));
+        send(
+                new AssessHealthHazard(caseId, assessment, urgent, remedialActionNeeded, signature, clock.instant()),
+                seenVersion);
         return signature;
     }
 
@@ -209,9 +249,10 @@ public class FscaCaseService {
             FscaAction action,
             String rationale,
             boolean remedialActionNeeded,
-            SignatureRequest signing) {
+            SignatureRequest signing,
+            Long seenVersion) {
         Signature signature = signatures.sign(identity, signing);
-        send(new DecideFsca(caseId, decision, action, rationale, remedialActionNeeded, signature));
+        send(new DecideFsca(caseId, decision, action, rationale, remedialActionNeeded, signature), seenVersion);
         return signature;
     }
 
@@ -225,15 +266,16 @@ public class FscaCaseService {
             String regime,
             Reportability decision,
             String rationale,
-            SignatureRequest signing) {
+            SignatureRequest signing,
+            Long seenVersion) {
         Signature signature = signatures.sign(identity, signing);
-        send(new DecideReportability(caseId, reportId, regime, decision, rationale, signature));
+        send(new DecideReportability(caseId, reportId, regime, decision, rationale, signature), seenVersion);
         return signature;
     }
 
     /** The FDA's written request for 5-day reports on the case's problem (21 CFR 803.53(b)). */
-    public void recordFdaRequest(String caseId, FdaRequest request) {
-        send(new RecordFdaRequest(caseId, request, clock.instant()));
+    public void recordFdaRequest(String caseId, FdaRequest request, Long seenVersion) {
+        send(new RecordFdaRequest(caseId, request, clock.instant()), seenVersion);
     }
 
     /**
@@ -246,16 +288,19 @@ public class FscaCaseService {
             String competentAuthority,
             String reference,
             Instant notifiedAt,
-            boolean draftNoticeSent) {
+            boolean draftNoticeSent,
+            Long seenVersion) {
         Instant now = clock.instant();
-        send(new NotifyAuthority(
-                caseId,
-                country,
-                competentAuthority,
-                reference,
-                Objects.requireNonNullElse(notifiedAt, now),
-                draftNoticeSent,
-                now));
+        send(
+                new NotifyAuthority(
+                        caseId,
+                        country,
+                        competentAuthority,
+                        reference,
+                        Objects.requireNonNullElse(notifiedAt, now),
+                        draftNoticeSent,
+                        now),
+                seenVersion);
     }
 
     /** Issues the case's next Field Safety Notice (MDR Art. 89(8)), signed by its author; answers it as issued. */
@@ -263,40 +308,51 @@ public class FscaCaseService {
             String caseId,
             FieldSafetyNotice.Instructions instructions,
             List<String> recipients,
-            SignatureRequest signing) {
+            SignatureRequest signing,
+            Long seenVersion) {
         Signature signature = signatures.sign(identity, signing);
-        return send(new IssueFieldSafetyNotice(
-                caseId, instructions, recipients, manufacturerSrn, signature, clock.instant()));
+        return send(
+                new IssueFieldSafetyNotice(
+                        caseId, instructions, recipients, manufacturerSrn, signature, clock.instant()),
+                seenVersion);
     }
 
     /** {@code reference}: the notice acknowledged, null for the latest. */
-    public void acknowledge(String caseId, String reference, String recipient) {
-        send(new RecordAcknowledgement(caseId, reference, recipient, clock.instant()));
+    public void acknowledge(String caseId, String reference, String recipient, Long seenVersion) {
+        send(new RecordAcknowledgement(caseId, reference, recipient, clock.instant()), seenVersion);
     }
 
     /** {@code reference}: the notice whose delivery failed, null for the latest. */
-    public void recordDeliveryFailure(String caseId, String reference, String recipient, String reason) {
-        send(new RecordDeliveryFailure(caseId, reference, recipient, reason, clock.instant()));
+    public void recordDeliveryFailure(
+            String caseId, String reference, String recipient, String reason, Long seenVersion) {
+        send(new RecordDeliveryFailure(caseId, reference, recipient, reason, clock.instant()), seenVersion);
     }
 
     /** Whether the FSCA was effective (ISO 13485 8.5.2); after the FSN. */
-    public void checkEffectiveness(String caseId, EffectivenessOutcome outcome, String rationale) {
-        send(new CheckEffectiveness(caseId, outcome, rationale, clock.instant()));
+    public void checkEffectiveness(String caseId, EffectivenessOutcome outcome, String rationale, Long seenVersion) {
+        send(new CheckEffectiveness(caseId, outcome, rationale, clock.instant()), seenVersion);
     }
 
     /** The closure, signed by the signed-in user (21 CFR 11.50, 11.200); answers the signature. */
-    public Signature close(String caseId, String rationale, SignatureRequest signing) {
+    public Signature close(String caseId, String rationale, SignatureRequest signing, Long seenVersion) {
         Signature signature = signatures.sign(identity, signing);
-        send(new CloseCase(caseId, rationale, signature));
+        send(new CloseCase(caseId, rationale, signature), seenVersion);
         return signature;
     }
 
-    private <R> R send(FscaCaseCommand command) {
+    /**
+     * {@code seenVersion}: the case version the step was decided on, as its page or request showed it (null:
+     * any); a case that moved on since refuses the step, and nothing is applied.
+     */
+    private <R> R send(FscaCaseCommand command, Long seenVersion) {
         LogContext.put(LogContext.CASE_ID, command.caseId());
         try {
-            return commands.send(command, identity.getPrincipal().getName());
+            return commands.send(command, identity.getPrincipal().getName(), seenVersion);
         } catch (AggregateNotFoundException e) {
             throw new NotFound("FSCA case " + command.caseId());
+        } catch (ConflictingAggregateVersionException e) {
+            throw new ConcurrentChange(
+                    "FSCA case " + command.caseId() + ", at version " + seenVersion + " when this step was prepared,");
         }
     }
 

@@ -15,7 +15,6 @@ import org.fieldsafety.fsca.cases.FscaDecision;
 import org.fieldsafety.fsca.cases.api.FscaCaseResponse;
 import org.fieldsafety.fsca.cases.api.FscaCaseResponse.ClockResponse;
 import org.fieldsafety.fsca.cases.api.FscaCaseResponse.IncidentResponse;
-import org.fieldsafety.platform.signature.SignatureMeaning;
 
 /** What the console's templates show instead of codes: words, readable times and derived facts. */
 @TemplateExtension
@@ -42,15 +41,6 @@ final class ConsoleLabels {
             case DEVICE_MODIFICATION -> "Modification of the devices";
             case ADVICE_ON_USE -> "Advice on use";
             case DEVICE_EXCHANGE -> "Exchange of the devices";
-        };
-    }
-
-    static String label(SignatureMeaning meaning) {
-        return switch (meaning) {
-            case APPROVAL -> "Approval: I approve this decision";
-            case REVIEW -> "Review: I have reviewed this decision";
-            case RESPONSIBILITY -> "Responsibility: I take responsibility for this decision";
-            case AUTHORSHIP -> "Authorship: I wrote this decision";
         };
     }
 

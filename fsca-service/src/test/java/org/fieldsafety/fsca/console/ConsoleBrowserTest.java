@@ -2,6 +2,7 @@ package org.fieldsafety.fsca.console;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -13,6 +14,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.SelectOption;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -156,7 +158,7 @@ class ConsoleBrowserTest {
         page.selectOption("#decision", "FSCA_REQUIRED");
         page.selectOption("#action", "SOFTWARE_UPDATE");
         page.fill("#rationale", "Dose calculation overflow can over-infuse");
-        page.fill("#password", "ra-local");
+        page.fill("#decision-password", "ra-local");
         page.click("#sign-decision");
 
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -167,6 +169,7 @@ class ConsoleBrowserTest {
         assertTrue(timeline.contains("Signed by Rosa Alvarez (ra)"), timeline);
         assertTrue(timeline.contains("APPROVAL"), timeline);
         assertEquals(0, page.locator("#decision-form").count());
+        assertTrue(page.locator("#notice-form").isVisible(), "the next steps are offered");
 
         // change control raises a change request for the decision; the case shows its status
         String changeRequestId = UUID.randomUUID().toString();
@@ -202,7 +205,7 @@ class ConsoleBrowserTest {
         page.selectOption("#decision", "NO_FSCA");
         page.selectOption("#action", "");
         page.fill("#rationale", "Not a safety issue");
-        page.fill("#password", "not-my-password");
+        page.fill("#decision-password", "not-my-password");
         page.click("#sign-decision");
 
         assertTrue(page.locator("#problem").textContent().contains("21 CFR 11.200"));
@@ -233,6 +236,201 @@ class ConsoleBrowserTest {
         String timeline = page.locator("#timeline").textContent();
         assertTrue(timeline.contains("Trend signal raised") && timeline.contains("8 reports"), timeline);
         screenshot("trend");
+    }
+
+    /**
+     * Regulatory affairs takes a case from its serious incident to closure in the browser, each step a form
+     * of the case page; a step on a page the case moved on from, and a closure while a clock runs, are
+     * refused with their rule on the page.
+     */
+    @Test
+    void regulatoryAffairsTakesACaseFromItsSeriousIncidentToClosure() throws Exception {
+        String problemId = UUID.randomUUID().toString();
+        TriageEvents.publish(
+                bootstrapServers,
+                json,
+                TriageEvents.seriousIncident(problemId, Instant.now().minus(Duration.ofHours(2)), Duration.ofDays(15)));
+        String caseId = FscaCases.caseIdFor(problemId);
+        String casePage = console + "/cases/" + caseId;
+        signIn("ra", "ra-local");
+
+        // the queue draws the case's deadline on the time axis, and shows it without a reload once it exists
+        page.navigate(console.toString());
+        Locator deadline = page.locator("#deadline-chart g.deadline[data-case='" + caseId + "']");
+        await().atMost(PATIENCE).untilAsserted(() -> assertEquals(1, deadline.count()));
+        assertTrue(page.locator("#deadline-chart-desc").textContent().contains("EU MDR Art. 87(3) due"));
+        assertEquals(1, page.locator("#today-line").count());
+        screenshot("flow-01-queue-chart");
+
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            page.navigate(casePage);
+            assertEquals(1, page.locator("#assessment-form").count());
+        });
+        step("#assessment-form", () -> {
+            page.fill("#assessment-text", "Over-infusion of insulin: serious injury, probable in the field");
+            page.fill("#assessment-password", "ra-local");
+        });
+        awaitTimeline("Health hazard assessed");
+        screenshot("flow-02-assessed");
+
+        step("#reportability-form", () -> {
+            page.selectOption("#reportability-clock", "EU_MDR|report-" + problemId);
+            page.selectOption("#reportability-decision", "REPORTABLE");
+            page.fill("#reportability-rationale", "A serious injury the device may have caused");
+            page.fill("#reportability-password", "ra-local");
+        });
+        awaitTimeline("Reportability decided: Reportable");
+
+        step("#decision-form", () -> {
+            page.selectOption("#decision", "FSCA_REQUIRED");
+            page.selectOption("#action", "SOFTWARE_UPDATE");
+            page.fill("#rationale", "Dose calculation overflow can over-infuse");
+            page.fill("#decision-password", "ra-local");
+        });
+        awaitStatus("Decided");
+        screenshot("flow-03-decided");
+
+        // a second page on the same case, filled in while the first takes a step: it says the case changed,
+        // and its step is refused with a message
+        Page stale = context.newPage();
+        stale.navigate(casePage);
+        stale.selectOption("#authority-country", "FR");
+        stale.fill("#authority-name", "ANSM");
+        stale.fill("#authority-reference", "ANSM-1");
+        notifyAuthority("DE", "BfArM", "BfArM-2026-1", true);
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertTrue(stale.locator("#stale-notice").isVisible()));
+        stale.waitForNavigation(() -> stale.click("#notify-authority"));
+        String refused = stale.locator("#problem").textContent();
+        assertTrue(refused.contains("when this step was prepared") && refused.contains("read it again"), refused);
+        assertEquals(
+                "Not yet",
+                stale.locator("#authorities tr[data-country='FR'] td").nth(2).textContent(),
+                "nothing of the refused step was applied");
+        stale.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("flow-04-stale-page-refused.png"))
+                .setFullPage(true));
+        stale.close();
+
+        notifyAuthority("FR", "ANSM", "ANSM-1", true);
+        notifyAuthority("US", "FDA", "FDA-Z-2026-1", false);
+        screenshot("flow-05-authorities-notified");
+
+        step("#notice-form", () -> {
+            page.fill("#notice-recipients", "Clinic A\nClinic B");
+            page.fill("#notice-contact", "fsca@example.org, +49 30 1234");
+            page.fill("#notice-password", "ra-local");
+        });
+        awaitStatus("Field Safety Notice issued");
+
+        step(
+                "#acknowledgement-form",
+                () -> page.selectOption("#acknowledgement-recipient", new SelectOption().setIndex(0)));
+        Locator clinicA = page.locator("#recipients tr[data-recipient='Clinic A'] td");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            page.reload();
+            assertFalse(clinicA.nth(2).textContent().contains("Not yet"));
+        });
+        step("#delivery-failure-form", () -> {
+            page.selectOption("#failure-recipient", new SelectOption().setIndex(1));
+            page.fill("#failure-reason", "Mailbox full");
+        });
+        Locator clinicB = page.locator("#recipients tr[data-recipient='Clinic B'] td");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            page.reload();
+            assertEquals("1", clinicB.nth(3).textContent());
+        });
+        screenshot("flow-06-notice-recipients");
+
+        step("#effectiveness-form", () -> {
+            page.selectOption("#effectiveness-outcome", "PASSED");
+            page.fill("#effectiveness-rationale", "All pumps updated to 4.2.2 within 30 days");
+        });
+        awaitStatus("Effectiveness verified");
+
+        closeCase();
+        String problem = page.locator("#problem").textContent();
+        assertTrue(problem.contains("every reporting clock ends before the case closes"), problem);
+        assertTrue(page.locator("#status").textContent().startsWith("Effectiveness verified"));
+        screenshot("flow-07-closure-refused");
+
+        // every clock still running is decided not reportable (the reports are the vigilance reports' part)
+        Locator running = page.locator("#reportability-clock option", new Page.LocatorOptions().setHasText("(Open)"));
+        while (running.count() > 0) {
+            String clock = running.first().getAttribute("value");
+            step("#reportability-form", () -> {
+                page.selectOption("#reportability-clock", clock);
+                page.selectOption("#reportability-decision", "NOT_REPORTABLE");
+                page.fill("#reportability-rationale", "Reported with the FSCA; no separate report due");
+                page.fill("#reportability-password", "ra-local");
+            });
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                page.reload();
+                assertEquals(
+                        0,
+                        page.locator(
+                                        "#reportability-clock option[value='" + clock + "']",
+                                        new Page.LocatorOptions().setHasText("(Open)"))
+                                .count());
+            });
+        }
+
+        closeCase();
+        awaitStatus("Closed");
+        assertEquals(0, page.locator("#steps").count(), "a closed case takes no step");
+        screenshot("flow-08-closed");
+
+        page.setViewportSize(390, 844);
+        page.navigate(console.toString());
+        screenshot("flow-09-queue-390px");
+        page.navigate(casePage);
+        screenshot("flow-10-case-390px");
+    }
+
+    /** Fills a step's form and sends it with the keyboard (Enter on its submit button), as a person may. */
+    private void step(String form, Runnable fill) {
+        fill.run();
+        page.locator(form + " button[type=submit]").focus();
+        page.waitForNavigation(() -> page.keyboard().press("Enter")); // 303 back to the case page
+        assertEquals(0, page.locator("#problem").count(), () -> page.locator("#problem")
+                .textContent());
+    }
+
+    private void notifyAuthority(String country, String authority, String reference, boolean draft) {
+        step("#authority-form", () -> {
+            page.selectOption("#authority-country", country);
+            page.fill("#authority-name", authority);
+            page.fill("#authority-reference", reference);
+            page.setChecked("#authority-draft", draft);
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            page.reload();
+            assertEquals(
+                    "Yes",
+                    page.locator("#authorities tr[data-country='" + country + "'] td")
+                            .nth(2)
+                            .textContent());
+        });
+    }
+
+    private void closeCase() {
+        page.fill("#closure-rationale", "Software update verified in the field");
+        page.fill("#closure-password", "ra-local");
+        page.waitForNavigation(() -> page.click("#sign-closure"));
+    }
+
+    private void awaitTimeline(String entry) {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            page.reload();
+            assertTrue(page.locator("#timeline").textContent().contains(entry));
+        });
+    }
+
+    private void awaitStatus(String status) {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            page.reload();
+            assertTrue(page.locator("#status").textContent().startsWith(status));
+        });
     }
 
     /** Signs in at Keycloak's sign-in page, as a person does. */

@@ -29,7 +29,8 @@ import org.axonframework.config.AggregateConfigurer;
  * then rolls back would hold events that were never stored. {@link TransactionalCache} evicts it when the
  * surrounding transaction does not commit. A cache only knows this JVM's commands; with a second
  * instance, a stale entry fails its append on the event store's unique key, Axon evicts it and the
- * command is sent again ({@link Conflicts}).
+ * command is sent again ({@link Conflicts}). A command that names the version its sender saw is refused
+ * when the aggregate moved on since ({@link ExpectedVersionTargets}).
  */
 @Singleton
 public class CachedAggregates {
@@ -40,9 +41,11 @@ public class CachedAggregates {
         this.transactions = transactions;
     }
 
-    /** The configuration of {@code type} with its own cache. */
+    /** The configuration of {@code type} with its own cache, its commands' targets as the sender saw them. */
     public <A> AggregateConfigurer<A> of(Class<A> type) {
-        return AggregateConfigurer.defaultConfiguration(type).configureCache(c -> new TransactionalCache(transactions));
+        return AggregateConfigurer.defaultConfiguration(type)
+                .configureCache(c -> new TransactionalCache(transactions))
+                .configureCommandTargetResolver(c -> new ExpectedVersionTargets());
     }
 
     /** Softly held entries, each forgotten again when the transaction that cached it does not commit. */

@@ -78,7 +78,12 @@ public class FscaCaseResource {
     @RolesAllowed(Roles.REGULATORY_AFFAIRS)
     public AssessmentResponse assess(@PathParam("caseId") String caseId, @Valid @NotNull AssessmentRequest request) {
         Signature signature = cases.assess(
-                caseId, request.assessment(), request.urgent(), request.remedialActionNeeded(), request.signature());
+                caseId,
+                request.assessment(),
+                request.urgent(),
+                request.remedialActionNeeded(),
+                request.signature(),
+                null);
         return new AssessmentResponse(
                 caseId, request.assessment(), request.urgent(), request.remedialActionNeeded(), signature);
     }
@@ -99,7 +104,8 @@ public class FscaCaseResource {
                 request.action(),
                 request.rationale(),
                 request.remedialActionNeeded(),
-                request.signature());
+                request.signature(),
+                null);
         return new DecisionResponse(caseId, request.decision(), request.action(), request.rationale(), signature);
     }
 
@@ -129,7 +135,7 @@ public class FscaCaseResource {
 
     private ReportabilityResponse reportability(String caseId, String reportId, ReportabilityRequest request) {
         Signature signature = cases.decideReportability(
-                caseId, reportId, request.regime(), request.decision(), request.rationale(), request.signature());
+                caseId, reportId, request.regime(), request.decision(), request.rationale(), request.signature(), null);
         return new ReportabilityResponse(
                 caseId, reportId, request.regime(), request.decision(), request.rationale(), signature);
     }
@@ -141,7 +147,8 @@ public class FscaCaseResource {
     @Blocking
     @RolesAllowed(Roles.REGULATORY_AFFAIRS)
     public void recordFdaRequest(@PathParam("caseId") String caseId, @Valid @NotNull FdaRequestRequest request) {
-        cases.recordFdaRequest(caseId, new FdaRequest(request.reference(), request.receivedAt(), request.until()));
+        cases.recordFdaRequest(
+                caseId, new FdaRequest(request.reference(), request.receivedAt(), request.until()), null);
     }
 
     /** A competent authority was notified of the FSCA (MDR Art. 87(1)(b), 87(8)), with the draft notice or not. */
@@ -158,7 +165,8 @@ public class FscaCaseResource {
                 request.competentAuthority(),
                 request.reference(),
                 request.notifiedAt(),
-                request.draftNoticeSent());
+                request.draftNoticeSent(),
+                null);
     }
 
     /** Issues the case's next Field Safety Notice (MDR Art. 89(8)), signed by its author; answers it as issued. */
@@ -174,7 +182,8 @@ public class FscaCaseResource {
                 new FieldSafetyNotice.Instructions(
                         request.recipientActions(), request.manufacturerActions(), request.contact()),
                 request.recipients(),
-                request.signature());
+                request.signature(),
+                null);
     }
 
     /** The latest issued Field Safety Notice, or before the first a preview of it as it would be issued today. */
@@ -191,7 +200,7 @@ public class FscaCaseResource {
     @Blocking
     @RolesAllowed(Roles.REGULATORY_AFFAIRS)
     public void acknowledge(@PathParam("caseId") String caseId, @Valid @NotNull AcknowledgementRequest request) {
-        cases.acknowledge(caseId, request.reference(), request.recipient());
+        cases.acknowledge(caseId, request.reference(), request.recipient(), null);
     }
 
     /** A delivery attempt of a notice failed; the third for a recipient is final. */
@@ -201,7 +210,7 @@ public class FscaCaseResource {
     @Blocking
     @RolesAllowed(Roles.REGULATORY_AFFAIRS)
     public void deliveryFailed(@PathParam("caseId") String caseId, @Valid @NotNull DeliveryFailureRequest request) {
-        cases.recordDeliveryFailure(caseId, request.reference(), request.recipient(), request.reason());
+        cases.recordDeliveryFailure(caseId, request.reference(), request.recipient(), request.reason(), null);
     }
 
     /** Whether the FSCA was effective (ISO 13485 8.5.2); after the FSN. */
@@ -212,7 +221,7 @@ public class FscaCaseResource {
     @RolesAllowed(Roles.REGULATORY_AFFAIRS)
     public void checkEffectiveness(
             @PathParam("caseId") String caseId, @Valid @NotNull EffectivenessCheckRequest request) {
-        cases.checkEffectiveness(caseId, request.outcome(), request.rationale());
+        cases.checkEffectiveness(caseId, request.outcome(), request.rationale(), null);
     }
 
     /**
@@ -225,7 +234,7 @@ public class FscaCaseResource {
     @Blocking
     @RolesAllowed(Roles.REGULATORY_AFFAIRS)
     public ClosureResponse close(@PathParam("caseId") String caseId, @Valid @NotNull ClosureRequest request) {
-        Signature signature = cases.close(caseId, request.rationale(), request.signature());
+        Signature signature = cases.close(caseId, request.rationale(), request.signature(), null);
         return new ClosureResponse(caseId, request.rationale(), signature);
     }
 

@@ -29,6 +29,12 @@ public class AuditedCommands {
 
     public static final String SYSTEM = "system";
 
+    /**
+     * The metadata key of the aggregate version (its last event's sequence number) the sender decided on;
+     * {@link ExpectedVersionTargets} hands it to Axon, which refuses the command when the aggregate moved on.
+     */
+    public static final String EXPECTED_VERSION = "expectedVersion";
+
     private static final int LOCK_STRIPES = 64;
     private static final CommandTargetResolver TARGETS =
             AnnotationCommandTargetResolver.builder().build();
@@ -58,7 +64,17 @@ public class AuditedCommands {
      * @return what the command handler returned (null for most)
      */
     public <R> R send(Object command, String who) {
-        return inOneTransaction(List.of(command), () -> sendAndLink(command, who));
+        return send(command, who, null);
+    }
+
+    /**
+     * As {@link #send(Object, String)}, on the aggregate as {@code who} saw it: at {@code expectedVersion} (null:
+     * whatever its version). When the aggregate moved on since (a person's step taken on a stale page), Axon
+     * refuses the command with its {@code ConflictingAggregateVersionException}, for the caller to name;
+     * nothing is applied.
+     */
+    public <R> R send(Object command, String who, Long expectedVersion) {
+        return inOneTransaction(List.of(command), () -> sendAndLink(command, who, expectedVersion));
     }
 
     /**
@@ -70,7 +86,7 @@ public class AuditedCommands {
     public <R> List<R> sendAll(List<?> batch, String who) {
         return inOneTransaction(batch, () -> {
             List<R> results = new ArrayList<>(batch.size());
-            batch.forEach(command -> results.add(sendAndLink(command, who)));
+            batch.forEach(command -> results.add(sendAndLink(command, who, null)));
             return results;
         });
     }
@@ -91,8 +107,12 @@ public class AuditedCommands {
         }
     }
 
-    private <R> R sendAndLink(Object command, String who) {
-        R result = commands.sendAndWait(message(command).andMetaData(Map.of(WHO, who)));
+    private <R> R sendAndLink(Object command, String who, Long expectedVersion) {
+        R result = commands.sendAndWait(message(command)
+                .andMetaData(
+                        expectedVersion == null
+                                ? Map.of(WHO, who)
+                                : Map.of(WHO, who, EXPECTED_VERSION, expectedVersion)));
         trail.extend(aggregateId(command));
         return result;
     }
