@@ -115,7 +115,9 @@ class DeadlineChartTest {
                 left.toString(),
                 left.isNegative(),
                 null,
-                null);
+                null,
+                null,
+                0);
     }
 
     private static Document parse(DeadlineChart chart) throws Exception {
