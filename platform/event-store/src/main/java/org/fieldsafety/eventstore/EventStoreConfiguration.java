@@ -30,9 +30,9 @@ import org.fieldsafety.eventstore.deadletter.ParkingPolicy;
  * event store and token store with the snake_case schema of {@code db/event-store}, Jackson for every
  * serializer (no XStream), a 50 ms event fetch delay instead of Axon's 1 s, and pooled streaming processors
  * that split the event stream into {@code segments} by aggregate (each aggregate's events stay in order in
- * one segment) and take 100 events per transaction: the instances of a service share the segments, so a
- * second instance takes half the work instead of waiting as a standby. The count applies when a processor
- * first starts (its token entries are made then). A handler that fails is retried, never skipped; an
+ * one segment) and take 100 events per transaction: the instances of a service share the segments, so with
+ * more than one a second instance takes part of the work instead of waiting as a standby. The count
+ * applies when a processor first starts (its token entries are made then). A handler that fails is retried, never skipped; an
  * event it cannot apply for good is parked in its processing group's dead-letter queue ({@link
  * ParkingPolicy}, table {@code dead_letter_entry}) so the processor goes on with the others. Every event
  * carries who asked for the command that caused it ({@link AuditedCommands#WHO}). Plain Axon: {@link
@@ -44,8 +44,13 @@ public final class EventStoreConfiguration {
     /** New events reach tracking processors at once when appended here; this bounds the poll otherwise. */
     private static final long FETCH_DELAY_MS = 50;
 
-    /** Segments per processor unless {@code fieldsafety.event-processing.segments} says otherwise. */
-    public static final int SEGMENTS = 4;
+    /**
+     * Segments per processor unless {@code fieldsafety.event-processing.segments} says otherwise: one, because
+     * the milestones of a product's several records are published in the store's order only by one segment
+     * (the topics promise order per product key); more segments split the work across instances and give
+     * that order up between records.
+     */
+    public static final int SEGMENTS = 1;
 
     private static final int BATCH_SIZE = 100;
     private static final String UNIQUE_VIOLATION = "23505";
