@@ -173,8 +173,11 @@ class SystemFlowIT {
                         fsca + "/api/v1/fsca-cases?problemId=" + problemId,
                         RA,
                         json -> json.size() == 2
-                                && json.get(0).path("incidents").size() > 0));
-        JsonNode next = afterClosure.get(0);
+                                && caseWith(json, "previousCaseId", caseId)
+                                                .path("incidents")
+                                                .size()
+                                        > 0));
+        JsonNode next = caseWith(afterClosure, "previousCaseId", caseId);
         assertEquals(caseId, next.path("previousCaseId").asText(), afterClosure.toString());
         assertEquals("OPEN", next.path("status").asText(), afterClosure.toString());
         assertEquals(deathId, next.path("incidents").path(0).path("reportId").asText(), afterClosure.toString());
@@ -187,7 +190,18 @@ class SystemFlowIT {
                         .path("state")
                         .asText(),
                 afterClosure.toString());
-        assertEquals(1, afterClosure.get(1).path("incidents").size(), afterClosure.toString());
+        assertEquals(
+                1, caseWith(afterClosure, "caseId", caseId).path("incidents").size(), afterClosure.toString());
+    }
+
+    /** The case of {@code cases} whose {@code field} is {@code value}; a missing node when there is none. */
+    private static JsonNode caseWith(JsonNode cases, String field, String value) {
+        for (JsonNode fscaCase : cases) {
+            if (value.equals(fscaCase.path(field).asText())) {
+                return fscaCase;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     /**
