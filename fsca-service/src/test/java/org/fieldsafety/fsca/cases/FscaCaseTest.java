@@ -720,17 +720,7 @@ class FscaCaseTest {
     void aSeriousIncidentAbroadAfterCorrectiveActionComesWithHealthCanadasClock() {
         Incident later = incident("r2");
         fixture.given(historyOf(IN_GERMANY_AND_CANADA, decided(FscaDecision.FSCA_REQUIRED)))
-                .when(new RecordTriage(
-                        "case-1",
-                        "problem-1",
-                        "PUMP",
-                        IN_GERMANY_AND_CANADA,
-                        List.of(later),
-                        List.of(),
-                        NOW,
-                        null,
-                        0,
-                        List.of()))
+                .when(triage(IN_GERMANY_AND_CANADA, List.of(later), List.of()))
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         equalTo(new IncidentAttached(
                                 "case-1",
@@ -740,17 +730,7 @@ class FscaCaseTest {
                                         NOW))),
                         andNoMore())));
         fixture.given(historyOf(IN_GERMANY_AND_CANADA, decided(FscaDecision.NO_FSCA)))
-                .when(new RecordTriage(
-                        "case-1",
-                        "problem-1",
-                        "PUMP",
-                        IN_GERMANY_AND_CANADA,
-                        List.of(later),
-                        List.of(),
-                        NOW,
-                        null,
-                        0,
-                        List.of()))
+                .when(triage(IN_GERMANY_AND_CANADA, List.of(later), List.of()))
                 .expectEventsMatching(
                         payloadsMatching(exactSequenceOf(equalTo(new IncidentAttached("case-1", later)), andNoMore())));
     }
@@ -841,7 +821,11 @@ class FscaCaseTest {
     }
 
     private static RecordTriage triage(List<Incident> incidents, List<TrendSignal> signals) {
-        return new RecordTriage("case-1", "problem-1", "PUMP", IN_GERMANY, incidents, signals, NOW, null, 0, List.of());
+        return triage(IN_GERMANY, incidents, signals);
+    }
+
+    private static RecordTriage triage(RegisteredProduct product, List<Incident> incidents, List<TrendSignal> signals) {
+        return new RecordTriage("case-1", "problem-1", "PUMP", product, incidents, signals, NOW, null, 0, List.of());
     }
 
     /** The case opened for a product on the German market, then {@code events}. */
