@@ -8,7 +8,9 @@ import java.util.List;
  * awareness the reporting clocks run from; {@code receivedAt} when intake received the report. A report
  * with {@code originalReportId} other than its own id is follow-up information on that earlier report: it
  * carries its own duties but is not another occurrence of its problem. {@code product}: the product's
- * registry entry as triage used it, null when the product is not registered.
+ * registry entry as triage used it, null when the product is not registered. {@code imdrf}: the IMDRF Adverse
+ * Event Terminology codes the hazard catalogue gives the report's fault (Annex A) and harm (Annexes E and F),
+ * each with the release it was coded with; empty when the catalogue codes none.
  */
 public record ReportTriaged(
         String reportId,
@@ -35,7 +37,12 @@ public record ReportTriaged(
         String originalReportId,
         List<String> missing,
         Seriousness seriousness,
-        Product product) {
+        Product product,
+        List<ImdrfTerm> imdrf) {
+
+    public ReportTriaged {
+        imdrf = imdrf == null ? List.of() : List.copyOf(imdrf);
+    }
 
     public static final String TYPE = "org.fieldsafety.ReportTriaged.v1";
 
@@ -50,4 +57,7 @@ public record ReportTriaged(
 
     /** What the product registry says of the product: its name, UDI-DI and markets (ISO 3166-1 alpha-2). */
     public record Product(String name, String udiDi, List<String> markets) {}
+
+    /** An IMDRF code with its term, as the release it was coded with defines it; the code names its annex. */
+    public record ImdrfTerm(String code, String term, String release) {}
 }

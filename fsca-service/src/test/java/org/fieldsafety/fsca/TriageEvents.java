@@ -54,7 +54,11 @@ public final class TriageEvents {
                 reportId,
                 List.of(),
                 new ReportTriaged.Seriousness("OBSERVED", "Observed: a serious injury the risk analysis anticipated"),
-                new ReportTriaged.Product("Insulin Pump X", "04012345000019", List.of("DE", "FR", "US")));
+                new ReportTriaged.Product("Insulin Pump X", "04012345000019", List.of("DE", "FR", "US")),
+                List.of(
+                        new ReportTriaged.ImdrfTerm(
+                                "A110202", "Application Program Problem: Dose Calculation Error", "2022"),
+                        new ReportTriaged.ImdrfTerm("F1005", "Overdose", "2022")));
     }
 
     /**
@@ -93,7 +97,8 @@ public final class TriageEvents {
                 reportId,
                 List.of(),
                 new ReportTriaged.Seriousness("OBSERVED", "Observed: a death"),
-                serious.product());
+                serious.product(),
+                serious.imdrf());
     }
 
     /** The first trend episode of the problem: 8 reports in 7 days where 0.7 were expected. */

@@ -62,7 +62,8 @@ class TriageFlowTest {
              "softwareItems": [{"id": "dose-calculator", "safetyClass": "C"}, {"id": "ui", "safetyClass": "B"}],
              "hazards": [{"faultCode": "E-DOSE-CALC-OVERFLOW", "softwareItem": "dose-calculator",
                "hazard": "Over-infusion", "hazardousSituation": "Patient receives excess insulin",
-               "harm": "Severe hypoglycaemia", "severity": 5, "probability": 3}]}
+               "harm": "Severe hypoglycaemia", "severity": 5, "probability": 3,
+               "imdrf": {"annexA": "A110202", "annexE": "E1206", "annexF": "F1005"}}]}
             """;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -109,7 +110,12 @@ class TriageFlowTest {
                 .then()
                 .statusCode(200)
                 .body("version", equalTo(2))
-                .body("changedBy", equalTo("qa"));
+                .body("changedBy", equalTo("qa"))
+                .body("hazards[0].imdrf.annexA", equalTo("A110202"))
+                .body(
+                        "hazards[0].imdrf.terms.term",
+                        contains("Application Program Problem: Dose Calculation Error", "Hypoglycemia", "Overdose"))
+                .body("hazards[0].imdrf.terms.release", contains("2022", "2022", "2022"));
 
         FieldReportReceived report = report(productId, "dose-calculator", "E-DOSE-CALC-OVERFLOW");
         given().auth()
@@ -138,6 +144,7 @@ class TriageFlowTest {
                 .body("policyVersion", greaterThan(0))
                 .body("awareAt", equalTo(report.receivedAt().toString()))
                 .body("reportability.basis", contains("Art. 87(3)", "21 CFR 803.50"))
+                .body("imdrf.code", contains("A110202", "E1206", "F1005"))
                 .body(
                         "reportability.deadline",
                         contains(
@@ -166,12 +173,46 @@ class TriageFlowTest {
         assertEquals(report.reportId(), event.reportId());
         assertEquals("UNACCEPTABLE", event.riskRegion());
         assertEquals(problemId(productId), event.problemId());
+        assertEquals(
+                new ReportTriaged.ImdrfTerm("F1005", "Overdose", "2022"),
+                event.imdrf().get(2));
         metrics()
                 .body(
                         containsString(
                                 "fieldsafety_triage_outcomes_total{fsca_candidate=\"true\",risk_region=\"UNACCEPTABLE\",serious=\"true\"}"))
                 // Quarkus' Kafka binder: Kafka's own records-lag of every consumer
                 .body(containsString("kafka_consumer_fetch_manager_records_lag_max{"));
+    }
+
+    /** A hazard's IMDRF code must be in the loaded release of its annex; a refused entry stores nothing. */
+    @Test
+    void aProductWhoseHazardHasACodeNotInTheReleaseIsRefused() {
+        String productId = "PUMP-" + UUID.randomUUID();
+        given().auth()
+                .preemptive()
+                .basic("qa", "qa-local")
+                .contentType(ContentType.JSON)
+                .body(PRODUCT.replace("E1206", "E9999"))
+                .put("/api/v1/products/{id}", productId)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("E9999"));
+        given().auth()
+                .preemptive()
+                .basic("qa", "qa-local")
+                .contentType(ContentType.JSON)
+                .body(PRODUCT.replace("\"annexE\": \"E1206\"", "\"annexE\": \"A0901\""))
+                .put("/api/v1/products/{id}", productId)
+                .then()
+                .statusCode(400)
+                .body("errors.message", contains("must be an IMDRF Annex E code"));
+        given().auth()
+                .preemptive()
+                .basic("qa", "qa-local")
+                .get("/api/v1/products/{id}", productId)
+                .then()
+                .statusCode(404);
     }
 
     /** A report's result continues the trace of the report's record, though triage takes reports in batches. */

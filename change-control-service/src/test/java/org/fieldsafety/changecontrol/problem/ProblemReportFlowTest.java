@@ -523,7 +523,8 @@ class ProblemReportFlowTest {
                 reportId(problem, original),
                 t.missing(),
                 new ReportTriaged.Seriousness("OBSERVED", "Observed: the patient died"),
-                null);
+                null,
+                List.of());
     }
 
     private static ReportTriaged triaged(ProblemDetected problem, int n, String softwareVersion) {
@@ -553,6 +554,7 @@ class ProblemReportFlowTest {
                 reportId(problem, n),
                 List.of(),
                 new ReportTriaged.Seriousness("MIGHT_HAVE_LED", "Might have led to a serious injury"),
-                null);
+                null,
+                List.of());
     }
 }

@@ -41,7 +41,11 @@ public final class Demo {
             String hazardousSituation,
             String harm,
             int severity,
-            int probability) {}
+            int probability,
+            Imdrf imdrf) {}
+
+    /** A hazard's IMDRF codes: its fault's device problem (Annex A), its harm's clinical sign and health impact. */
+    public record Imdrf(String annexA, String annexE, String annexF) {}
 
     public record Product(
             String name,
@@ -68,7 +72,8 @@ public final class Demo {
                             "Patient receives excess insulin",
                             "Severe hypoglycaemia",
                             5,
-                            3),
+                            3,
+                            new Imdrf("A110202", "E1206", "F1005")),
                     new Hazard(
                             "E-BOLUS-TIMEOUT",
                             "dose-calculator",
@@ -76,7 +81,8 @@ public final class Demo {
                             "Patient misses a bolus",
                             "Hyperglycaemia",
                             4,
-                            2),
+                            2,
+                            new Imdrf("A1405", "E1205", "F1004")),
                     new Hazard(
                             "E-UI-ALARM-HIDDEN",
                             "ui",
@@ -84,7 +90,8 @@ public final class Demo {
                             "Patient does not notice an occlusion",
                             "Delayed treatment",
                             3,
-                            3),
+                            3,
+                            new Imdrf("A160101", null, "F05")),
                     new Hazard(
                             "E-LOG-TRUNCATED",
                             "event-log",
@@ -92,7 +99,8 @@ public final class Demo {
                             "Clinician reviews incomplete data",
                             "Minor therapy adjustment error",
                             2,
-                            2)));
+                            2,
+                            new Imdrf("A110702", null, null))));
 
     private static final List<String> COUNTRIES = List.of("DE", "DE", "FR", "IT", "NL", "US", "US");
     private static final List<String> VERSIONS = List.of("4.1.0", "4.2.0", "4.2.1", "4.2.1");

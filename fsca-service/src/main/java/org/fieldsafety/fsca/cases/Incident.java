@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.fieldsafety.contracts.ReportTriaged.ImdrfTerm;
 
 /**
  * A triaged report attached to a case: what triage found and the reporting clocks, one per regime. The
@@ -21,6 +22,8 @@ import java.util.stream.Collectors;
  *     {@code originalReportId}); null for a new event
  * @param patientOutcome the outcome for the patient as reported (intake's values: DEATH, SERIOUS_INJURY, ...);
  *     null in events from before it was recorded
+ * @param imdrf the IMDRF codes the hazard catalogue gives the fault and its harm, with their release (triage's);
+ *     empty in events from before they were recorded
  */
 public record Incident(
         String reportId,
@@ -39,9 +42,11 @@ public record Incident(
         String followUpOf,
         List<FollowUp> followUps,
         List<ReportingClock.Change> clockHistory,
-        String patientOutcome) {
+        String patientOutcome,
+        List<ImdrfTerm> imdrf) {
 
     public Incident {
+        imdrf = imdrf == null ? List.of() : List.copyOf(imdrf);
         clocks = clocks == null ? List.of() : List.copyOf(clocks);
         followUps = followUps == null ? List.of() : List.copyOf(followUps);
         clockHistory = clockHistory == null ? List.of() : List.copyOf(clockHistory);
@@ -91,7 +96,8 @@ public record Incident(
                 followUpOf,
                 followUps,
                 history,
-                patientOutcome);
+                patientOutcome,
+                imdrf);
     }
 
     /** This incident with the clock of {@code regime} changed by {@code change}. */
@@ -128,7 +134,8 @@ public record Incident(
                         followUpOf,
                         all,
                         clockHistory,
-                        followUp.patientOutcome() == null ? patientOutcome : followUp.patientOutcome())
+                        followUp.patientOutcome() == null ? patientOutcome : followUp.patientOutcome(),
+                        followUp.imdrf())
                 .withClocks(next, "follow-up report " + followUp.reportId(), followUp.awareAt());
     }
 }

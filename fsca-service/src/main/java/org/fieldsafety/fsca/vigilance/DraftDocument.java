@@ -12,7 +12,8 @@ import org.fieldsafety.fsca.cases.ReportingClock;
 /**
  * A report's document as the case and regulatory affairs make it: the duty's administrative facts, the
  * manufacturer, the device from the registry's facts and the incident's software version, the incident as
- * triage saw it with regulatory affairs' narrative and codes, and their investigation. What the case does
+ * triage saw it with regulatory affairs' narrative and codes (the hazard catalogue's codes until they code an
+ * annex), and their investigation. What the case does
  * not know (serial number, patient, reporter) stays null, never invented. Dates are UTC dates.
  *
  * @param incident the incident, null for the case's own report
@@ -65,12 +66,26 @@ public record DraftDocument(
                                 outcome(incident.patientOutcome()),
                                 null,
                                 null,
-                                added.deviceProblems(),
-                                added.clinicalSigns(),
-                                added.healthImpacts()),
+                                codedOrCatalogued(added.deviceProblems(), 'A'),
+                                codedOrCatalogued(added.clinicalSigns(), 'E'),
+                                codedOrCatalogued(added.healthImpacts(), 'F')),
                 added.investigation(),
                 fsca,
                 null);
+    }
+
+    /**
+     * The codes of Annex {@code annex} regulatory affairs gave; until they give any, those the hazard catalogue
+     * gives the incident's fault and harm, with the release they were coded with.
+     */
+    private List<CodedTerm> codedOrCatalogued(List<CodedTerm> coded, char annex) {
+        if (!coded.isEmpty()) {
+            return coded;
+        }
+        return incident.imdrf().stream()
+                .filter(term -> term.code().charAt(0) == annex)
+                .map(term -> new CodedTerm(term.code(), term.term(), term.release()))
+                .toList();
     }
 
     /**

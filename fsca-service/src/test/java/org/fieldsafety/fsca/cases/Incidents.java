@@ -2,6 +2,7 @@ package org.fieldsafety.fsca.cases;
 
 import java.time.Instant;
 import java.util.List;
+import org.fieldsafety.contracts.ReportTriaged.ImdrfTerm;
 
 /** The tests' incident: a dose-calculator overflow, a serious incident of UNACCEPTABLE risk. */
 public final class Incidents {
@@ -27,7 +28,31 @@ public final class Incidents {
                 null,
                 List.of(),
                 List.of(),
-                "SERIOUS_INJURY");
+                "SERIOUS_INJURY",
+                List.of());
+    }
+
+    /** {@code incident} with the hazard catalogue's IMDRF codes {@code imdrf}. */
+    public static Incident coded(Incident incident, List<ImdrfTerm> imdrf) {
+        return new Incident(
+                incident.reportId(),
+                incident.awareAt(),
+                incident.softwareItem(),
+                incident.softwareVersion(),
+                incident.faultCode(),
+                incident.country(),
+                incident.safetyClass(),
+                incident.hazard(),
+                incident.severity(),
+                incident.probability(),
+                incident.riskRegion(),
+                incident.seriousIncident(),
+                incident.clocks(),
+                incident.followUpOf(),
+                incident.followUps(),
+                incident.clockHistory(),
+                incident.patientOutcome(),
+                imdrf);
     }
 
     /** {@code incident} as a follow-up report of {@code reportId}. */
@@ -49,6 +74,7 @@ public final class Incidents {
                 reportId,
                 List.of(),
                 List.of(),
-                incident.patientOutcome());
+                incident.patientOutcome(),
+                incident.imdrf());
     }
 }

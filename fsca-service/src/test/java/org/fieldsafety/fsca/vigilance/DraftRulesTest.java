@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.fieldsafety.contracts.ReportTriaged.ImdrfTerm;
 import org.fieldsafety.fsca.cases.CaseDuties;
 import org.fieldsafety.fsca.cases.Incident;
 import org.fieldsafety.fsca.cases.Incidents;
@@ -122,6 +123,30 @@ class DraftRulesTest {
         assertEquals(Reports.investigationUnderWay(), document.investigation());
         // the documents' own rules accept it: an initial MIR with the investigation under way
         assertEquals(MirReportType.INITIAL, MirReportType.of(duty.kind(), document.investigation()));
+    }
+
+    /** The hazard catalogue's codes stand in a draft until regulatory affairs codes their annex. */
+    @Test
+    void aDraftTakesTheHazardCataloguesCodesUntilRegulatoryAffairsCodeTheAnnex() {
+        Incident incident = Incidents.coded(
+                Incidents.overdose("r1", AWARE, "4.2.1", List.of(ReportingClock.proposed("EU_MDR", "Art. 87(3)", DUE))),
+                List.of(
+                        new ImdrfTerm("A0901", "Audible Prompt/Feedback Problem", "2021"),
+                        new ImdrfTerm("F1005", "Overdose", "2021")));
+        ReportingDuty duty =
+                ReportingDuty.of("case-1", "r1", incident.clocks().get(0)).orElseThrow();
+        DraftContent content =
+                new DraftContent(null, List.of(Reports.DOSE_CALCULATION_ERROR), List.of(), List.of(), null);
+        VigilanceReportDocument document = new DraftDocument(
+                        duty, duty.reportId(), Reports.manufacturer(), null, incident, null, content, null)
+                .compose(LocalDate.parse("2026-12-01"));
+        assertEquals(
+                List.of(Reports.DOSE_CALCULATION_ERROR), document.incident().deviceProblems());
+        assertEquals(List.of(), document.incident().clinicalSigns());
+        assertEquals(
+                List.of(new CodedTerm("F1005", "Overdose", "2021")),
+                document.incident().healthImpacts(),
+                "the release it was coded with");
     }
 
     /** A follow-up names the reference of the report the authority took before it. */

@@ -2,6 +2,7 @@ package org.fieldsafety.fsca.vigilance;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -121,6 +122,13 @@ class VigilanceReportFlowTest {
         String emdr = reportId(reports, inUs, "US_FDA");
         assertEquals("Art. 87(5)", reports.getString("find { it.id == '" + mir + "' }.basis"));
 
+        // the draft takes the hazard catalogue's codes from triage, with their release
+        as("ra").accept(ContentType.JSON)
+                .get("/api/v1/vigilance-reports/{id}", mir)
+                .then()
+                .statusCode(200)
+                .body("document.incident.deviceProblems.code", contains("A110202"))
+                .body("document.incident.healthImpacts.release", contains("2022"));
         // the draft lacks what the MIR's schema requires until regulatory affairs completes it
         as("ra").accept("application/xml")
                 .get("/api/v1/vigilance-reports/{id}", mir)

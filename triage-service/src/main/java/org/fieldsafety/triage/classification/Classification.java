@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
+import org.fieldsafety.contracts.ReportTriaged.ImdrfTerm;
 import org.fieldsafety.triage.classification.ProductEntry.Hazard;
 
 /**
@@ -19,7 +20,7 @@ import org.fieldsafety.triage.classification.ProductEntry.Hazard;
  * regime ({@link Reportability}) from the awareness ({@link Awareness}). What the report does not give counts
  * as the worst case and is listed in {@code missing}. Follow-up information on an earlier report stays in
  * that report's problem and keeps its first report, but its duties follow from its own information and
- * awareness.
+ * awareness. {@code imdrf}: the hazard catalogue's IMDRF codes of the fault and its harm.
  *
  * @param product the registry version used, null when the product is not registered
  * @param originalReportId the report that first told of this event: the report itself, or the earlier one
@@ -41,7 +42,8 @@ public record Classification(
         List<String> missing,
         int policyVersion,
         Instant triagedAt,
-        List<ReportingDuty> duties) {
+        List<ReportingDuty> duties,
+        List<ImdrfTerm> imdrf) {
 
     /** The earlier report a follow-up brings new information on, as triage stored it. */
     public record Original(String reportId, String problemId) {}
@@ -94,7 +96,8 @@ public record Classification(
                 missing(report),
                 policy.version(),
                 triagedAt,
-                reportability.assess(incident));
+                reportability.assess(incident),
+                hazard.map(Hazard::imdrfTerms).orElse(List.of()));
     }
 
     /** MDR Art. 2(65): a serious incident, observed or potential. */

@@ -10,8 +10,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.fieldsafety.contracts.ReportTriaged.ImdrfTerm;
 import org.fieldsafety.platform.domain.InvalidInput;
 import org.fieldsafety.platform.domain.SoftwareVersion;
 
@@ -103,7 +105,8 @@ public record ProductEntry(
      * One hazard catalogue entry (ISO 14971 risk analysis) for a fault code, optionally of one software
      * item; {@code probability} may be null when it cannot be estimated; {@code publicHealthThreat} marks a
      * hazard whose occurrence is a serious public health threat (MDR Art. 2(66), Art. 87(4)); {@code
-     * foreseen} the rate of its reports the PMS plan foresees, absent when it foresees none.
+     * foreseen} the rate of its reports the PMS plan foresees, absent when it foresees none; {@code imdrf} the
+     * IMDRF codes of its fault and harm, absent when not coded.
      */
     public record Hazard(
             @NotBlank String faultCode,
@@ -114,7 +117,62 @@ public record ProductEntry(
             @NotNull @Min(1) @Max(5) Integer severity,
             @Min(1) @Max(5) Integer probability,
             boolean publicHealthThreat,
-            @Valid Foreseen foreseen) {}
+            @Valid Foreseen foreseen,
+            @Valid ImdrfCoding imdrf) {
+
+        /** The IMDRF terms of this hazard's codes, empty when not coded. */
+        public List<ImdrfTerm> imdrfTerms() {
+            return imdrf == null ? List.of() : imdrf.terms();
+        }
+
+        Hazard withImdrfTerms(List<ImdrfTerm> known) {
+            return imdrf == null
+                    ? this
+                    : new Hazard(
+                            faultCode,
+                            softwareItem,
+                            hazard,
+                            hazardousSituation,
+                            harm,
+                            severity,
+                            probability,
+                            publicHealthThreat,
+                            foreseen,
+                            imdrf.withTerms(known));
+        }
+    }
+
+    /**
+     * The IMDRF Adverse Event Terminology codes of a hazard (the issue's vigilance reports carry them): the
+     * device problem its fault is (Annex A), and the clinical sign (Annex E) and health impact (Annex F) of
+     * its harm, each optional. {@code terms}: these codes with their terms as the release current when the
+     * entry was registered defines them, filled in by the registry (whatever a client sends there is
+     * replaced), so a report keeps the release it was coded with when a new one is loaded.
+     */
+    public record ImdrfCoding(
+            @Pattern(regexp = "A[0-9]{2,10}", message = "must be an IMDRF Annex A code") String annexA,
+            @Pattern(regexp = "E[0-9]{2,10}", message = "must be an IMDRF Annex E code") String annexE,
+            @Pattern(regexp = "F[0-9]{2,10}", message = "must be an IMDRF Annex F code") String annexF,
+            List<ImdrfTerm> terms) {
+
+        public ImdrfCoding {
+            terms = terms == null ? List.of() : List.copyOf(terms);
+        }
+
+        /** The codes given, Annex A first. */
+        public List<String> codes() {
+            return Stream.of(annexA, annexE, annexF).filter(Objects::nonNull).toList();
+        }
+
+        ImdrfCoding withTerms(List<ImdrfTerm> known) {
+            List<String> codes = codes();
+            return new ImdrfCoding(
+                    annexA,
+                    annexE,
+                    annexF,
+                    known.stream().filter(term -> codes.contains(term.code())).toList());
+        }
+    }
 
     /**
      * What the PMS plan and the technical documentation foresee of a hazard's reports (MDR Art. 88 and Annex
@@ -172,6 +230,27 @@ public record ProductEntry(
                 .or(() -> hazards.stream()
                         .filter(h -> h.faultCode().equals(faultCode))
                         .findFirst());
+    }
+
+    /** Every IMDRF code the hazard catalogue gives, each once. */
+    public List<String> imdrfCodes() {
+        return hazards.stream()
+                .filter(h -> h.imdrf() != null)
+                .flatMap(h -> h.imdrf().codes().stream())
+                .distinct()
+                .toList();
+    }
+
+    /** This entry with each hazard's IMDRF codes given their terms from {@code known}. */
+    public ProductEntry withImdrfTerms(List<ImdrfTerm> known) {
+        return new ProductEntry(
+                name,
+                udiDi,
+                euRiskClass,
+                markets,
+                softwareItems,
+                hazards.stream().map(h -> h.withImdrfTerms(known)).toList(),
+                devicesInUse);
     }
 
     /**

@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.fieldsafety.contracts.ReportTriaged.ImdrfTerm;
 import org.fieldsafety.triage.OptimisticLocking;
 import org.fieldsafety.triage.classification.ProductEntry;
 import org.fieldsafety.triage.classification.RegisteredProduct;
+import org.fieldsafety.triage.imdrf.ImdrfTerminology;
 import org.fieldsafety.triage.registry.query.ProductView;
 
 /**
@@ -27,9 +29,11 @@ public class ProductRegistry {
 
     private final Map<String, RegisteredProduct> cache = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final ImdrfTerminology imdrf;
 
-    ProductRegistry(Clock clock) {
+    ProductRegistry(Clock clock, ImdrfTerminology imdrf) {
         this.clock = clock;
+        this.imdrf = imdrf;
     }
 
     /** The current entries of the given products; products not registered are absent. */
@@ -76,13 +80,22 @@ public class ProductRegistry {
     }
 
     /**
-     * Stores a new version of a product's entry; refused when an item's version ranges overlap, stale when
+     * Stores a new version of a product's entry, its hazards' IMDRF codes given their terms in the current
+     * release; refused when an item's version ranges overlap or a code is not in the loaded release, stale when
      * {@code ifMatch} does not name the current version, a concurrent change when another took the version
      * first.
      */
     @WithTransaction
     public Uni<ProductView> register(String productId, ProductEntry entry, String changedBy, String ifMatch) {
         entry.requireDisjointVersionRanges();
+        return imdrf.requireKnown(entry.imdrfCodes())
+                .map(known -> entry.withImdrfTerms(known.stream()
+                        .map(code -> new ImdrfTerm(code.code(), code.term(), code.release()))
+                        .toList()))
+                .chain(coded -> store(productId, coded, changedBy, ifMatch));
+    }
+
+    private Uni<ProductView> store(String productId, ProductEntry entry, String changedBy, String ifMatch) {
         return Panache.getSession()
                 .chain(session -> session.createSelectionQuery(
                                 "select max(p.version) from ProductVersionEntity p where p.productId = ?1",

@@ -16,7 +16,8 @@ import org.fieldsafety.triage.classification.ReportingDuty;
  * the event (the report itself, or the earlier one it follows up). {@code registryVersion} and {@code product}
  * (the registry's name, UDI-DI and markets, which the FSCA case needs) are null when the product was not
  * registered. {@code trendSignal}: the report's problem was in a trend episode (MDR Art. 88) when it was
- * triaged; the episode's TrendSignalRaised, not the report, goes to an FSCA case.
+ * triaged; the episode's TrendSignalRaised, not the report, goes to an FSCA case. {@code imdrf}: the hazard
+ * catalogue's IMDRF codes of the report's fault and harm (empty in results stored before they were added).
  */
 public record TriageView(
         String reportId,
@@ -46,7 +47,12 @@ public record TriageView(
         Integer registryVersion,
         List<ReportTriaged.Reportability> reportability,
         List<NotReportable> notReportable,
-        ReportTriaged.Product product) {
+        ReportTriaged.Product product,
+        List<ReportTriaged.ImdrfTerm> imdrf) {
+
+    public TriageView {
+        imdrf = imdrf == null ? List.of() : imdrf;
+    }
 
     /** A regime under which the report is not reportable, and why. */
     public record NotReportable(String regime, String reason) {}
@@ -95,7 +101,8 @@ public record TriageView(
                         : new ReportTriaged.Product(
                                 c.product().entry().name(),
                                 c.product().entry().udiDi(),
-                                c.product().entry().markets()));
+                                c.product().entry().markets()),
+                c.imdrf());
     }
 
     /** Whether the report told of a new event, not follow-up information on one triage already knows. */
@@ -133,7 +140,8 @@ public record TriageView(
                 registryVersion,
                 reportability,
                 notReportable,
-                product);
+                product,
+                imdrf);
     }
 
     public ReportTriaged toEvent() {
@@ -162,6 +170,7 @@ public record TriageView(
                 originalReportId,
                 missing,
                 seriousness,
-                product);
+                product,
+                imdrf);
     }
 }

@@ -12,8 +12,10 @@ import java.util.Map;
 import org.fieldsafety.contracts.FieldReportReceived;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
+import org.fieldsafety.contracts.ReportTriaged.ImdrfTerm;
 import org.fieldsafety.platform.domain.InvalidInput;
 import org.fieldsafety.triage.classification.ProductEntry.Hazard;
+import org.fieldsafety.triage.classification.ProductEntry.ImdrfCoding;
 import org.fieldsafety.triage.classification.ProductEntry.SoftwareItem;
 import org.fieldsafety.triage.classification.ProductEntry.VersionClass;
 import org.fieldsafety.triage.classification.ReportingDuty.Reportable;
@@ -31,6 +33,10 @@ class ClassificationTest {
 
     static final Instant RECEIVED = Instant.parse("2026-11-20T10:15:00Z");
     static final Instant NOW = Instant.parse("2026-11-20T10:15:01Z");
+    static final ImdrfTerm DOSE_ERROR =
+            new ImdrfTerm("A110202", "Application Program Problem: Dose Calculation Error", "2022");
+    static final ImdrfTerm HYPOGLYCEMIA = new ImdrfTerm("E1206", "Hypoglycemia", "2022");
+    static final ImdrfTerm OVERDOSE = new ImdrfTerm("F1005", "Overdose", "2022");
     static final RegisteredProduct PUMP = new RegisteredProduct(
             "INSULIN-PUMP-X",
             7,
@@ -54,10 +60,12 @@ class ClassificationTest {
                                     5,
                                     3,
                                     false,
-                                    null),
-                            new Hazard("E-UI-FREEZE", null, "Display freeze", null, null, 2, null, false, null),
-                            new Hazard("E-UI-GLITCH", "ui", "Flicker", null, null, 1, 4, false, null),
-                            new Hazard("E-OUTBREAK", null, "Contaminated batch", null, null, 3, 2, true, null)),
+                                    null,
+                                    new ImdrfCoding(
+                                            "A110202", "E1206", "F1005", List.of(DOSE_ERROR, HYPOGLYCEMIA, OVERDOSE))),
+                            new Hazard("E-UI-FREEZE", null, "Display freeze", null, null, 2, null, false, null, null),
+                            new Hazard("E-UI-GLITCH", "ui", "Flicker", null, null, 1, 4, false, null, null),
+                            new Hazard("E-OUTBREAK", null, "Contaminated batch", null, null, 3, 2, true, null, null)),
                     null));
 
     private final Reportability reportability = new Reportability(ReportingRegimes.ALL);
@@ -136,6 +144,34 @@ class ClassificationTest {
                         ReportingRegimes.AU_TGA, "TG(MD)R 2002 reg. 5.7(1)(d)", RECEIVED.plus(Duration.ofDays(60))),
                 duty(c, ReportingRegimes.AU_TGA));
         assertEquals(Seriousness.Finding.NOT_SERIOUS, c.seriousness().finding());
+    }
+
+    /** The hazard catalogue's IMDRF codes go with the report, with the release they were coded with. */
+    @Test
+    void aReportCarriesTheImdrfCodesOfItsHazard() {
+        assertEquals(
+                List.of(DOSE_ERROR, HYPOGLYCEMIA, OVERDOSE),
+                classify(report("dose-calculator", "E-DOSE-CALC-OVERFLOW", PatientOutcome.DEATH, "DE"))
+                        .imdrf());
+        assertEquals(
+                List.of(),
+                classify(report("ui", "E-UI-GLITCH", PatientOutcome.NONE, "DE")).imdrf());
+    }
+
+    @Test
+    void theRegistryGivesEachHazardTheTermsOfItsOwnCodes() {
+        ProductEntry coded = PUMP.entry().withImdrfTerms(List.of(OVERDOSE, DOSE_ERROR, HYPOGLYCEMIA));
+        assertEquals(List.of("A110202", "E1206", "F1005"), PUMP.entry().imdrfCodes());
+        assertEquals(
+                List.of(DOSE_ERROR, HYPOGLYCEMIA, OVERDOSE).stream()
+                        .map(ImdrfTerm::code)
+                        .sorted()
+                        .toList(),
+                coded.hazards().get(0).imdrfTerms().stream()
+                        .map(ImdrfTerm::code)
+                        .sorted()
+                        .toList());
+        assertEquals(List.of(), coded.hazards().get(1).imdrfTerms());
     }
 
     /** IEC 62304 8.2.2: the class valid for the report's version; the range's upper bound is exclusive. */

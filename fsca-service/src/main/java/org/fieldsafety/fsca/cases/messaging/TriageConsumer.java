@@ -169,7 +169,8 @@ public class TriageConsumer {
                 List.of(),
                 triaged.patientOutcome() == null
                         ? null
-                        : triaged.patientOutcome().name());
+                        : triaged.patientOutcome().name(),
+                triaged.imdrf());
     }
 
     /** The report that first told of the event a follow-up brings new information on; null for a new event. */
