@@ -30,9 +30,7 @@ final class Form3500A {
         VigilanceReportDocument.Patient patient = incident.patient() == null
                 ? new VigilanceReportDocument.Patient(null, null, null, null)
                 : incident.patient();
-        VigilanceReportDocument.Reporter reporter = incident.reporter() == null
-                ? new VigilanceReportDocument.Reporter(null, null, null, false)
-                : incident.reporter();
+        VigilanceReportDocument.Reporter reporter = incident.reporter();
         VigilanceReportDocument.Manufacturer manufacturer = document.manufacturer();
         VigilanceReportDocument.Device device = document.device();
         VigilanceReportDocument.FscaLink fsca = document.fsca();
@@ -83,9 +81,11 @@ final class Form3500A {
                                         "D3",
                                         "Manufacturer name, city and country",
                                         "D3",
-                                        manufacturer.name() + ", "
-                                                + manufacturer.address().city() + ", "
-                                                + manufacturer.address().country()),
+                                        FormParts.joined(
+                                                ", ",
+                                                manufacturer.name(),
+                                                manufacturer.address().city(),
+                                                manufacturer.address().country())),
                                 Form.Field.text("D4a", "Model #", "D4a", device.model()),
                                 Form.Field.text("D4b", "Serial #", "D4b", device.serialNumber()),
                                 Form.Field.text("D4c", "Unique identifier (UDI) #", "D4c", device.udiDi()),
@@ -98,13 +98,15 @@ final class Form3500A {
                                         "E1a",
                                         "Name or type",
                                         "E1a",
-                                        reporter.name() == null ? reporter.type() : reporter.name()),
-                                Form.Field.text("E1b", "Country", "E1b", reporter.country()),
+                                        reporter == null
+                                                ? null
+                                                : reporter.name() == null ? reporter.type() : reporter.name()),
+                                Form.Field.text("E1b", "Country", "E1b", reporter == null ? null : reporter.country()),
                                 Form.Field.text(
                                         "E2",
                                         "Health professional?",
                                         "E2",
-                                        reporter.healthProfessional() ? "Yes" : "No")),
+                                        reporter == null ? null : reporter.healthProfessional() ? "Yes" : "No")),
                         Form.Section.of(
                                 "G",
                                 "All manufacturers",
@@ -117,8 +119,10 @@ final class Form3500A {
                                                 manufacturer.contactName(),
                                                 manufacturer.name(),
                                                 manufacturer.address().street(),
-                                                manufacturer.address().postcode() + " "
-                                                        + manufacturer.address().city(),
+                                                FormParts.joined(
+                                                        " ",
+                                                        manufacturer.address().postcode(),
+                                                        manufacturer.address().city()),
                                                 manufacturer.address().country())),
                                 Form.Field.text("G2", "Phone number", "G2", manufacturer.phone()),
                                 Form.Field.text(

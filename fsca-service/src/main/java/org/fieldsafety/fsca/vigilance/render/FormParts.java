@@ -68,8 +68,13 @@ final class FormParts {
 
     /** The non-null texts, each on its own paragraph. */
     static String paragraphs(String... texts) {
+        return joined("\n", texts);
+    }
+
+    /** The texts given, joined by {@code separator}; null when none is given, so the form prints "not known". */
+    static String joined(String separator, String... texts) {
         List<String> present =
                 Stream.of(texts).filter(t -> t != null && !t.isBlank()).toList();
-        return present.isEmpty() ? null : String.join("\n", present);
+        return present.isEmpty() ? null : String.join(separator, present);
     }
 }

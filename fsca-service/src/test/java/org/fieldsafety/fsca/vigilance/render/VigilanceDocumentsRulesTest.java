@@ -1,6 +1,7 @@
 package org.fieldsafety.fsca.vigilance.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,9 @@ import org.fieldsafety.fsca.vigilance.Regime;
 import org.fieldsafety.fsca.vigilance.Reports;
 import org.fieldsafety.fsca.vigilance.SubmissionFormat;
 import org.fieldsafety.fsca.vigilance.VigilanceReportDocument;
+import org.fieldsafety.fsca.vigilance.VigilanceReportDocument.Address;
 import org.fieldsafety.fsca.vigilance.VigilanceReportDocument.IncidentDetails;
+import org.fieldsafety.fsca.vigilance.VigilanceReportDocument.Manufacturer;
 import org.fieldsafety.fsca.vigilance.VigilanceReportKind;
 import org.fieldsafety.platform.domain.DomainException;
 import org.fieldsafety.platform.domain.InvalidInput;
@@ -244,5 +247,45 @@ class VigilanceDocumentsRulesTest {
         String product = new String(documents.xml(noHarm).content(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(product.contains("<value>Product problem</value>"), product);
         assertTrue(product.contains("<value>Malfunction</value>"), product);
+    }
+
+    /** What the case does not know (the reporter, the manufacturer's city) is "not known", never "null" or "No". */
+    @Test
+    void anEmdrLeavesWhatTheCaseDoesNotKnowUnknown() throws IOException {
+        VigilanceReportDocument report =
+                Reports.incidentReport(Regime.US_FDA, VigilanceReportKind.INITIAL, "FDA CDRH", "21 CFR 803.50", null);
+        IncidentDetails incident = report.incident();
+        Manufacturer known = report.manufacturer();
+        VigilanceReportDocument draft = new VigilanceReportDocument(
+                report.administrative(),
+                new Manufacturer(
+                        known.name(),
+                        known.srn(),
+                        known.fdaRegistrationNumber(),
+                        new Address(null, null, null, "DE"),
+                        null,
+                        null,
+                        null),
+                report.device(),
+                new IncidentDetails(
+                        incident.incidentReportId(),
+                        incident.narrative(),
+                        incident.occurredOn(),
+                        incident.country(),
+                        incident.patientOutcome(),
+                        null,
+                        null,
+                        incident.deviceProblems(),
+                        incident.clinicalSigns(),
+                        incident.healthImpacts()),
+                null,
+                null,
+                null);
+        String text = VigilanceDocumentsTest.text(documents.pdf(draft).content());
+        assertFalse(text.contains("null"), text);
+        assertTrue(text.contains("D3  Manufacturer name, city and country Example Medical GmbH, DE"), text);
+        assertTrue(text.contains("E2  Health professional? not known"), text);
+        assertFalse(
+                new String(documents.xml(draft).content(), java.nio.charset.StandardCharsets.UTF_8).contains("null"));
     }
 }
