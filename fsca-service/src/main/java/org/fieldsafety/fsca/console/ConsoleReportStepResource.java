@@ -69,7 +69,7 @@ public class ConsoleReportStepResource {
         return step(
                 id,
                 () -> new DraftRequest(
-                        narrative,
+                        orNull(narrative),
                         ReportForms.codes(deviceProblems),
                         ReportForms.codes(clinicalSigns),
                         ReportForms.codes(healthImpacts),
@@ -78,9 +78,9 @@ public class ConsoleReportStepResource {
                                 ReportForms.codes(findings),
                                 ReportForms.codes(conclusions),
                                 ReportForms.codes(components),
-                                rootCause,
-                                similarIncidents,
-                                correctiveActions,
+                                orNull(rootCause),
+                                orNull(similarIncidents),
+                                orNull(correctiveActions),
                                 deviceEvaluated)),
                 r -> reports.complete(
                         id, r.completion(), identity.getPrincipal().getName(), version));
@@ -129,7 +129,7 @@ public class ConsoleReportStepResource {
         return steps.take(ConsoleReportResource.reportPage(id), form, step);
     }
 
-    /** A field left empty as none. */
+    /** A field left empty as none, as the API's request leaves it out (an empty text is no text in the files). */
     private static String orNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
