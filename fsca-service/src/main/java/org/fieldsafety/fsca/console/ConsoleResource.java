@@ -10,6 +10,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +20,8 @@ import org.fieldsafety.fsca.cases.FscaCaseService;
 import org.fieldsafety.fsca.cases.FscaDecision;
 import org.fieldsafety.fsca.cases.api.FscaCaseResponse;
 import org.fieldsafety.fsca.cases.api.FscaCaseSummary;
+import org.fieldsafety.fsca.vigilance.VigilanceReportService;
+import org.fieldsafety.fsca.vigilance.VigilanceReportStatus;
 import org.fieldsafety.platform.Roles;
 import org.fieldsafety.platform.domain.RuleViolation;
 import org.fieldsafety.platform.signin.TokenClaims;
@@ -35,11 +39,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ConsoleResource {
 
     private final FscaCaseService cases;
+    private final VigilanceReportService reports;
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    ConsoleResource(FscaCaseService cases, SecurityIdentity identity, Clock clock) {
+    ConsoleResource(FscaCaseService cases, VigilanceReportService reports, SecurityIdentity identity, Clock clock) {
         this.cases = cases;
+        this.reports = reports;
         this.identity = identity;
         this.clock = clock;
     }
@@ -47,7 +53,12 @@ public class ConsoleResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(
-                List<FscaCaseSummary> cases, DeadlineChart chart, String version, String user, Instant now);
+                List<FscaCaseSummary> cases,
+                DeadlineChart chart,
+                List<ReportRow> drafts,
+                String version,
+                String user,
+                Instant now);
 
         static native TemplateInstance fscaCase(
                 FscaCaseResponse fsca,
@@ -58,6 +69,7 @@ public class ConsoleResource {
                 List<FscaAction> actions,
                 List<CaseForms.Choice> clocks,
                 List<CaseForms.Recipient> recipients,
+                List<ReportRow> reports,
                 String user);
 
         static native TemplateInstance notice(
@@ -78,30 +90,42 @@ public class ConsoleResource {
     }
 
     /**
-     * The queue: every case not yet closed, the nearest reporting deadline first, and their deadlines on a
-     * time axis with today's line; no incident loaded.
+     * The queue: the vigilance reports that wait for regulatory affairs (every draft, the next due first, those
+     * overdue marked), every case not yet closed, the nearest reporting deadline first, and their deadlines on
+     * a time axis with today's line; no incident loaded.
      */
     @GET
     @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public Uni<TemplateInstance> queue() {
-        return cases.queueVersion().chain(version -> cases.queue().map(open -> {
-            List<FscaCaseSummary> summaries =
-                    open.stream().map(view -> FscaCaseSummary.of(view, clock)).toList();
-            Instant now = clock.instant();
-            return Templates.queue(summaries, DeadlineChart.of(summaries, now), version, user(), now);
-        }));
+        return queueVersion().chain(version -> cases.queue()
+                .chain(open -> reports.list(null, VigilanceReportStatus.DRAFT).map(drafts -> {
+                    List<FscaCaseSummary> summaries = open.stream()
+                            .map(view -> FscaCaseSummary.of(view, clock))
+                            .toList();
+                    Instant now = clock.instant();
+                    return Templates.queue(
+                            summaries,
+                            DeadlineChart.of(summaries, now),
+                            drafts.stream()
+                                    .map(draft -> ReportRow.of(draft, now))
+                                    .toList(),
+                            version,
+                            user(),
+                            now);
+                })));
     }
 
     /**
-     * What the queue page polls to refresh itself: changes whenever an open case changes, opens or closes
-     * (read before the queue it stands for, so a change in between shows as one more refresh, never as none).
+     * What the queue page polls to refresh itself: changes whenever an open case changes, opens or closes, and
+     * whenever a vigilance report is drafted or changes (read before the queue it stands for, so a change in
+     * between shows as one more refresh, never as none).
      */
     @GET
     @Path("version")
     @Produces(MediaType.TEXT_PLAIN)
     @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public Uni<String> queueVersion() {
-        return cases.queueVersion();
+        return cases.queueVersion().chain(open -> reports.listVersion().map(all -> open + "-" + all));
     }
 
     /** What a case page polls to refresh itself: the case's version, its last event's sequence number. */
@@ -115,33 +139,42 @@ public class ConsoleResource {
 
     /**
      * One case: its incidents and the state of each clock, the worst risk, the timeline and, for regulatory
-     * affairs, the form of every step the case can take now ({@link ConsoleStepResource}); with the problem
-     * of a step just refused ({@link CasePageAnswer}, read once).
+     * affairs, the form of every step the case can take now ({@link ConsoleStepResource}); its vigilance
+     * reports; with the problem of a step just refused ({@link PageAnswer}, read once).
      */
     @GET
     @Path("cases/{caseId}")
     @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public Uni<RestResponse<TemplateInstance>> fscaCase(
-            @RestPath String caseId, @RestCookie(CasePageAnswer.PROBLEM_COOKIE) String problem) {
+            @RestPath String caseId, @RestCookie(PageAnswer.PROBLEM_COOKIE) String problem) {
         return cases.get(caseId)
                 .map(details -> FscaCaseResponse.of(details, clock))
-                .map(fsca -> {
+                .chain(fsca -> reports.list(caseId, null).map(all -> {
+                    Instant now = clock.instant();
                     TemplateInstance page = Templates.fscaCase(
                             fsca,
                             CaseTimeline.of(fsca),
-                            CasePageAnswer.problem(problem),
+                            PageAnswer.problem(problem),
                             identity.hasRole(Roles.REGULATORY_AFFAIRS),
                             List.of(FscaDecision.values()),
                             List.of(FscaAction.values()),
                             CaseForms.decidableClocks(fsca),
                             CaseForms.recipients(fsca),
+                            all.stream()
+                                    .map(report -> ReportRow.of(report, now))
+                                    .toList(),
                             user());
                     return problem == null
                             ? RestResponse.ok(page)
                             : RestResponse.ResponseBuilder.ok(page)
-                                    .cookie(CasePageAnswer.shown(caseId))
+                                    .cookie(PageAnswer.shown(casePage(caseId)))
                                     .build();
-                });
+                }));
+    }
+
+    /** The case page's address. */
+    static URI casePage(String caseId) {
+        return UriBuilder.fromPath("/console/cases/{caseId}").build(caseId);
     }
 
     /** The Field Safety Notice as issued, or its preview; explains why there is none when not required. */

@@ -2,8 +2,6 @@ package org.fieldsafety.fsca.console;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,12 +12,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.fieldsafety.fsca.cases.EffectivenessOutcome;
 import org.fieldsafety.fsca.cases.FdaRequest;
 import org.fieldsafety.fsca.cases.FieldSafetyNotice;
@@ -39,7 +34,6 @@ import org.fieldsafety.fsca.cases.api.StepRequests.FdaRequestRequest;
 import org.fieldsafety.fsca.cases.api.StepRequests.FieldSafetyNoticeRequest;
 import org.fieldsafety.fsca.cases.api.StepRequests.ReportabilityRequest;
 import org.fieldsafety.platform.Roles;
-import org.fieldsafety.platform.domain.DomainException;
 import org.fieldsafety.platform.domain.InvalidInput;
 import org.fieldsafety.platform.signature.SignatureRequest;
 import org.jboss.resteasy.reactive.RestForm;
@@ -49,7 +43,7 @@ import org.jboss.resteasy.reactive.RestPath;
  * The case page's forms: every workflow step of regulatory affairs, taken through the application service
  * the API uses ({@link FscaCaseService}) with the API's own request records and their validation. Each form
  * carries the case version its page showed ({@code version}): a case that moved on since refuses the step
- * (409 {@code concurrent-change}). Each answers {@link CasePageAnswer#back}: the case page, with the rule's
+ * (409 {@code concurrent-change}). Each answers as {@link FormSteps} does: back to the case page, with the rule's
  * text when the step was refused. A signed step signs with the meaning its rule demands ({@link SignedStep}).
  * Its path is the console's, as {@link ConsoleResource}'s is: JAX-RS picks a resource class by its own path
  * first, and one of {@code /console/cases/{caseId}} would take the case page's GET from it.
@@ -61,11 +55,11 @@ import org.jboss.resteasy.reactive.RestPath;
 public class ConsoleStepResource {
 
     private final FscaCaseService cases;
-    private final Validator validator;
+    private final FormSteps steps;
 
-    ConsoleStepResource(FscaCaseService cases, Validator validator) {
+    ConsoleStepResource(FscaCaseService cases, FormSteps steps) {
         this.cases = cases;
-        this.validator = validator;
+        this.steps = steps;
     }
 
     /** The signed health-hazard assessment (MDR Art. 89; meaning REVIEW). */
@@ -253,35 +247,8 @@ public class ConsoleStepResource {
                 r -> cases.close(caseId, r.rationale(), r.signature(), version));
     }
 
-    /**
-     * The form as the API's request, validated as the API validates it, then the step; back to the case page
-     * with what refused it (the form's gaps, the signature's or the rule's text) when something did.
-     */
     private <R> Response step(String caseId, Supplier<R> form, Consumer<R> step) {
-        String problem;
-        try {
-            R request = form.get();
-            problem = incomplete(request);
-            if (problem == null) {
-                step.accept(request);
-            }
-        } catch (DomainException e) {
-            problem = e.getMessage();
-        }
-        return CasePageAnswer.back(caseId, problem);
-    }
-
-    /** What the form lacks, as the API's validation of the same request would name it; null when complete. */
-    private String incomplete(Object request) {
-        Set<ConstraintViolation<Object>> violations = validator.validate(request);
-        return violations.isEmpty()
-                ? null
-                : "Please complete the form: "
-                        + violations.stream()
-                                .map(v -> v.getPropertyPath().toString().replaceFirst("^.*\\.", "") + " "
-                                        + v.getMessage())
-                                .sorted(Comparator.naturalOrder())
-                                .collect(Collectors.joining(", "));
+        return steps.take(ConsoleResource.casePage(caseId), form, step);
     }
 
     private static SignatureRequest signature(String password, SignedStep step) {

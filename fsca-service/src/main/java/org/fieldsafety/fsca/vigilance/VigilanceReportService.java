@@ -1,5 +1,6 @@
 package org.fieldsafety.fsca.vigilance;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
@@ -33,6 +35,7 @@ import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.CompleteDraft;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.SubmitReport;
 import org.fieldsafety.fsca.vigilance.query.VigilanceReportView;
 import org.fieldsafety.fsca.vigilance.render.VigilanceDocuments;
+import org.fieldsafety.platform.domain.ConcurrentChange;
 import org.fieldsafety.platform.domain.NotFound;
 import org.fieldsafety.platform.signature.Signature;
 import org.fieldsafety.platform.signature.SignatureRequest;
@@ -101,6 +104,26 @@ public class VigilanceReportService {
         return view(reportId);
     }
 
+    /** The report's version: the sequence number of its last event the read model applied. */
+    @WithSession
+    public Uni<Long> version(String reportId) {
+        return view(reportId).map(view -> view.version);
+    }
+
+    /**
+     * A fingerprint of all reports that changes whenever one is drafted or changes: how many there are and
+     * the sum of their versions (every event raises its report's version).
+     */
+    @WithSession
+    public Uni<String> listVersion() {
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select count(r), coalesce(sum(r.version), 0) from VigilanceReportView r",
+                                Object[].class)
+                        .getSingleResult())
+                .map(row -> row[0] + "-" + row[1]);
+    }
+
     /** The report and its document, from the case's view and regulatory affairs' additions. */
     @WithSession
     public Uni<Composed> compose(String reportId) {
@@ -151,8 +174,12 @@ public class VigilanceReportService {
                 : documents.pdf(document);
     }
 
-    /** Regulatory affairs' narrative and codes, each code validated against the shipped IMDRF release. */
-    public void complete(String reportId, Completion completion, String who) {
+    /**
+     * Regulatory affairs' narrative and codes, each code validated against the shipped IMDRF release.
+     * {@code seenVersion}: the report version the completion was written on, as its page showed it (null:
+     * any); a report that moved on since refuses it, and nothing is applied.
+     */
+    public void complete(String reportId, Completion completion, String who, Long seenVersion) {
         VigilanceReportDocument.Investigation investigation = completion.investigation() == null
                 ? null
                 : new VigilanceReportDocument.Investigation(
@@ -170,7 +197,13 @@ public class VigilanceReportService {
                 imdrf.require('E', completion.clinicalSigns()),
                 imdrf.require('F', completion.healthImpacts()),
                 investigation);
-        send(List.of(new CompleteDraft(reportId, content, clock.instant())), who, reportId);
+        try {
+            commands.send(new CompleteDraft(reportId, content, clock.instant()), who, seenVersion);
+        } catch (AggregateNotFoundException e) {
+            throw new NotFound("vigilance report " + reportId);
+        } catch (ConflictingAggregateVersionException e) {
+            throw stale(reportId, seenVersion);
+        }
     }
 
     /** What regulatory affairs writes into a draft: codes as IMDRF codes, validated here. */
@@ -194,14 +227,18 @@ public class VigilanceReportService {
     /**
      * Submits the report as it stands, approved by the signed-in user (21 CFR 11.50): the file its authority
      * takes is rendered and validated, its SHA-256 goes into the report's events, and the case's clock is
-     * discharged in the same transaction. {@code submittedAt} null: now.
+     * discharged in the same transaction. {@code submittedAt} null: now. {@code seenVersion}: the report version
+     * the signer saw (null: the version composed now); the report refuses a submission on any other version
+     * than its own, after its rules (a submitted report says so, whichever version its page showed), and the
+     * document composed now is of that version (the read model lies between the page and the report).
      */
     public Submitted submit(
             String reportId,
             String reference,
             Instant submittedAt,
             SignatureRequest signing,
-            SecurityIdentity identity) {
+            SecurityIdentity identity,
+            Long seenVersion) {
         Composed composed = awaited(() -> compose(reportId));
         Signature signature = signatures.sign(identity, signing);
         Instant now = clock.instant();
@@ -214,7 +251,7 @@ public class VigilanceReportService {
                 List.of(
                         new SubmitReport(
                                 reportId,
-                                composed.view().version,
+                                seenVersion == null ? composed.view().version : seenVersion,
                                 reference,
                                 at,
                                 document,
@@ -246,10 +283,16 @@ public class VigilanceReportService {
     /**
      * The authority's answer; a rejection reopens the report's clock in the same transaction (a report drafted
      * again then answers it). The report decides whether the answer is taken, so a rejection that is not
-     * (the report not submitted) reopens nothing: the transaction rolls back.
+     * (the report not submitted) reopens nothing: the transaction rolls back. {@code seenVersion}: the report
+     * version the answer was recorded on, as its page showed it (null: any), checked against the read model.
      */
-    public void acknowledge(String reportId, boolean accepted, String authorityReference, String reason, String who) {
-        ReportingDuty duty = awaited(() -> get(reportId)).duty();
+    public void acknowledge(
+            String reportId, boolean accepted, String authorityReference, String reason, String who, Long seenVersion) {
+        VigilanceReportView view = awaited(() -> get(reportId));
+        if (seenVersion != null && seenVersion != view.version) {
+            throw stale(reportId, seenVersion);
+        }
+        ReportingDuty duty = view.duty();
         List<Object> sent = new ArrayList<>();
         sent.add(new AcknowledgeReport(reportId, accepted, authorityReference, reason, clock.instant()));
         if (!accepted) {
@@ -257,6 +300,11 @@ public class VigilanceReportService {
                     duty.caseId(), duty.incidentReportId(), duty.regime().name(), reason, clock.instant()));
         }
         send(sent, who, reportId);
+    }
+
+    private static ConcurrentChange stale(String reportId, Long seenVersion) {
+        return new ConcurrentChange(
+                "vigilance report " + reportId + ", at version " + seenVersion + " when this step was prepared,");
     }
 
     private void send(List<?> batch, String who, String reportId) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -29,6 +30,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.fsca.ChangeControlEvents;
 import org.fieldsafety.fsca.TriageEvents;
@@ -387,6 +393,150 @@ class ConsoleBrowserTest {
         screenshot("flow-10-case-390px");
     }
 
+    /**
+     * Regulatory affairs reviews the draft report of a serious incident from the queue, completes its codes and
+     * narrative, previews its form, signs and submits it, and records the authority's acknowledgement; an
+     * unknown code and a second submission are refused with their rule on the page.
+     */
+    @Test
+    void regulatoryAffairsReviewsSignsAndSubmitsADraftVigilanceReport() throws Exception {
+        String problemId = UUID.randomUUID().toString();
+        String caseId = openCase(problemId, Instant.now().minus(Duration.ofHours(2)), Duration.ofDays(15));
+        String casePage = console + "/cases/" + caseId;
+        signIn("ra", "ra-local");
+
+        // the queue lists the case's drafts, the next due first: the EU MDR report (15 days) before the FDA's (30)
+        Locator drafts =
+                page.locator("#queue-reports tbody tr", new Page.LocatorOptions().setHasText(caseId.substring(0, 8)));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            page.navigate(console.toString());
+            assertEquals(2, drafts.count());
+        });
+        assertTrue(drafts.nth(0).textContent().contains("EU MDR"), drafts.nth(0).textContent());
+        assertTrue(drafts.nth(1).textContent().contains("FDA"), drafts.nth(1).textContent());
+        assertEquals("Draft", drafts.nth(0).locator(".report-status").textContent());
+        screenshot("report-01-queue-with-reports");
+
+        drafts.nth(0)
+                .locator("a", new Locator.LocatorOptions().setHasText("Open report"))
+                .click();
+        String reportPage = page.url();
+        assertEquals("Draft", page.locator("#report-status").textContent());
+        assertTrue(page.locator("#authority").textContent().contains("DE"), "the incident's member state");
+
+        // a code that is not in the loaded release is refused, naming it, and nothing is saved
+        page.fill("#draft-narrative", "The dose calculator computed a bolus ten times the requested amount.");
+        page.fill("#draft-device-problems", "A999999");
+        reportStep("#draft-form");
+        String refused = page.locator("#problem").textContent();
+        assertTrue(refused.contains("Not in the loaded IMDRF release of Annex A: A999999"), refused);
+        assertEquals("No code yet.", page.locator("#codes").textContent());
+        screenshot("report-02-unknown-code-refused");
+
+        page.fill("#draft-narrative", "The dose calculator computed a bolus ten times the requested amount.");
+        page.fill("#draft-device-problems", "A110202");
+        page.fill("#draft-clinical-signs", "E0119");
+        page.fill("#draft-health-impacts", "F1005");
+        page.fill("#draft-investigation-types", "B01");
+        page.fill("#draft-conclusions", "D16");
+        reportStep("#draft-form");
+        assertEquals(0, page.locator("#problem").count(), () -> page.locator("#problem")
+                .textContent());
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            page.reload();
+            assertTrue(page.locator("#codes").textContent().contains("A110202"));
+        });
+        assertTrue(page.locator("#narrative").textContent().contains("ten times"));
+
+        // the preview is the report's form, and both files download
+        String preview = page.locator("#preview").getAttribute("data");
+        APIResponse pdf = page.request().get(console.toURI().resolve(preview).toString());
+        assertEquals(200, pdf.status());
+        assertEquals("application/pdf", pdf.headers().get("content-type"));
+        assertTrue(pdf.headers().get("content-disposition").startsWith("inline"));
+        try (PDDocument form = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(form);
+            assertTrue(text.contains("A110202"), text);
+            ImageIO.write(
+                    new PDFRenderer(form).renderImageWithDPI(0, 80),
+                    "png",
+                    SCREENSHOTS.resolve("report-04-pdf-preview.png").toFile());
+        }
+        APIResponse xml = page.request()
+                .get(console.toURI()
+                        .resolve(page.locator("#download-xml").getAttribute("href"))
+                        .toString());
+        assertEquals(200, xml.status(), xml.text());
+        assertTrue(xml.text().contains("A110202"), xml.text());
+        screenshot("report-03-report-page");
+
+        // a second page on the draft, being filled in (so it only says the report changed), then the submission,
+        // signed; the second page's submission is refused with the rule
+        Page second = context.newPage();
+        second.navigate(reportPage);
+        second.fill("#submission-reference", "MIR-DE-2");
+        page.fill("#submission-reference", "MIR-DE-1");
+        page.fill("#submission-password", "ra-local");
+        reportStep("#submission-form");
+        assertEquals(0, page.locator("#problem").count(), () -> page.locator("#problem")
+                .textContent());
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            page.reload();
+            assertEquals("Submitted", page.locator("#report-status").textContent());
+        });
+        String submission = page.locator("#submission").textContent();
+        assertTrue(submission.contains("MIR-DE-1") && submission.contains("in time"), submission);
+        assertTrue(submission.contains("Signed by Rosa Alvarez (ra)") && submission.contains("APPROVAL"), submission);
+        assertEquals(0, page.locator("#submission-form").count(), "a submitted report takes no second submission");
+        screenshot("report-05-submitted");
+
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertTrue(second.locator("#stale-notice").isVisible()));
+        second.fill("#submission-password", "ra-local");
+        second.waitForNavigation(() -> second.click("#sign-submission"));
+        String twice = second.locator("#problem").textContent();
+        assertTrue(twice.contains("the report is submitted and frozen: a correction is a follow-up report"), twice);
+        second.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("report-06-second-submission-refused.png"))
+                .setFullPage(true));
+        second.close();
+
+        // the case page shows the clock met and links its reports
+        page.navigate(casePage);
+        Locator clock = page.locator("#incidents .clock[data-regime='EU_MDR']");
+        assertEquals("SUBMITTED", clock.getAttribute("data-state"));
+        assertEquals("deadline met", clock.locator(".clock-met").textContent());
+        assertEquals(2, page.locator("#case-reports tbody tr").count());
+        screenshot("report-07-case-clock-met");
+
+        page.navigate(reportPage);
+        page.fill("#ack-reference", "BfArM-MIR-2026-0042");
+        reportStep("#acknowledgement-form");
+        assertEquals(0, page.locator("#problem").count(), () -> page.locator("#problem")
+                .textContent());
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            page.reload();
+            assertEquals("Acknowledged", page.locator("#report-status").textContent());
+        });
+        assertTrue(page.locator("#answer").textContent().contains("Accepted, reference BfArM-MIR-2026-0042"));
+        screenshot("report-08-acknowledged");
+
+        page.navigate(console + "/vigilance-reports?status=ACKNOWLEDGED");
+        assertEquals(
+                1,
+                page.locator("#reports tr[data-report='" + reportPage.substring(reportPage.lastIndexOf('/') + 1) + "']")
+                        .count());
+        page.setViewportSize(390, 844);
+        page.navigate(reportPage);
+        screenshot("report-09-report-390px");
+    }
+
+    /** Sends a report page's form with the keyboard (Enter on its submit button), back to the page. */
+    private void reportStep(String form) {
+        page.locator(form + " button[type=submit]").focus();
+        page.waitForNavigation(() -> page.keyboard().press("Enter"));
+    }
+
     /** Fills a step's form and sends it with the keyboard (Enter on its submit button), as a person may. */
     private void step(String form, Runnable fill) {
         fill.run();
@@ -450,7 +600,10 @@ class ConsoleBrowserTest {
 
     /** Publishes a triaged serious incident whose EU MDR clock ends {@code clock} after awareness. */
     private String openCase(Instant aware, Duration clock) throws Exception {
-        String problemId = UUID.randomUUID().toString();
+        return openCase(UUID.randomUUID().toString(), aware, clock);
+    }
+
+    private String openCase(String problemId, Instant aware, Duration clock) throws Exception {
         TriageEvents.publish(bootstrapServers, json, TriageEvents.seriousIncident(problemId, aware, clock));
         return FscaCases.caseIdFor(problemId);
     }

@@ -91,7 +91,7 @@ public class VigilanceReportResource {
     @Blocking
     @RolesAllowed(Roles.REGULATORY_AFFAIRS)
     public void complete(@PathParam("id") String id, @Valid @NotNull DraftRequest request) {
-        reports.complete(id, request.completion(), identity.getPrincipal().getName());
+        reports.complete(id, request.completion(), identity.getPrincipal().getName(), null);
     }
 
     /**
@@ -106,7 +106,7 @@ public class VigilanceReportResource {
     @RolesAllowed(Roles.REGULATORY_AFFAIRS)
     public VigilanceReportService.Submitted submit(
             @PathParam("id") String id, @Valid @NotNull SubmissionRequest request) {
-        return reports.submit(id, request.reference(), request.submittedAt(), request.signature(), identity);
+        return reports.submit(id, request.reference(), request.submittedAt(), request.signature(), identity, null);
     }
 
     /** The authority's answer: accepted with its reference, or rejected with the reason (its clock reopens). */
@@ -122,7 +122,8 @@ public class VigilanceReportResource {
                 request.accepted(),
                 request.authorityReference(),
                 request.reason(),
-                identity.getPrincipal().getName());
+                identity.getPrincipal().getName(),
+                null);
     }
 
     private static Response file(VigilanceDocuments.Rendition rendition) {

@@ -25,7 +25,7 @@ public final class VigilanceRequests {
             List<@NotBlank String> healthImpacts,
             @Valid InvestigationRequest investigation) {
 
-        VigilanceReportService.Completion completion() {
+        public VigilanceReportService.Completion completion() {
             return new VigilanceReportService.Completion(
                     narrative,
                     orEmpty(deviceProblems),

@@ -70,7 +70,8 @@ public class GatewayExchange {
                     answer.accepted(),
                     answer.authorityReference(),
                     answer.reason(),
-                    AuditedCommands.SYSTEM);
+                    AuditedCommands.SYSTEM,
+                    null);
             gateway.settle(answer, null);
         } catch (DomainException e) {
             LOG.warnf("acknowledgement %s not applied: %s", answer.source(), e.getMessage());

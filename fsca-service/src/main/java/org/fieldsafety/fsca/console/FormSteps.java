@@ -1,0 +1,55 @@
+package org.fieldsafety.fsca.console;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.fieldsafety.platform.domain.DomainException;
+
+/**
+ * How every console form takes its step: the form as the API's request, validated as the API validates it,
+ * then the step through the application service the API uses; back to the page the form was on ({@link
+ * PageAnswer}) with what refused it (the form's gaps, the signature's or the rule's text) when something did.
+ */
+@ApplicationScoped
+class FormSteps {
+
+    private final Validator validator;
+
+    FormSteps(Validator validator) {
+        this.validator = validator;
+    }
+
+    <R> Response take(URI page, Supplier<R> form, Consumer<R> step) {
+        String problem;
+        try {
+            R request = form.get();
+            problem = incomplete(request);
+            if (problem == null) {
+                step.accept(request);
+            }
+        } catch (DomainException e) {
+            problem = e.getMessage();
+        }
+        return PageAnswer.back(page, problem);
+    }
+
+    /** What the form lacks, as the API's validation of the same request would name it; null when complete. */
+    private String incomplete(Object request) {
+        Set<ConstraintViolation<Object>> violations = validator.validate(request);
+        return violations.isEmpty()
+                ? null
+                : "Please complete the form: "
+                        + violations.stream()
+                                .map(v -> v.getPropertyPath().toString().replaceFirst("^.*\\.", "") + " "
+                                        + v.getMessage())
+                                .sorted(Comparator.naturalOrder())
+                                .collect(Collectors.joining(", "));
+    }
+}
