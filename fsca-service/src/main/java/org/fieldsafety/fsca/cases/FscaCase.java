@@ -46,6 +46,7 @@ import org.fieldsafety.fsca.cases.FscaCaseEvent.FieldSafetyNoticeIssued;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseClosed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseOpened;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaDecided;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaReportsDue;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.HealthHazardAssessed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentFollowedUp;
@@ -340,6 +341,9 @@ public class FscaCase {
                 AggregateLifecycle.getVersion(),
                 command.remedialActionNeeded(),
                 decision != null));
+        if (decision == FscaDecision.FSCA_REQUIRED) {
+            apply(new FscaReportsDue(caseId, correctiveActionAt, concerned()));
+        }
         applyCaseDuties(command.signature().signedAt(), duties);
     }
 

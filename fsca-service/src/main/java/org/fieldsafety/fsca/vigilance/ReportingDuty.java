@@ -22,10 +22,12 @@ import org.fieldsafety.fsca.cases.ReportingClock;
  *       submitted report counts up and a rejection does not).
  * </ul>
  *
- * FINAL (MDR Art. 89(5)), FSCA and TREND reports have no clock of their own on the case and are not
- * proposed here. A regime without documents ({@link Regime}) proposes no report.
+ * FSCA and TREND reports have no clock on the case: {@link FscaReports} and {@link TrendReports} derive
+ * their duties. FINAL reports (MDR Art. 89(5)) are not proposed. A regime without documents ({@link
+ * Regime}) proposes no report.
  *
- * @param incidentReportId the incident's report id; null for the case's own clock
+ * @param incidentReportId the incident's report id; for a TREND report the trend signal's id; null for a
+ *     report of the case itself (its correction or removal report, its FSCA reports)
  * @param followUpNumber how many reports of the incident to this regime were taken before this one (0 for
  *     the first report)
  */
@@ -51,6 +53,14 @@ public record ReportingDuty(
      */
     public String reportId() {
         return idOf(kind);
+    }
+
+    /**
+     * Whether the report ends a reporting clock of the case (its submission is recorded there, its rejection
+     * reopens it); FSCA and TREND reports have none.
+     */
+    public boolean clocked() {
+        return kind != VigilanceReportKind.FSCA && kind != VigilanceReportKind.TREND;
     }
 
     /**

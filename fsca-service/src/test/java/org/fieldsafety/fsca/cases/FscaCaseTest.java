@@ -38,6 +38,7 @@ import org.fieldsafety.fsca.cases.FscaCaseEvent.FieldSafetyNoticeIssued;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseClosed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseOpened;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaDecided;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaReportsDue;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.HealthHazardAssessed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentFollowedUp;
@@ -237,18 +238,21 @@ class FscaCaseTest {
         fixture.given(history(decided(FscaDecision.NO_FSCA), attached("r2")))
                 .when(new DecideFsca(
                         "case-1", FscaDecision.FSCA_REQUIRED, FscaAction.SOFTWARE_UPDATE, "Revised", false, APPROVAL))
-                .expectEvents(new FscaDecided(
-                        "case-1",
-                        "problem-1",
-                        "PUMP",
-                        List.of("dose-calculator"),
-                        FscaDecision.FSCA_REQUIRED,
-                        FscaAction.SOFTWARE_UPDATE,
-                        "Revised",
-                        APPROVAL,
-                        3,
-                        false,
-                        true));
+                .expectEvents(
+                        new FscaDecided(
+                                "case-1",
+                                "problem-1",
+                                "PUMP",
+                                List.of("dose-calculator"),
+                                FscaDecision.FSCA_REQUIRED,
+                                FscaAction.SOFTWARE_UPDATE,
+                                "Revised",
+                                APPROVAL,
+                                3,
+                                false,
+                                true),
+                        new FscaReportsDue(
+                                "case-1", NOW, List.of(Authorities.of("DE").orElseThrow())));
     }
 
     @Test
@@ -706,6 +710,10 @@ class FscaCaseTest {
                         "case-1", FscaDecision.FSCA_REQUIRED, FscaAction.SOFTWARE_UPDATE, "Overdose", false, APPROVAL))
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         instanceOf(FscaDecided.class),
+                        equalTo(new FscaReportsDue(
+                                "case-1",
+                                NOW,
+                                Authorities.concerned(IN_GERMANY_AND_CANADA, List.of(abroad.country())))),
                         equalTo(new ReportingClocksChanged(
                                 "case-1",
                                 "r1",
