@@ -617,6 +617,41 @@ class FscaCaseTest {
                 .expectEvents(new FscaCaseClosed("case-1", "problem-1", "PUMP", "Done", APPROVAL, 7));
     }
 
+    /**
+     * MDR Art. 89(5): once the investigation concluded (no FSCA decided, or the FSCA's effectiveness verified),
+     * each incident reported to the EU gets its final report, due then, numbered after the reports taken;
+     * the case closes only after it.
+     */
+    @Test
+    void aReportedIncidentGetsItsFinalReportOnceTheInvestigationConcludes() {
+        ReportSubmitted submitted =
+                new ReportSubmitted("case-1", "r1", "EU_MDR", new ReportingClock.Submission("MIR-1", NOW));
+        ReportingClock finalReport =
+                ReportingClock.proposed("EU_MDR", CaseDuties.FINAL_REPORT, NOW).numbered(1);
+        ReportingClocksChanged due = new ReportingClocksChanged(
+                "case-1", "r1", List.of(finalReport), "MDR Art. 89(5): investigation concluded", NOW);
+        fixture.given(history(attached("r1"), submitted, attached("r2")))
+                .when(new DecideFsca("case-1", FscaDecision.NO_FSCA, null, "Benign", false, APPROVAL))
+                .expectEventsMatching(
+                        payloadsMatching(exactSequenceOf(instanceOf(FscaDecided.class), equalTo(due), andNoMore())));
+        fixture.given(history(
+                        attached("r1"),
+                        submitted,
+                        decided(FscaDecision.FSCA_REQUIRED),
+                        notified("DE", true),
+                        issued(1, IN_GERMANY)))
+                .when(new CheckEffectiveness("case-1", EffectivenessOutcome.PASSED, "All updated", NOW))
+                .expectEvents(passed(), due);
+        fixture.given(history(attached("r1"), submitted, decided(FscaDecision.NO_FSCA), due))
+                .when(new CloseCase("case-1", "Benign", APPROVAL))
+                .expectException(DomainException.class)
+                .expectExceptionMessage(containsString("report r1 EU_MDR MDR Art. 89(5)"));
+        fixture.given(history(attached("r1"), submitted, decided(FscaDecision.NO_FSCA), due))
+                .when(new RecordSubmission("case-1", "r1", "EU_MDR", "MIR-FINAL", NOW))
+                .expectEvents(
+                        new ReportSubmitted("case-1", "r1", "EU_MDR", new ReportingClock.Submission("MIR-FINAL", NOW)));
+    }
+
     @Test
     void aCaseWithAnOpenClockDoesNotClose() {
         fixture.given(history(attached("r1"), decided(FscaDecision.NO_FSCA)))

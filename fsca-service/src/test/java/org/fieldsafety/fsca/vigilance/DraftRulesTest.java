@@ -67,6 +67,28 @@ class DraftRulesTest {
         assertEquals(List.of(), correction.supersededIds());
     }
 
+    /** MDR Art. 89(5): the final report's clock asks for the FINAL report, which supersedes a follow-up's draft. */
+    @Test
+    void aFinalReportsClockAsksForTheFinalReport() {
+        ReportingClock finalReport =
+                ReportingClock.proposed("EU_MDR", CaseDuties.FINAL_REPORT, DUE).numbered(1);
+        ReportingDuty duty = ReportingDuty.of("case-1", "r1", finalReport).orElseThrow();
+        assertEquals(VigilanceReportKind.FINAL, duty.kind());
+        assertTrue(duty.clocked());
+        ReportingDuty followUp = ReportingDuty.of(
+                        "case-1",
+                        "r1",
+                        ReportingClock.proposed("EU_MDR", "Art. 87(3)", DUE).numbered(1))
+                .orElseThrow();
+        assertTrue(duty.supersededIds().contains(followUp.reportId()));
+        assertTrue(followUp.supersededIds().contains(duty.reportId()));
+        assertEquals(
+                VigilanceReportKind.FINAL,
+                ReportingDuty.of("case-1", "r1", ReportingClock.proposed("UK_MHRA", CaseDuties.UK_FINAL_REPORT, DUE))
+                        .orElseThrow()
+                        .kind());
+    }
+
     /** The id follows from the duty alone, so a redelivered or replayed event drafts nothing twice. */
     @Test
     void theSameDutyNamesTheSameReportAndAnotherKindSupersedesIt() {
