@@ -31,6 +31,10 @@ import org.fieldsafety.platform.time.UsWorkDays;
  *       days for a death or serious deterioration and 30 days for one that could follow were it to recur.
  *       The case does not keep which of the two a serious incident was, so the reading that reports is
  *       taken: 10 days, from the corrective action or the later awareness.
+ *   <li>MDR Art. 89(5): once the manufacturer's investigation concluded, the final report of each incident
+ *       it reported to the EU, and to the MHRA, whose incident report follows the EU's MIR; neither the MDR
+ *       nor MDCG 2023-3 gives it a period, so it is due at the conclusion and the case closes only after
+ *       it.
  *   <li>MDR Art. 87, MDCG 2023-3: a clock ends only by a submission or a person's signed NOT_REPORTABLE, so
  *       new triage never ends or drops one: a report triaged again changes its running clocks only; a
  *       follow-up keeps the sooner of a running clock and the new one, and reopens a clock signed not
@@ -45,6 +49,13 @@ public final class CaseDuties {
     public static final String CORRECTION_REPORT = "21 CFR 806.10";
     public static final String CA_HC = "CA_HC";
     public static final String FOREIGN_INCIDENT = "SOR/98-282 s.59(2), s.60(1)(a)";
+
+    public static final String FINAL_REPORT = "MDR Art. 89(5)";
+    public static final String UK_FINAL_REPORT = "UK MDR 2002 Part 4A, final report";
+
+    /** The regimes whose reported incidents get a final report, with its basis. */
+    private static final Map<String, String> FINAL_REPORTS =
+            Map.of(Authorities.EU_MDR, FINAL_REPORT, "UK_MHRA", UK_FINAL_REPORT);
 
     static final int FIVE_DAY_WORK_DAYS = 5;
     static final Duration SUPPLEMENTAL_PERIOD = Duration.ofDays(30);
@@ -86,6 +97,27 @@ public final class CaseDuties {
         List<ReportingClock> withCanada = new ArrayList<>(clocks);
         withCanada.add(ReportingClock.proposed(CA_HC, FOREIGN_INCIDENT, from.plus(FOREIGN_INCIDENT_PERIOD)));
         return List.copyOf(withCanada);
+    }
+
+    /**
+     * The clocks of an incident once the investigation concluded at {@code concludedAt} (MDR Art. 89(5)): an
+     * EU or GB clock whose report the authority took, and that was not the final report, runs again as the
+     * final report, numbered one more, due at the conclusion. Any other clock stays.
+     */
+    public static List<ReportingClock> finalReports(List<ReportingClock> clocks, Instant concludedAt) {
+        return clocks.stream()
+                .map(clock -> clock.state() == ClockState.SUBMITTED
+                                && FINAL_REPORTS.containsKey(clock.regime())
+                                && !isFinalReport(clock.basis())
+                        ? ReportingClock.proposed(clock.regime(), FINAL_REPORTS.get(clock.regime()), concludedAt)
+                                .numbered(clock.followUpNumber() + 1)
+                        : clock)
+                .toList();
+    }
+
+    /** Whether {@code basis} is that of a final report (MDR Art. 89(5)). */
+    public static boolean isFinalReport(String basis) {
+        return FINAL_REPORTS.containsValue(basis);
     }
 
     /** The correction or removal report of a correction started at {@code startedAt} (21 CFR 806.10(b)). */

@@ -46,6 +46,7 @@ import org.fieldsafety.fsca.cases.FscaCaseEvent.FieldSafetyNoticeIssued;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseClosed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseOpened;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaDecided;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaReportsDue;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.HealthHazardAssessed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentFollowedUp;
@@ -340,7 +341,39 @@ public class FscaCase {
                 AggregateLifecycle.getVersion(),
                 command.remedialActionNeeded(),
                 decision != null));
+        if (decision == FscaDecision.FSCA_REQUIRED) {
+            apply(new FscaReportsDue(caseId, correctiveActionAt, concerned()));
+        }
         applyCaseDuties(command.signature().signedAt(), duties);
+        applyFinalReports(command.signature().signedAt());
+    }
+
+    /**
+     * Whether the manufacturer's investigation of the case concluded: decided without an FSCA, or the FSCA's
+     * effectiveness verified (ISO 13485 8.5.2), with no news waiting for a review; the case may close.
+     */
+    private boolean concluded() {
+        return !reviewRequired
+                && (decision == FscaDecision.NO_FSCA
+                        || (decision == FscaDecision.FSCA_REQUIRED && effectiveness == EffectivenessOutcome.PASSED));
+    }
+
+    /** Once the investigation concluded, each reported incident's final report falls due (MDR Art. 89(5)). */
+    private void applyFinalReports(Instant at) {
+        if (!concluded()) {
+            return;
+        }
+        for (Incident incident : List.copyOf(incidents.values())) {
+            List<ReportingClock> clocks = CaseDuties.finalReports(incident.clocks(), at);
+            if (!clocks.equals(incident.clocks())) {
+                apply(new ReportingClocksChanged(
+                        caseId,
+                        incident.reportId(),
+                        clocks,
+                        CaseDuties.FINAL_REPORT + ": investigation concluded",
+                        at));
+            }
+        }
     }
 
     /**
@@ -550,6 +583,7 @@ public class FscaCase {
                     "effectiveness is checked after the Field Safety Notice is issued");
         }
         apply(new EffectivenessChecked(caseId, command.outcome(), command.rationale(), command.checkedAt()));
+        applyFinalReports(command.checkedAt());
     }
 
     /**

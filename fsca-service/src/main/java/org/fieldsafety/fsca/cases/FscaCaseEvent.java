@@ -157,6 +157,15 @@ public sealed interface FscaCaseEvent {
     @Revision("1")
     record CorrectionReportDue(String caseId, ReportingClock clock) implements FscaCaseEvent {}
 
+    /**
+     * The case's FSCA is to be reported to the authorities it concerns (MDR Art. 87(1)(b), 87(8)), by
+     * {@code dueAt}: when an FSCA was first decided required. Recorded with each decision that requires one,
+     * so an authority a reviewed decision newly concerns is reported to as well.
+     */
+    @Revision("1")
+    record FscaReportsDue(String caseId, Instant dueAt, List<Authorities.Authority> concerned)
+            implements FscaCaseEvent {}
+
     /** {@code reference}: the notice acknowledged; null in events from before follow-up notices (the first). */
     @Revision("1")
     record AcknowledgementRecorded(String caseId, String recipient, Instant acknowledgedAt, String reference)

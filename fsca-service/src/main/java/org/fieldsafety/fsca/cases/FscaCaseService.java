@@ -156,7 +156,8 @@ public class FscaCaseService {
             String rationale,
             FieldSafetyNotice firstNotice,
             ReportingClock correctionClock,
-            Incident incident) {}
+            Incident incident,
+            List<TrendSignal> trendSignals) {}
 
     /** The facts a vigilance report of incident {@code reportId} (null: of the case itself) needs. */
     @WithSession
@@ -179,7 +180,8 @@ public class FscaCaseService {
                             decided == null ? null : decided.rationale(),
                             notices.isEmpty() ? null : notices.get(0).notice(),
                             view.details.correctionClock,
-                            held);
+                            held,
+                            view.details.trendSignals);
                 }));
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.fieldsafety.fsca.cases.Incident;
 import org.fieldsafety.fsca.cases.RegisteredProduct;
 import org.fieldsafety.fsca.cases.ReportingClock;
+import org.fieldsafety.fsca.cases.TrendSignal;
 
 /**
  * A report's document as the case and regulatory affairs make it: the duty's administrative facts, the
@@ -19,6 +20,7 @@ import org.fieldsafety.fsca.cases.ReportingClock;
  * @param incident the incident, null for the case's own report
  * @param fsca the case's FSCA, null when it has none
  * @param reportableAwareOn when a person confirmed the duty reportable, null while it is only proposed
+ * @param trendSignal the trend episode a TREND report reports (MDR Art. 88), null for any other report
  */
 public record DraftDocument(
         ReportingDuty duty,
@@ -28,7 +30,8 @@ public record DraftDocument(
         Incident incident,
         VigilanceReportDocument.FscaLink fsca,
         DraftContent content,
-        Instant reportableAwareAt) {
+        Instant reportableAwareAt,
+        TrendSignal trendSignal) {
 
     /** The document as of {@code reportDate}. */
     public VigilanceReportDocument compose(LocalDate reportDate) {
@@ -71,7 +74,27 @@ public record DraftDocument(
                                 codedOrCatalogued(added.healthImpacts(), 'F')),
                 added.investigation(),
                 fsca,
-                null);
+                trend(added));
+    }
+
+    /**
+     * The trend as the signal established it: its window, what was observed against what was foreseen and
+     * the test; regulatory affairs' device problem codes describe it.
+     */
+    private VigilanceReportDocument.Trend trend(DraftContent added) {
+        if (trendSignal == null) {
+            return null;
+        }
+        return new VigilanceReportDocument.Trend(
+                date(trendSignal.windowStart()),
+                date(trendSignal.windowEnd()),
+                trendSignal.observed(),
+                trendSignal.expected(),
+                null,
+                trendSignal.method(),
+                "statistically significant increase: " + trendSignal.observed() + " reports observed against "
+                        + trendSignal.expectedReports() + " expected",
+                added.deviceProblems());
     }
 
     /**

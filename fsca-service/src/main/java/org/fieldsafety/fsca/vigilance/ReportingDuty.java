@@ -19,13 +19,16 @@ import org.fieldsafety.fsca.cases.ReportingClock;
  *       once an earlier report of the event was taken (803.56).
  *   <li>Every other regime: INITIAL (MDR Art. 87(1)(a)), and FOLLOW_UP (MDR Art. 87(6)) once an earlier
  *       report of the incident to that regime was taken (the clock's follow-up number, which a follow-up of a
- *       submitted report counts up and a rejection does not).
+ *       submitted report counts up and a rejection does not); FINAL (MDR Art. 89(5)) when the clock's basis
+ *       is the final report's, which the case gives a reported incident once its investigation concluded
+ *       ({@link CaseDuties#finalReports}).
  * </ul>
  *
- * FINAL (MDR Art. 89(5)), FSCA and TREND reports have no clock of their own on the case and are not
- * proposed here. A regime without documents ({@link Regime}) proposes no report.
+ * FSCA and TREND reports have no clock on the case: {@link FscaReports} and {@link TrendReports} derive
+ * their duties. A regime without documents ({@link Regime}) proposes no report.
  *
- * @param incidentReportId the incident's report id; null for the case's own clock
+ * @param incidentReportId the incident's report id; for a TREND report the trend signal's id; null for a
+ *     report of the case itself (its correction or removal report, its FSCA reports)
  * @param followUpNumber how many reports of the incident to this regime were taken before this one (0 for
  *     the first report)
  */
@@ -43,7 +46,8 @@ public record ReportingDuty(
             VigilanceReportKind.INITIAL,
             VigilanceReportKind.FIVE_DAY,
             VigilanceReportKind.SUPPLEMENTAL,
-            VigilanceReportKind.FOLLOW_UP);
+            VigilanceReportKind.FOLLOW_UP,
+            VigilanceReportKind.FINAL);
 
     /**
      * The report's id, from the case, the incident, the regime, the kind and the follow-up number alone:
@@ -51,6 +55,14 @@ public record ReportingDuty(
      */
     public String reportId() {
         return idOf(kind);
+    }
+
+    /**
+     * Whether the report ends a reporting clock of the case (its submission is recorded there, its rejection
+     * reopens it); FSCA and TREND reports have none.
+     */
+    public boolean clocked() {
+        return kind != VigilanceReportKind.FSCA && kind != VigilanceReportKind.TREND;
     }
 
     /**
@@ -103,6 +115,9 @@ public record ReportingDuty(
                 case CaseDuties.CORRECTION_REPORT -> VigilanceReportKind.CORRECTION_REMOVAL;
                 default -> taken == 0 ? VigilanceReportKind.INITIAL : VigilanceReportKind.SUPPLEMENTAL;
             };
+        }
+        if (CaseDuties.isFinalReport(basis)) {
+            return VigilanceReportKind.FINAL;
         }
         return taken == 0 ? VigilanceReportKind.INITIAL : VigilanceReportKind.FOLLOW_UP;
     }

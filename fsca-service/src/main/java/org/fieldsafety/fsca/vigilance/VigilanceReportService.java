@@ -30,8 +30,10 @@ import org.fieldsafety.fsca.cases.FscaCaseService;
 import org.fieldsafety.fsca.cases.FscaDecision;
 import org.fieldsafety.fsca.cases.Incident;
 import org.fieldsafety.fsca.cases.ReportingClock;
+import org.fieldsafety.fsca.cases.TrendSignal;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.AcknowledgeReport;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.CompleteDraft;
+import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.GenerateDraft;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.SubmitReport;
 import org.fieldsafety.fsca.vigilance.query.VigilanceReportView;
 import org.fieldsafety.fsca.vigilance.render.VigilanceDocuments;
@@ -131,7 +133,7 @@ public class VigilanceReportService {
             if (view.details.submission != null) {
                 return Uni.createFrom().item(new Composed(view, view.details.submission.document()));
             }
-            return cases.reportFacts(view.caseId, view.incidentReportId)
+            return cases.reportFacts(view.caseId, view.duty().clocked() ? view.incidentReportId : null)
                     .map(facts -> new Composed(view, draft(view, facts)));
         });
     }
@@ -247,26 +249,22 @@ public class VigilanceReportService {
         VigilanceDocuments.Rendition file = submissionFile(document);
         String sha256 = sha256(file.content());
         ReportingDuty duty = composed.view().duty();
-        send(
-                List.of(
-                        new SubmitReport(
-                                reportId,
-                                seenVersion == null ? composed.view().version : seenVersion,
-                                reference,
-                                at,
-                                document,
-                                file.fileName(),
-                                sha256,
-                                signature,
-                                now),
-                        new RecordSubmission(
-                                duty.caseId(),
-                                duty.incidentReportId(),
-                                duty.regime().name(),
-                                reference,
-                                at)),
-                identity.getPrincipal().getName(),
-                reportId);
+        List<Object> sent = new ArrayList<>();
+        sent.add(new SubmitReport(
+                reportId,
+                seenVersion == null ? composed.view().version : seenVersion,
+                reference,
+                at,
+                document,
+                file.fileName(),
+                sha256,
+                signature,
+                now));
+        if (duty.clocked()) {
+            sent.add(new RecordSubmission(
+                    duty.caseId(), duty.incidentReportId(), duty.regime().name(), reference, at));
+        }
+        send(sent, identity.getPrincipal().getName(), reportId);
         return new Submitted(reportId, reference, at, at.isAfter(duty.dueAt()), file.fileName(), sha256, signature);
     }
 
@@ -282,9 +280,10 @@ public class VigilanceReportService {
 
     /**
      * The authority's answer; a rejection reopens the report's clock in the same transaction (a report drafted
-     * again then answers it). The report decides whether the answer is taken, so a rejection that is not
-     * (the report not submitted) reopens nothing: the transaction rolls back. {@code seenVersion}: the report
-     * version the answer was recorded on, as its page showed it (null: any), checked against the read model.
+     * again then answers it), and a report without a clock (FSCA, TREND) is drafted again at once. The report
+     * decides whether the answer is taken, so a rejection that is not (the report not submitted) reopens
+     * nothing: the transaction rolls back. {@code seenVersion}: the report version the answer was recorded
+     * on, as its page showed it (null: any), checked against the read model.
      */
     public void acknowledge(
             String reportId, boolean accepted, String authorityReference, String reason, String who, Long seenVersion) {
@@ -295,9 +294,11 @@ public class VigilanceReportService {
         ReportingDuty duty = view.duty();
         List<Object> sent = new ArrayList<>();
         sent.add(new AcknowledgeReport(reportId, accepted, authorityReference, reason, clock.instant()));
-        if (!accepted) {
+        if (!accepted && duty.clocked()) {
             sent.add(new ReopenClock(
                     duty.caseId(), duty.incidentReportId(), duty.regime().name(), reason, clock.instant()));
+        } else if (!accepted) {
+            sent.add(new GenerateDraft(reportId, duty, clock.instant()));
         }
         send(sent, who, reportId);
     }
@@ -340,11 +341,23 @@ public class VigilanceReportService {
                 document.trend());
     }
 
+    /**
+     * The draft's document from the case's facts: an incident's report its incident and clock, the case's own
+     * report (806) its clock, a TREND report its trend episode.
+     */
     private VigilanceReportDocument draft(VigilanceReportView view, FscaCaseService.ReportFacts facts) {
         Incident incident = facts.incident();
-        ReportingClock reportClock = incident == null
-                ? facts.correctionClock()
-                : incident.clock(view.regime.name()).orElse(null);
+        TrendSignal trend = view.kind != VigilanceReportKind.TREND
+                ? null
+                : facts.trendSignals().stream()
+                        .filter(signal -> signal.signalId().equals(view.incidentReportId))
+                        .findFirst()
+                        .orElse(null);
+        ReportingClock reportClock = !view.duty().clocked()
+                ? null
+                : incident == null
+                        ? facts.correctionClock()
+                        : incident.clock(view.regime.name()).orElse(null);
         Instant reportableAt = reportClock == null || reportClock.decision() == null
                 ? null
                 : reportClock.decision().signature().signedAt();
@@ -356,7 +369,8 @@ public class VigilanceReportService {
                         incident,
                         fsca(view.caseId, facts),
                         view.details.content,
-                        reportableAt)
+                        reportableAt,
+                        trend)
                 .compose(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 

@@ -137,6 +137,38 @@ class CaseDutiesTest {
         assertEquals(followUpNumber, next.get(0).followUpNumber());
     }
 
+    /**
+     * MDR Art. 89(5): an EU or GB report the authority took is followed by the final report once the
+     * investigation concluded; a final report taken, a running clock and another regime's stay.
+     */
+    @Test
+    void theInvestigationsConclusionMakesEachReportedEuOrGbIncidentsFinalReportDue() {
+        ReportingClock.Submission taken = new ReportingClock.Submission("R-1", days(2));
+        ReportingClock eu =
+                ReportingClock.proposed("EU_MDR", "Art. 87(3)", days(15)).submitted(taken);
+        ReportingClock gb = ReportingClock.proposed("UK_MHRA", "Art. 87(3)", days(15))
+                .numbered(1)
+                .submitted(taken);
+        ReportingClock us =
+                ReportingClock.proposed("US_FDA", "21 CFR 803.50", days(30)).submitted(taken);
+        ReportingClock running = ReportingClock.proposed("AU_TGA", "reg. 5.7", days(30));
+        assertEquals(
+                List.of(
+                        ReportingClock.proposed("EU_MDR", CaseDuties.FINAL_REPORT, days(20))
+                                .numbered(1),
+                        ReportingClock.proposed("UK_MHRA", CaseDuties.UK_FINAL_REPORT, days(20))
+                                .numbered(2),
+                        us,
+                        running),
+                CaseDuties.finalReports(List.of(eu, gb, us, running), days(20)));
+        ReportingClock finalTaken = ReportingClock.proposed("EU_MDR", CaseDuties.FINAL_REPORT, days(20))
+                .numbered(1)
+                .submitted(taken);
+        assertEquals(List.of(finalTaken), CaseDuties.finalReports(List.of(finalTaken), days(30)));
+        assertTrue(CaseDuties.isFinalReport(CaseDuties.UK_FINAL_REPORT));
+        assertFalse(CaseDuties.isFinalReport("Art. 87(3)"));
+    }
+
     @Test
     void aFollowUpAddsANewRegimeAndKeepsOneNotProposed() {
         ReportingClock mdr = ReportingClock.proposed("EU_MDR", "Art. 87(3)", days(15));

@@ -369,7 +369,7 @@ class FscaCaseFlowTest {
                 .extract()
                 .jsonPath();
         assertTrue(audit.getBoolean("verified"));
-        assertEquals(19, audit.getList("entries").size());
+        assertEquals(20, audit.getList("entries").size()); // with the FSCA reports due, recorded with the decision
         assertEquals("FscaCaseOpened", audit.getString("entries[0].type"));
         assertEquals("system", audit.getString("entries[0].who"));
         assertEquals("ra", audit.getString("entries[3].who"));

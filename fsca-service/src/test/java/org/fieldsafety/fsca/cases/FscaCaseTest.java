@@ -38,6 +38,7 @@ import org.fieldsafety.fsca.cases.FscaCaseEvent.FieldSafetyNoticeIssued;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseClosed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseOpened;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaDecided;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaReportsDue;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.HealthHazardAssessed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentFollowedUp;
@@ -237,18 +238,21 @@ class FscaCaseTest {
         fixture.given(history(decided(FscaDecision.NO_FSCA), attached("r2")))
                 .when(new DecideFsca(
                         "case-1", FscaDecision.FSCA_REQUIRED, FscaAction.SOFTWARE_UPDATE, "Revised", false, APPROVAL))
-                .expectEvents(new FscaDecided(
-                        "case-1",
-                        "problem-1",
-                        "PUMP",
-                        List.of("dose-calculator"),
-                        FscaDecision.FSCA_REQUIRED,
-                        FscaAction.SOFTWARE_UPDATE,
-                        "Revised",
-                        APPROVAL,
-                        3,
-                        false,
-                        true));
+                .expectEvents(
+                        new FscaDecided(
+                                "case-1",
+                                "problem-1",
+                                "PUMP",
+                                List.of("dose-calculator"),
+                                FscaDecision.FSCA_REQUIRED,
+                                FscaAction.SOFTWARE_UPDATE,
+                                "Revised",
+                                APPROVAL,
+                                3,
+                                false,
+                                true),
+                        new FscaReportsDue(
+                                "case-1", NOW, List.of(Authorities.of("DE").orElseThrow())));
     }
 
     @Test
@@ -613,6 +617,41 @@ class FscaCaseTest {
                 .expectEvents(new FscaCaseClosed("case-1", "problem-1", "PUMP", "Done", APPROVAL, 7));
     }
 
+    /**
+     * MDR Art. 89(5): once the investigation concluded (no FSCA decided, or the FSCA's effectiveness verified),
+     * each incident reported to the EU gets its final report, due then, numbered after the reports taken;
+     * the case closes only after it.
+     */
+    @Test
+    void aReportedIncidentGetsItsFinalReportOnceTheInvestigationConcludes() {
+        ReportSubmitted submitted =
+                new ReportSubmitted("case-1", "r1", "EU_MDR", new ReportingClock.Submission("MIR-1", NOW));
+        ReportingClock finalReport =
+                ReportingClock.proposed("EU_MDR", CaseDuties.FINAL_REPORT, NOW).numbered(1);
+        ReportingClocksChanged due = new ReportingClocksChanged(
+                "case-1", "r1", List.of(finalReport), "MDR Art. 89(5): investigation concluded", NOW);
+        fixture.given(history(attached("r1"), submitted, attached("r2")))
+                .when(new DecideFsca("case-1", FscaDecision.NO_FSCA, null, "Benign", false, APPROVAL))
+                .expectEventsMatching(
+                        payloadsMatching(exactSequenceOf(instanceOf(FscaDecided.class), equalTo(due), andNoMore())));
+        fixture.given(history(
+                        attached("r1"),
+                        submitted,
+                        decided(FscaDecision.FSCA_REQUIRED),
+                        notified("DE", true),
+                        issued(1, IN_GERMANY)))
+                .when(new CheckEffectiveness("case-1", EffectivenessOutcome.PASSED, "All updated", NOW))
+                .expectEvents(passed(), due);
+        fixture.given(history(attached("r1"), submitted, decided(FscaDecision.NO_FSCA), due))
+                .when(new CloseCase("case-1", "Benign", APPROVAL))
+                .expectException(DomainException.class)
+                .expectExceptionMessage(containsString("report r1 EU_MDR MDR Art. 89(5)"));
+        fixture.given(history(attached("r1"), submitted, decided(FscaDecision.NO_FSCA), due))
+                .when(new RecordSubmission("case-1", "r1", "EU_MDR", "MIR-FINAL", NOW))
+                .expectEvents(
+                        new ReportSubmitted("case-1", "r1", "EU_MDR", new ReportingClock.Submission("MIR-FINAL", NOW)));
+    }
+
     @Test
     void aCaseWithAnOpenClockDoesNotClose() {
         fixture.given(history(attached("r1"), decided(FscaDecision.NO_FSCA)))
@@ -706,6 +745,10 @@ class FscaCaseTest {
                         "case-1", FscaDecision.FSCA_REQUIRED, FscaAction.SOFTWARE_UPDATE, "Overdose", false, APPROVAL))
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         instanceOf(FscaDecided.class),
+                        equalTo(new FscaReportsDue(
+                                "case-1",
+                                NOW,
+                                Authorities.concerned(IN_GERMANY_AND_CANADA, List.of(abroad.country())))),
                         equalTo(new ReportingClocksChanged(
                                 "case-1",
                                 "r1",

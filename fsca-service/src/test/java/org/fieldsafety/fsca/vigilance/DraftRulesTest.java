@@ -12,11 +12,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.fieldsafety.contracts.ReportTriaged.ImdrfTerm;
+import org.fieldsafety.fsca.cases.Authorities;
 import org.fieldsafety.fsca.cases.CaseDuties;
 import org.fieldsafety.fsca.cases.Incident;
 import org.fieldsafety.fsca.cases.Incidents;
 import org.fieldsafety.fsca.cases.RegisteredProduct;
 import org.fieldsafety.fsca.cases.ReportingClock;
+import org.fieldsafety.fsca.cases.TrendSignal;
 import org.fieldsafety.platform.domain.InvalidInput;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +68,28 @@ class DraftRulesTest {
         assertEquals(List.of(), correction.supersededIds());
     }
 
+    /** MDR Art. 89(5): the final report's clock asks for the FINAL report, which supersedes a follow-up's draft. */
+    @Test
+    void aFinalReportsClockAsksForTheFinalReport() {
+        ReportingClock finalReport =
+                ReportingClock.proposed("EU_MDR", CaseDuties.FINAL_REPORT, DUE).numbered(1);
+        ReportingDuty duty = ReportingDuty.of("case-1", "r1", finalReport).orElseThrow();
+        assertEquals(VigilanceReportKind.FINAL, duty.kind());
+        assertTrue(duty.clocked());
+        ReportingDuty followUp = ReportingDuty.of(
+                        "case-1",
+                        "r1",
+                        ReportingClock.proposed("EU_MDR", "Art. 87(3)", DUE).numbered(1))
+                .orElseThrow();
+        assertTrue(duty.supersededIds().contains(followUp.reportId()));
+        assertTrue(followUp.supersededIds().contains(duty.reportId()));
+        assertEquals(
+                VigilanceReportKind.FINAL,
+                ReportingDuty.of("case-1", "r1", ReportingClock.proposed("UK_MHRA", CaseDuties.UK_FINAL_REPORT, DUE))
+                        .orElseThrow()
+                        .kind());
+    }
+
     /** The id follows from the duty alone, so a redelivered or replayed event drafts nothing twice. */
     @Test
     void theSameDutyNamesTheSameReportAndAnotherKindSupersedesIt() {
@@ -109,7 +133,8 @@ class DraftRulesTest {
                         incident,
                         null,
                         content,
-                        AWARE.plusSeconds(86400))
+                        AWARE.plusSeconds(86400),
+                        null)
                 .compose(LocalDate.parse("2026-12-01"));
         assertEquals("Competent authority of DE", document.administrative().competentAuthority());
         assertEquals(LocalDate.parse("2026-11-23"), document.administrative().awareOn());
@@ -138,7 +163,7 @@ class DraftRulesTest {
         DraftContent content =
                 new DraftContent(null, List.of(Reports.DOSE_CALCULATION_ERROR), List.of(), List.of(), null);
         VigilanceReportDocument document = new DraftDocument(
-                        duty, duty.reportId(), Reports.manufacturer(), null, incident, null, content, null)
+                        duty, duty.reportId(), Reports.manufacturer(), null, incident, null, content, null, null)
                 .compose(LocalDate.parse("2026-12-01"));
         assertEquals(
                 List.of(Reports.DOSE_CALCULATION_ERROR), document.incident().deviceProblems());
@@ -163,7 +188,7 @@ class DraftRulesTest {
         ReportingDuty duty =
                 ReportingDuty.of("case-1", "r1", incident.clocks().get(0)).orElseThrow();
         VigilanceReportDocument document = new DraftDocument(
-                        duty, duty.reportId(), Reports.manufacturer(), null, incident, null, null, null)
+                        duty, duty.reportId(), Reports.manufacturer(), null, incident, null, null, null, null)
                 .compose(LocalDate.parse("2026-12-01"));
         assertEquals("MIR-1", document.administrative().previousReference());
         assertEquals(1, document.administrative().followUpNumber());
@@ -181,10 +206,96 @@ class DraftRulesTest {
                         null,
                         Reports.fsca(),
                         null,
+                        null,
                         null)
                 .compose(LocalDate.parse("2026-12-01"));
         assertNull(ofCase.incident());
         assertEquals("FDA CDRH", ofCase.administrative().competentAuthority());
+    }
+
+    /**
+     * MDR Art. 87(1)(b), 87(8): one EU FSCA report for every Member State concerned, one GB report, due when
+     * the FSCA was decided; the US has its 806 report, Canada and Australia no FSCA report document.
+     */
+    @Test
+    void anFscaIsReportedOncePerRegimeThatTakesTheReportDueWhenDecided() {
+        List<Authorities.Authority> concerned = Authorities.concerned(
+                new RegisteredProduct("Insulin pump X", "08712345000018", List.of("AT", "AU", "CA", "DE", "GB", "US")),
+                List.of("FR"));
+        List<ReportingDuty> duties = FscaReports.due("case-1", AWARE, concerned);
+        assertEquals(
+                List.of(Regime.EU_MDR, Regime.UK_MHRA),
+                duties.stream().map(ReportingDuty::regime).toList());
+        assertTrue(duties.stream()
+                .allMatch(d -> d.kind() == VigilanceReportKind.FSCA && d.dueAt().equals(AWARE)));
+        assertTrue(duties.stream().allMatch(d -> d.incidentReportId() == null && !d.clocked()));
+        assertEquals(
+                List.of(FscaReports.EU_BASIS, FscaReports.UK_BASIS),
+                duties.stream().map(ReportingDuty::basis).toList());
+        assertEquals(duties.stream().map(ReportingDuty::reportId).toList(), FscaReports.ids("case-1"));
+        assertEquals(
+                duties.get(0).reportId(),
+                FscaReports.due("case-1", DUE, Authorities.concerned(null, List.of("DE")))
+                        .get(0)
+                        .reportId());
+        assertEquals(List.of(), FscaReports.due("case-1", AWARE, Authorities.concerned(null, List.of())));
+    }
+
+    /** MDR Art. 88: one EU trend report per episode, due when the increase was established; no clock. */
+    @Test
+    void eachTrendEpisodeIsReportedToTheEuDueWhenRaised() {
+        TrendSignal signal = signal("signal-1");
+        ReportingDuty trend = TrendReports.due("case-1", signal);
+        assertEquals(VigilanceReportKind.TREND, trend.kind());
+        assertEquals(Regime.EU_MDR, trend.regime());
+        assertEquals(TrendReports.BASIS, trend.basis());
+        assertEquals(signal.raisedAt(), trend.dueAt());
+        assertFalse(trend.clocked());
+        assertEquals(trend.reportId(), TrendReports.due("case-1", signal).reportId());
+        assertNotEquals(
+                trend.reportId(), TrendReports.due("case-1", signal("signal-2")).reportId());
+        assertTrue(ReportingDuty.ofCase("case-1", ReportingClock.proposed("US_FDA", CaseDuties.CORRECTION_REPORT, DUE))
+                .clocked());
+    }
+
+    /** The trend report's document carries the episode as the signal established it, and the codes added. */
+    @Test
+    void aTrendDraftCarriesItsEpisode() {
+        ReportingDuty duty = TrendReports.due("case-1", signal("signal-1"));
+        DraftContent content = new DraftContent(null, List.of(Reports.DOSE_CALCULATION_ERROR), null, null, null);
+        VigilanceReportDocument document = new DraftDocument(
+                        duty,
+                        duty.reportId(),
+                        Reports.manufacturer(),
+                        null,
+                        null,
+                        null,
+                        content,
+                        null,
+                        signal("signal-1"))
+                .compose(LocalDate.parse("2026-12-01"));
+        VigilanceReportDocument.Trend trend = document.trend();
+        assertEquals(LocalDate.parse("2026-11-16"), trend.periodStart());
+        assertEquals(LocalDate.parse("2026-11-23"), trend.periodEnd());
+        assertEquals(12, trend.observed());
+        assertEquals("statistically significant increase: 12 reports observed against 2.5 expected", trend.result());
+        assertEquals(List.of(Reports.DOSE_CALCULATION_ERROR), trend.deviceProblems());
+        assertNull(new DraftDocument(duty, duty.reportId(), null, null, null, null, null, null, null)
+                .compose(LocalDate.parse("2026-12-01"))
+                .trend());
+    }
+
+    private static TrendSignal signal(String id) {
+        return new TrendSignal(
+                id,
+                "dose-calculator",
+                "F-DOSE",
+                Instant.parse("2026-11-16T09:00:00Z"),
+                AWARE,
+                12,
+                2.5,
+                "Poisson",
+                AWARE);
     }
 
     @Test

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A death in Germany and one in the US on a US-marketed product, from triage's events on the real broker to
  * drafts for the EU and the FDA, their files and forms, their submission (the case's clocks met, the
- * milestones on the real broker, the files in the gateway's outbox) and the authorities' answers.
+ * milestones on the real broker, the files in the gateway's outbox) and the authorities' answers, then the
+ * EU final report once the investigation concluded; and the reports a case's trend and FSCA ask for.
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "fsca"))
@@ -298,6 +299,208 @@ class VigilanceReportFlowTest {
             });
         }
         assertTrue(trail.audit(VigilanceReport.class, mir).verified());
+
+        // the investigation concludes without an FSCA: the German incident's final report falls due, and the
+        // case closes only after it; it needs the investigation's conclusion (MDR Art. 89(5))
+        as("ra").contentType(ContentType.JSON)
+                .body(
+                        """
+                        {"decision":"NO_FSCA","rationale":"Isolated misuse","signature":{"password":"ra-local","meaning":"APPROVAL"}}""")
+                .post("/api/v1/fsca-cases/{id}/decision", caseId)
+                .then()
+                .statusCode(200);
+        await().atMost(PATIENCE).untilAsserted(() -> as("ra").queryParam("caseId", caseId)
+                .queryParam("status", "DRAFT")
+                .get("/api/v1/vigilance-reports")
+                .then()
+                .body("kind", hasItems("FINAL")));
+        String finalReport = as("ra").queryParam("caseId", caseId)
+                .get("/api/v1/vigilance-reports")
+                .then()
+                .extract()
+                .jsonPath()
+                .getString("find { it.kind == 'FINAL' }.id");
+        as("ra").get("/api/v1/fsca-cases/{id}", caseId)
+                .then()
+                .body(
+                        "incidents.find { it.reportId == '" + inGermany
+                                + "' }.clocks.find { it.regime == 'EU_MDR' }.basis",
+                        equalTo("MDR Art. 89(5)"));
+        as("ra").contentType(ContentType.JSON)
+                .body(submission("MIR-FINAL", "ra-local"))
+                .post("/api/v1/vigilance-reports/{id}/submission", finalReport)
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("investigation's conclusion"));
+        as("ra").contentType(ContentType.JSON)
+                .body(COMPLETION.replace("\"D16\"", "\"D0101\""))
+                .put("/api/v1/vigilance-reports/{id}/draft", finalReport)
+                .then()
+                .statusCode(204);
+        await().atMost(PATIENCE).untilAsserted(() -> as("ra").accept(ContentType.JSON)
+                .get("/api/v1/vigilance-reports/{id}", finalReport)
+                .then()
+                .body("document.investigation.conclusions.code", hasItems("D0101"))
+                .body("document.administrative.previousReference", equalTo("MIR-1")));
+        as("ra").contentType(ContentType.JSON)
+                .body(submission("MIR-FINAL", "ra-local"))
+                .post("/api/v1/vigilance-reports/{id}/submission", finalReport)
+                .then()
+                .statusCode(200);
+        as("ra").contentType(ContentType.JSON)
+                .body("{\"accepted\":true,\"authorityReference\":\"BfArM-2026-1-F\"}")
+                .post("/api/v1/vigilance-reports/{id}/acknowledgement", finalReport)
+                .then()
+                .statusCode(204);
+        await().atMost(PATIENCE).untilAsserted(() -> as("ra").get("/api/v1/fsca-cases/{id}", caseId)
+                .then()
+                .body(
+                        "incidents.find { it.reportId == '" + inGermany
+                                + "' }.clocks.find { it.regime == 'EU_MDR' }.state",
+                        equalTo("SUBMITTED")));
+        as("ra").accept(ContentType.JSON)
+                .get("/api/v1/vigilance-reports/{id}", finalReport)
+                .then()
+                .body("status", equalTo("ACKNOWLEDGED"));
+    }
+
+    /**
+     * A trend episode and an FSCA decision on the case draft their reports, which have no clock: the EU trend
+     * report, and one EU FSCA report for the Member States concerned; each is submitted and acknowledged, a
+     * rejected one drafted again and resubmitted, and the incident's own clock is left as it was.
+     */
+    @Test
+    void aTrendAndAnFscaAreDraftedFromTheCaseSubmittedAndAcknowledged() throws Exception {
+        String problemId = UUID.randomUUID().toString();
+        String caseId = FscaCases.caseIdFor(problemId);
+        String signalId = "trend-signal-" + problemId + "-1";
+        TestKafka.publishInOneBatch(
+                bootstrapServers, List.of(TriageEvents.record(json, TriageEvents.trendSignal(problemId))));
+        await().atMost(PATIENCE).untilAsserted(() -> as("qa").queryParam("caseId", caseId)
+                .get("/api/v1/vigilance-reports")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].kind", equalTo("TREND"))
+                .body("[0].regime", equalTo("EU_MDR"))
+                .body("[0].basis", equalTo("MDR Art. 88"))
+                .body("[0].incidentReportId", equalTo(signalId))
+                .body("[0].status", equalTo("DRAFT")));
+
+        Instant aware = Instant.now().minusSeconds(3600);
+        String inGermany = "report-de-" + problemId;
+        TestKafka.publishInOneBatch(
+                bootstrapServers,
+                List.of(TriageEvents.record(
+                        json,
+                        TriageEvents.death(
+                                inGermany,
+                                problemId,
+                                "DE",
+                                aware,
+                                List.of(new ReportTriaged.Reportability(
+                                        "EU_MDR", "Art. 87(5)", aware.plus(Duration.ofDays(10))))))));
+        await().atMost(PATIENCE).untilAsserted(() -> as("ra").get("/api/v1/fsca-cases/{id}", caseId)
+                .then()
+                .statusCode(200)
+                .body("incidents", hasSize(1)));
+        as("ra").contentType(ContentType.JSON)
+                .body(
+                        """
+                        {"decision":"FSCA_REQUIRED","rationale":"Dose calculation overflow can over-infuse",
+                         "action":"SOFTWARE_UPDATE","signature":{"password":"ra-local","meaning":"APPROVAL"}}""")
+                .post("/api/v1/fsca-cases/{id}/decision", caseId)
+                .then()
+                .statusCode(200);
+
+        // one EU FSCA report for DE and FR, the product's EU markets; the US's is the 806 report
+        await().atMost(PATIENCE).untilAsserted(() -> as("qa").queryParam("caseId", caseId)
+                .get("/api/v1/vigilance-reports")
+                .then()
+                .statusCode(200)
+                .body("kind", hasItems("TREND", "INITIAL", "FSCA"))
+                .body("", hasSize(3)));
+        JsonPath reports = as("ra").queryParam("caseId", caseId)
+                .get("/api/v1/vigilance-reports")
+                .then()
+                .extract()
+                .jsonPath();
+        String fsca = reports.getString("find { it.kind == 'FSCA' }.id");
+        String trend = reports.getString("find { it.kind == 'TREND' }.id");
+        assertEquals("EU_MDR", reports.getString("find { it.kind == 'FSCA' }.regime"));
+        assertEquals(null, reports.getString("find { it.kind == 'FSCA' }.incidentReportId"));
+
+        String fscaXml = as("ra").accept("application/xml")
+                .get("/api/v1/vigilance-reports/{id}", fsca)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(fscaXml.contains("Dose calculation overflow can over-infuse"), fscaXml);
+        assertTrue(fscaXml.contains("<country>FR</country>"), fscaXml);
+        String trendXml = as("ra").accept("application/xml")
+                .get("/api/v1/vigilance-reports/{id}", trend)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(trendXml.contains("<observed>8</observed>"), trendXml);
+
+        // due when the FSCA was decided, in advance of its being undertaken (MDR Art. 87(8)): late by now
+        as("ra").contentType(ContentType.JSON)
+                .body(submission("FSCA-1", "ra-local"))
+                .post("/api/v1/vigilance-reports/{id}/submission", fsca)
+                .then()
+                .statusCode(200)
+                .body("late", equalTo(true));
+        as("ra").contentType(ContentType.JSON)
+                .body("{\"accepted\":true,\"authorityReference\":\"BfArM-FSCA-1\"}")
+                .post("/api/v1/vigilance-reports/{id}/acknowledgement", fsca)
+                .then()
+                .statusCode(204);
+
+        // the trend report is rejected, drafted again at once, resubmitted and accepted
+        as("ra").contentType(ContentType.JSON)
+                .body(submission("MTR-1", "ra-local"))
+                .post("/api/v1/vigilance-reports/{id}/submission", trend)
+                .then()
+                .statusCode(200);
+        as("ra").contentType(ContentType.JSON)
+                .body("{\"accepted\":false,\"reason\":\"period missing\"}")
+                .post("/api/v1/vigilance-reports/{id}/acknowledgement", trend)
+                .then()
+                .statusCode(204);
+        await().atMost(PATIENCE).untilAsserted(() -> as("ra").accept(ContentType.JSON)
+                .get("/api/v1/vigilance-reports/{id}", trend)
+                .then()
+                .body("status", equalTo("DRAFT"))
+                .body("answer.reason", equalTo("period missing")));
+        as("ra").contentType(ContentType.JSON)
+                .body(submission("MTR-2", "ra-local"))
+                .post("/api/v1/vigilance-reports/{id}/submission", trend)
+                .then()
+                .statusCode(200);
+        as("ra").contentType(ContentType.JSON)
+                .body("{\"accepted\":true,\"authorityReference\":\"BfArM-MTR-1\"}")
+                .post("/api/v1/vigilance-reports/{id}/acknowledgement", trend)
+                .then()
+                .statusCode(204);
+        await().atMost(PATIENCE).untilAsserted(() -> as("auditor")
+                .queryParam("caseId", caseId)
+                .queryParam("status", "ACKNOWLEDGED")
+                .get("/api/v1/vigilance-reports")
+                .then()
+                .body("kind", hasItems("FSCA", "TREND"))
+                .body("", hasSize(2)));
+
+        // neither discharged the incident's clock
+        as("ra").get("/api/v1/fsca-cases/{id}", caseId)
+                .then()
+                .body(
+                        "incidents.find { it.reportId == '" + inGermany
+                                + "' }.clocks.find { it.regime == 'EU_MDR' }.state",
+                        equalTo("OPEN"));
+        assertTrue(trail.audit(VigilanceReport.class, trend).verified());
     }
 
     private static boolean listed(Path folder, String prefix) throws java.io.IOException {

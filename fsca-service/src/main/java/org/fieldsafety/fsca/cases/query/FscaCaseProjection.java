@@ -24,6 +24,7 @@ import org.fieldsafety.fsca.cases.FscaCaseEvent.FieldSafetyNoticeIssued;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseClosed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseOpened;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaDecided;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaReportsDue;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.HealthHazardAssessed;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentFollowedUp;
@@ -207,6 +208,12 @@ public class FscaCaseProjection {
             view.correction(none -> event.clock());
             view.sooner(event.clock());
         });
+    }
+
+    /** The FSCA reports are the vigilance slice's: the view only moves on to the case's version. */
+    @EventHandler
+    void on(FscaReportsDue event, @SequenceNumber long sequence) {
+        update(event, sequence, view -> {});
     }
 
     @EventHandler

@@ -15,13 +15,19 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.ClockReopened;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.CorrectionReportDue;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaDecided;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaReportsDue;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentAttached;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentFollowedUp;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentReclassified;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.ReportabilityDecided;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.ReportingClocksChanged;
+import org.fieldsafety.fsca.cases.FscaCaseEvent.TrendSignalRecorded;
+import org.fieldsafety.fsca.cases.FscaDecision;
 import org.fieldsafety.fsca.cases.ReportingClock;
+import org.fieldsafety.fsca.vigilance.FscaReports;
 import org.fieldsafety.fsca.vigilance.ReportingDuty;
+import org.fieldsafety.fsca.vigilance.TrendReports;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.GenerateDraft;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.WithdrawDraft;
 
@@ -32,7 +38,8 @@ import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.WithdrawDraft;
  * twice); a clock signed not reportable withdraws its draft, and a clock whose basis changed (a 30-day report
  * that became a 5-day report) withdraws the draft of the kind it no longer asks for. The commands go
  * through the audited path as the system; the processor's token moves on only once they committed, so no
- * clock is missed (decision 0019).
+ * clock is missed (decision 0019). The case's FSCA reports and its trend episodes' reports, which have no
+ * clock, are drafted from the events that make them due.
  */
 @Singleton
 @ProcessingGroup(DraftGenerator.PROCESSING_GROUP)
@@ -98,6 +105,37 @@ public class DraftGenerator {
         follow(event.caseId(), null, List.of(event.clock()), false);
     }
 
+    /** The FSCA reports, one per regime the FSCA concerns ({@link FscaReports}). */
+    @EventHandler
+    void on(FscaReportsDue event) {
+        send(
+                event.caseId(),
+                FscaReports.due(event.caseId(), event.dueAt(), event.concerned()).stream()
+                        .map(duty -> new GenerateDraft(duty.reportId(), duty, clock.instant()))
+                        .toList(),
+                List.of());
+    }
+
+    /** An FSCA revised away before its notice went out (MDR Art. 89) withdraws its reports' drafts. */
+    @EventHandler
+    void on(FscaDecided event) {
+        if (event.decision() == FscaDecision.NO_FSCA && event.review()) {
+            send(
+                    event.caseId(),
+                    List.of(),
+                    FscaReports.ids(event.caseId()).stream()
+                            .map(id -> new WithdrawDraft(id, "the FSCA was revised away", clock.instant()))
+                            .toList());
+        }
+    }
+
+    /** The trend report of each trend episode recorded on the case ({@link TrendReports}). */
+    @EventHandler
+    void on(TrendSignalRecorded event) {
+        ReportingDuty duty = TrendReports.due(event.caseId(), event.signal());
+        send(event.caseId(), List.of(new GenerateDraft(duty.reportId(), duty, clock.instant())), List.of());
+    }
+
     /**
      * Drafts (again) the report of each running clock and withdraws the draft of each clock signed not
      * reportable; {@code changed}: the clocks may have changed their basis, superseding drafts of other kinds.
@@ -127,6 +165,11 @@ public class DraftGenerator {
                 }
             });
         }
+        send(caseId, drafts, withdrawals);
+    }
+
+    /** Sends the drafts, then the withdrawals, on the sender's thread, and waits for them. */
+    private void send(String caseId, List<GenerateDraft> drafts, List<WithdrawDraft> withdrawals) {
         if (drafts.isEmpty() && withdrawals.isEmpty()) {
             return;
         }
