@@ -119,4 +119,12 @@ class PeriodicSummaryRuleTest {
         PeriodicSummaryRule.requireRegime(Regime.EU_MDR);
         assertThrows(InvalidInput.class, () -> PeriodicSummaryRule.requireRegime(Regime.US_FDA));
     }
+
+    @Test
+    void termsWithoutCodesListNone() {
+        assertEquals(
+                List.of(),
+                new AgreementTerms(Regime.EU_MDR, "p", "q", null, "P1M", LocalDate.EPOCH, "CA", "R", Instant.EPOCH)
+                        .deviceProblems());
+    }
 }

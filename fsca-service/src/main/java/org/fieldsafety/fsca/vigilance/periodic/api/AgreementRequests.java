@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.fieldsafety.fsca.vigilance.Regime;
-import org.fieldsafety.fsca.vigilance.periodic.PeriodicSummaryAgreements;
+import org.fieldsafety.fsca.vigilance.periodic.PeriodicSummaryAgreementService;
 import org.fieldsafety.platform.signature.SignatureRequest;
 
 /** The request bodies of the periodic summary reporting agreements. */
@@ -30,8 +30,8 @@ public final class AgreementRequests {
             @NotNull Instant agreedAt,
             @NotNull @Valid SignatureRequest signature) {
 
-        PeriodicSummaryAgreements.Terms terms() {
-            return new PeriodicSummaryAgreements.Terms(
+        PeriodicSummaryAgreementService.Terms terms() {
+            return new PeriodicSummaryAgreementService.Terms(
                     regime,
                     productId,
                     problemId,

@@ -17,14 +17,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import org.fieldsafety.fsca.vigilance.periodic.PeriodicSummaryAgreements;
+import org.fieldsafety.fsca.vigilance.periodic.PeriodicSummaryAgreementService;
 import org.fieldsafety.fsca.vigilance.periodic.api.AgreementRequests.AgreementRequest;
 import org.fieldsafety.fsca.vigilance.periodic.api.AgreementRequests.EndRequest;
 import org.fieldsafety.platform.Roles;
 import org.fieldsafety.platform.signature.Signature;
 
 /**
- * The periodic summary reporting agreements ({@link PeriodicSummaryAgreements}): regulatory affairs records
+ * The periodic summary reporting agreements ({@link PeriodicSummaryAgreementService}): regulatory affairs records
  * and ends them, signed; auditors read. Steps run on a worker thread (Axon and the signature check are
  * blocking).
  */
@@ -32,10 +32,10 @@ import org.fieldsafety.platform.signature.Signature;
 @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.AUDITOR})
 public class PeriodicSummaryAgreementResource {
 
-    private final PeriodicSummaryAgreements agreements;
+    private final PeriodicSummaryAgreementService agreements;
     private final SecurityIdentity identity;
 
-    PeriodicSummaryAgreementResource(PeriodicSummaryAgreements agreements, SecurityIdentity identity) {
+    PeriodicSummaryAgreementResource(PeriodicSummaryAgreementService agreements, SecurityIdentity identity) {
         this.agreements = agreements;
         this.identity = identity;
     }
@@ -64,7 +64,8 @@ public class PeriodicSummaryAgreementResource {
     @Blocking
     @RolesAllowed(Roles.REGULATORY_AFFAIRS)
     public Response create(@Valid @NotNull AgreementRequest request) {
-        PeriodicSummaryAgreements.Recorded recorded = agreements.record(request.terms(), request.signature(), identity);
+        PeriodicSummaryAgreementService.Recorded recorded =
+                agreements.record(request.terms(), request.signature(), identity);
         return Response.created(URI.create("/api/v1/periodic-summary-agreements/" + recorded.agreementId()))
                 .entity(recorded)
                 .build();

@@ -28,7 +28,7 @@ import org.fieldsafety.platform.signature.SignatureVerifier;
  * the signed-in user and sent through the audited command path (blocking: Axon).
  */
 @ApplicationScoped
-public class PeriodicSummaryAgreements {
+public class PeriodicSummaryAgreementService {
 
     private static final Sort BY_AGREEMENT = Sort.by("agreedAt").and("agreementId");
 
@@ -37,7 +37,7 @@ public class PeriodicSummaryAgreements {
     private final Clock clock;
     private final ShippedImdrfCodes imdrf;
 
-    PeriodicSummaryAgreements(AuditedCommands commands, SignatureVerifier signatures, Clock clock) {
+    PeriodicSummaryAgreementService(AuditedCommands commands, SignatureVerifier signatures, Clock clock) {
         this.commands = commands;
         this.signatures = signatures;
         this.clock = clock;
