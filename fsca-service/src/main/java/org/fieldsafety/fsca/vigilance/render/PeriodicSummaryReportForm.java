@@ -7,8 +7,9 @@ import org.fieldsafety.fsca.vigilance.VigilanceReportDocument.ListedIncident;
 import org.fieldsafety.fsca.vigilance.VigilanceReportDocument.PeriodicSummary;
 
 /**
- * The manufacturer's periodic summary report (MDR Art. 87(9); MDCG 2023-3): the agreement it reports
- * under and the authority, the period, the manufacturer and the device, then one group per incident of the
+ * The manufacturer's periodic summary report of similar incidents, as agreed with the coordinating
+ * competent authority ({@code SubmissionFormat} says which duty it answers): the agreement it reports under
+ * and the authority, the period, the manufacturer and the device, then one group per incident of the
  * period (the manufacturer's reference, the date of awareness, the country, the IMDRF codes and the patient
  * outcome). The official form and schema were not obtained; the schema {@code eu-psr.xsd} is the project's,
  * written from this field list.
