@@ -10,8 +10,8 @@ import org.fieldsafety.platform.domain.InvalidInput;
  * Britain the GB MIR, FSCA and trend reports (UK MDR 2002 Part 4A); in Canada the mandatory problem report
  * (SOR/98-282 s. 59-61) and in Australia the adverse event report (TGA Regulations 2002 reg. 5.7); the
  * periodic summary report of incidents agreed with the coordinating authority exists in the EU only
- * (MDR Art. 87(9)). A duty
- * without a document here (a Canadian or Australian recall) is refused, never sent in another's format.
+ * (MDR Art. 87(9)). A duty without a document here (a Canadian or Australian recall) is refused, never
+ * sent in another's format.
  */
 public enum SubmissionFormat {
     EU_MIR(true),
