@@ -23,7 +23,9 @@ import org.fieldsafety.fsca.cases.ReportingClock;
  * </ul>
  *
  * FINAL (MDR Art. 89(5)), FSCA and TREND reports have no clock of their own on the case and are not
- * proposed here. A regime without documents ({@link Regime}) proposes no report.
+ * proposed here. A regime without documents ({@link Regime}) proposes no report, and neither does a clock a
+ * periodic summary report covers (basis {@link CaseDuties#PERIODIC_SUMMARY}, MDR Art. 87(9)): the summary
+ * answers it.
  *
  * @param incidentReportId the incident's report id; null for the case's own clock
  * @param followUpNumber how many reports of the incident to this regime were taken before this one (0 for
@@ -70,8 +72,14 @@ public record ReportingDuty(
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** The duty of one clock of incident {@code incidentReportId}; empty for a regime without documents. */
+    /**
+     * The duty of one clock of incident {@code incidentReportId}; empty for a regime without documents and for
+     * a clock a periodic summary covers.
+     */
     public static Optional<ReportingDuty> of(String caseId, String incidentReportId, ReportingClock clock) {
+        if (CaseDuties.PERIODIC_SUMMARY.equals(clock.basis())) {
+            return Optional.empty();
+        }
         return regime(clock.regime())
                 .map(regime -> new ReportingDuty(
                         caseId,

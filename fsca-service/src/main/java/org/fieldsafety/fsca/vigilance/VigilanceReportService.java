@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
@@ -30,6 +31,7 @@ import org.fieldsafety.fsca.cases.Incident;
 import org.fieldsafety.fsca.cases.ReportingClock;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.AcknowledgeReport;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.CompleteDraft;
+import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.GenerateDraft;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.SubmitReport;
 import org.fieldsafety.fsca.vigilance.query.VigilanceReportView;
 import org.fieldsafety.fsca.vigilance.render.VigilanceDocuments;
@@ -42,7 +44,7 @@ import org.fieldsafety.platform.signature.SignatureVerifier;
  * What the API and the acknowledgement inbox do with vigilance reports: the reads (reactive), and the
  * steps, sent through the audited command path (blocking: Axon), the reads they rest on awaited on a Vert.x
  * context. A submission and the case's clock it discharges commit together, and so do a rejection and the
- * clock it reopens.
+ * clock it reopens; a periodic summary report's are the clocks of every incident it lists (MDR Art. 87(9)).
  */
 @ApplicationScoped
 public class VigilanceReportService {
@@ -107,6 +109,9 @@ public class VigilanceReportService {
         return view(reportId).chain(view -> {
             if (view.details.submission != null) {
                 return Uni.createFrom().item(new Composed(view, view.details.submission.document()));
+            }
+            if (view.kind == VigilanceReportKind.PERIODIC_SUMMARY) {
+                return summary(view).map(document -> new Composed(view, document));
             }
             return cases.reportFacts(view.caseId, view.incidentReportId)
                     .map(facts -> new Composed(view, draft(view, facts)));
@@ -210,26 +215,13 @@ public class VigilanceReportService {
         VigilanceDocuments.Rendition file = submissionFile(document);
         String sha256 = sha256(file.content());
         ReportingDuty duty = composed.view().duty();
-        send(
-                List.of(
-                        new SubmitReport(
-                                reportId,
-                                composed.view().version,
-                                reference,
-                                at,
-                                document,
-                                file.fileName(),
-                                sha256,
-                                signature,
-                                now),
-                        new RecordSubmission(
-                                duty.caseId(),
-                                duty.incidentReportId(),
-                                duty.regime().name(),
-                                reference,
-                                at)),
-                identity.getPrincipal().getName(),
-                reportId);
+        List<Object> sent = new ArrayList<>();
+        sent.add(new SubmitReport(
+                reportId, composed.view().version, reference, at, document, file.fileName(), sha256, signature, now));
+        clocks(composed.view())
+                .forEach(c ->
+                        sent.add(new RecordSubmission(c.caseId(), c.incidentReportId(), c.regime(), reference, at)));
+        send(sent, identity.getPrincipal().getName(), reportId);
         return new Submitted(reportId, reference, at, at.isAfter(duty.dueAt()), file.fileName(), sha256, signature);
     }
 
@@ -249,14 +241,55 @@ public class VigilanceReportService {
      * (the report not submitted) reopens nothing: the transaction rolls back.
      */
     public void acknowledge(String reportId, boolean accepted, String authorityReference, String reason, String who) {
-        ReportingDuty duty = awaited(() -> get(reportId)).duty();
+        VigilanceReportView view = awaited(() -> get(reportId));
         List<Object> sent = new ArrayList<>();
         sent.add(new AcknowledgeReport(reportId, accepted, authorityReference, reason, clock.instant()));
         if (!accepted) {
-            sent.add(new ReopenClock(
-                    duty.caseId(), duty.incidentReportId(), duty.regime().name(), reason, clock.instant()));
+            clocks(view)
+                    .forEach(c -> sent.add(
+                            new ReopenClock(c.caseId(), c.incidentReportId(), c.regime(), reason, clock.instant())));
+            if (view.kind == VigilanceReportKind.PERIODIC_SUMMARY) {
+                // its covered clocks propose no report of their own: the summary is drafted again here
+                sent.add(new GenerateDraft(reportId, view.duty(), clock.instant()));
+            }
         }
         send(sent, who, reportId);
+    }
+
+    /** One reporting clock of a case: of incident {@code incidentReportId}, or the case's own for null. */
+    private record CaseClock(String caseId, String incidentReportId, String regime) {}
+
+    /**
+     * The clocks a report answers: its duty's, or for a periodic summary report the clock of each incident it
+     * lists (MDR Art. 87(9)).
+     */
+    private static List<CaseClock> clocks(VigilanceReportView view) {
+        if (view.kind == VigilanceReportKind.PERIODIC_SUMMARY) {
+            return view.details.listed.stream()
+                    .map(listed -> new CaseClock(listed.caseId(), listed.incidentReportId(), view.regime.name()))
+                    .toList();
+        }
+        return List.of(new CaseClock(view.caseId, view.incidentReportId, view.regime.name()));
+    }
+
+    /** A periodic summary report's document from its period and the cases' incidents it lists, read in turn. */
+    private Uni<VigilanceReportDocument> summary(VigilanceReportView view) {
+        return Multi.createFrom()
+                .iterable(view.details.listed)
+                .onItem()
+                .transformToUniAndConcatenate(listed -> cases.reportFacts(listed.caseId(), listed.incidentReportId()))
+                .collect()
+                .asList()
+                .map(facts -> new SummaryDraft(
+                                view.duty(),
+                                view.reportId,
+                                manufacturer,
+                                facts.isEmpty() ? null : facts.get(0).product(),
+                                view.details.summary,
+                                facts.stream()
+                                        .map(FscaCaseService.ReportFacts::incident)
+                                        .toList())
+                        .compose(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
     }
 
     private void send(List<?> batch, String who, String reportId) {
@@ -289,7 +322,8 @@ public class VigilanceReportService {
                 document.incident(),
                 document.investigation(),
                 document.fsca(),
-                document.trend());
+                document.trend(),
+                document.periodicSummary());
     }
 
     private VigilanceReportDocument draft(VigilanceReportView view, FscaCaseService.ReportFacts facts) {

@@ -20,10 +20,13 @@ import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentFollowedUp;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentReclassified;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.ReportabilityDecided;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.ReportingClocksChanged;
+import org.fieldsafety.fsca.cases.Incident;
 import org.fieldsafety.fsca.cases.ReportingClock;
 import org.fieldsafety.fsca.vigilance.ReportingDuty;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.GenerateDraft;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.WithdrawDraft;
+import org.fieldsafety.fsca.vigilance.periodic.PeriodicSummaryService;
+import org.fieldsafety.platform.domain.RuleViolation;
 
 /**
  * The machine proposes the reports: follows the FSCA cases' events on a tracking processor of its own and,
@@ -32,7 +35,9 @@ import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.WithdrawDraft;
  * twice); a clock signed not reportable withdraws its draft, and a clock whose basis changed (a 30-day report
  * that became a 5-day report) withdraws the draft of the kind it no longer asks for. The commands go
  * through the audited path as the system; the processor's token moves on only once they committed, so no
- * clock is missed (decision 0019).
+ * clock is missed (decision 0019). An incident's EU MDR clock that a periodic summary agreement covers (MDR
+ * Art. 87(9), {@link PeriodicSummaryService}) gets no report of its own: the incident is listed in its
+ * period's summary and its clock made due with it, together, unless the summary already went.
  */
 @Singleton
 @ProcessingGroup(DraftGenerator.PROCESSING_GROUP)
@@ -41,6 +46,7 @@ public class DraftGenerator {
     public static final String PROCESSING_GROUP = "vigilance-drafts";
 
     private final AuditedCommands commands;
+    private final PeriodicSummaryService summaries;
     private final Clock clock;
 
     /**
@@ -50,8 +56,9 @@ public class DraftGenerator {
      */
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "vigilance-drafts"));
 
-    DraftGenerator(AuditedCommands commands, Clock clock) {
+    DraftGenerator(AuditedCommands commands, PeriodicSummaryService summaries, Clock clock) {
         this.commands = commands;
+        this.summaries = summaries;
         this.clock = clock;
     }
 
@@ -62,7 +69,32 @@ public class DraftGenerator {
 
     @EventHandler
     void on(IncidentAttached event) {
-        follow(event.caseId(), event.incident().reportId(), event.incident().clocks(), false);
+        Incident incident = event.incident();
+        List<ReportingClock> clocks = incident.clocks();
+        if (coveredBySummary(event.caseId(), incident)) {
+            clocks = clocks.stream()
+                    .filter(c -> !c.regime().equals(PeriodicSummaryService.REGIME.name()))
+                    .toList();
+        }
+        follow(event.caseId(), incident.reportId(), clocks, false);
+    }
+
+    /**
+     * Lists the incident in its period's summary report and makes its clock due with it, when an agreement
+     * covers it; false when none does, or the summary refuses it (no longer a draft): then it is reported
+     * on its own.
+     */
+    private boolean coveredBySummary(String caseId, Incident incident) {
+        List<Object> coverage = summaries.coverage(caseId, incident, clock.instant());
+        if (coverage.isEmpty()) {
+            return false;
+        }
+        try {
+            run(caseId, () -> commands.sendAll(coverage, AuditedCommands.SYSTEM));
+            return true;
+        } catch (RuleViolation e) {
+            return false;
+        }
     }
 
     @EventHandler
@@ -130,14 +162,18 @@ public class DraftGenerator {
         if (drafts.isEmpty() && withdrawals.isEmpty()) {
             return;
         }
+        run(caseId, () -> {
+            if (!drafts.isEmpty()) {
+                commands.sendAll(drafts, AuditedCommands.SYSTEM);
+            }
+            withdrawals.forEach(this::withdraw);
+        });
+    }
+
+    /** Runs {@code step} on the sender's thread and waits for it; its failure is this one's. */
+    private void run(String caseId, Runnable step) {
         try {
-            sender.submit(() -> {
-                        if (!drafts.isEmpty()) {
-                            commands.sendAll(drafts, AuditedCommands.SYSTEM);
-                        }
-                        withdrawals.forEach(this::withdraw);
-                    })
-                    .get();
+            sender.submit(step).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while drafting the reports of case " + caseId, e);

@@ -33,9 +33,6 @@ import org.fieldsafety.platform.domain.InvalidInput;
  */
 public final class PeriodicSummaryRule {
 
-    /** The basis a covered incident's clock takes: it is now due with its period's summary. */
-    public static final String BASIS = "Art. 87(9)";
-
     /** After a period ends, the time its summary has (this system's choice, see the class comment). */
     static final Duration REPORTING_TIME = Duration.ofDays(15);
 
