@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Periodic summary reporting (MDR Art. 87(9)) from triage's events on the real broker: two serious injuries
  * of an agreed problem are listed in one summary instead of two reports, their EU clocks due with it; the
- * summary's file and form; its submission meets both clocks; a death of the same problem keeps its own report.
+ * summary's file and form; its submission meets both clocks; a death of the same problem, and a serious
+ * injury that arrives once the summary went, keep their own reports.
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "fsca"))
@@ -59,6 +60,7 @@ class PeriodicSummaryReportFlowTest {
         String first = "psr-a-" + problemId;
         String second = "psr-b-" + problemId;
         String death = "psr-death-" + problemId;
+        String late = "psr-late-" + problemId;
 
         as("ra").contentType(ContentType.JSON)
                 .body(agreement(problemId))
@@ -163,25 +165,35 @@ class PeriodicSummaryReportFlowTest {
             }
         });
 
-        // a death of the same problem is never covered (Art. 87(5)): it gets its own initial report
-        TriageEvents.publish(
+        // a death of the same problem is never covered (Art. 87(5)), and a serious injury of the period that
+        // arrives once its summary went is not either: each gets its own initial report
+        TestKafka.publishInOneBatch(
                 bootstrapServers,
-                json,
-                TriageEvents.death(
-                        death,
-                        problemId,
-                        "DE",
-                        aware,
-                        List.of(new ReportTriaged.Reportability(
-                                "EU_MDR", "Art. 87(5)", aware.plus(Duration.ofDays(10))))));
+                List.of(
+                        TriageEvents.record(
+                                json,
+                                TriageEvents.death(
+                                        death,
+                                        problemId,
+                                        "DE",
+                                        aware,
+                                        List.of(new ReportTriaged.Reportability(
+                                                "EU_MDR", "Art. 87(5)", aware.plus(Duration.ofDays(10)))))),
+                        TriageEvents.record(
+                                json, TriageEvents.seriousIncident(late, problemId, aware, Duration.ofDays(15)))));
         await().atMost(PATIENCE).untilAsserted(() -> as("ra").queryParam("caseId", caseId)
                 .get("/api/v1/vigilance-reports")
                 .then()
                 .statusCode(200)
                 .body(
-                        "findAll { it.incidentReportId == '" + death + "' && it.regime == 'EU_MDR' }.kind",
-                        containsInAnyOrder("INITIAL"))
+                        "findAll { it.regime == 'EU_MDR' && it.kind == 'INITIAL' }.incidentReportId",
+                        containsInAnyOrder(death, late))
                 .body("findAll { it.kind == 'PERIODIC_SUMMARY' }", hasSize(1)));
+        as("ra").get("/api/v1/fsca-cases/{id}", caseId)
+                .then()
+                .body(
+                        "incidents.find { it.reportId == '" + late + "' }.clocks.find { it.regime == 'EU_MDR' }.basis",
+                        equalTo("Art. 87(3)"));
         as("ra").accept(ContentType.JSON)
                 .get("/api/v1/vigilance-reports/{id}", summary)
                 .then()
