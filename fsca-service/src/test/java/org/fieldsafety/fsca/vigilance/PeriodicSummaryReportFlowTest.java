@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * Periodic summary reporting (MDR Art. 87(9)) from triage's events on the real broker: two serious injuries
  * of an agreed problem are listed in one summary instead of two reports, their EU clocks due with it; the
  * summary's file and form; its submission meets both clocks; a death of the same problem, and a serious
- * injury that arrives once the summary went, keep their own reports.
+ * injury that arrives once the summary went, keep their own reports; a rejected summary reopens both clocks
+ * and is resubmitted.
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "fsca"))
@@ -151,19 +152,7 @@ class PeriodicSummaryReportFlowTest {
                 .then()
                 .statusCode(200)
                 .body("late", equalTo(false));
-        await().atMost(PATIENCE).untilAsserted(() -> {
-            JsonPath fscaCase = as("ra").get("/api/v1/fsca-cases/{id}", caseId)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-            for (String covered : List.of(first, second)) {
-                String clock =
-                        "incidents.find { it.reportId == '" + covered + "' }.clocks.find { it.regime == 'EU_MDR' }";
-                assertEquals("SUBMITTED", fscaCase.getString(clock + ".state"));
-                assertEquals("PSR-R-1", fscaCase.getString(clock + ".submission.reference"));
-            }
-        });
+        assertClocks(caseId, List.of(first, second), "SUBMITTED", "PSR-R-1");
 
         // a death of the same problem is never covered (Art. 87(5)), and a serious injury of the period that
         // arrives once its summary went is not either: each gets its own initial report
@@ -198,6 +187,45 @@ class PeriodicSummaryReportFlowTest {
                 .get("/api/v1/vigilance-reports/{id}", summary)
                 .then()
                 .body("document.periodicSummary.incidents", hasSize(2));
+
+        // the authority rejects the summary: both clocks run again, the summary is drafted again and resubmitted
+        as("ra").contentType(ContentType.JSON)
+                .body("{\"accepted\":false,\"reason\":\"the period's count is missing\"}")
+                .post("/api/v1/vigilance-reports/{id}/acknowledgement", summary)
+                .then()
+                .statusCode(204);
+        await().atMost(PATIENCE).untilAsserted(() -> as("ra").accept(ContentType.JSON)
+                .get("/api/v1/vigilance-reports/{id}", summary)
+                .then()
+                .body("status", equalTo("DRAFT"))
+                .body("answer.reason", equalTo("the period's count is missing")));
+        assertClocks(caseId, List.of(first, second), "OPEN", null);
+        as("ra").contentType(ContentType.JSON)
+                .body(
+                        """
+                        {"reference":"PSR-R-2","signature":{"password":"ra-local","meaning":"APPROVAL"}}""")
+                .post("/api/v1/vigilance-reports/{id}/submission", summary)
+                .then()
+                .statusCode(200);
+        assertClocks(caseId, List.of(first, second), "SUBMITTED", "PSR-R-2");
+    }
+
+    /** Awaits the EU MDR clock of each of {@code incidents} in {@code state}, submitted as {@code reference}. */
+    private static void assertClocks(String caseId, List<String> incidents, String state, String reference) {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonPath fscaCase = as("ra").get("/api/v1/fsca-cases/{id}", caseId)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            for (String covered : incidents) {
+                String clock =
+                        "incidents.find { it.reportId == '" + covered + "' }.clocks.find { it.regime == 'EU_MDR' }";
+                assertEquals(state, fscaCase.getString(clock + ".state"));
+                assertEquals("Art. 87(9)", fscaCase.getString(clock + ".basis"));
+                assertEquals(reference, fscaCase.getString(clock + ".submission.reference"));
+            }
+        });
     }
 
     /** A quarterly agreement on the problem of the pump triage's events name, its first period begun a month ago. */
