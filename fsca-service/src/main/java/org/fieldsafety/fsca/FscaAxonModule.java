@@ -13,11 +13,13 @@ import org.fieldsafety.fsca.vigilance.VigilanceReport;
 import org.fieldsafety.fsca.vigilance.drafts.DraftGenerator;
 import org.fieldsafety.fsca.vigilance.gateway.GatewayExchange;
 import org.fieldsafety.fsca.vigilance.messaging.VigilanceMilestonePublisher;
+import org.fieldsafety.fsca.vigilance.periodic.PeriodicSummaryAgreement;
+import org.fieldsafety.fsca.vigilance.periodic.query.PeriodicSummaryAgreementProjection;
 import org.fieldsafety.fsca.vigilance.query.VigilanceReportProjection;
 import org.fieldsafety.platform.time.UsWorkDays;
 
 /**
- * The FSCA case and vigilance report aggregates and the event handlers that follow them. The case's command
+ * The FSCA case, vigilance report and periodic summary agreement aggregates and the event handlers that follow them. The case's command
  * handlers get its reporting rules ({@link CaseDuties}, with the service's work-day calendar) as a parameter.
  */
 @ApplicationScoped
@@ -37,12 +39,13 @@ class FscaAxonModule implements AxonModule {
             DraftGenerator drafts,
             VigilanceReportProjection reports,
             VigilanceMilestonePublisher reportMilestones,
-            GatewayExchange gateway) {
+            GatewayExchange gateway,
+            PeriodicSummaryAgreementProjection agreements) {
         this.projection = projection;
         this.publisher = publisher;
         this.aggregates = aggregates;
         this.duties = new CaseDuties(workDays);
-        this.vigilanceHandlers = List.of(drafts, reports, reportMilestones, gateway);
+        this.vigilanceHandlers = List.of(drafts, reports, reportMilestones, gateway, agreements);
     }
 
     @Override
@@ -50,6 +53,7 @@ class FscaAxonModule implements AxonModule {
         configurer.registerComponent(CaseDuties.class, c -> duties);
         configurer.configureAggregate(aggregates.of(FscaCase.class));
         configurer.configureAggregate(aggregates.of(VigilanceReport.class));
+        configurer.configureAggregate(aggregates.of(PeriodicSummaryAgreement.class));
         configurer.eventProcessing().registerEventHandler(c -> projection).registerEventHandler(c -> publisher);
         vigilanceHandlers.forEach(handler -> configurer.eventProcessing().registerEventHandler(c -> handler));
     }

@@ -39,6 +39,9 @@ import org.fieldsafety.platform.time.UsWorkDays;
  *       new triage never ends or drops one: a report triaged again changes its running clocks only; a
  *       follow-up keeps the sooner of a running clock and the new one, and reopens a clock signed not
  *       reportable with the new proposal (the new information is decided again).
+ *   <li>MDR Art. 87(9): an incident a periodic summary report lists is due with that summary: its clock takes
+ *       the basis {@link #PERIODIC_SUMMARY} and the summary's due time, and the summary's submission
+ *       discharges it.
  * </ul>
  */
 public final class CaseDuties {
@@ -49,6 +52,7 @@ public final class CaseDuties {
     public static final String CORRECTION_REPORT = "21 CFR 806.10";
     public static final String CA_HC = "CA_HC";
     public static final String FOREIGN_INCIDENT = "SOR/98-282 s.59(2), s.60(1)(a)";
+    public static final String PERIODIC_SUMMARY = "Art. 87(9)";
 
     public static final String FINAL_REPORT = "MDR Art. 89(5)";
     public static final String UK_FINAL_REPORT = "UK MDR 2002 Part 4A, final report";

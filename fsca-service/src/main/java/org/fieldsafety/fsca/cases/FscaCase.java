@@ -25,6 +25,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.AssessHealthHazard;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.CheckEffectiveness;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.CloseCase;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.CoverByPeriodicSummary;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.DecideFsca;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.DecideReportability;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.IssueFieldSafetyNotice;
@@ -422,6 +423,30 @@ public class FscaCase {
                 reportId,
                 command.regime(),
                 new ReportingClock.Submission(command.reference(), command.submittedAt())));
+    }
+
+    /**
+     * A periodic summary report lists the incident (MDR Art. 87(9)): its running clock of the regime is due
+     * with the summary ({@link CaseDuties#PERIODIC_SUMMARY}). A clock already covered, or no longer running
+     * (submitted, signed not reportable), stays as it is.
+     */
+    @CommandHandler
+    void handle(CoverByPeriodicSummary command) {
+        requireOpen();
+        String reportId = incident(command.reportId());
+        ReportingClock covered = clock(reportId, command.regime());
+        if (!covered.running() || covered.basis().equals(CaseDuties.PERIODIC_SUMMARY)) {
+            return;
+        }
+        List<ReportingClock> clocks = incidents.get(reportId).clocks().stream()
+                .map(c -> c.regime().equals(command.regime()) ? c.due(CaseDuties.PERIODIC_SUMMARY, command.dueAt()) : c)
+                .toList();
+        apply(new ReportingClocksChanged(
+                caseId,
+                reportId,
+                clocks,
+                "MDR Art. 87(9): listed in periodic summary report " + command.summaryReportId(),
+                command.coveredAt()));
     }
 
     /**

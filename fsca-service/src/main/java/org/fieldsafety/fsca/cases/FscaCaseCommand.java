@@ -137,6 +137,19 @@ public sealed interface FscaCaseCommand {
             implements FscaCaseCommand {}
 
     /**
+     * Periodic summary report {@code summaryReportId} lists incident {@code reportId} (MDR Art. 87(9)): its
+     * clock of {@code regime} is due with the summary, at {@code dueAt}.
+     */
+    record CoverByPeriodicSummary(
+            @TargetAggregateIdentifier String caseId,
+            String reportId,
+            String regime,
+            String summaryReportId,
+            Instant dueAt,
+            Instant coveredAt)
+            implements FscaCaseCommand {}
+
+    /**
      * The authority rejected the report that discharged the clock of {@code regime} of incident {@code
      * reportId} (null: the case's own), for {@code reason}: the clock runs again, to be discharged by a
      * resubmission.

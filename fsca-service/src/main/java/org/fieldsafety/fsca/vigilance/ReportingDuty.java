@@ -25,7 +25,9 @@ import org.fieldsafety.fsca.cases.ReportingClock;
  * </ul>
  *
  * FSCA and TREND reports have no clock on the case: {@link FscaReports} and {@link TrendReports} derive
- * their duties. A regime without documents ({@link Regime}) proposes no report.
+ * their duties. A regime without documents ({@link Regime}) proposes no report, and neither does a clock a
+ * periodic summary report covers (basis {@link CaseDuties#PERIODIC_SUMMARY}, MDR Art. 87(9)): the summary
+ * answers it.
  *
  * @param incidentReportId the incident's report id; for a TREND report the trend signal's id; null for a
  *     report of the case itself (its correction or removal report, its FSCA reports)
@@ -82,8 +84,14 @@ public record ReportingDuty(
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** The duty of one clock of incident {@code incidentReportId}; empty for a regime without documents. */
+    /**
+     * The duty of one clock of incident {@code incidentReportId}; empty for a regime without documents and for
+     * a clock a periodic summary covers.
+     */
     public static Optional<ReportingDuty> of(String caseId, String incidentReportId, ReportingClock clock) {
+        if (CaseDuties.PERIODIC_SUMMARY.equals(clock.basis())) {
+            return Optional.empty();
+        }
         return regime(clock.regime())
                 .map(regime -> new ReportingDuty(
                         caseId,

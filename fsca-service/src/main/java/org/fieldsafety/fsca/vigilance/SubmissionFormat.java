@@ -8,13 +8,16 @@ import org.fieldsafety.platform.domain.InvalidInput;
  * report (Art. 88); in the US the eMDR for 5-day, 30-day and supplemental reports (21 CFR 803.50, 803.53,
  * 803.56) and the correction or removal report, which an FSCA in the US is (21 CFR 806.10); in Great
  * Britain the GB MIR, FSCA and trend reports (UK MDR 2002 Part 4A); in Canada the mandatory problem report
- * (SOR/98-282 s. 59-61) and in Australia the adverse event report (TGA Regulations 2002 reg. 5.7). A duty
- * without a document here (a Canadian or Australian recall) is refused, never sent in another's format.
+ * (SOR/98-282 s. 59-61) and in Australia the adverse event report (TGA Regulations 2002 reg. 5.7); the
+ * periodic summary report of incidents agreed with the coordinating authority exists in the EU only
+ * (MDR Art. 87(9)). A duty without a document here (a Canadian or Australian recall) is refused, never
+ * sent in another's format.
  */
 public enum SubmissionFormat {
     EU_MIR(true),
     EU_FSCA(true),
     EU_TREND(true),
+    EU_PSR(true),
     US_EMDR(true),
     US_CORRECTION_REMOVAL(true),
     UK_MIR(true),
@@ -37,12 +40,15 @@ public enum SubmissionFormat {
     public static SubmissionFormat of(Regime regime, VigilanceReportKind kind) {
         SubmissionFormat format =
                 switch (regime) {
-                    case EU_MDR -> incidentFscaOrTrend(kind, EU_MIR, EU_FSCA, EU_TREND);
+                    case EU_MDR ->
+                        kind == VigilanceReportKind.PERIODIC_SUMMARY
+                                ? EU_PSR
+                                : incidentFscaOrTrend(kind, EU_MIR, EU_FSCA, EU_TREND);
                     case UK_MHRA -> incidentFscaOrTrend(kind, UK_MIR, UK_FSCA, UK_TREND);
                     case US_FDA ->
                         switch (kind) {
                             case FSCA, CORRECTION_REMOVAL -> US_CORRECTION_REMOVAL;
-                            case TREND -> null;
+                            case TREND, PERIODIC_SUMMARY -> null;
                             default -> US_EMDR;
                         };
                     case CA_HC -> incident(kind) ? CA_PROBLEM_REPORT : null;
@@ -59,14 +65,14 @@ public enum SubmissionFormat {
         return switch (kind) {
             case FSCA -> fsca;
             case TREND -> trend;
-            case CORRECTION_REMOVAL -> null;
+            case CORRECTION_REMOVAL, PERIODIC_SUMMARY -> null;
             default -> incident;
         };
     }
 
     private static boolean incident(VigilanceReportKind kind) {
         return switch (kind) {
-            case FSCA, TREND, CORRECTION_REMOVAL -> false;
+            case FSCA, TREND, CORRECTION_REMOVAL, PERIODIC_SUMMARY -> false;
             default -> true;
         };
     }

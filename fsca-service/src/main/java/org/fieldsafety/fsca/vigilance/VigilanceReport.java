@@ -2,6 +2,8 @@ package org.fieldsafety.fsca.vigilance;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -11,11 +13,13 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.AcknowledgeReport;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.CompleteDraft;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.GenerateDraft;
+import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.ListInPeriodicSummary;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.SubmitReport;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.WithdrawDraft;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.DraftCompleted;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.DraftGenerated;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.DraftWithdrawn;
+import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.IncidentListed;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.VigilanceReportAcknowledged;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.VigilanceReportRejected;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.VigilanceReportSubmitted;
@@ -31,7 +35,9 @@ import org.fieldsafety.platform.signature.SignatureMeaning;
  * regulatory affairs completes the draft and submits it, approved (21 CFR 11.50(a)(3)), which freezes it. A
  * report is submitted once (MDR Art. 87(6), 21 CFR 803.56: new information is a follow-up or supplemental
  * report, not the same report again); the authority acknowledges or rejects it, and a rejected report is
- * drafted again once its clock runs again, to be resubmitted. Command handlers check the rules and apply
+ * drafted again once its clock runs again, to be resubmitted. A periodic summary report (MDR Art. 87(9)) is
+ * drafted by the first incident it lists and lists each later one of its period while it is a draft.
+ * Command handlers check the rules and apply
  * events; event-sourcing handlers only set state.
  */
 public class VigilanceReport {
@@ -42,6 +48,8 @@ public class VigilanceReport {
     private ReportingDuty duty;
     private VigilanceReportStatus status;
     private String authorityReference;
+    /** The incidents a periodic summary report lists; empty for every other kind. */
+    private final Set<SummaryPeriod.Listed> listed = new HashSet<>();
 
     VigilanceReport() {
         // for Axon
@@ -61,6 +69,28 @@ public class VigilanceReport {
         if (reportId == null || again) {
             apply(new DraftGenerated(command.reportId(), command.duty(), command.generatedAt()));
         }
+    }
+
+    /**
+     * The first incident drafts the summary; an incident already listed changes nothing (a replayed or
+     * redelivered event). A summary no longer a draft (submitted) lists no more: an incident arriving after
+     * it went is reported on its own.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ListInPeriodicSummary command) {
+        if (listed.contains(command.incident())) {
+            return;
+        }
+        if (reportId == null) {
+            apply(new DraftGenerated(command.reportId(), command.duty(), command.listedAt()));
+        } else if (status != VigilanceReportStatus.DRAFT) {
+            throw new RuleViolation(
+                    "summary-not-draft",
+                    "MDR Art. 87(9)",
+                    "the periodic summary report is " + status + ": an incident arriving now is reported on its own");
+        }
+        apply(new IncidentListed(command.reportId(), command.period(), command.incident(), command.listedAt()));
     }
 
     /** Only a draft is withdrawn; anything else (already withdrawn, submitted) stays. */
@@ -171,6 +201,11 @@ public class VigilanceReport {
         reportId = event.reportId();
         duty = event.duty();
         status = VigilanceReportStatus.DRAFT;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentListed event) {
+        listed.add(event.incident());
     }
 
     @EventSourcingHandler

@@ -13,6 +13,18 @@ public sealed interface VigilanceReportCommand {
     record GenerateDraft(@TargetAggregateIdentifier String reportId, ReportingDuty duty, Instant generatedAt)
             implements VigilanceReportCommand {}
 
+    /**
+     * Periodic summary report {@code reportId} (drafted for {@code duty} by its first incident) lists {@code
+     * incident}, of the period {@code period}, idempotently.
+     */
+    record ListInPeriodicSummary(
+            @TargetAggregateIdentifier String reportId,
+            ReportingDuty duty,
+            SummaryPeriod period,
+            SummaryPeriod.Listed incident,
+            Instant listedAt)
+            implements VigilanceReportCommand {}
+
     /** The duty ended without this report (signed not reportable, or another kind of report took over). */
     record WithdrawDraft(@TargetAggregateIdentifier String reportId, String reason, Instant withdrawnAt)
             implements VigilanceReportCommand {}

@@ -8,8 +8,9 @@ import java.util.List;
  * them: built from an FSCA case (its incident, its clocks, the registry's product facts) and completed by
  * regulatory affairs (narrative, investigation, codes). The renderers in {@code render} turn it into each
  * authority's submission file and a human-readable rendering of its form. A part that does not apply to a
- * kind of report is null ({@code incident} for FSCA and trend reports, {@code trend} for all others);
- * unknown values are null and rendered as such, never invented.
+ * kind of report is null ({@code incident} for FSCA, trend and periodic summary reports, {@code trend} and
+ * {@code periodicSummary} for all but their own kind); unknown values are null and rendered as such, never
+ * invented.
  */
 public record VigilanceReportDocument(
         Administrative administrative,
@@ -18,7 +19,20 @@ public record VigilanceReportDocument(
         IncidentDetails incident,
         Investigation investigation,
         FscaLink fsca,
-        Trend trend) {
+        Trend trend,
+        PeriodicSummary periodicSummary) {
+
+    /** A report of any kind but a periodic summary. */
+    public VigilanceReportDocument(
+            Administrative administrative,
+            Manufacturer manufacturer,
+            Device device,
+            IncidentDetails incident,
+            Investigation investigation,
+            FscaLink fsca,
+            Trend trend) {
+        this(administrative, manufacturer, device, incident, investigation, fsca, trend, null);
+    }
 
     /**
      * Who reports what to whom, and when the manufacturer knew: {@code awareOn} is the awareness of the
@@ -118,4 +132,29 @@ public record VigilanceReportDocument(
             String method,
             String result,
             List<CodedTerm> deviceProblems) {}
+
+    /**
+     * A periodic summary (MDR Art. 87(9)): the agreement it reports under (this system's id and the
+     * coordinating authority's reference), the period with its number and the day its summary is due, the
+     * agreed device problem, and the incidents of the period it lists.
+     */
+    public record PeriodicSummary(
+            String agreementId,
+            String authorityReference,
+            int periodNumber,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            LocalDate dueOn,
+            List<CodedTerm> deviceProblems,
+            List<ListedIncident> incidents) {}
+
+    /** One incident a periodic summary lists, coded with IMDRF Annexes A, E and F. */
+    public record ListedIncident(
+            String manufacturerReference,
+            LocalDate awareOn,
+            String country,
+            PatientOutcome patientOutcome,
+            List<CodedTerm> deviceProblems,
+            List<CodedTerm> clinicalSigns,
+            List<CodedTerm> healthImpacts) {}
 }

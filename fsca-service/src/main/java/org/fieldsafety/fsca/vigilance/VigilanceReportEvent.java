@@ -16,6 +16,11 @@ public sealed interface VigilanceReportEvent {
     @Revision("1")
     record DraftGenerated(String reportId, ReportingDuty duty, Instant generatedAt) implements VigilanceReportEvent {}
 
+    /** The periodic summary report of {@code period} lists {@code incident} (MDR Art. 87(9)). */
+    @Revision("1")
+    record IncidentListed(String reportId, SummaryPeriod period, SummaryPeriod.Listed incident, Instant listedAt)
+            implements VigilanceReportEvent {}
+
     @Revision("1")
     record DraftWithdrawn(String reportId, ReportingDuty duty, String reason, Instant withdrawnAt)
             implements VigilanceReportEvent {}

@@ -17,5 +17,7 @@ public enum VigilanceReportKind {
     /** A field safety corrective action (MDR Art. 87(1)(b), Art. 89). */
     FSCA,
     /** A statistically significant increase of incidents (MDR Art. 88). */
-    TREND
+    TREND,
+    /** One period's summary of similar serious incidents agreed with the competent authority (MDR Art. 87(9)). */
+    PERIODIC_SUMMARY
 }

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
@@ -47,7 +48,7 @@ import org.fieldsafety.platform.signature.SignatureVerifier;
  * What the API and the acknowledgement inbox do with vigilance reports: the reads (reactive), and the
  * steps, sent through the audited command path (blocking: Axon), the reads they rest on awaited on a Vert.x
  * context. A submission and the case's clock it discharges commit together, and so do a rejection and the
- * clock it reopens.
+ * clock it reopens; a periodic summary report's are the clocks of every incident it lists (MDR Art. 87(9)).
  */
 @ApplicationScoped
 public class VigilanceReportService {
@@ -132,6 +133,9 @@ public class VigilanceReportService {
         return view(reportId).chain(view -> {
             if (view.details.submission != null) {
                 return Uni.createFrom().item(new Composed(view, view.details.submission.document()));
+            }
+            if (view.kind == VigilanceReportKind.PERIODIC_SUMMARY) {
+                return summary(view).map(document -> new Composed(view, document));
             }
             return cases.reportFacts(view.caseId, view.duty().clocked() ? view.incidentReportId : null)
                     .map(facts -> new Composed(view, draft(view, facts)));
@@ -260,10 +264,9 @@ public class VigilanceReportService {
                 sha256,
                 signature,
                 now));
-        if (duty.clocked()) {
-            sent.add(new RecordSubmission(
-                    duty.caseId(), duty.incidentReportId(), duty.regime().name(), reference, at));
-        }
+        clocks(composed.view())
+                .forEach(c ->
+                        sent.add(new RecordSubmission(c.caseId(), c.incidentReportId(), c.regime(), reference, at)));
         send(sent, identity.getPrincipal().getName(), reportId);
         return new Submitted(reportId, reference, at, at.isAfter(duty.dueAt()), file.fileName(), sha256, signature);
     }
@@ -291,16 +294,57 @@ public class VigilanceReportService {
         if (seenVersion != null && seenVersion != view.version) {
             throw stale(reportId, seenVersion);
         }
-        ReportingDuty duty = view.duty();
         List<Object> sent = new ArrayList<>();
         sent.add(new AcknowledgeReport(reportId, accepted, authorityReference, reason, clock.instant()));
-        if (!accepted && duty.clocked()) {
-            sent.add(new ReopenClock(
-                    duty.caseId(), duty.incidentReportId(), duty.regime().name(), reason, clock.instant()));
-        } else if (!accepted) {
-            sent.add(new GenerateDraft(reportId, duty, clock.instant()));
+        if (!accepted) {
+            clocks(view)
+                    .forEach(c -> sent.add(
+                            new ReopenClock(c.caseId(), c.incidentReportId(), c.regime(), reason, clock.instant())));
+            if (view.kind == VigilanceReportKind.PERIODIC_SUMMARY
+                    || !view.duty().clocked()) {
+                // no clock of its own proposes it again (a summary's covered clocks, an FSCA or trend report)
+                sent.add(new GenerateDraft(reportId, view.duty(), clock.instant()));
+            }
         }
         send(sent, who, reportId);
+    }
+
+    /** One reporting clock of a case: of incident {@code incidentReportId}, or the case's own for null. */
+    private record CaseClock(String caseId, String incidentReportId, String regime) {}
+
+    /**
+     * The clocks a report answers: its duty's (none for an FSCA or trend report), or for a periodic summary
+     * report the clock of each incident it lists (MDR Art. 87(9)).
+     */
+    private static List<CaseClock> clocks(VigilanceReportView view) {
+        if (view.kind == VigilanceReportKind.PERIODIC_SUMMARY) {
+            return view.details.listed.stream()
+                    .map(listed -> new CaseClock(listed.caseId(), listed.incidentReportId(), view.regime.name()))
+                    .toList();
+        }
+        return view.duty().clocked()
+                ? List.of(new CaseClock(view.caseId, view.incidentReportId, view.regime.name()))
+                : List.of();
+    }
+
+    /** A periodic summary report's document from its period and the cases' incidents it lists, read in turn. */
+    private Uni<VigilanceReportDocument> summary(VigilanceReportView view) {
+        return Multi.createFrom()
+                .iterable(view.details.listed)
+                .onItem()
+                .transformToUniAndConcatenate(listed -> cases.reportFacts(listed.caseId(), listed.incidentReportId()))
+                .collect()
+                .asList()
+                .map(facts -> new SummaryDraft(
+                                view.duty(),
+                                view.reportId,
+                                manufacturer,
+                                facts.isEmpty() ? null : facts.get(0).product(),
+                                view.details.summary,
+                                facts.stream()
+                                        .map(FscaCaseService.ReportFacts::incident)
+                                        .toList())
+                        .compose(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
     }
 
     private static ConcurrentChange stale(String reportId, Long seenVersion) {
@@ -338,7 +382,8 @@ public class VigilanceReportService {
                 document.incident(),
                 document.investigation(),
                 document.fsca(),
-                document.trend());
+                document.trend(),
+                document.periodicSummary());
     }
 
     /**

@@ -17,6 +17,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.AssessHealthHazard;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.CheckEffectiveness;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.CloseCase;
+import org.fieldsafety.fsca.cases.FscaCaseCommand.CoverByPeriodicSummary;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.DecideFsca;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.DecideReportability;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.IssueFieldSafetyNotice;
@@ -319,6 +320,32 @@ class FscaCaseTest {
                 .when(new RecordSubmission("case-1", "r1", "EU_MDR", "MIR-1", NOW))
                 .expectEvents(
                         new ReportSubmitted("case-1", "r1", "EU_MDR", new ReportingClock.Submission("MIR-1", NOW)));
+    }
+
+    /**
+     * MDR Art. 87(9): an incident a periodic summary lists is due with the summary, once; a clock no longer
+     * running stays.
+     */
+    @Test
+    void aClockCoveredByAPeriodicSummaryIsDueWithIt() {
+        Instant summaryDue = AWARE.plusSeconds(90 * 86400);
+        ReportingClocksChanged covered = new ReportingClocksChanged(
+                "case-1",
+                "r1",
+                List.of(ReportingClock.proposed("EU_MDR", CaseDuties.PERIODIC_SUMMARY, summaryDue)),
+                "MDR Art. 87(9): listed in periodic summary report psr-1",
+                NOW);
+        fixture.given(history(attached("r1")))
+                .when(new CoverByPeriodicSummary("case-1", "r1", "EU_MDR", "psr-1", summaryDue, NOW))
+                .expectEvents(covered);
+        fixture.given(history(attached("r1"), covered))
+                .when(new CoverByPeriodicSummary("case-1", "r1", "EU_MDR", "psr-1", summaryDue, NOW))
+                .expectNoEvents();
+        fixture.given(history(
+                        attached("r1"),
+                        new ReportSubmitted("case-1", "r1", "EU_MDR", new ReportingClock.Submission("MIR-1", NOW))))
+                .when(new CoverByPeriodicSummary("case-1", "r1", "EU_MDR", "psr-1", summaryDue, NOW))
+                .expectNoEvents();
     }
 
     /** MDR Art. 87; 21 CFR 803.50: a rejected report did not discharge its duty, so its clock runs again. */

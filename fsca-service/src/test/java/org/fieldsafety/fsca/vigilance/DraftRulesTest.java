@@ -298,6 +298,70 @@ class DraftRulesTest {
                 AWARE);
     }
 
+    /**
+     * MDR Art. 87(9): a clock a periodic summary covers proposes no report of its own; the summary's document
+     * lists each incident with the agreed problem's codes and is valid against its schema.
+     */
+    @Test
+    void aPeriodicSummaryAnswersTheClocksItCoversAndListsTheirIncidents() {
+        assertEquals(
+                Optional.empty(),
+                ReportingDuty.of("case-1", "r1", ReportingClock.proposed("EU_MDR", CaseDuties.PERIODIC_SUMMARY, DUE)));
+        ReportingDuty duty = new ReportingDuty(
+                "case-1",
+                null,
+                Regime.EU_MDR,
+                VigilanceReportKind.PERIODIC_SUMMARY,
+                CaseDuties.PERIODIC_SUMMARY,
+                DUE,
+                0);
+        SummaryPeriod period = new SummaryPeriod(
+                "agreement-1",
+                "BfArM (DE)",
+                "PSR-1",
+                1,
+                LocalDate.parse("2026-11-01"),
+                LocalDate.parse("2026-11-30"),
+                LocalDate.parse("2026-12-15"),
+                List.of(Reports.DOSE_CALCULATION_ERROR));
+        VigilanceReportDocument document = new SummaryDraft(
+                        duty,
+                        "psr-1",
+                        Reports.manufacturer(),
+                        new RegisteredProduct("Insulin pump X", "08712345000018", List.of("DE")),
+                        period,
+                        List.of(
+                                Incidents.overdose("r1", AWARE, "4.2.1", List.of()),
+                                Incidents.overdose("r2", AWARE.plusSeconds(86400), "4.2.1", List.of())))
+                .compose(LocalDate.parse("2026-12-10"));
+        assertEquals("BfArM (DE)", document.administrative().competentAuthority());
+        assertEquals(
+                VigilanceReportKind.PERIODIC_SUMMARY, document.administrative().kind());
+        assertNull(document.incident());
+        VigilanceReportDocument.PeriodicSummary summary = document.periodicSummary();
+        assertEquals(LocalDate.parse("2026-12-15"), summary.dueOn());
+        assertEquals(
+                List.of("r1", "r2"),
+                summary.incidents().stream()
+                        .map(VigilanceReportDocument.ListedIncident::manufacturerReference)
+                        .toList());
+        assertEquals(LocalDate.parse("2026-11-24"), summary.incidents().get(1).awareOn());
+        assertEquals(PatientOutcome.SERIOUS_INJURY, summary.incidents().get(0).patientOutcome());
+        assertEquals(
+                List.of(Reports.DOSE_CALCULATION_ERROR),
+                summary.incidents().get(0).deviceProblems());
+        String xml = new String(
+                new org.fieldsafety.fsca.vigilance.render.VigilanceDocuments()
+                        .xml(document)
+                        .content(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<manufacturerReference>r2</manufacturerReference>"), xml);
+        assertNull(new SummaryDraft(duty, "psr-1", Reports.manufacturer(), null, period, List.of())
+                .compose(LocalDate.parse("2026-12-10"))
+                .device()
+                .name());
+    }
+
     @Test
     void everyRegimeHasItsAuthority() {
         assertEquals("MHRA", DraftDocument.competentAuthority(Regime.UK_MHRA, "GB"));

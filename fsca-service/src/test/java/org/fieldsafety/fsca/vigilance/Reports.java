@@ -8,8 +8,10 @@ import org.fieldsafety.fsca.vigilance.VigilanceReportDocument.Device;
 import org.fieldsafety.fsca.vigilance.VigilanceReportDocument.FscaLink;
 import org.fieldsafety.fsca.vigilance.VigilanceReportDocument.IncidentDetails;
 import org.fieldsafety.fsca.vigilance.VigilanceReportDocument.Investigation;
+import org.fieldsafety.fsca.vigilance.VigilanceReportDocument.ListedIncident;
 import org.fieldsafety.fsca.vigilance.VigilanceReportDocument.Manufacturer;
 import org.fieldsafety.fsca.vigilance.VigilanceReportDocument.Patient;
+import org.fieldsafety.fsca.vigilance.VigilanceReportDocument.PeriodicSummary;
 import org.fieldsafety.fsca.vigilance.VigilanceReportDocument.Reporter;
 import org.fieldsafety.fsca.vigilance.VigilanceReportDocument.Trend;
 
@@ -156,6 +158,47 @@ public final class Reports {
                 investigationUnderWay(),
                 null,
                 trend());
+    }
+
+    /**
+     * The summary of the first monthly period of an agreement on the dose calculation error in Germany,
+     * listing two incidents (one with a serious injury, one without harm).
+     */
+    public static VigilanceReportDocument periodicSummaryReport() {
+        PeriodicSummary summary = new PeriodicSummary(
+                "5d0c9a61-2f4e-4c1b-8a57-3e2b7f90d412",
+                "BfArM-PSR-2026-0042",
+                1,
+                LocalDate.parse("2026-11-01"),
+                LocalDate.parse("2026-11-30"),
+                LocalDate.parse("2026-12-15"),
+                List.of(DOSE_CALCULATION_ERROR),
+                List.of(
+                        new ListedIncident(
+                                "INC-2026-0311",
+                                LocalDate.parse("2026-11-04"),
+                                "DE",
+                                PatientOutcome.SERIOUS_INJURY,
+                                List.of(DOSE_CALCULATION_ERROR),
+                                List.of(HYPOGLYCEMIA),
+                                List.of(HOSPITALIZATION)),
+                        new ListedIncident(
+                                "INC-2026-0327",
+                                LocalDate.parse("2026-11-19"),
+                                "DE",
+                                PatientOutcome.NO_HARM,
+                                List.of(DOSE_CALCULATION_ERROR),
+                                List.of(),
+                                List.of())));
+        return new VigilanceReportDocument(
+                administrative(Regime.EU_MDR, VigilanceReportKind.PERIODIC_SUMMARY, "BfArM (DE)", "Art. 87(9)"),
+                manufacturer(),
+                device(),
+                null,
+                null,
+                null,
+                null,
+                summary);
     }
 
     public static Administrative administrative(

@@ -8,11 +8,13 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.AcknowledgeReport;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.CompleteDraft;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.GenerateDraft;
+import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.ListInPeriodicSummary;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.SubmitReport;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.WithdrawDraft;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.DraftCompleted;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.DraftGenerated;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.DraftWithdrawn;
+import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.IncidentListed;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.VigilanceReportAcknowledged;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.VigilanceReportRejected;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.VigilanceReportSubmitted;
@@ -69,6 +71,47 @@ class VigilanceReportTest {
                 .expectEvents(new DraftGenerated(ID, DUTY, NOW));
         fixture.given(drafted(), submitted(NOW))
                 .when(new WithdrawDraft(ID, "x", NOW))
+                .expectNoEvents();
+    }
+
+    /**
+     * MDR Art. 87(9): the first incident drafts the periodic summary, each later one is listed once, and
+     * none is listed once the summary went.
+     */
+    @Test
+    void aPeriodicSummaryIsDraftedByItsFirstIncidentAndListsEachOnceWhileADraft() {
+        ReportingDuty duty = new ReportingDuty(
+                "case-1", null, Regime.EU_MDR, VigilanceReportKind.PERIODIC_SUMMARY, "Art. 87(9)", DUE, 0);
+        SummaryPeriod period = new SummaryPeriod(
+                "agreement-1",
+                "BfArM (DE)",
+                "PSR-1",
+                1,
+                java.time.LocalDate.parse("2026-11-01"),
+                java.time.LocalDate.parse("2026-11-30"),
+                java.time.LocalDate.parse("2026-12-15"),
+                List.of(Reports.DOSE_CALCULATION_ERROR));
+        SummaryPeriod.Listed first = new SummaryPeriod.Listed("case-1", "r1");
+        SummaryPeriod.Listed second = new SummaryPeriod.Listed("case-1", "r2");
+        DraftGenerated drafted = new DraftGenerated("psr", duty, NOW);
+        IncidentListed listed = new IncidentListed("psr", period, first, NOW);
+        fixture.givenNoPriorActivity()
+                .when(new ListInPeriodicSummary("psr", duty, period, first, NOW))
+                .expectEvents(drafted, listed);
+        fixture.given(drafted, listed)
+                .when(new ListInPeriodicSummary("psr", duty, period, first, NOW))
+                .expectNoEvents();
+        fixture.given(drafted, listed)
+                .when(new ListInPeriodicSummary("psr", duty, period, second, NOW))
+                .expectEvents(new IncidentListed("psr", period, second, NOW));
+        VigilanceReportSubmitted went =
+                new VigilanceReportSubmitted("psr", duty, "PSR-R1", NOW, false, null, "psr.xml", "sha", APPROVAL, 2);
+        fixture.given(drafted, listed, went)
+                .when(new ListInPeriodicSummary("psr", duty, period, second, NOW))
+                .expectException(DomainException.class)
+                .expectExceptionMessage(containsString("reported on its own"));
+        fixture.given(drafted, listed, went)
+                .when(new ListInPeriodicSummary("psr", duty, period, first, NOW))
                 .expectNoEvents();
     }
 

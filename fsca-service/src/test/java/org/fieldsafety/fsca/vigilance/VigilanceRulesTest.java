@@ -111,6 +111,7 @@ class VigilanceRulesTest {
         assertEquals(SubmissionFormat.EU_MIR, SubmissionFormat.of(Regime.EU_MDR, VigilanceReportKind.FINAL));
         assertEquals(SubmissionFormat.EU_FSCA, SubmissionFormat.of(Regime.EU_MDR, VigilanceReportKind.FSCA));
         assertEquals(SubmissionFormat.EU_TREND, SubmissionFormat.of(Regime.EU_MDR, VigilanceReportKind.TREND));
+        assertEquals(SubmissionFormat.EU_PSR, SubmissionFormat.of(Regime.EU_MDR, VigilanceReportKind.PERIODIC_SUMMARY));
         assertEquals(SubmissionFormat.UK_MIR, SubmissionFormat.of(Regime.UK_MHRA, VigilanceReportKind.FOLLOW_UP));
         assertEquals(SubmissionFormat.UK_FSCA, SubmissionFormat.of(Regime.UK_MHRA, VigilanceReportKind.FSCA));
         assertEquals(SubmissionFormat.UK_TREND, SubmissionFormat.of(Regime.UK_MHRA, VigilanceReportKind.TREND));
@@ -135,7 +136,10 @@ class VigilanceRulesTest {
                 List.of(Regime.EU_MDR, VigilanceReportKind.CORRECTION_REMOVAL),
                 List.of(Regime.CA_HC, VigilanceReportKind.FSCA),
                 List.of(Regime.AU_TGA, VigilanceReportKind.TREND),
-                List.of(Regime.AU_TGA, VigilanceReportKind.CORRECTION_REMOVAL))) {
+                List.of(Regime.AU_TGA, VigilanceReportKind.CORRECTION_REMOVAL),
+                List.of(Regime.UK_MHRA, VigilanceReportKind.PERIODIC_SUMMARY),
+                List.of(Regime.US_FDA, VigilanceReportKind.PERIODIC_SUMMARY),
+                List.of(Regime.CA_HC, VigilanceReportKind.PERIODIC_SUMMARY))) {
             DomainException refused = assertThrows(
                     DomainException.class,
                     () -> SubmissionFormat.of((Regime) pair.get(0), (VigilanceReportKind) pair.get(1)));

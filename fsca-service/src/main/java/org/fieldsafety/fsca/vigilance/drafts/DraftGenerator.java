@@ -24,12 +24,15 @@ import org.fieldsafety.fsca.cases.FscaCaseEvent.ReportabilityDecided;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.ReportingClocksChanged;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.TrendSignalRecorded;
 import org.fieldsafety.fsca.cases.FscaDecision;
+import org.fieldsafety.fsca.cases.Incident;
 import org.fieldsafety.fsca.cases.ReportingClock;
 import org.fieldsafety.fsca.vigilance.FscaReports;
 import org.fieldsafety.fsca.vigilance.ReportingDuty;
 import org.fieldsafety.fsca.vigilance.TrendReports;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.GenerateDraft;
 import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.WithdrawDraft;
+import org.fieldsafety.fsca.vigilance.periodic.PeriodicSummaryService;
+import org.fieldsafety.platform.domain.RuleViolation;
 
 /**
  * The machine proposes the reports: follows the FSCA cases' events on a tracking processor of its own and,
@@ -39,7 +42,9 @@ import org.fieldsafety.fsca.vigilance.VigilanceReportCommand.WithdrawDraft;
  * that became a 5-day report) withdraws the draft of the kind it no longer asks for. The commands go
  * through the audited path as the system; the processor's token moves on only once they committed, so no
  * clock is missed (decision 0019). The case's FSCA reports and its trend episodes' reports, which have no
- * clock, are drafted from the events that make them due.
+ * clock, are drafted from the events that make them due. An incident's EU MDR clock that a periodic summary
+ * agreement covers (MDR Art. 87(9), {@link PeriodicSummaryService}) gets no report of its own: the incident is
+ * listed in its period's summary and its clock made due with it, together, unless the summary already went.
  */
 @Singleton
 @ProcessingGroup(DraftGenerator.PROCESSING_GROUP)
@@ -48,6 +53,7 @@ public class DraftGenerator {
     public static final String PROCESSING_GROUP = "vigilance-drafts";
 
     private final AuditedCommands commands;
+    private final PeriodicSummaryService summaries;
     private final Clock clock;
 
     /**
@@ -57,8 +63,9 @@ public class DraftGenerator {
      */
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "vigilance-drafts"));
 
-    DraftGenerator(AuditedCommands commands, Clock clock) {
+    DraftGenerator(AuditedCommands commands, PeriodicSummaryService summaries, Clock clock) {
         this.commands = commands;
+        this.summaries = summaries;
         this.clock = clock;
     }
 
@@ -69,7 +76,32 @@ public class DraftGenerator {
 
     @EventHandler
     void on(IncidentAttached event) {
-        follow(event.caseId(), event.incident().reportId(), event.incident().clocks(), false);
+        Incident incident = event.incident();
+        List<ReportingClock> clocks = incident.clocks();
+        if (coveredBySummary(event.caseId(), incident)) {
+            clocks = clocks.stream()
+                    .filter(c -> !c.regime().equals(PeriodicSummaryService.REGIME.name()))
+                    .toList();
+        }
+        follow(event.caseId(), incident.reportId(), clocks, false);
+    }
+
+    /**
+     * Lists the incident in its period's summary report and makes its clock due with it, when an agreement
+     * covers it; false when none does, or the summary refuses it (no longer a draft): then it is reported
+     * on its own.
+     */
+    private boolean coveredBySummary(String caseId, Incident incident) {
+        List<Object> coverage = summaries.coverage(caseId, incident, clock.instant());
+        if (coverage.isEmpty()) {
+            return false;
+        }
+        try {
+            run(caseId, () -> commands.sendAll(coverage, AuditedCommands.SYSTEM));
+            return true;
+        } catch (RuleViolation e) {
+            return false;
+        }
     }
 
     @EventHandler
@@ -173,14 +205,18 @@ public class DraftGenerator {
         if (drafts.isEmpty() && withdrawals.isEmpty()) {
             return;
         }
+        run(caseId, () -> {
+            if (!drafts.isEmpty()) {
+                commands.sendAll(drafts, AuditedCommands.SYSTEM);
+            }
+            withdrawals.forEach(this::withdraw);
+        });
+    }
+
+    /** Runs {@code step} on the sender's thread and waits for it; its failure is this one's. */
+    private void run(String caseId, Runnable step) {
         try {
-            sender.submit(() -> {
-                        if (!drafts.isEmpty()) {
-                            commands.sendAll(drafts, AuditedCommands.SYSTEM);
-                        }
-                        withdrawals.forEach(this::withdraw);
-                    })
-                    .get();
+            sender.submit(step).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while drafting the reports of case " + caseId, e);

@@ -12,6 +12,7 @@ import org.fieldsafety.fsca.vigilance.VigilanceReportEvent;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.DraftCompleted;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.DraftGenerated;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.DraftWithdrawn;
+import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.IncidentListed;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.VigilanceReportAcknowledged;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.VigilanceReportRejected;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent.VigilanceReportSubmitted;
@@ -43,6 +44,14 @@ public class VigilanceReportProjection {
                 view.details.withdrawal = null;
             });
         }
+    }
+
+    @EventHandler
+    void on(IncidentListed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event, sequence, at, view -> {
+            view.details.summary = event.period();
+            view.details.listed.add(event.incident());
+        });
     }
 
     @EventHandler

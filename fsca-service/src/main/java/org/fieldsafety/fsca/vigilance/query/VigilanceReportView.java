@@ -6,10 +6,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.fieldsafety.eventstore.readmodel.VersionedView;
 import org.fieldsafety.fsca.vigilance.DraftContent;
 import org.fieldsafety.fsca.vigilance.Regime;
 import org.fieldsafety.fsca.vigilance.ReportingDuty;
+import org.fieldsafety.fsca.vigilance.SummaryPeriod;
 import org.fieldsafety.fsca.vigilance.VigilanceReportDocument;
 import org.fieldsafety.fsca.vigilance.VigilanceReportKind;
 import org.fieldsafety.fsca.vigilance.VigilanceReportStatus;
@@ -48,13 +51,20 @@ public class VigilanceReportView extends VersionedView {
     @JdbcTypeCode(SqlTypes.JSON)
     public Details details = new Details();
 
-    /** What regulatory affairs added, the report as submitted, and the authority's answer. */
+    /**
+     * What regulatory affairs added, the report as submitted, and the authority's answer; for a periodic
+     * summary report its period and the incidents it lists.
+     */
     public static class Details {
         public DraftContent content = DraftContent.EMPTY;
         public Submission submission;
         public Answer answer;
         /** Why the draft was withdrawn, null unless it was. */
         public String withdrawal;
+        /** Null unless a periodic summary report. */
+        public SummaryPeriod summary;
+
+        public List<SummaryPeriod.Listed> listed = List.of();
 
         Details copy() {
             Details copy = new Details();
@@ -62,6 +72,8 @@ public class VigilanceReportView extends VersionedView {
             copy.submission = submission;
             copy.answer = answer;
             copy.withdrawal = withdrawal;
+            copy.summary = summary;
+            copy.listed = new ArrayList<>(listed);
             return copy;
         }
     }

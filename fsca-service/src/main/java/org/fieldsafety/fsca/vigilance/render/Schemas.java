@@ -29,6 +29,7 @@ public final class Schemas {
             SubmissionFormat.UK_FSCA, "gb-fsca.xsd",
             SubmissionFormat.EU_TREND, "eu-trend.xsd",
             SubmissionFormat.UK_TREND, "gb-trend.xsd",
+            SubmissionFormat.EU_PSR, "eu-psr.xsd",
             SubmissionFormat.US_EMDR, "us-emdr-icsr.xsd",
             SubmissionFormat.US_CORRECTION_REMOVAL, "us-806.xsd");
     private static final Map<SubmissionFormat, Schema> COMPILED = new ConcurrentHashMap<>();

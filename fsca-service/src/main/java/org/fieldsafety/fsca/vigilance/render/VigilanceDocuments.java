@@ -63,6 +63,7 @@ public final class VigilanceDocuments {
                 FscaReportForm.of(document, document.administrative().regime());
             case EU_TREND, UK_TREND ->
                 TrendReportForm.of(document, document.administrative().regime());
+            case EU_PSR -> PeriodicSummaryReportForm.of(document);
             case US_EMDR -> Form3500A.of(document, fdaCodes);
             case US_CORRECTION_REMOVAL -> CorrectionRemovalForm.of(document);
             case CA_PROBLEM_REPORT, AU_ADVERSE_EVENT ->

@@ -93,6 +93,18 @@ class VigilanceDocumentsRulesTest {
                 "incomplete-vigilance-report",
                 assertThrows(DomainException.class, () -> documents.xml(noTrend))
                         .code());
+        VigilanceReportDocument noSummary = new VigilanceReportDocument(
+                Reports.administrative(Regime.EU_MDR, VigilanceReportKind.PERIODIC_SUMMARY, "BfArM (DE)", "Art. 87(9)"),
+                trend.manufacturer(),
+                trend.device(),
+                null,
+                null,
+                null,
+                null);
+        assertEquals(
+                "The Periodic Summary Report needs the report's periodic summary",
+                assertThrows(DomainException.class, () -> documents.pdf(noSummary))
+                        .getMessage());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.fieldsafety.fsca.vigilance.Reports.fscaReport;
 import static org.fieldsafety.fsca.vigilance.Reports.incidentReport;
 import static org.fieldsafety.fsca.vigilance.Reports.investigationConcluded;
 import static org.fieldsafety.fsca.vigilance.Reports.investigationUnderWay;
+import static org.fieldsafety.fsca.vigilance.Reports.periodicSummaryReport;
 import static org.fieldsafety.fsca.vigilance.Reports.trendReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,6 +60,7 @@ class VigilanceDocumentsTest {
                                 investigationConcluded())),
                 Arguments.of("eu-fsca", fscaReport(Regime.EU_MDR, VigilanceReportKind.FSCA, "BfArM (DE)")),
                 Arguments.of("eu-trend", trendReport(Regime.EU_MDR, "BfArM (DE)")),
+                Arguments.of("eu-psr", periodicSummaryReport()),
                 Arguments.of(
                         "us-emdr-5-day",
                         incidentReport(
