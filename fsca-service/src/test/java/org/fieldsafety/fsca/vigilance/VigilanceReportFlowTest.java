@@ -358,10 +358,10 @@ class VigilanceReportFlowTest {
                         "incidents.find { it.reportId == '" + inGermany
                                 + "' }.clocks.find { it.regime == 'EU_MDR' }.state",
                         equalTo("SUBMITTED")));
-        as("ra").accept(ContentType.JSON)
+        await().atMost(PATIENCE).untilAsserted(() -> as("ra").accept(ContentType.JSON)
                 .get("/api/v1/vigilance-reports/{id}", finalReport)
                 .then()
-                .body("status", equalTo("ACKNOWLEDGED"));
+                .body("status", equalTo("ACKNOWLEDGED")));
     }
 
     /**
