@@ -3,18 +3,13 @@ package org.fieldsafety.fsca.console;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.SelectOption;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -22,13 +17,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -40,6 +33,7 @@ import org.fieldsafety.fsca.ChangeControlEvents;
 import org.fieldsafety.fsca.TriageEvents;
 import org.fieldsafety.fsca.cases.FscaCases;
 import org.fieldsafety.infra.InfraTestResource;
+import org.fieldsafety.infra.TestBrowser;
 import org.fieldsafety.infra.TestKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -59,18 +53,14 @@ class ConsoleBrowserTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-    private static final Map<String, String> NO_DOWNLOADS = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 
-    private static Playwright playwright;
-    private static Browser browser;
+    private static TestBrowser browser;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     String issuer;
-
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
     @Inject
     ObjectMapper json;
@@ -81,45 +71,21 @@ class ConsoleBrowserTest {
     private BrowserContext context;
     private Page page;
 
-    /**
-     * Debian's Chromium, which .ci/run installs; CI also sets FIELDSAFETY_BROWSER_TESTS=required so that
-     * this test can never be skipped there. A developer machine without it skips with this message.
-     */
     @BeforeAll
     static void launch() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            assertNotEquals(
-                    "required",
-                    System.getenv("FIELDSAFETY_BROWSER_TESTS"),
-                    "the console's browser test is required here, but " + CHROMIUM + " is missing");
-            assumeTrue(false, "no " + CHROMIUM + " (apt-get install chromium chromium-driver): browser test skipped");
-        }
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(NO_DOWNLOADS));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        browser = TestBrowser.launch();
     }
 
     @AfterAll
     static void shutDown() {
-        if (playwright != null) {
+        if (browser != null) {
             browser.close();
-            playwright.close();
         }
     }
 
     @BeforeEach
     void openABrowser() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        context = browser.context(1280, 900);
         page = context.newPage();
     }
 
@@ -155,6 +121,7 @@ class ConsoleBrowserTest {
                 .textContent()
                 .startsWith("MISSED, OVERDUE by 1 day"));
         screenshot("queue");
+        TestBrowser.assertAccessible(page);
 
         page.locator("tr[data-case='" + urgent + "'] a").click();
         assertTrue(page.locator("#status").textContent().startsWith("Open"));
