@@ -165,8 +165,12 @@ class ConsoleBrowserTest {
         assertTrue(page.url().startsWith(issuer), "signed out at Keycloak too: " + page.url());
     }
 
+    /**
+     * A refused signature leaves the case open and is kept for auditors, who read the case without a form to
+     * fill in, its audit trail verified, and the refusal.
+     */
     @Test
-    void aWrongPasswordIsRejectedAndTheCaseStaysOpen() throws Exception {
+    void aWrongPasswordIsRejectedAndTheCaseStaysOpenAndAnAuditorSeesTheRefusal() throws Exception {
         String caseId = openCase(Instant.now().minus(Duration.ofHours(1)), Duration.ofDays(10));
         String casePage = console + "/cases/" + caseId;
         signIn("ra", "ra-local");
@@ -187,6 +191,27 @@ class ConsoleBrowserTest {
         screenshot("signature-rejected");
         page.reload();
         assertEquals(0, page.locator("#problem").count(), "the problem shows once");
+
+        context.close();
+        context = browser.context(1280, 900);
+        page = context.newPage();
+        signIn("auditor", "auditor-local");
+        page.navigate(casePage);
+        assertTrue(page.locator("#status").textContent().startsWith("Open"));
+        assertEquals(0, page.locator("main form").count(), "an auditor reads; nothing to fill in");
+        page.click("#audit-link");
+        assertTrue(page.locator("#verification").textContent().startsWith("Verified"));
+        assertEquals(
+                "Fsca case opened", page.locator("#audit tbody tr td").nth(1).textContent());
+        TestBrowser.assertAccessible(page);
+        screenshot("audit-trail");
+
+        page.navigate(console + "/signature-failures");
+        assertTrue(
+                page.locator("#signature-failures").textContent().contains("/cases/" + caseId + "/decision"),
+                () -> page.locator("main").textContent());
+        TestBrowser.assertAccessible(page);
+        screenshot("signature-failures");
     }
 
     @Test

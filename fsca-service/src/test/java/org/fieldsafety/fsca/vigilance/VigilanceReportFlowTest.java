@@ -299,6 +299,14 @@ class VigilanceReportFlowTest {
             });
         }
         assertTrue(trail.audit(VigilanceReport.class, mir).verified());
+        as("auditor")
+                .get("/api/v1/vigilance-reports/{id}/audit", mir)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(mir))
+                .body("verified", equalTo(true))
+                .body("entries.type", hasItems("DraftGenerated", "VigilanceReportSubmitted"));
+        as("eng").get("/api/v1/vigilance-reports/{id}/audit", mir).then().statusCode(403);
 
         // the investigation concludes without an FSCA: the German incident's final report falls due, and the
         // case closes only after it; it needs the investigation's conclusion (MDR Art. 89(5))
