@@ -19,6 +19,9 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +35,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.fsca.ChangeControlEvents;
 import org.fieldsafety.fsca.TriageEvents;
 import org.fieldsafety.fsca.cases.FscaCases;
+import org.fieldsafety.fsca.cases.query.FscaCaseProjection;
 import org.fieldsafety.infra.InfraTestResource;
+import org.fieldsafety.infra.PostgresServer;
 import org.fieldsafety.infra.TestBrowser;
 import org.fieldsafety.infra.TestKafka;
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +66,9 @@ class ConsoleBrowserTest {
 
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     String issuer;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     @Inject
     ObjectMapper json;
@@ -521,6 +529,51 @@ class ConsoleBrowserTest {
         page.setViewportSize(390, 844);
         page.navigate(reportPage);
         screenshot("report-09-report-390px");
+    }
+
+    /**
+     * A case's opening event that its view cannot take is parked; the administrator sees it with the reason
+     * in the console and, once the cause is gone, replays it, and the case shows.
+     */
+    @Test
+    void anAdministratorSeesAParkedEventAndReplaysItOnceItsCauseIsGone() throws Exception {
+        String problemId = UUID.randomUUID().toString();
+        String constraint = "console_test_parks_" + problemId.substring(0, 8);
+        sql("alter table fsca_case_view add constraint " + constraint + " check (problem_id <> '" + problemId + "')");
+        String caseId = openCase(problemId, Instant.now().minus(Duration.ofHours(1)), Duration.ofDays(10));
+        signIn("admin", "admin-local");
+        Locator parked = page.locator(
+                "table.parked[data-group='" + FscaCaseProjection.PROCESSING_GROUP + "'] tr",
+                new Page.LocatorOptions().setHasText(caseId));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            page.navigate(console + "/dead-letters");
+            assertTrue(parked.count() > 0);
+        });
+        // the case's first event with the reason, and its later events waiting behind it
+        assertTrue(
+                parked.first().textContent().startsWith("FscaCaseOpened"),
+                parked.first().textContent());
+        assertTrue(
+                parked.first().textContent().contains(constraint),
+                parked.first().textContent());
+        TestBrowser.assertAccessible(page);
+        screenshot("dead-letters");
+
+        sql("alter table fsca_case_view drop constraint " + constraint);
+        page.waitForNavigation(() ->
+                page.click("#dead-letter-groups tr[data-group='" + FscaCaseProjection.PROCESSING_GROUP + "'] button"));
+        assertEquals(0, parked.count());
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            page.navigate(console + "/cases/" + caseId);
+            assertTrue(page.locator("#status").textContent().startsWith("Open"));
+        });
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection connection =
+                DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD)) {
+            connection.createStatement().execute(statement);
+        }
     }
 
     /** Sends a report page's form with the keyboard (Enter on its submit button), back to the page. */
