@@ -70,7 +70,6 @@ public class ConsoleResource {
                 List<CaseForms.Choice> clocks,
                 List<CaseForms.Recipient> recipients,
                 List<ReportRow> reports,
-                TrendChart trendChart,
                 AcknowledgementChart acknowledgementChart,
                 String user);
 
@@ -140,8 +139,9 @@ public class ConsoleResource {
     }
 
     /**
-     * One case: its incidents and the state of each clock, its trend signals and its notices' acknowledgements
-     * as charts ({@link TrendChart}, {@link AcknowledgementChart}), the worst risk, the timeline and, for regulatory
+     * One case: its incidents and the state of each clock, its trend signals (its problem's chart is {@link
+     * ConsoleProblemResource}'s), its notices' acknowledgements as a chart ({@link AcknowledgementChart}), the
+     * worst risk, the timeline and, for regulatory
      * affairs, the form of every step the case can take now ({@link ConsoleStepResource}); its vigilance
      * reports; with the problem of a step just refused ({@link PageAnswer}, read once).
      */
@@ -166,7 +166,6 @@ public class ConsoleResource {
                             all.stream()
                                     .map(report -> ReportRow.of(report, now))
                                     .toList(),
-                            TrendChart.of(fsca.trendSignals()),
                             AcknowledgementChart.of(fsca.fieldSafetyNotices(), fsca.deliveryFailures(), now),
                             user());
                     return problem == null

@@ -1,130 +1,203 @@
 package org.fieldsafety.fsca.console;
 
 import io.quarkus.qute.RawString;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.fieldsafety.fsca.cases.TrendSignal;
+import org.fieldsafety.fsca.console.problems.ProblemWeeks;
 
 /**
- * The case page's picture of its problem's trend (MDR Art. 88): for each trend signal the case holds, the
- * reports observed in the signal's window as a solid bar beside the reports the baseline expected there as
- * an outlined one, the windows in the order the signals were raised, each marked as a signal. Drawn from the
- * case's own signals (triage, which counts every report, sends a signal only when a window's count is
- * significant), on the server as SVG; its text alternative is the {@code title} and {@code desc} it carries
- * and the trend signals' table beside it. At most {@value #MAX_WINDOWS} windows, the latest.
+ * The problem page's picture of its trend (MDR Art. 88): the reports of each week as bars against the
+ * reports its trend expects per week as a dashed line, and the windows of the trend signals its cases hold
+ * shaded and marked. Drawn on the server as SVG (no script, no network); its text alternative is the {@code
+ * title} and {@code desc} it carries (every week and signal in words) and the table of weeks beside it.
  *
  * @param svg the drawing, safe to insert into the page as it is (every text is escaped)
- * @param shown how many windows it draws
+ * @param rows the weeks as the table beside the chart lists them
+ * @param expected the reports expected per week to one decimal, null before the trend's first evaluation
  */
-record TrendChart(RawString svg, int shown) {
-
-    static final int MAX_WINDOWS = 12;
+record TrendChart(RawString svg, List<Row> rows, String expected) {
 
     private static final int WIDTH = 760;
-    private static final int HEIGHT = 260;
+    private static final int HEIGHT = 280;
     private static final int LEFT = 50;
     private static final int RIGHT = WIDTH - 20;
     private static final int TOP = 30;
     private static final int BOTTOM = HEIGHT - 60;
+    private static final Duration WEEK = Duration.ofDays(7);
+    private static final String SIGNAL_FILL = "#fdecee";
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    /** The chart of {@code signals}; null when there is none. */
-    static TrendChart of(List<TrendSignal> signals) {
-        if (signals.isEmpty()) {
-            return null;
-        }
-        List<TrendSignal> sorted = signals.stream()
-                .sorted(Comparator.comparing(TrendSignal::raisedAt))
+    /** One week: its start, its reports, and whether a trend signal's window covers part of it. */
+    record Row(Instant start, long reports, boolean signal) {}
+
+    /** The chart of a problem's {@code weeks} with the trend {@code signals} of its cases. */
+    static TrendChart of(ProblemWeeks weeks, List<TrendSignal> signals) {
+        List<Row> rows = weeks.weeks().stream()
+                .map(week -> new Row(
+                        week.start(),
+                        week.reports(),
+                        signals.stream().anyMatch(signal -> overlaps(signal, week.start()))))
                 .toList();
-        List<TrendSignal> windows = sorted.subList(Math.max(0, sorted.size() - MAX_WINDOWS), sorted.size());
+        Double expected = weeks.expectedPerWeek();
         double top = Math.max(
-                1,
-                windows.stream()
-                        .mapToDouble(s -> Math.max(s.observed(), s.expected()))
-                        .max()
-                        .orElse(1));
+                1, Math.max(rows.stream().mapToLong(Row::reports).max().orElse(0), expected == null ? 0 : expected));
+        double column = (double) (RIGHT - LEFT) / Math.max(1, rows.size());
+
         StringBuilder svg = Svg.start(
-                        "trend-chart",
-                        WIDTH,
-                        HEIGHT,
-                        "Reports observed against the reports expected in each trend signal's window",
-                        description(windows, sorted.size()))
-                .append(Svg.line(LEFT, BOTTOM, RIGHT, BOTTOM, Svg.MUTED, ""));
+                "trend-chart",
+                WIDTH,
+                HEIGHT,
+                "Reports per week of the problem against the reports expected, with its trend signals",
+                description(weeks, rows, signals));
+        for (TrendSignal signal : signals) {
+            int first = -1;
+            int last = -1;
+            for (int i = 0; i < rows.size(); i++) {
+                if (overlaps(signal, rows.get(i).start())) {
+                    first = first < 0 ? i : first;
+                    last = i;
+                }
+            }
+            if (first >= 0) {
+                double x = LEFT + column * first;
+                svg.append("<g class=\"trend-signal\" data-signal=\"")
+                        .append(Svg.escape(signal.signalId()))
+                        .append("\"><title>")
+                        .append(Svg.escape(words(signal)))
+                        .append("</title><rect x=\"")
+                        .append(Svg.num(x))
+                        .append("\" y=\"")
+                        .append(TOP)
+                        .append("\" width=\"")
+                        .append(Svg.num(column * (last - first + 1)))
+                        .append("\" height=\"")
+                        .append(BOTTOM - TOP)
+                        .append("\" fill=\"")
+                        .append(SIGNAL_FILL)
+                        .append("\"/>")
+                        .append(Svg.text(x + 2, TOP - 6, "start", Svg.RED, "\u25b2 signal"))
+                        .append("</g>");
+            }
+        }
         for (double count : List.of(0.0, Math.ceil(top / 2), Math.ceil(top))) {
             svg.append(Svg.line(LEFT, y(count, top), RIGHT, y(count, top), Svg.GRID, ""))
                     .append(Svg.text(LEFT - 6, y(count, top) + 4, "end", Svg.MUTED, Svg.num(count)));
         }
-        double group = (double) (RIGHT - LEFT) / windows.size();
-        double bar = Math.min(40, group / 3);
-        for (int i = 0; i < windows.size(); i++) {
-            TrendSignal signal = windows.get(i);
-            double middle = LEFT + group * i + group / 2;
-            svg.append("<g class=\"trend-window\" data-signal=\"")
-                    .append(Svg.escape(signal.signalId()))
+        double bar = Math.max(2, column * 0.7);
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            double x = LEFT + column * i + (column - bar) / 2;
+            svg.append("<rect class=\"week\" x=\"")
+                    .append(Svg.num(x))
+                    .append("\" y=\"")
+                    .append(Svg.num(y(row.reports(), top)))
+                    .append("\" width=\"")
+                    .append(Svg.num(bar))
+                    .append("\" height=\"")
+                    .append(Svg.num(BOTTOM - y(row.reports(), top)))
+                    .append("\" fill=\"")
+                    .append(Svg.BLUE)
                     .append("\"><title>")
-                    .append(Svg.escape(words(signal)))
-                    .append("</title>")
-                    .append(rect(middle - bar, y(signal.observed(), top), bar, Svg.BLUE, Svg.BLUE))
-                    .append(rect(middle, y(signal.expected(), top), bar, "#fff", Svg.MUTED))
-                    .append(Svg.text(
-                            middle - bar / 2,
-                            y(signal.observed(), top) - 4,
-                            "middle",
-                            Svg.INK,
-                            Long.toString(signal.observed())))
-                    .append(Svg.text(
-                            middle,
-                            BOTTOM + 16,
-                            "middle",
-                            Svg.INK,
-                            DAY.format(signal.windowStart()) + "\u2013" + DAY.format(signal.windowEnd())))
-                    .append(Svg.text(middle, BOTTOM + 30, "middle", Svg.RED, "\u25b2 signal"))
-                    .append("</g>");
+                    .append(Svg.escape(weekWords(row)))
+                    .append("</title></rect>");
+            if (i % 4 == 0) {
+                svg.append(Svg.text(x + bar / 2, BOTTOM + 16, "middle", Svg.INK, DAY.format(row.start())));
+            }
         }
-        int legend = HEIGHT - 8;
-        svg.append(swatch(LEFT, legend - 10, Svg.BLUE, Svg.BLUE))
-                .append(Svg.text(LEFT + 18, legend, "start", Svg.INK, "Reports observed"))
-                .append(swatch(LEFT + 160, legend - 10, "#fff", Svg.MUTED))
-                .append(Svg.text(LEFT + 178, legend, "start", Svg.INK, "Reports expected (baseline)"))
+        svg.append(Svg.line(LEFT, BOTTOM, RIGHT, BOTTOM, Svg.MUTED, ""));
+        if (expected != null) {
+            svg.append(Svg.line(
+                    LEFT,
+                    y(expected, top),
+                    RIGHT,
+                    y(expected, top),
+                    Svg.RED,
+                    " stroke-width=\"2\" stroke-dasharray=\"6 4\" id=\"expected-line\""));
+        }
+        int legend = HEIGHT - 12;
+        svg.append("<rect x=\"")
+                .append(LEFT)
+                .append("\" y=\"")
+                .append(legend - 10)
+                .append("\" width=\"12\" height=\"12\" fill=\"")
+                .append(Svg.BLUE)
+                .append("\"/>")
+                .append(Svg.text(LEFT + 18, legend, "start", Svg.INK, "Reports in the week"))
+                .append(Svg.line(
+                        LEFT + 170,
+                        legend - 4,
+                        LEFT + 194,
+                        legend - 4,
+                        Svg.RED,
+                        " stroke-width=\"2\" stroke-dasharray=\"6 4\""))
+                .append(Svg.text(LEFT + 200, legend, "start", Svg.INK, "Expected per week"))
+                .append("<rect x=\"")
+                .append(LEFT + 340)
+                .append("\" y=\"")
+                .append(legend - 10)
+                .append("\" width=\"12\" height=\"12\" fill=\"")
+                .append(SIGNAL_FILL)
+                .append("\" stroke=\"")
+                .append(Svg.RED)
+                .append("\"/>")
+                .append(Svg.text(LEFT + 358, legend, "start", Svg.INK, "A trend signal's window"))
                 .append("</svg>");
-        return new TrendChart(new RawString(svg.toString()), windows.size());
+        return new TrendChart(
+                new RawString(svg.toString()),
+                rows,
+                expected == null ? null : String.format(Locale.ROOT, "%.1f", expected));
     }
 
-    /** Every window drawn, in words: the chart's text alternative. */
-    static String description(List<TrendSignal> windows, int total) {
-        StringBuilder text = new StringBuilder(
-                        windows.size() == total ? "All " + total : "The latest " + windows.size() + " of " + total)
-                .append(" trend signals of the problem: ");
-        for (int i = 0; i < windows.size(); i++) {
-            text.append(i == 0 ? "" : "; ").append(words(windows.get(i)));
+    /** Every week and signal in words: the chart's text alternative. */
+    static String description(ProblemWeeks weeks, List<Row> rows, List<TrendSignal> signals) {
+        StringBuilder text = new StringBuilder("Reports of ")
+                .append(weeks.softwareItem())
+                .append(' ')
+                .append(weeks.faultCode())
+                .append(" per week, ")
+                .append(rows.size())
+                .append(" weeks: ");
+        for (int i = 0; i < rows.size(); i++) {
+            text.append(i == 0 ? "" : "; ").append(weekWords(rows.get(i)));
         }
-        return text.append('.').toString();
+        text.append(". ")
+                .append(
+                        weeks.expectedPerWeek() == null
+                                ? "No expected rate yet: the trend was not evaluated."
+                                : String.format(
+                                        Locale.ROOT,
+                                        "Expected per week: %.1f (%s).",
+                                        weeks.expectedPerWeek(),
+                                        ConsoleLabels.words(weeks.expectedFrom())));
+        if (signals.isEmpty()) {
+            return text.append(" No trend signal.").toString();
+        }
+        signals.forEach(
+                signal -> text.append(" Trend signal: ").append(words(signal)).append('.'));
+        return text.toString();
+    }
+
+    private static String weekWords(Row row) {
+        return "week of " + ConsoleLabels.display(row.start()).replace(", 00:00 UTC", "") + ": " + row.reports()
+                + (row.reports() == 1 ? " report" : " reports") + (row.signal() ? ", in a trend signal's window" : "");
     }
 
     private static String words(TrendSignal signal) {
-        return signal.observed() + " reports of " + signal.softwareItem() + " " + signal.faultCode() + " from "
-                + ConsoleLabels.display(signal.windowStart()) + " to " + ConsoleLabels.display(signal.windowEnd())
-                + " against " + signal.expectedReports() + " expected (" + signal.method() + "), signal raised "
-                + ConsoleLabels.display(signal.raisedAt());
+        return signal.observed() + " reports from " + ConsoleLabels.display(signal.windowStart()) + " to "
+                + ConsoleLabels.display(signal.windowEnd()) + " against " + signal.expectedReports() + " expected ("
+                + signal.method() + "), raised " + ConsoleLabels.display(signal.raisedAt());
     }
 
-    /** A bar from the axis up to {@code y}. */
-    private static String rect(double x, double y, double width, String fill, String stroke) {
-        return box(x, y, width, BOTTOM - y, fill, stroke);
-    }
-
-    /** The legend's sample of a bar. */
-    private static String swatch(double x, double y, String fill, String stroke) {
-        return box(x, y, 12, 12, fill, stroke);
-    }
-
-    private static String box(double x, double y, double width, double height, String fill, String stroke) {
-        return "<rect x=\"" + Svg.num(x) + "\" y=\"" + Svg.num(y) + "\" width=\"" + Svg.num(width) + "\" height=\""
-                + Svg.num(height) + "\" fill=\"" + fill + "\" stroke=\"" + stroke + "\"/>";
+    /** Whether the signal's window covers part of the week from {@code start}. */
+    private static boolean overlaps(TrendSignal signal, Instant start) {
+        return signal.windowStart().isBefore(start.plus(WEEK))
+                && signal.windowEnd().isAfter(start);
     }
 
     private static double y(double count, double top) {

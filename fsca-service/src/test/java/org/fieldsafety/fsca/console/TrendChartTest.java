@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
 import org.fieldsafety.fsca.cases.TrendSignal;
+import org.fieldsafety.fsca.console.problems.ProblemWeeks;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -20,71 +23,120 @@ import org.w3c.dom.NodeList;
 
 class TrendChartTest {
 
-    private static final Instant START = Instant.parse("2026-04-01T00:00:00Z");
+    private static final Instant FIRST_MONDAY = Instant.parse("2026-04-06T00:00:00Z");
 
     @Test
-    void noSignalNoChart() {
-        assertNull(TrendChart.of(List.of()));
-    }
-
-    @Test
-    void eachWindowShowsItsObservedReportsAboveTheExpected() throws Exception {
-        TrendChart chart = TrendChart.of(List.of(signal("late", 30, 8, 2.5), signal("early", 0, 6, 3.0)));
-        assertEquals(2, chart.shown());
+    void eachWeekIsABarToScaleAgainstTheExpectedLine() throws Exception {
+        TrendChart chart = TrendChart.of(weeks(1.5, 0, 3, 6, 1), List.of());
         Document svg = parse(chart);
-        NodeList windows = svg.getElementsByTagName("g");
-        assertEquals(2, windows.getLength());
-        Element first = (Element) windows.item(0);
-        assertEquals("early", first.getAttribute("data-signal"), "in the order raised");
-        NodeList bars = first.getElementsByTagName("rect");
-        double observed = height(bars, 0);
-        double expected = height(bars, 1);
-        assertEquals(observed / 6 * 3.0, expected, 1, "bars to scale: 6 observed, 3 expected");
-        assertTrue(first.getTextContent().contains("\u25b2 signal"), "marked as a signal");
+        NodeList bars = weekBars(svg);
+        assertEquals(4, bars.getLength());
+        double bottom = y(bars, 0) + height(bars, 0);
+        assertEquals(0, height(bars, 0), 0.05);
+        assertEquals(height(bars, 2) / 2, height(bars, 1), 0.1, "3 reports: half the height of 6");
+        double expectedY = Double.parseDouble(expectedLine(svg).getAttribute("y1"));
+        assertEquals(bottom - height(bars, 2) / 4, expectedY, 0.5, "1.5 expected: a quarter of 6");
+        assertEquals("1.5", chart.expected());
+        assertEquals(0, svg.getElementsByTagName("g").getLength(), "no signal, no shaded window");
     }
 
     @Test
-    void theTextAlternativeNamesEveryWindow() throws Exception {
-        Document svg = parse(TrendChart.of(List.of(signal("s", 0, 8, 0.7))));
-        String desc = svg.getElementsByTagName("desc").item(0).getTextContent();
+    void theWeeksInASignalsWindowAreShadedMarkedAndListed() throws Exception {
+        TrendSignal signal = new TrendSignal(
+                "s1",
+                "event-log",
+                "E-LOG",
+                FIRST_MONDAY.plus(Duration.ofDays(10)), // in the second week
+                FIRST_MONDAY.plus(Duration.ofDays(17)), // into the third
+                8,
+                0.7,
+                "POISSON",
+                FIRST_MONDAY.plus(Duration.ofDays(17)));
+        TrendChart chart = TrendChart.of(weeks(0.7, 0, 1, 5, 3), List.of(signal));
         assertEquals(
-                "All 1 trend signals of the problem: 8 reports of dose-calculator E-LOG from 1 Apr 2026, 00:00 UTC"
-                        + " to 29 Apr 2026, 00:00 UTC against 0.7 expected (POISSON), signal raised 29 Apr 2026, 00:00 UTC.",
+                List.of(false, true, true, false),
+                chart.rows().stream().map(TrendChart.Row::signal).toList());
+        Document svg = parse(chart);
+        Element window = (Element) svg.getElementsByTagName("g").item(0);
+        assertEquals("s1", window.getAttribute("data-signal"));
+        assertTrue(window.getTextContent().contains("\u25b2 signal"));
+        Element shade = (Element) window.getElementsByTagName("rect").item(0);
+        NodeList bars = weekBars(svg);
+        double second = Double.parseDouble(((Element) bars.item(1)).getAttribute("x"));
+        double fourth = Double.parseDouble(((Element) bars.item(3)).getAttribute("x"));
+        double shadeStart = Double.parseDouble(shade.getAttribute("x"));
+        double shadeEnd = shadeStart + Double.parseDouble(shade.getAttribute("width"));
+        assertTrue(shadeStart < second && second < shadeEnd && shadeEnd < fourth, shadeStart + " " + shadeEnd);
+
+        String desc = svg.getElementsByTagName("desc").item(0).getTextContent();
+        assertTrue(
+                desc.startsWith("Reports of event-log E-LOG per week, 4 weeks: week of 6 Apr 2026: 0 reports;"
+                        + " week of 13 Apr 2026: 1 report, in a trend signal's window;"),
                 desc);
+        assertTrue(desc.contains("Expected per week: 0.7 (Own baseline)."), desc);
+        assertTrue(desc.contains("Trend signal: 8 reports from 16 Apr 2026, 00:00 UTC"), desc);
         assertEquals("img", svg.getDocumentElement().getAttribute("role"));
         assertEquals(
                 "trend-chart-title trend-chart-desc", svg.getDocumentElement().getAttribute("aria-labelledby"));
     }
 
     @Test
-    void manySignalsDrawTheLatestAndSaySo() throws Exception {
-        List<TrendSignal> many = IntStream.range(0, TrendChart.MAX_WINDOWS + 3)
-                .mapToObj(i -> signal("s" + i, i, 5, 1))
-                .toList();
-        TrendChart chart = TrendChart.of(many);
-        assertEquals(TrendChart.MAX_WINDOWS, chart.shown());
+    void beforeTheFirstEvaluationThereIsNoExpectedLine() throws Exception {
+        TrendChart chart = TrendChart.of(weeks(null, 2, 0), List.of());
+        assertNull(chart.expected());
         Document svg = parse(chart);
-        assertTrue(svg.getElementsByTagName("desc").item(0).getTextContent().startsWith("The latest 12 of 15"));
-        assertEquals("s3", ((Element) svg.getElementsByTagName("g").item(0)).getAttribute("data-signal"));
+        assertNull(expectedLine(svg));
+        assertTrue(svg.getElementsByTagName("desc").item(0).getTextContent().contains("No expected rate yet"));
     }
 
     @Test
     void textIsEscapedSoTheDrawingStaysWellFormed() throws Exception {
-        TrendSignal odd = new TrendSignal(
-                "<s>", "<script>&\"'", "F", START, START.plus(Duration.ofDays(28)), 3, 1, "POISSON", START);
-        TrendChart chart = TrendChart.of(List.of(odd));
+        ProblemWeeks odd = new ProblemWeeks(
+                "p",
+                "PUMP",
+                "<script>&\"'",
+                "F",
+                List.of(new ProblemWeeks.Week(FIRST_MONDAY, 1)),
+                1.0,
+                "X",
+                null,
+                null);
+        TrendChart chart = TrendChart.of(odd, List.of());
         assertFalse(chart.svg().getValue().contains("<script>"));
         parse(chart);
     }
 
-    private static double height(NodeList bars, int i) {
-        return Double.parseDouble(((Element) bars.item(i)).getAttribute("height"));
+    private static ProblemWeeks weeks(Double expected, long... reports) {
+        return new ProblemWeeks(
+                "p",
+                "PUMP",
+                "event-log",
+                "E-LOG",
+                IntStream.range(0, reports.length)
+                        .mapToObj(i -> new ProblemWeeks.Week(FIRST_MONDAY.plus(Duration.ofDays(7L * i)), reports[i]))
+                        .toList(),
+                expected,
+                expected == null ? null : "OWN_BASELINE",
+                null,
+                null);
     }
 
-    private static TrendSignal signal(String id, int startDay, long observed, double expected) {
-        Instant start = START.plus(Duration.ofDays(startDay));
-        Instant end = start.plus(Duration.ofDays(28));
-        return new TrendSignal(id, "dose-calculator", "E-LOG", start, end, observed, expected, "POISSON", end);
+    private static NodeList weekBars(Document svg) throws Exception {
+        return (NodeList)
+                XPathFactory.newInstance().newXPath().evaluate("//rect[@class='week']", svg, XPathConstants.NODESET);
+    }
+
+    private static Element expectedLine(Document svg) throws Exception {
+        return (Element)
+                XPathFactory.newInstance().newXPath().evaluate("//line[@id='expected-line']", svg, XPathConstants.NODE);
+    }
+
+    private static double y(NodeList bars, int i) {
+        return Double.parseDouble(((Element) bars.item(i)).getAttribute("y"));
+    }
+
+    private static double height(NodeList bars, int i) {
+        return Double.parseDouble(((Element) bars.item(i)).getAttribute("height"));
     }
 
     private static Document parse(TrendChart chart) throws Exception {
