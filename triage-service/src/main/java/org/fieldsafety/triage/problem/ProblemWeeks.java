@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * A problem's reports per week against what its trend expects per week (MDR Art. 88, IEC 62304 9.6), for
- * the trend chart: the reports a trend counts ({@link org.fieldsafety.triage.trend.TrendCounting}) by UTC
+ * A problem's reports per week against what its trend expects per week, for the console's trend chart: the
+ * reports a trend counts ({@link org.fieldsafety.triage.trend.TrendCounting}, where the rule is) by UTC
  * week of awareness, Monday to Sunday, the oldest first and the current week (still running) last. The
  * expected count per week is the last trend evaluation's expectation for its window scaled to seven days;
  * null before the first evaluation.
