@@ -37,6 +37,7 @@ class ApiReferenceTest {
 
     private static final String DOCUMENT = "docs/api.md";
     private static final String JAX_RS = "jakarta.ws.rs.";
+    private static final String REST_CLIENT = "org.eclipse.microprofile.rest.client.inject.RegisterRestClient";
     private static final String IF_BUILD_PROPERTY = "io.quarkus.arc.properties.IfBuildProperty";
     private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
     private static final Pattern SERVICE_SECTION = Pattern.compile("^## (\\S+-service)\\b.*");
@@ -123,6 +124,9 @@ class ApiReferenceTest {
                     .filter(type -> includes(settings, type))
                     .forEach(types::add);
             for (JavaClass type : types) {
+                if (type.isAnnotatedWith(REST_CLIENT)) {
+                    continue; // a client of another service's API, which that service's section lists
+                }
                 for (JavaMethod method : type.getMethods()) {
                     for (String http : HTTP_METHODS) {
                         if (method.isAnnotatedWith(JAX_RS + http)) {

@@ -276,6 +276,9 @@ public final class LocalSystem implements AutoCloseable {
                 "-Dquarkus.flyway.username=" + PostgresServer.migrationUser(service.database()),
                 "-Dquarkus.flyway.password=" + PostgresServer.PASSWORD,
                 "-Ddisable-axoniq-console-message=true"));
+        if (service == Service.FSCA && ports.services().containsKey(Service.TRIAGE)) {
+            command.add("-Dfieldsafety.triage.url=" + baseUrl(Service.TRIAGE)); // the console's trend chart
+        }
         settings.getOrDefault(service, Map.of()).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", service.runnableJar(root).toString()));
         try {

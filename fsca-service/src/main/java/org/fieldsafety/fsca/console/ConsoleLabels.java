@@ -1,10 +1,12 @@
 package org.fieldsafety.fsca.console;
 
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
@@ -84,6 +86,20 @@ final class ConsoleLabels {
 
     static String display(Instant at) {
         return at == null ? "" : TIME.format(at);
+    }
+
+    /**
+     * A time as every console page shows it: {@code <time datetime="...Z" title="... UTC">} with the UTC text,
+     * which the layout's script rewrites into the browser's time zone, the UTC text staying on hover. Nothing
+     * for no time.
+     */
+    static RawString time(Instant at) {
+        if (at == null) {
+            return new RawString("");
+        }
+        String utc = display(at);
+        return new RawString("<time datetime=\"" + at.truncatedTo(ChronoUnit.SECONDS) + "\" title=\"" + utc + "\">"
+                + utc + "</time>");
     }
 
     /** The first 8 characters of an id, enough to tell cases apart on screen. */

@@ -70,6 +70,7 @@ public class ConsoleResource {
                 List<CaseForms.Choice> clocks,
                 List<CaseForms.Recipient> recipients,
                 List<ReportRow> reports,
+                AcknowledgementChart acknowledgementChart,
                 String user);
 
         static native TemplateInstance notice(
@@ -138,7 +139,9 @@ public class ConsoleResource {
     }
 
     /**
-     * One case: its incidents and the state of each clock, the worst risk, the timeline and, for regulatory
+     * One case: its incidents and the state of each clock, its trend signals (its problem's chart is {@link
+     * ConsoleProblemResource}'s), its notices' acknowledgements as a chart ({@link AcknowledgementChart}), the
+     * worst risk, the timeline and, for regulatory
      * affairs, the form of every step the case can take now ({@link ConsoleStepResource}); its vigilance
      * reports; with the problem of a step just refused ({@link PageAnswer}, read once).
      */
@@ -163,6 +166,7 @@ public class ConsoleResource {
                             all.stream()
                                     .map(report -> ReportRow.of(report, now))
                                     .toList(),
+                            AcknowledgementChart.of(fsca.fieldSafetyNotices(), fsca.deliveryFailures(), now),
                             user());
                     return problem == null
                             ? RestResponse.ok(page)

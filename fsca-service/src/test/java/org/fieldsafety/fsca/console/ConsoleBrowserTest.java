@@ -3,6 +3,7 @@ package org.fieldsafety.fsca.console;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,8 +25,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -36,6 +41,7 @@ import org.fieldsafety.fsca.ChangeControlEvents;
 import org.fieldsafety.fsca.TriageEvents;
 import org.fieldsafety.fsca.cases.FscaCases;
 import org.fieldsafety.fsca.cases.query.FscaCaseProjection;
+import org.fieldsafety.fsca.console.problems.ProblemWeeks;
 import org.fieldsafety.infra.InfraTestResource;
 import org.fieldsafety.infra.PostgresServer;
 import org.fieldsafety.infra.TestBrowser;
@@ -128,13 +134,16 @@ class ConsoleBrowserTest {
         assertTrue(page.locator("tr[data-case='" + urgent + "'] .overdue")
                 .textContent()
                 .startsWith("MISSED, OVERDUE by 1 day"));
-        screenshot("queue");
-        TestBrowser.assertAccessible(page);
+        checked("queue");
 
         page.locator("tr[data-case='" + urgent + "'] a").click();
         assertTrue(page.locator("#status").textContent().startsWith("Open"));
         assertTrue(page.locator("#change-requests").textContent().contains("None yet"));
-        screenshot("case");
+        Locator opened = page.locator("time").first();
+        assertTrue(opened.getAttribute("datetime").endsWith("Z"), opened.getAttribute("datetime"));
+        assertTrue(opened.getAttribute("title").endsWith(" UTC"), "UTC on hover");
+        assertNotEquals(opened.getAttribute("title"), opened.textContent(), "shown in the browser's time zone");
+        checked("case");
 
         page.selectOption("#decision", "FSCA_REQUIRED");
         page.selectOption("#action", "SOFTWARE_UPDATE");
@@ -166,9 +175,11 @@ class ConsoleBrowserTest {
 
         page.locator("text=Field Safety Notice (preview)").click();
         assertTrue(page.locator("#notice").textContent().contains("dose-calculator 4.2.1"));
+        checked("notice");
 
         page.click("#sign-out");
         assertTrue(page.locator("#signed-out").isVisible());
+        checked("signed-out");
         page.navigate(console.toString());
         assertTrue(page.url().startsWith(issuer), "signed out at Keycloak too: " + page.url());
     }
@@ -241,7 +252,51 @@ class ConsoleBrowserTest {
         assertTrue(signals.contains("E-LOG-TRUNCATED") && signals.contains("0.7"), signals);
         String timeline = page.locator("#timeline").textContent();
         assertTrue(timeline.contains("Trend signal raised") && timeline.contains("8 reports"), timeline);
-        screenshot("trend");
+        checked("trend");
+
+        // the problem's page: triage's weeks (its stand-in here) with the case's signal marked
+        TriageStandIn.WEEKS.put(problemId, weeksEndingWithABurst(problemId));
+        page.click("#problem-chart");
+        assertEquals(console + "/problems/" + problemId, page.url());
+        assertEquals(1, page.locator("#trend-chart").count(), () -> page.content());
+        String desc = page.locator("#trend-chart-desc").textContent();
+        assertTrue(
+                desc.contains("8 reports, in a trend signal's window") && desc.contains("Trend signal: 8 reports"),
+                desc);
+        assertEquals("img", page.locator("#trend-chart").getAttribute("role"));
+        assertEquals(1, page.locator("#trend-chart g.trend-signal").count());
+        assertEquals(
+                ConsoleProblemResource.WEEKS, page.locator("#weeks tbody tr").count(), "every week in the table");
+        assertEquals(1, page.locator("#trend-signals tbody tr").count());
+        checked("problem-trend-chart");
+
+        // a problem triage does not know: the page says so and still lists what the cases hold
+        page.navigate(console + "/problems/" + UUID.randomUUID());
+        assertTrue(page.locator("#trend-unavailable").isVisible());
+        assertTrue(page.locator("#no-signals").isVisible());
+    }
+
+    /** Half a year of a problem's weeks as triage answers them: a report now and then, then 8 this week. */
+    private static ProblemWeeks weeksEndingWithABurst(String problemId) {
+        Instant monday = Instant.now()
+                .truncatedTo(ChronoUnit.DAYS)
+                .minus(Duration.ofDays(
+                        LocalDate.now(ZoneOffset.UTC).getDayOfWeek().getValue() - 1L));
+        int weeks = ConsoleProblemResource.WEEKS;
+        return new ProblemWeeks(
+                problemId,
+                "INSULIN-PUMP-X",
+                "event-log",
+                "E-LOG-TRUNCATED",
+                IntStream.range(0, weeks)
+                        .mapToObj(i -> new ProblemWeeks.Week(
+                                monday.minus(Duration.ofDays(7L * (weeks - 1 - i))),
+                                i == weeks - 1 ? 8 : i % 3 == 0 ? 1 : 0))
+                        .toList(),
+                0.7,
+                "OWN_BASELINE",
+                Instant.now(),
+                Instant.now());
     }
 
     /**
@@ -346,7 +401,13 @@ class ConsoleBrowserTest {
             page.reload();
             assertEquals("1", clinicB.nth(3).textContent());
         });
-        screenshot("flow-06-notice-recipients");
+        assertEquals(1, page.locator("#acknowledgement-chart").count());
+        assertEquals(1, page.locator("#acknowledgement-chart .delivery-failure").count());
+        assertTrue(page.locator("#acknowledgement-chart-desc")
+                .textContent()
+                .startsWith("1 of 2 recipients acknowledged receipt"));
+        assertTrue(page.locator("#acknowledgement-summary").textContent().contains("1 of"));
+        checked("flow-06-notice-recipients");
 
         step("#effectiveness-form", () -> {
             page.selectOption("#effectiveness-outcome", "PASSED");
@@ -384,13 +445,7 @@ class ConsoleBrowserTest {
         closeCase();
         awaitStatus("Closed");
         assertEquals(0, page.locator("#steps").count(), "a closed case takes no step");
-        screenshot("flow-08-closed");
-
-        page.setViewportSize(390, 844);
-        page.navigate(console.toString());
-        screenshot("flow-09-queue-390px");
-        page.navigate(casePage);
-        screenshot("flow-10-case-390px");
+        checked("flow-08-closed");
     }
 
     /**
@@ -468,7 +523,7 @@ class ConsoleBrowserTest {
                         .toString());
         assertEquals(200, xml.status(), xml.text());
         assertTrue(xml.text().contains("A110202"), xml.text());
-        screenshot("report-03-report-page");
+        checked("report-03-report-page");
 
         // a second page on the draft, being filled in (so it only says the report changed), then the submission,
         // signed; the second page's submission is refused with the rule
@@ -526,9 +581,7 @@ class ConsoleBrowserTest {
                 1,
                 page.locator("#reports tr[data-report='" + reportPage.substring(reportPage.lastIndexOf('/') + 1) + "']")
                         .count());
-        page.setViewportSize(390, 844);
-        page.navigate(reportPage);
-        screenshot("report-09-report-390px");
+        checked("report-09-report-list");
     }
 
     /**
@@ -635,6 +688,30 @@ class ConsoleBrowserTest {
         page.fill("#password", password);
         page.click("#kc-login");
         assertTrue(page.locator("#user").isVisible());
+    }
+
+    /**
+     * The page as it is now: a screenshot, axe-core's WCAG 2.1 AA check, and the same page in a second
+     * browser window 390 px wide (the signed-in session's cookies copied), which scrolls nothing sideways
+     * but its tables, is checked by axe-core as well and screenshot too.
+     */
+    private void checked(String name) {
+        screenshot(name);
+        TestBrowser.assertAccessible(page);
+        try (BrowserContext narrow = browser.context(390, 844)) {
+            narrow.addCookies(context.cookies());
+            Page small = narrow.newPage();
+            small.navigate(page.url());
+            assertEquals(
+                    Boolean.TRUE,
+                    small.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"),
+                    () -> name + " is wider than 390 px: "
+                            + small.evaluate("() => document.documentElement.scrollWidth"));
+            TestBrowser.assertAccessible(small);
+            small.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve(name + "-390px.png"))
+                    .setFullPage(true));
+        }
     }
 
     private void screenshot(String name) {

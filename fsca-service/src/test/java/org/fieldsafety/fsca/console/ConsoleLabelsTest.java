@@ -3,6 +3,8 @@ package org.fieldsafety.fsca.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,5 +34,13 @@ class ConsoleLabelsTest {
     @CsvSource({"ChangeApproved, Change approved", "ImpactAnalysisReopened, Impact analysis reopened"})
     void stepsReadAsWords(String step, String shown) {
         assertEquals(shown, ConsoleLabels.step(step));
+    }
+
+    @Test
+    void aTimeIsATimeElementWithItsUtcTextAndTitle() {
+        assertEquals(
+                "<time datetime=\"2026-05-10T12:07:09Z\" title=\"10 May 2026, 12:07 UTC\">10 May 2026, 12:07 UTC</time>",
+                ConsoleLabels.time(Instant.parse("2026-05-10T12:07:09.123456Z")).getValue());
+        assertEquals("", ConsoleLabels.time(null).getValue());
     }
 }

@@ -150,6 +150,20 @@ class ProblemRepository {
                 .collect(Collectors.toMap(problem -> problem.problemId, Function.identity())));
     }
 
+    /** A problem's counted reports per UTC day of awareness from {@code from} on; days without one left out. */
+    Uni<Map<LocalDate, Long>> perDay(String problemId, LocalDate from) {
+        String sql =
+                "select cast(day as text), sum(reports) from problem_day_count where problem_id = ?1 and day >= ?2 group by day";
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(sql, Object[].class)
+                        .setParameter(1, problemId)
+                        .setParameter(2, from)
+                        .getResultList())
+                .map(rows -> rows.stream()
+                        .collect(Collectors.toMap(
+                                row -> LocalDate.parse((String) row[0]), row -> ((Number) row[1]).longValue())));
+    }
+
     /** One statement for all {@code rows}: {@code insert into <into> values (...), (...) <onConflict>}. */
     private static Uni<Void> insert(String into, List<List<Object>> rows, String onConflict) {
         StringBuilder sql = new StringBuilder("insert into ").append(into).append(" values ");

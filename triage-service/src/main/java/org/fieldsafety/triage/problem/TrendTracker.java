@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.fieldsafety.contracts.ProblemDetected;
 import org.fieldsafety.contracts.TrendSignalRaised;
+import org.fieldsafety.platform.domain.NotFound;
 import org.fieldsafety.triage.classification.ProductEntry;
 import org.fieldsafety.triage.classification.ProductEntry.Foreseen;
 import org.fieldsafety.triage.classification.ProductEntry.Hazard;
@@ -82,6 +85,23 @@ public class TrendTracker {
     @WithSession
     public Uni<Map<String, ProblemEntity>> ofProduct(String productId) {
         return repository.ofProduct(productId);
+    }
+
+    /**
+     * The problem's counted reports in each of the last {@code weeks} UTC weeks up to the week of {@code now},
+     * against what its trend expects per week.
+     */
+    @WithSession
+    public Uni<ProblemWeeks> weeks(String problemId, int weeks, Instant now) {
+        return ProblemEntity.<ProblemEntity>findById(problemId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFound("Problem " + problemId))
+                .chain(problem -> repository
+                        .perDay(
+                                problemId,
+                                LocalDate.ofInstant(now, ZoneOffset.UTC).minusWeeks(weeks))
+                        .map(perDay -> ProblemWeeks.of(problem, perDay, weeks, now, detector.window())));
     }
 
     /** Evaluates the trend of every problem with fresh counted reports; answers the problems in signal state. */

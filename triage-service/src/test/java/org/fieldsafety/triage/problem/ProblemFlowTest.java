@@ -26,6 +26,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -341,6 +342,59 @@ class ProblemFlowTest {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> problems.reevaluateEpisodes(at)));
 
         trendOf(productId).body("observed", equalTo(5)).body("expected", equalTo((float) (12 / 90.0 * 7)));
+    }
+
+    /** The trend chart's numbers: a problem's counted reports per UTC week against its trend's expectation. */
+    @Test
+    void aProblemsReportsAreCountedPerWeekAgainstWhatItsTrendExpects() throws Exception {
+        String productId = registeredProduct("WEEKS");
+        String problemId = problemId(productId);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<FieldReportReceived> reports = new ArrayList<>();
+        reports.add(report(productId, now.minus(Duration.ofDays(400)))); // before the weeks asked for
+        IntStream.range(0, 2).forEach(i -> reports.add(report(productId, now.minus(Duration.ofDays(14)))));
+        IntStream.range(0, 3).forEach(i -> reports.add(report(productId, now)));
+        for (FieldReportReceived report : reports) {
+            publish(report);
+            eventsUntil(bootstrap, productId, "triaged-" + report.reportId(), 1);
+        }
+        float expected = trendOf(productId).extract().path("[0].trend.expected");
+
+        staff("qa", "qa-local")
+                .queryParam("weeks", 4)
+                .get("/api/v1/problems/{problemId}/weeks", problemId)
+                .then()
+                .statusCode(200)
+                .body("problemId", equalTo(problemId))
+                .body("productId", equalTo(productId))
+                .body("weeks.reports", equalTo(List.of(0, 2, 0, 3)))
+                .body(
+                        "weeks[3].start",
+                        equalTo(now.truncatedTo(ChronoUnit.DAYS)
+                                .minus(Duration.ofDays(now.atZone(ZoneOffset.UTC)
+                                                .getDayOfWeek()
+                                                .getValue()
+                                        - 1L))
+                                .toString()))
+                .body("expectedPerWeek", equalTo(expected)) // the trend's window is a week
+                .body("expectedFrom", notNullValue());
+        staff("auditor", "auditor-local")
+                .get("/api/v1/problems/{problemId}/weeks", problemId)
+                .then()
+                .statusCode(200)
+                .body("weeks.size()", equalTo(26));
+
+        staff("auditor", "auditor-local")
+                .queryParam("weeks", 105)
+                .get("/api/v1/problems/{problemId}/weeks", problemId)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        staff("auditor", "auditor-local")
+                .get("/api/v1/problems/{problemId}/weeks", "no-such-problem")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     private ValidatableResponse trendOf(String productId) {
