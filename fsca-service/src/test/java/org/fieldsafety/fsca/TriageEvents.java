@@ -27,9 +27,15 @@ public final class TriageEvents {
 
     /** The same as report {@code reportId}, one of several of the problem. */
     public static ReportTriaged seriousIncident(String reportId, String problemId, Instant aware, Duration euMdrClock) {
+        return seriousIncident(reportId, "INSULIN-PUMP-X", problemId, aware, euMdrClock);
+    }
+
+    /** The same on product {@code productId}. */
+    public static ReportTriaged seriousIncident(
+            String reportId, String productId, String problemId, Instant aware, Duration euMdrClock) {
         return new ReportTriaged(
                 reportId,
-                "INSULIN-PUMP-X",
+                productId,
                 problemId,
                 "dose-calculator",
                 "4.2.1",

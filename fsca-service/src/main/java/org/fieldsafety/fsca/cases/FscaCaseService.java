@@ -1,7 +1,9 @@
 package org.fieldsafety.fsca.cases;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +19,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
+import org.fieldsafety.eventstore.readmodel.ViewPage;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.AssessHealthHazard;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.CheckEffectiveness;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.CloseCase;
@@ -100,13 +103,32 @@ public class FscaCaseService {
     }
 
     /**
-     * The cases not yet closed, the nearest reporting deadline first, from the case rows alone: the
-     * console's queue, which loads no incident (a case may hold thousands).
+     * Page {@code index} (from 0) of {@code size} cases not yet closed, of {@code productId} and in {@code
+     * status} when given (null for any), the nearest reporting deadline first, with how many match: the
+     * console's queue, read from the case rows alone (no incident: a case may hold thousands), one page at a
+     * time along an index of the open cases (V34), so that ten thousand open cases show as fast as ten.
      */
     @WithSession
-    public Uni<List<FscaCaseView>> queue() {
-        return FscaCaseView.<FscaCaseView>find("status <> ?1", QUEUE_ORDER, CaseStatus.CLOSED)
-                .list();
+    public Uni<ViewPage<FscaCaseView>> queue(String productId, CaseStatus status, int index, int size) {
+        ViewFilter filter = new ViewFilter().with("productId", productId).with("status", status);
+        // the literal, not a parameter, lets PostgreSQL match the partial index of the open cases
+        PanacheQuery<FscaCaseView> open = FscaCaseView.find(
+                filter.query() + " and status <> org.fieldsafety.fsca.cases.CaseStatus.CLOSED",
+                QUEUE_ORDER,
+                filter.parameters());
+        return open.page(Page.of(index, size)).list().chain(cases -> open.count()
+                .map(total -> new ViewPage<>(cases, total)));
+    }
+
+    /** The products of the cases not yet closed, in alphabetical order: what the queue filters by. */
+    @WithSession
+    public Uni<List<String>> queueProducts() {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "select distinct c.productId from FscaCaseView c"
+                                + " where c.status <> org.fieldsafety.fsca.cases.CaseStatus.CLOSED"
+                                + " order by c.productId",
+                        String.class)
+                .getResultList());
     }
 
     /**

@@ -6,6 +6,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +18,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.fieldsafety.fsca.vigilance.VigilanceReportService;
 import org.fieldsafety.fsca.vigilance.VigilanceReportStatus;
 import org.fieldsafety.fsca.vigilance.render.VigilanceDocuments;
@@ -51,21 +54,32 @@ public class ConsoleReportResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance reports(
-                List<ReportRow> reports, List<String> statuses, String status, String user);
+                List<ReportRow> reports, Paging paging, List<String> statuses, String status, String user);
 
         static native TemplateInstance report(
                 ReportPage report, ReportForms.Draft draft, String problem, boolean canAct, String user);
     }
 
-    /** Every report, or those of one {@code status}, the next due first. */
+    /**
+     * Every report, or those of one {@code status}, the next due first, {@value Paging#SIZE} to a {@code page}
+     * (from 1) with how many there are.
+     */
     @GET
     @Path("vigilance-reports")
     @Produces(MediaType.TEXT_HTML)
-    public Uni<TemplateInstance> list(@RestQuery VigilanceReportStatus status) {
+    public Uni<TemplateInstance> list(
+            @RestQuery VigilanceReportStatus status, @RestQuery @DefaultValue("1") @Min(1) int page) {
         Instant now = clock.instant();
-        return reports.list(null, status)
-                .map(all -> Templates.reports(
-                        all.stream().map(view -> ReportRow.of(view, now)).toList(),
+        return reports.page(status, page - 1, Paging.SIZE)
+                .map(listed -> Templates.reports(
+                        listed.rows().stream()
+                                .map(view -> ReportRow.of(view, now))
+                                .toList(),
+                        Paging.of(
+                                page,
+                                listed.total(),
+                                "/console/vigilance-reports",
+                                status == null ? Map.of() : Map.of("status", status)),
                         ReportForms.statuses(),
                         status == null ? "" : status.name(),
                         user()));

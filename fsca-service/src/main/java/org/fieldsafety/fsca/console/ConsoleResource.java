@@ -6,6 +6,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,19 +16,27 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.fieldsafety.eventstore.readmodel.ViewPage;
+import org.fieldsafety.fsca.cases.CaseStatus;
 import org.fieldsafety.fsca.cases.FscaAction;
 import org.fieldsafety.fsca.cases.FscaCaseService;
 import org.fieldsafety.fsca.cases.FscaDecision;
 import org.fieldsafety.fsca.cases.api.FscaCaseResponse;
 import org.fieldsafety.fsca.cases.api.FscaCaseSummary;
+import org.fieldsafety.fsca.cases.query.FscaCaseView;
 import org.fieldsafety.fsca.vigilance.VigilanceReportService;
 import org.fieldsafety.fsca.vigilance.VigilanceReportStatus;
+import org.fieldsafety.fsca.vigilance.query.VigilanceReportView;
 import org.fieldsafety.platform.Roles;
 import org.fieldsafety.platform.domain.RuleViolation;
 import org.fieldsafety.platform.signin.TokenClaims;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -37,6 +47,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleResource {
+
+    /** The statuses of the cases in the queue, to filter by. */
+    private static final List<CaseStatus> OPEN_STATUSES = Arrays.stream(CaseStatus.values())
+            .filter(status -> status != CaseStatus.CLOSED)
+            .toList();
 
     private final FscaCaseService cases;
     private final VigilanceReportService reports;
@@ -54,8 +69,14 @@ public class ConsoleResource {
     static class Templates {
         static native TemplateInstance queue(
                 List<FscaCaseSummary> cases,
+                Paging paging,
+                String product,
+                List<String> products,
+                String status,
+                List<CaseStatus> statuses,
                 DeadlineChart chart,
                 List<ReportRow> drafts,
+                long draftCount,
                 String version,
                 String user,
                 Instant now);
@@ -91,29 +112,51 @@ public class ConsoleResource {
     }
 
     /**
-     * The queue: the vigilance reports that wait for regulatory affairs (every draft, the next due first, those
-     * overdue marked), every case not yet closed, the nearest reporting deadline first, and their deadlines on
-     * a time axis with today's line; no incident loaded.
+     * The queue: the first page of the vigilance reports that wait for regulatory affairs (drafts, the next due
+     * first, those overdue marked; the vigilance reports' pages list them all) and how many wait in all; the
+     * cases not yet closed, of a {@code product} and in a {@code status} when asked, the nearest reporting
+     * deadline first, {@value Paging#SIZE} to a {@code page} (from 1) with how many there are, and their
+     * deadlines on a time axis with today's line; no incident loaded.
      */
     @GET
     @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
-    public Uni<TemplateInstance> queue() {
-        return queueVersion().chain(version -> cases.queue()
-                .chain(open -> reports.list(null, VigilanceReportStatus.DRAFT).map(drafts -> {
-                    List<FscaCaseSummary> summaries = open.stream()
-                            .map(view -> FscaCaseSummary.of(view, clock))
-                            .toList();
-                    Instant now = clock.instant();
-                    return Templates.queue(
-                            summaries,
-                            DeadlineChart.of(summaries, now),
-                            drafts.stream()
-                                    .map(draft -> ReportRow.of(draft, now))
-                                    .toList(),
-                            version,
-                            user(),
-                            now);
-                })));
+    public Uni<TemplateInstance> queue(
+            @RestQuery @DefaultValue("1") @Min(1) int page, @RestQuery String product, @RestQuery CaseStatus status) {
+        String productId = product == null || product.isBlank() ? null : product;
+        return queueVersion().chain(version -> cases.queue(productId, status, page - 1, Paging.SIZE)
+                .chain(open -> cases.queueProducts()
+                        .chain(products -> reports.page(VigilanceReportStatus.DRAFT, 0, Paging.SIZE)
+                                .map(drafts -> queuePage(page, productId, status, open, products, drafts, version)))));
+    }
+
+    private TemplateInstance queuePage(
+            int page,
+            String productId,
+            CaseStatus status,
+            ViewPage<FscaCaseView> open,
+            List<String> products,
+            ViewPage<VigilanceReportView> drafts,
+            String version) {
+        List<FscaCaseSummary> summaries = open.rows().stream()
+                .map(view -> FscaCaseSummary.of(view, clock))
+                .toList();
+        Instant now = clock.instant();
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("product", productId);
+        filters.put("status", status);
+        return Templates.queue(
+                summaries,
+                Paging.of(page, open.total(), "/console", filters),
+                productId == null ? "" : productId,
+                products,
+                status == null ? "" : status.name(),
+                OPEN_STATUSES,
+                DeadlineChart.of(summaries, now),
+                drafts.rows().stream().map(draft -> ReportRow.of(draft, now)).toList(),
+                drafts.total(),
+                version,
+                user(),
+                now);
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.fieldsafety.fsca.vigilance;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.VertxContextSupport;
@@ -24,6 +26,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
+import org.fieldsafety.eventstore.readmodel.ViewPage;
 import org.fieldsafety.fsca.cases.FieldSafetyNotice;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.RecordSubmission;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.ReopenClock;
@@ -97,9 +100,23 @@ public class VigilanceReportService {
     /** The reports, those due first first. */
     @WithSession
     public Uni<List<VigilanceReportView>> list(String caseId, VigilanceReportStatus status) {
+        return query(caseId, status).list();
+    }
+
+    /**
+     * Page {@code index} (from 0) of {@code size} of the reports in {@code status} (null for any), those due
+     * first first, with how many there are: the console's lists, one page at a time along an index (V34).
+     */
+    @WithSession
+    public Uni<ViewPage<VigilanceReportView>> page(VigilanceReportStatus status, int index, int size) {
+        PanacheQuery<VigilanceReportView> reports = query(null, status);
+        return reports.page(Page.of(index, size)).list().chain(rows -> reports.count()
+                .map(total -> new ViewPage<>(rows, total)));
+    }
+
+    private static PanacheQuery<VigilanceReportView> query(String caseId, VigilanceReportStatus status) {
         ViewFilter filter = new ViewFilter().with("caseId", caseId).with("status", status);
-        return VigilanceReportView.<VigilanceReportView>find(filter.query(), BY_DUE, filter.parameters())
-                .list();
+        return VigilanceReportView.find(filter.query(), BY_DUE, filter.parameters());
     }
 
     @WithSession

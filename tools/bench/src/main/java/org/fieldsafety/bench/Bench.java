@@ -31,7 +31,8 @@ public final class Bench {
             "axon-vs-jdbc", AxonVsJdbc::run,
             "latency", Latency::run,
             "replay", Replay::run,
-            "startup", Startup::run);
+            "startup", Startup::run,
+            "console-pages", ConsolePages::run);
 
     private Bench() {}
 

@@ -27,7 +27,7 @@ import org.fieldsafety.local.Service;
 
 /**
  * The whole system for one scenario: a fresh {@link LocalSystem} on free ports with its data under
- * tools/bench/target, an API key without a practical rate limit, and {@link #PRODUCTS} registered on
+ * tools/bench/target, an API key of intake without a practical rate limit, and {@link #PRODUCTS} registered on
  * triage so that reports are classified against a real hazard catalogue.
  */
 final class BenchSystem implements AutoCloseable {
@@ -39,6 +39,7 @@ final class BenchSystem implements AutoCloseable {
     private static final Duration DRAIN_POLL = Duration.ofMillis(250);
 
     final LocalSystem system;
+    /** Intake's key for the load, null when intake does not run. */
     final String apiKey;
     /** How long {@link LocalSystem#start} took, until every service was ready. */
     final Duration startTime;
@@ -68,26 +69,32 @@ final class BenchSystem implements AutoCloseable {
         try {
             system.start();
             Duration startTime = Duration.ofNanos(System.nanoTime() - starting);
-            ApiClient api = new ApiClient();
             if (services.contains(Service.TRIAGE)) {
                 register(system, PRODUCTS);
             }
-            ApiClient.Response key = expect(
-                    2,
-                    api.send(
-                            "POST",
-                            system.baseUrl(Service.INTAKE) + "/api/v1/api-keys",
-                            ADMIN,
-                            Map.of(
-                                    "client",
-                                    "bench",
-                                    "rateLimit",
-                                    Map.of("reportsPerSecond", 100_000, "burst", 100_000))));
-            return new BenchSystem(system, dataDir, key.json().path("key").asText(), startTime);
+            return new BenchSystem(
+                    system, dataDir, services.contains(Service.INTAKE) ? apiKey(system) : null, startTime);
         } catch (RuntimeException e) {
             system.close();
             throw e;
         }
+    }
+
+    /** An API key of intake without a practical rate limit. */
+    private static String apiKey(LocalSystem system) {
+        ApiClient.Response key = expect(
+                2,
+                new ApiClient()
+                        .send(
+                                "POST",
+                                system.baseUrl(Service.INTAKE) + "/api/v1/api-keys",
+                                ADMIN,
+                                Map.of(
+                                        "client",
+                                        "bench",
+                                        "rateLimit",
+                                        Map.of("reportsPerSecond", 100_000, "burst", 100_000))));
+        return key.json().path("key").asText();
     }
 
     static List<String> products(String prefix, int count) {

@@ -120,10 +120,23 @@ final class Report {
             From starting a fresh system (`LocalSystem`: Kafka and PostgreSQL formatted, databases created,
             then the four services in parallel, migrating their schemas) until every service answers UP on
             `/q/health/ready`. Resident memory: VmRSS from `/proc/<pid>/status` right after, idle;
-            PostgreSQL's sums the server and its backends (shared buffers count more than once).""");
+            PostgreSQL's sums the server and its backends (shared buffers count more than once).""",
+            "console-pages",
+            """
+            ## 6. The console's pages with 10,000 cases
+
+            10,000 open cases in fsca's store, each one serious incident of its own problem (20 products,
+            aware over the last 20 days, EU MDR clocks of 2, 10 and 15 days, so some missed), published on
+            fieldsafety.triage.v1 as triage publishes them into a running fsca-service (only it, Kafka,
+            PostgreSQL and Keycloak run); the draft generator proposes each incident's EU MDR and FDA report,
+            so the store holds 20,000 draft reports. Once the read models hold them all, regulatory affairs
+            signs in through the console's authorization code flow at Keycloak, and each page kind is loaded
+            10 times to warm up, then 50 times (or for 60 s, whichever ends first), one request at a time
+            over a keep-alive connection: from sending the request until the whole page arrived. The case and
+            report pages cycle through every 200th case and report. Target: every page under 300 ms.""");
 
     private static final List<String> ORDER =
-            List.of("kafka-vs-intake", "axon-vs-jdbc", "latency", "replay", "startup");
+            List.of("kafka-vs-intake", "axon-vs-jdbc", "latency", "replay", "startup", "console-pages");
 
     static final String HISTORY = "## History";
 
