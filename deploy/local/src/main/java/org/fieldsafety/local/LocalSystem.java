@@ -276,6 +276,11 @@ public final class LocalSystem implements AutoCloseable {
                 "-Dquarkus.flyway.username=" + PostgresServer.migrationUser(service.database()),
                 "-Dquarkus.flyway.password=" + PostgresServer.PASSWORD,
                 "-Ddisable-axoniq-console-message=true"));
+        if (service == Service.FSCA && ports.services().containsKey(Service.CHANGE_CONTROL)) {
+            // the console's quality and engineering pages call change control's API (decision 0023)
+            command.add("-Dfieldsafety.change-control.url=http://localhost:"
+                    + ports.services().get(Service.CHANGE_CONTROL));
+        }
         settings.getOrDefault(service, Map.of()).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", service.runnableJar(root).toString()));
         try {
