@@ -86,7 +86,7 @@ public class ChangeControlPages {
     @GET
     @Path("problem-reports")
     public TemplateInstance problemReports(@QueryParam("status") String status) {
-        String filter = PROBLEM_REPORT_STATUSES.contains(status) ? status : null;
+        String filter = known(PROBLEM_REPORT_STATUSES, status);
         return Templates.problemReports(changeControl.problemReports(filter), filter, PROBLEM_REPORT_STATUSES, user());
     }
 
@@ -134,7 +134,7 @@ public class ChangeControlPages {
     @GET
     @Path("change-requests")
     public TemplateInstance changeRequests(@QueryParam("status") String status) {
-        String filter = CHANGE_REQUEST_STATUSES.contains(status) ? status : null;
+        String filter = known(CHANGE_REQUEST_STATUSES, status);
         return Templates.changeRequests(changeControl.changeRequests(filter), filter, CHANGE_REQUEST_STATUSES, user());
     }
 
@@ -204,6 +204,11 @@ public class ChangeControlPages {
         return change.impactAnalysis().affectedItems().stream()
                 .map(item -> new SafetyClassed(item, classes.getOrDefault(item, "C")))
                 .toList();
+    }
+
+    /** {@code status} when it is one of {@code statuses}, else null (no filter). */
+    static String known(List<String> statuses, String status) {
+        return status != null && statuses.contains(status) ? status : null;
     }
 
     static URI problemReportPage(String id) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.fieldsafety.fsca.console.ConsoleStepResource;
@@ -17,6 +18,7 @@ import org.fieldsafety.fsca.console.FormSteps;
 import org.fieldsafety.fsca.console.PageAnswer;
 import org.fieldsafety.platform.Roles;
 import org.fieldsafety.platform.domain.DomainException;
+import org.fieldsafety.platform.domain.NotFound;
 import org.fieldsafety.platform.signature.SignatureMeaning;
 import org.fieldsafety.platform.signature.SignatureRequest;
 import org.jboss.resteasy.reactive.RestForm;
@@ -37,6 +39,8 @@ public class ChangeControlStepResource {
 
     private static final String PROBLEM_REPORTS = "problem-reports";
     private static final String CHANGE_REQUESTS = "change-requests";
+    private static final int READ_WAIT_TRIES = 50;
+    private static final long READ_WAIT_MILLIS = 100;
 
     private final ChangeControlClient changeControl;
     private final FormSteps steps;
@@ -67,6 +71,7 @@ public class ChangeControlStepResource {
                             description,
                             new ChangeControlSteps.Criticality(criticality, criticalityStatement)))
                     .id();
+            awaitRead(() -> visible(() -> changeControl.problemReport(id)));
             return PageAnswer.back(ChangeControlPages.problemReportPage(id), null);
         } catch (DomainException e) {
             return PageAnswer.back(URI.create("/console/problem-reports"), e.getMessage());
@@ -164,6 +169,7 @@ public class ChangeControlStepResource {
                             blankToNull(problemReportId),
                             blankToNull(fscaCaseId)))
                     .id();
+            awaitRead(() -> visible(() -> changeControl.changeRequest(id)));
             return PageAnswer.back(ChangeControlPages.changeRequestPage(id), null);
         } catch (DomainException e) {
             return PageAnswer.back(
@@ -278,17 +284,45 @@ public class ChangeControlStepResource {
     }
 
     private Response problemStep(String id, String step, Supplier<Object> body) {
-        return steps.take(
-                ChangeControlPages.problemReportPage(id),
-                body,
-                request -> changeControl.step(PROBLEM_REPORTS, id, step, request));
+        return steps.take(ChangeControlPages.problemReportPage(id), body, request -> {
+            long before = changeControl.problemReport(id).version();
+            changeControl.step(PROBLEM_REPORTS, id, step, request);
+            awaitRead(() -> changeControl.problemReport(id).version() > before);
+        });
     }
 
     private Response changeStep(String id, String step, Supplier<Object> body) {
-        return steps.take(
-                ChangeControlPages.changeRequestPage(id),
-                body,
-                request -> changeControl.step(CHANGE_REQUESTS, id, step, request));
+        return steps.take(ChangeControlPages.changeRequestPage(id), body, request -> {
+            long before = changeControl.changeRequest(id).version();
+            changeControl.step(CHANGE_REQUESTS, id, step, request);
+            awaitRead(() -> changeControl.changeRequest(id).version() > before);
+        });
+    }
+
+    /**
+     * Change control answers a step once it is stored; its read model follows a moment later. The page the
+     * user returns to should show their step, so the answer waits (at most {@value #READ_WAIT_TRIES} times
+     * {@value #READ_WAIT_MILLIS} ms) until change control reads it; the page's polling covers a longer lag.
+     */
+    private static void awaitRead(BooleanSupplier seen) {
+        for (int i = 0; i < READ_WAIT_TRIES && !seen.getAsBoolean(); i++) {
+            try {
+                Thread.sleep(READ_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Whether change control reads the record yet. */
+    private static boolean visible(Runnable read) {
+        try {
+            read.run();
+            return true;
+        } catch (NotFound notYet) {
+            return false;
+        }
     }
 
     private static String blankToNull(String value) {
