@@ -8,6 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -44,10 +46,12 @@ public class ChangeControlStepResource {
 
     private final ChangeControlClient changeControl;
     private final FormSteps steps;
+    private final Clock clock;
 
-    ChangeControlStepResource(@RestClient ChangeControlClient changeControl, FormSteps steps) {
+    ChangeControlStepResource(@RestClient ChangeControlClient changeControl, FormSteps steps, Clock clock) {
         this.changeControl = changeControl;
         this.steps = steps;
+        this.clock = clock;
     }
 
     /** A problem report opened by hand (IEC 62304 9.1); to its page once opened. */
@@ -118,7 +122,7 @@ public class ChangeControlStepResource {
                 id,
                 "parties-advised",
                 () -> new ChangeControlSteps.PartiesAdvised(
-                        ChangeControlSteps.parties(parties, ConsoleStepResource.utc("advisedAt", advisedAt))));
+                        ChangeControlSteps.parties(parties, utcOrNow("advisedAt", advisedAt))));
     }
 
     /** Quality assurance's verification of the resolution; change control checks the field (IEC 62304 9.7). */
@@ -273,7 +277,7 @@ public class ChangeControlStepResource {
                         availableChange,
                         installation,
                         ChangeControlSteps.recipients(users, regulators),
-                        ConsoleStepResource.utc("sentAt", sentAt)));
+                        utcOrNow("sentAt", sentAt)));
     }
 
     /** The closure of a change request. */
@@ -323,6 +327,12 @@ public class ChangeControlStepResource {
         } catch (NotFound notYet) {
             return false;
         }
+    }
+
+    /** A form's date and time in UTC, or now when left empty. */
+    private Instant utcOrNow(String field, String value) {
+        Instant at = ConsoleStepResource.utc(field, value);
+        return at == null ? clock.instant() : at;
     }
 
     private static String blankToNull(String value) {

@@ -107,7 +107,7 @@ public record ChangeRequestPath(List<Stage> stages, RawString svg) {
                         case CURRENT -> "#f0b400";
                         case AHEAD -> "#ffffff";
                     };
-            int labelY = i % 2 == 0 ? LINE_Y - 22 : LINE_Y + 32;
+            int labelY = i % 2 == 0 ? LINE_Y - 34 : LINE_Y + 30;
             svg.append("<g class=\"stage stage-")
                     .append(stage.mark().name().toLowerCase(Locale.ROOT))
                     .append("\" data-status=\"")
