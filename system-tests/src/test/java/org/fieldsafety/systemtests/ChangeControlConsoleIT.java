@@ -279,7 +279,11 @@ class ChangeControlConsoleIT {
         }
 
         String text(String selector) {
-            return page.locator(selector).first().textContent().strip();
+            return page.locator(selector)
+                    .first()
+                    .textContent()
+                    .replaceAll("\\s+", " ")
+                    .strip();
         }
 
         @Override
