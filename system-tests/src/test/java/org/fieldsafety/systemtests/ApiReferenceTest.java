@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * ({@code @GET}, {@code @POST}, {@code @PUT}, {@code @DELETE} or {@code @PATCH}, its path the class's
  * {@code @Path} joined with its own) of a service's compiled classes, or of a platform module's that the
  * service includes, is a heading {@code ### METHOD /path} under that service's {@code ## <name>-service}
- * section, and every such heading has a resource method. Reads {@code <service>/target/classes} and
+ * section, and every such heading has a resource method (a REST client's interface, another service's API as
+ * this one calls it, is not one). Reads {@code <service>/target/classes} and
  * {@code platform/<module>/target/classes}, which the reactor builds before this module.
  */
 class ApiReferenceTest {
@@ -39,6 +40,7 @@ class ApiReferenceTest {
     private static final String JAX_RS = "jakarta.ws.rs.";
     private static final String REST_CLIENT = "org.eclipse.microprofile.rest.client.inject.RegisterRestClient";
     private static final String IF_BUILD_PROPERTY = "io.quarkus.arc.properties.IfBuildProperty";
+    private static final String REST_CLIENT = "org.eclipse.microprofile.rest.client.inject.RegisterRestClient";
     private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
     private static final Pattern SERVICE_SECTION = Pattern.compile("^## (\\S+-service)\\b.*");
     private static final Pattern SECTION = Pattern.compile("^## .*");

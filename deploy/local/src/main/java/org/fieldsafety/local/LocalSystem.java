@@ -276,8 +276,12 @@ public final class LocalSystem implements AutoCloseable {
                 "-Dquarkus.flyway.username=" + PostgresServer.migrationUser(service.database()),
                 "-Dquarkus.flyway.password=" + PostgresServer.PASSWORD,
                 "-Ddisable-axoniq-console-message=true"));
+        // the console calls triage's and change control's APIs as the signed-in user (decision 0023)
         if (service == Service.FSCA && ports.services().containsKey(Service.TRIAGE)) {
-            command.add("-Dfieldsafety.triage.url=" + baseUrl(Service.TRIAGE)); // the console's trend chart
+            command.add("-Dfieldsafety.triage.url=" + baseUrl(Service.TRIAGE));
+        }
+        if (service == Service.FSCA && ports.services().containsKey(Service.CHANGE_CONTROL)) {
+            command.add("-Dfieldsafety.change-control.url=" + baseUrl(Service.CHANGE_CONTROL));
         }
         settings.getOrDefault(service, Map.of()).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", service.runnableJar(root).toString()));

@@ -80,7 +80,7 @@ public class ConsoleAuditResource {
     @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.AUDITOR})
     public TemplateInstance reportAudit(@RestPath String id) {
         return page(
-                "Vigilance report " + ConsoleLabels.shortId(id),
+                "vigilance report " + ConsoleLabels.shortId(id),
                 ConsoleReportResource.reportPage(id).toString(),
                 trail.audit(VigilanceReport.class, id));
     }
@@ -94,12 +94,17 @@ public class ConsoleAuditResource {
     }
 
     private TemplateInstance page(String record, String recordPage, AuditTrail.Audit audit) {
+        return trail(record, recordPage, audit, user());
+    }
+
+    /** The page of a record's audit trail, of this service's or as another service verified it ({@code record} in words). */
+    public static TemplateInstance trail(String record, String recordPage, AuditTrail.Audit audit, String user) {
         return Templates.audit(
                 record,
                 recordPage,
                 audit.verified(),
                 audit.entries().stream().map(Entry::of).toList(),
-                user());
+                user);
     }
 
     private String user() {

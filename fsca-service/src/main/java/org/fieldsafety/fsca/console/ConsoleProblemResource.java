@@ -1,6 +1,5 @@
 package org.fieldsafety.fsca.console;
 
-import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -70,13 +69,11 @@ public class ConsoleProblemResource {
     @Path("{problemId}")
     @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public Uni<TemplateInstance> problem(@RestPath String problemId) {
-        String bearer =
-                "Bearer " + identity.getCredential(AccessTokenCredential.class).getToken();
         return cases.list(null, problemId).chain(details -> {
             List<FscaCaseResponse> problemCases =
                     details.stream().map(d -> FscaCaseResponse.of(d, clock)).toList();
             List<TrendSignal> signals = signals(problemCases);
-            return triage.weeks(bearer, problemId, WEEKS)
+            return triage.weeks(problemId, WEEKS)
                     .map(weeks -> Templates.problem(
                             problemId, weeks, TrendChart.of(weeks, signals), signals, problemCases, user()))
                     .onFailure()

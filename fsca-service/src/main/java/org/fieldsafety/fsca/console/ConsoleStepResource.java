@@ -256,7 +256,7 @@ public class ConsoleStepResource {
     }
 
     /** A form's date and time (an HTML {@code datetime-local}, read as UTC); null when left empty. */
-    static Instant utc(String field, String value) {
+    public static Instant utc(String field, String value) {
         if (blank(value)) {
             return null;
         }
@@ -268,7 +268,7 @@ public class ConsoleStepResource {
     }
 
     /** One entry a line, without blank lines. */
-    static List<String> lines(String text) {
+    public static List<String> lines(String text) {
         return text == null
                 ? List.of()
                 : Arrays.stream(text.split("\\R"))

@@ -18,7 +18,7 @@ import org.fieldsafety.platform.domain.DomainException;
  * PageAnswer}) with what refused it (the form's gaps, the signature's or the rule's text) when something did.
  */
 @ApplicationScoped
-class FormSteps {
+public class FormSteps {
 
     private final Validator validator;
 
@@ -26,7 +26,7 @@ class FormSteps {
         this.validator = validator;
     }
 
-    <R> Response take(URI page, Supplier<R> form, Consumer<R> step) {
+    public <R> Response take(URI page, Supplier<R> form, Consumer<R> step) {
         String problem;
         try {
             R request = form.get();

@@ -13,15 +13,15 @@ import java.nio.charset.StandardCharsets;
  * page, read once, never in the URL: nothing from a query string is shown on a page, and a reload sends
  * nothing again.
  */
-final class PageAnswer {
+public final class PageAnswer {
 
     /** A refused step's problem, for the page's next view only. */
-    static final String PROBLEM_COOKIE = "console-problem";
+    public static final String PROBLEM_COOKIE = "console-problem";
 
     private PageAnswer() {}
 
     /** Back to {@code page}; with {@code problem} (null when the step was taken) for it to show. */
-    static Response back(URI page, String problem) {
+    public static Response back(URI page, String problem) {
         Response.ResponseBuilder answer = Response.seeOther(page);
         return problem == null
                 ? answer.build()
@@ -30,12 +30,12 @@ final class PageAnswer {
     }
 
     /** The problem the cookie carries, in words; null without one. */
-    static String problem(String cookie) {
+    public static String problem(String cookie) {
         return cookie == null ? null : URLDecoder.decode(cookie, StandardCharsets.UTF_8);
     }
 
     /** The cookie that removes the problem once {@code page} showed it. */
-    static NewCookie shown(URI page) {
+    public static NewCookie shown(URI page) {
         return cookie(page, "", 0);
     }
 
