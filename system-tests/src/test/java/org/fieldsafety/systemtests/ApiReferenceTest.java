@@ -40,7 +40,6 @@ class ApiReferenceTest {
     private static final String JAX_RS = "jakarta.ws.rs.";
     private static final String REST_CLIENT = "org.eclipse.microprofile.rest.client.inject.RegisterRestClient";
     private static final String IF_BUILD_PROPERTY = "io.quarkus.arc.properties.IfBuildProperty";
-    private static final String REST_CLIENT = "org.eclipse.microprofile.rest.client.inject.RegisterRestClient";
     private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
     private static final Pattern SERVICE_SECTION = Pattern.compile("^## (\\S+-service)\\b.*");
     private static final Pattern SECTION = Pattern.compile("^## .*");

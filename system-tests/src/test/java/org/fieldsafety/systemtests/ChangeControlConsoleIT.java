@@ -19,11 +19,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.UUID;
+import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.infra.KeycloakServer;
 import org.fieldsafety.infra.TestBrowser;
 import org.fieldsafety.local.ApiClient;
+import org.fieldsafety.local.Demo;
+import org.fieldsafety.local.FieldReport;
 import org.fieldsafety.local.Service;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -229,6 +235,82 @@ class ChangeControlConsoleIT {
                     .entrySet()) {
                 narrow.open(kind.getValue(), "390-" + kind.getKey());
             }
+        }
+    }
+
+    /**
+     * A problem's page reads its reports per week from triage as the signed-in user: a minor fault without
+     * harm reported through intake (what a trend counts, not a serious incident) shows in this week's bar and
+     * row of its problem's chart.
+     */
+    @Test
+    void qualityReadsAProblemsReportsPerWeekFromTriage() throws Exception {
+        ApiClient api = new ApiClient();
+        Map<String, String> admin = ApiClient.basic("admin", "admin-local");
+        String triage = running.system().baseUrl(Service.TRIAGE);
+        String intake = running.system().baseUrl(Service.INTAKE);
+        Steps.expect(200, api.send("PUT", triage + "/api/v1/products/" + Demo.PRODUCT_ID, admin, Demo.PRODUCT));
+        String key = Steps.expect(
+                        201, api.send("POST", intake + "/api/v1/api-keys", admin, Map.of("client", "console")))
+                .path("key")
+                .asText();
+        FieldReport example = FieldReport.example(
+                Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS), PatientOutcome.NO_HARM);
+        FieldReport report = new FieldReport(
+                example.source(),
+                example.productId(),
+                example.udiDi(),
+                example.deviceSerial(),
+                example.softwareVersion(),
+                "event-log",
+                "E-LOG-TRUNCATED",
+                example.occurredAt(),
+                example.country(),
+                example.patientOutcome(),
+                "The therapy history misses the last day",
+                example.reporter(),
+                Map.of());
+        String reportId = Steps.expect(
+                        202,
+                        api.send(
+                                "POST",
+                                intake + "/api/v1/field-reports",
+                                Map.of(
+                                        "X-API-Key",
+                                        key,
+                                        "Idempotency-Key",
+                                        UUID.randomUUID().toString()),
+                                report))
+                .path("reportId")
+                .asText();
+        String problemId = await().atMost(STEP_TIMEOUT)
+                .until(
+                        () -> {
+                            ApiClient.Response triaged = api.get(triage + "/api/v1/triage/" + reportId, admin);
+                            return triaged.status() == 200
+                                    ? ApiClient.JSON
+                                            .readTree(triaged.body())
+                                            .path("problemId")
+                                            .asText()
+                                    : null;
+                        },
+                        problem -> problem != null && !problem.isEmpty());
+
+        try (Console qa = new Console("qa", "qa-local", 1280)) {
+            await().atMost(STEP_TIMEOUT).untilAsserted(() -> {
+                qa.page.navigate(running.system().baseUrl(Service.FSCA) + "/console/problems/" + problemId);
+                assertEquals(1, qa.page.locator("#trend-chart").count(), () -> qa.page.content());
+                assertEquals(
+                        "1",
+                        qa.page
+                                .locator("#weeks tbody tr")
+                                .last()
+                                .locator("td")
+                                .nth(1)
+                                .textContent()
+                                .strip());
+            });
+            qa.check("problem-trend-chart");
         }
     }
 
