@@ -167,15 +167,16 @@ public class FscaCaseService {
     }
 
     /**
-     * What a vigilance report of the case is made from: the registry's product facts, the decision, the
-     * first notice issued (null before it), the case's own clock (null before it) and the incident of
-     * {@code reportId} (null for the case's own report).
+     * What a vigilance report of the case is made from: the registry's product facts, the decision and the
+     * printed name of who signed it, the first notice issued (null before it), the case's own clock (null
+     * before it) and the incident of {@code reportId} (null for the case's own report).
      */
     public record ReportFacts(
             RegisteredProduct product,
             FscaDecision decision,
             FscaAction action,
             String rationale,
+            String decidedBy,
             FieldSafetyNotice firstNotice,
             ReportingClock correctionClock,
             Incident incident,
@@ -200,6 +201,7 @@ public class FscaCaseService {
                             decided == null ? null : decided.decision(),
                             decided == null ? null : decided.action(),
                             decided == null ? null : decided.rationale(),
+                            decided == null ? null : decided.signature().printedName(),
                             notices.isEmpty() ? null : notices.get(0).notice(),
                             view.details.correctionClock,
                             held,

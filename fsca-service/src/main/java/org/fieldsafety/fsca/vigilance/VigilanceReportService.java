@@ -436,7 +436,10 @@ public class VigilanceReportService {
                 .compose(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
-    /** The case's FSCA as the reports link it, null without one. */
+    /**
+     * The case's FSCA as the reports link it, null without one; the person responsible for it is who signed
+     * the decision that requires it (21 CFR 806.10(c)(2) asks for a person responsible for the action).
+     */
     private static VigilanceReportDocument.FscaLink fsca(String caseId, FscaCaseService.ReportFacts facts) {
         if (facts.decision() != FscaDecision.FSCA_REQUIRED) {
             return null;
@@ -453,7 +456,7 @@ public class VigilanceReportService {
                 first == null ? List.of() : first.affectedSoftware(),
                 null,
                 facts.product() == null ? List.of() : facts.product().markets(),
-                null);
+                facts.decidedBy());
     }
 
     private static Uni<VigilanceReportView> view(String reportId) {

@@ -446,6 +446,8 @@ class VigilanceReportFlowTest {
                 .asString();
         assertTrue(fscaXml.contains("Dose calculation overflow can over-infuse"), fscaXml);
         assertTrue(fscaXml.contains("<country>FR</country>"), fscaXml);
+        // the person responsible for the action (the FSCA report's 3.7, 21 CFR 806.10(c)(2)): who signed the decision
+        assertTrue(fscaXml.contains("<responsiblePerson>Rosa Alvarez</responsiblePerson>"), fscaXml);
         String trendXml = as("ra").accept("application/xml")
                 .get("/api/v1/vigilance-reports/{id}", trend)
                 .then()

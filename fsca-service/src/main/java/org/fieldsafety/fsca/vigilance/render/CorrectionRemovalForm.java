@@ -50,10 +50,14 @@ final class CorrectionRemovalForm {
                                         "2b",
                                         "Address",
                                         "address",
-                                        manufacturer.address().street() + ", "
-                                                + manufacturer.address().postcode() + " "
-                                                + manufacturer.address().city() + ", "
-                                                + manufacturer.address().country()),
+                                        FormParts.joined(
+                                                ", ",
+                                                manufacturer.address().street(),
+                                                FormParts.joined(
+                                                        " ",
+                                                        manufacturer.address().postcode(),
+                                                        manufacturer.address().city()),
+                                                manufacturer.address().country())),
                                 Form.Field.text("2c", "Phone", "phone", manufacturer.phone()),
                                 Form.Field.text(
                                         "2d",
