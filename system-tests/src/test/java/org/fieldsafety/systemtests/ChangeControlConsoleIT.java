@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Quality and engineering in the console, through the packaged services and Debian's Chromium: engineering
  * opens a problem report, investigates it, raises and links a change request, analyses and implements it;
- * the requester is refused the board's approval with the rule's text and quality assurance signs it; quality
+ * a step sent from a stale page is refused; the requester is refused the board's approval with the rule's
+ * text and quality assurance signs it; quality
  * verifies, releases, communicates and closes the change, then verifies the resolution on the field evidence
  * and closes the report; the auditor sees every page without a form and the audit trails verified. Every
  * page visited passes axe-core's WCAG 2.1 AA rules and is saved as a screenshot at 1280 px, and each kind of
@@ -112,8 +113,20 @@ class ChangeControlConsoleIT {
             eng.submit("#link-change-requests", "problem-report-linked");
             assertEquals("Change requested", eng.text("#status"));
             assertTrue(eng.page.locator("#linked-change-requests").textContent().contains("Raised"));
+            Page stale = eng.context.newPage();
+            stale.navigate(reportPage);
             eng.page.fill("#parties-who", "Clinical safety officer");
             eng.submit("#advise-parties", "problem-report-parties-advised");
+
+            // a step sent from a page opened before the parties were advised is refused, and applies nothing
+            stale.fill("#parties-who", "Field service");
+            stale.click("#advise-parties");
+            stale.waitForLoadState();
+            String refusal = stale.locator("#problem").textContent();
+            assertTrue(refusal.contains("Not saved.") && refusal.contains("read it again"), refusal);
+            String advised = stale.locator("#parties-advised").textContent();
+            assertTrue(advised.contains("Clinical safety officer") && !advised.contains("Field service"), advised);
+            stale.close();
 
             eng.page.navigate(changePage);
             eng.page.fill("#impact-items", "bolus-calculator C");

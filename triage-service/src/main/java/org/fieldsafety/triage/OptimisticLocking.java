@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import org.fieldsafety.platform.domain.ConcurrentChange;
 import org.fieldsafety.platform.domain.StaleVersion;
+import org.fieldsafety.platform.web.IfMatch;
 
 /**
  * Versioned data (the product registry, the risk policy) is changed by inserting the next version: a
@@ -19,14 +20,14 @@ public final class OptimisticLocking {
 
     /**
      * {@link StaleVersion} unless {@code ifMatch} (null: no precondition; {@code *}: any existing version; else the version,
-     * quoted or not, weak or not) names {@code current} (null when nothing exists yet).
+     * as {@link IfMatch} reads it) names {@code current} (null when nothing exists yet).
      */
     public static void checkIfMatch(String ifMatch, Integer current, String what) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return;
         }
-        String expected = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        boolean matches = current != null && (expected.equals("*") || expected.equals(current.toString()));
+        Long expected = IfMatch.version(ifMatch);
+        boolean matches = current != null && (expected == null || expected == current.longValue());
         if (!matches) {
             throw new StaleVersion(what, current, ifMatch.strip());
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.ApproveChange;
 import org.fieldsafety.changecontrol.change.ChangeRequestCommand.RaiseChangeRequest;
 import org.fieldsafety.changecontrol.change.query.ChangeRequestView;
@@ -22,6 +23,7 @@ import org.fieldsafety.changecontrol.problem.query.ProblemReportLink;
 import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
 import org.fieldsafety.platform.domain.NotFound;
+import org.fieldsafety.platform.domain.StaleVersion;
 import org.fieldsafety.platform.domain.Step;
 import org.fieldsafety.platform.signature.Signature;
 import org.fieldsafety.platform.signature.SignatureRequest;
@@ -137,20 +139,29 @@ public class ChangeRequestService {
         return new Raised(request, status);
     }
 
-    /** A step of change request {@code id}, asked by the signed-in user now; the status it led to. */
-    public ChangeRequestStatus send(String id, Step<? extends ChangeRequestCommand> step) {
+    /**
+     * A step of change request {@code id}, asked by the signed-in user now, on the request at {@code
+     * seenVersion} (null: whatever its version); the status it led to. A request that moved on since refuses
+     * the step, and nothing is applied.
+     */
+    public ChangeRequestStatus send(String id, Step<? extends ChangeRequestCommand> step, Long seenVersion) {
         try {
             String user = user();
-            return commands.send(step.by(user, clock.instant()), user);
+            return commands.send(step.by(user, clock.instant()), user, seenVersion);
         } catch (AggregateNotFoundException e) {
             throw new NotFound("Change request " + id);
+        } catch (ConflictingAggregateVersionException e) {
+            throw new StaleVersion("Change request " + id, e.getActualVersion(), String.valueOf(seenVersion));
         }
     }
 
-    /** The change board's approval, signed by the signed-in user (IEC 62304 6.2.4; 21 CFR 11.50, 11.200). */
-    public Approved approve(String id, SignatureRequest signing) {
+    /**
+     * The change board's approval, signed by the signed-in user (IEC 62304 6.2.4; 21 CFR 11.50, 11.200), of
+     * the request at {@code seenVersion} (as at {@link #send}).
+     */
+    public Approved approve(String id, SignatureRequest signing, Long seenVersion) {
         Signature signature = signatures.sign(identity, signing);
-        return new Approved(send(id, (user, now) -> new ApproveChange(id, signature)), signature);
+        return new Approved(send(id, (user, now) -> new ApproveChange(id, signature), seenVersion), signature);
     }
 
     private String user() {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.CloseProblemReport;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.OpenProblemReport;
 import org.fieldsafety.changecontrol.problem.ProblemReportCommand.VerifyResolution;
@@ -17,6 +18,7 @@ import org.fieldsafety.changecontrol.problem.query.ResolutionFacts;
 import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
 import org.fieldsafety.platform.domain.NotFound;
+import org.fieldsafety.platform.domain.StaleVersion;
 import org.fieldsafety.platform.domain.Step;
 
 /**
@@ -83,23 +85,29 @@ public class ProblemReportService {
         return commands.send(open.by(user, clock.instant()), user);
     }
 
-    /** A step of report {@code id}, asked by the signed-in user now; the status it moved the report to. */
-    public ProblemReportStatus send(String id, Step<? extends ProblemReportCommand> step) {
+    /**
+     * A step of report {@code id}, asked by the signed-in user now, on the report at {@code seenVersion} (null:
+     * whatever its version); the status it moved the report to. A report that moved on since refuses the
+     * step, and nothing is applied.
+     */
+    public ProblemReportStatus send(String id, Step<? extends ProblemReportCommand> step, Long seenVersion) {
         try {
             String user = user();
-            return commands.send(step.by(user, clock.instant()), user);
+            return commands.send(step.by(user, clock.instant()), user, seenVersion);
         } catch (AggregateNotFoundException e) {
             throw new NotFound("Problem report " + id);
+        } catch (ConflictingAggregateVersionException e) {
+            throw new StaleVersion("Problem report " + id, e.getActualVersion(), String.valueOf(seenVersion));
         }
     }
 
     /**
      * The verification of the resolution (IEC 62304 9.7), checked against the field facts read here: the
      * release of {@code fixedVersion} (null: the latest release of the report's change requests) and the
-     * problem's field reports.
+     * problem's field reports; on the report at {@code seenVersion} (as at {@link #send}).
      */
     public ProblemReportStatus verifyResolution(
-            String id, String fixedVersion, Step<ResolutionVerification> verification) {
+            String id, String fixedVersion, Step<ResolutionVerification> verification, Long seenVersion) {
         ResolutionFacts.Facts field = facts.forVerification(id, fixedVersion);
         return send(
                 id,
@@ -108,14 +116,20 @@ public class ProblemReportService {
                         verification.by(user, now),
                         field.fixedRelease(),
                         field.fieldReports(),
-                        config.noRecurrenceWindow()));
+                        config.noRecurrenceWindow()),
+                seenVersion);
     }
 
-    /** The closing, while the problem still has not recurred on the fix (IEC 62304 9.7). */
-    public ProblemReportStatus close(String id) {
+    /**
+     * The closing, while the problem still has not recurred on the fix (IEC 62304 9.7); on the report at
+     * {@code seenVersion} (as at {@link #send}).
+     */
+    public ProblemReportStatus close(String id, Long seenVersion) {
         List<FieldReport> fieldReports = facts.forClosure(id);
         return send(
-                id, (user, now) -> new CloseProblemReport(id, user, now, fieldReports, config.noRecurrenceWindow()));
+                id,
+                (user, now) -> new CloseProblemReport(id, user, now, fieldReports, config.noRecurrenceWindow()),
+                seenVersion);
     }
 
     private String user() {

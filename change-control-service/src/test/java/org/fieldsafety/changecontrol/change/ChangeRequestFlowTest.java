@@ -16,6 +16,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -270,7 +271,14 @@ class ChangeRequestFlowTest {
                 .statusCode(200)
                 .body("status", equalTo("IMPACT_ANALYSED"));
         step("eng", id, "approval", approval()).statusCode(403);
-        step("qa", id, "approval", approval())
+        // approved as the board saw it when raised, before the analysis: refused, nothing applied
+        step("qa", id, "approval", approval(), "\"0\"")
+                .statusCode(412)
+                .contentType("application/problem+json")
+                .body("type", containsString("stale-version"))
+                .body("detail", containsString("is at version 1, not 0"));
+        step("qa", id, "approval", approval(), "a version").statusCode(400);
+        step("qa", id, "approval", approval(), "\"1\"")
                 .statusCode(200)
                 .body("signature.signer", equalTo("qa"))
                 .body("signature.meaning", equalTo("APPROVAL"));
@@ -496,13 +504,20 @@ class ChangeRequestFlowTest {
     }
 
     private static ValidatableResponse step(String user, String id, String step, String body) {
-        return given().auth()
+        return step(user, id, step, body, null);
+    }
+
+    /** A step on the request at the version {@code ifMatch} names (null: any version). */
+    private static ValidatableResponse step(String user, String id, String step, String body, String ifMatch) {
+        RequestSpecification request = given().auth()
                 .preemptive()
                 .basic(user, user + "-local")
                 .contentType(ContentType.JSON)
-                .body(body)
-                .post("/api/v1/change-requests/{id}/" + step, id)
-                .then();
+                .body(body);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return request.post("/api/v1/change-requests/{id}/" + step, id).then();
     }
 
     private static String verification(boolean regressionTestsRepeated) {

@@ -116,6 +116,19 @@ class ProblemReportFlowTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("IEC 62304 9.2"));
         step("eng", id, "investigation", INVESTIGATION).statusCode(200).body("status", equalTo("INVESTIGATED"));
+        // a step decided on the report as it was opened, before the investigation: refused
+        given().auth()
+                .preemptive()
+                .basic("eng", "eng-local")
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body("""
+                        {"changeRequestIds":["cr-1"]}""")
+                .post("/api/v1/problem-reports/{id}/change-requests", id)
+                .then()
+                .statusCode(412)
+                .body("type", containsString("stale-version"))
+                .body("detail", containsString("not 0"));
         String changeRequestId = given().auth()
                 .preemptive()
                 .basic("eng", "eng-local")

@@ -36,8 +36,14 @@ import org.fieldsafety.changecontrol.change.Release;
 import org.fieldsafety.changecontrol.change.Verification;
 import org.fieldsafety.platform.Roles;
 import org.fieldsafety.platform.domain.Step;
+import org.fieldsafety.platform.web.IfMatch;
+import org.jboss.resteasy.reactive.RestHeader;
 
-/** Change requests (IEC 62304 6.2, 6.3, 8.2): one POST per step ({@link ChangeRequestService}). */
+/**
+ * Change requests (IEC 62304 6.2, 6.3, 8.2): one POST per step ({@link ChangeRequestService}). A step may name
+ * the version of the request it was decided on ({@code If-Match: "<version>"}): 412 when the request moved on
+ * since, and nothing is applied.
+ */
 @Path("/api/v1/change-requests")
 @RolesAllowed({
     Roles.ENGINEERING,
@@ -112,9 +118,13 @@ public class ChangeRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     @RolesAllowed(Roles.ENGINEERING)
-    public StepResponse analyseImpact(@PathParam("id") String id, @Valid @NotNull ImpactAnalysisRequest request) {
+    public StepResponse analyseImpact(
+            @PathParam("id") String id,
+            @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull ImpactAnalysisRequest request) {
         return step(
                 id,
+                ifMatch,
                 (user, now) -> new AnalyseImpact(
                         id,
                         new ImpactAnalysis(
@@ -132,8 +142,11 @@ public class ChangeRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     @RolesAllowed(Roles.CCB_MEMBER)
-    public StepResponse approve(@PathParam("id") String id, @Valid @NotNull ApprovalRequest request) {
-        ChangeRequestService.Approved approved = changes.approve(id, request.signature());
+    public StepResponse approve(
+            @PathParam("id") String id,
+            @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull ApprovalRequest request) {
+        ChangeRequestService.Approved approved = changes.approve(id, request.signature(), IfMatch.version(ifMatch));
         return new StepResponse(id, approved.status(), approved.signature());
     }
 
@@ -146,9 +159,13 @@ public class ChangeRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     @RolesAllowed(Roles.ENGINEERING)
-    public StepResponse implement(@PathParam("id") String id, @Valid @NotNull ImplementationRequest request) {
+    public StepResponse implement(
+            @PathParam("id") String id,
+            @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull ImplementationRequest request) {
         return step(
                 id,
+                ifMatch,
                 (user, now) -> new ImplementChange(
                         id,
                         new Implementation(
@@ -165,9 +182,13 @@ public class ChangeRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     @RolesAllowed(Roles.QUALITY_ASSURANCE)
-    public StepResponse verify(@PathParam("id") String id, @Valid @NotNull VerificationRequest request) {
+    public StepResponse verify(
+            @PathParam("id") String id,
+            @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull VerificationRequest request) {
         return step(
                 id,
+                ifMatch,
                 (user, now) -> new VerifyChange(
                         id,
                         new Verification(
@@ -185,9 +206,13 @@ public class ChangeRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     @RolesAllowed(Roles.QUALITY_ASSURANCE)
-    public StepResponse release(@PathParam("id") String id, @Valid @NotNull ReleaseRequest request) {
+    public StepResponse release(
+            @PathParam("id") String id,
+            @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull ReleaseRequest request) {
         return step(
                 id,
+                ifMatch,
                 (user, now) -> new ReleaseChange(
                         id, new Release(request.version(), List.copyOf(request.residualAnomalies()), user, now)));
     }
@@ -198,8 +223,11 @@ public class ChangeRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE})
-    public StepResponse communicate(@PathParam("id") String id, @Valid @NotNull CommunicationRequest request) {
-        return step(id, (user, now) -> new CommunicateChange(id, request.toCommunication(user)));
+    public StepResponse communicate(
+            @PathParam("id") String id,
+            @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull CommunicationRequest request) {
+        return step(id, ifMatch, (user, now) -> new CommunicateChange(id, request.toCommunication(user)));
     }
 
     /** The closing of the released and communicated change request. */
@@ -208,11 +236,14 @@ public class ChangeRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     @RolesAllowed(Roles.QUALITY_ASSURANCE)
-    public StepResponse close(@PathParam("id") String id, @Valid @NotNull ClosureRequest request) {
-        return step(id, (user, now) -> new CloseChangeRequest(id, new Closure(request.summary(), user, now)));
+    public StepResponse close(
+            @PathParam("id") String id,
+            @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull ClosureRequest request) {
+        return step(id, ifMatch, (user, now) -> new CloseChangeRequest(id, new Closure(request.summary(), user, now)));
     }
 
-    private StepResponse step(String id, Step<? extends ChangeRequestCommand> step) {
-        return new StepResponse(id, changes.send(id, step), null);
+    private StepResponse step(String id, String ifMatch, Step<? extends ChangeRequestCommand> step) {
+        return new StepResponse(id, changes.send(id, step, IfMatch.version(ifMatch)), null);
     }
 }

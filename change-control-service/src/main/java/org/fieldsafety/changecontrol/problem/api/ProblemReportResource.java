@@ -32,10 +32,13 @@ import org.fieldsafety.changecontrol.problem.ProblemReportStatus;
 import org.fieldsafety.changecontrol.problem.ResolutionVerification;
 import org.fieldsafety.platform.Roles;
 import org.fieldsafety.platform.domain.Step;
+import org.fieldsafety.platform.web.IfMatch;
+import org.jboss.resteasy.reactive.RestHeader;
 
 /**
  * Software problem reports (IEC 62304 clause 9): one POST per step of the problem resolution process
- * ({@link ProblemReportService}).
+ * ({@link ProblemReportService}). A step may name the version of the report it was decided on ({@code If-Match:
+ * "<version>"}): 412 when the report moved on since, and nothing is applied.
  */
 @Path("/api/v1/problem-reports")
 @RolesAllowed({
@@ -99,9 +102,13 @@ public class ProblemReportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     @RolesAllowed(Roles.ENGINEERING)
-    public ProblemStepResponse investigate(@PathParam("id") String id, @Valid @NotNull InvestigationRequest request) {
+    public ProblemStepResponse investigate(
+            @PathParam("id") String id,
+            @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull InvestigationRequest request) {
         return step(
                 id,
+                ifMatch,
                 (user, now) -> new InvestigateProblem(
                         id,
                         new Investigation(
@@ -120,8 +127,13 @@ public class ProblemReportResource {
     @Blocking
     @RolesAllowed(Roles.ENGINEERING)
     public ProblemStepResponse linkChangeRequests(
-            @PathParam("id") String id, @Valid @NotNull ChangeRequestLinkRequest request) {
-        return step(id, (user, now) -> new LinkChangeRequests(id, List.copyOf(request.changeRequestIds()), user, now));
+            @PathParam("id") String id,
+            @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull ChangeRequestLinkRequest request) {
+        return step(
+                id,
+                ifMatch,
+                (user, now) -> new LinkChangeRequests(id, List.copyOf(request.changeRequestIds()), user, now));
     }
 
     /** No change, with the rationale (IEC 62304 9.2). */
@@ -130,8 +142,11 @@ public class ProblemReportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     @RolesAllowed({Roles.ENGINEERING, Roles.QUALITY_ASSURANCE})
-    public ProblemStepResponse decideNoAction(@PathParam("id") String id, @Valid @NotNull NoActionRequest request) {
-        return step(id, (user, now) -> new DecideNoAction(id, request.rationale(), user, now));
+    public ProblemStepResponse decideNoAction(
+            @PathParam("id") String id,
+            @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull NoActionRequest request) {
+        return step(id, ifMatch, (user, now) -> new DecideNoAction(id, request.rationale(), user, now));
     }
 
     /** The relevant parties advised, and when (IEC 62304 9.3); does not move the status. */
@@ -141,9 +156,12 @@ public class ProblemReportResource {
     @Blocking
     @RolesAllowed({Roles.ENGINEERING, Roles.QUALITY_ASSURANCE, Roles.REGULATORY_AFFAIRS})
     public ProblemStepResponse adviseParties(
-            @PathParam("id") String id, @Valid @NotNull PartiesAdvisedRequest request) {
+            @PathParam("id") String id,
+            @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull PartiesAdvisedRequest request) {
         return step(
                 id,
+                ifMatch,
                 (user, now) -> new AdviseParties(
                         id,
                         request.parties().stream()
@@ -162,7 +180,9 @@ public class ProblemReportResource {
     @Blocking
     @RolesAllowed(Roles.QUALITY_ASSURANCE)
     public ProblemStepResponse verifyResolution(
-            @PathParam("id") String id, @Valid @NotNull ResolutionVerificationRequest request) {
+            @PathParam("id") String id,
+            @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull ResolutionVerificationRequest request) {
         ProblemReportStatus status = reports.verifyResolution(
                 id,
                 request.fixedVersion(),
@@ -172,7 +192,8 @@ public class ProblemReportResource {
                         request.changeImplementedInRightItems(),
                         request.noNewProblems(),
                         user,
-                        now));
+                        now),
+                IfMatch.version(ifMatch));
         return new ProblemStepResponse(id, status);
     }
 
@@ -184,11 +205,11 @@ public class ProblemReportResource {
     @Path("{id}/closure")
     @Blocking
     @RolesAllowed(Roles.QUALITY_ASSURANCE)
-    public ProblemStepResponse close(@PathParam("id") String id) {
-        return new ProblemStepResponse(id, reports.close(id));
+    public ProblemStepResponse close(@PathParam("id") String id, @RestHeader("If-Match") String ifMatch) {
+        return new ProblemStepResponse(id, reports.close(id, IfMatch.version(ifMatch)));
     }
 
-    private ProblemStepResponse step(String id, Step<? extends ProblemReportCommand> step) {
-        return new ProblemStepResponse(id, reports.send(id, step));
+    private ProblemStepResponse step(String id, String ifMatch, Step<? extends ProblemReportCommand> step) {
+        return new ProblemStepResponse(id, reports.send(id, step, IfMatch.version(ifMatch)));
     }
 }

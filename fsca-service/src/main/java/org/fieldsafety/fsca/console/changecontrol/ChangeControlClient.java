@@ -2,6 +2,7 @@ package org.fieldsafety.fsca.console.changecontrol;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -60,7 +61,8 @@ public interface ChangeControlClient {
 
     /**
      * One step of a record ({@code records}: {@code problem-reports} or {@code change-requests}), such as {@code
-     * investigation} or {@code approval}, with its body as the API reference describes it.
+     * investigation} or {@code approval}, with its body as the API reference describes it, on the record at the
+     * version {@code ifMatch} names (null: any).
      */
     @POST
     @Path("{records}/{id}/{step}")
@@ -69,6 +71,7 @@ public interface ChangeControlClient {
             @PathParam("records") String records,
             @PathParam("id") String id,
             @PathParam("step") String step,
+            @HeaderParam("If-Match") String ifMatch,
             Object body);
 
     /** A record's audit trail, verified now ({@code records} as at {@link #step}). */

@@ -30,8 +30,8 @@ import org.jboss.resteasy.reactive.RestPath;
  * The forms of the problem report and change request pages: each step sent to change control as the
  * signed-in user ({@link ChangeControlClient}), which checks the user's role and the step's rule; back to the
  * page as every console form answers ({@link FormSteps}), with change control's refusal (the rule and its
- * IEC 62304 clause) when it refused. Change control takes no version with a step, so a step sent from a stale
- * page is judged on the record as it is now (the page says so when it changed meanwhile).
+ * IEC 62304 clause) when it refused. Each step form carries the record version its page showed ({@code
+ * version}), sent as {@code If-Match}: a record that moved on since refuses the step, and nothing is applied.
  */
 @Path("/console")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -87,6 +87,7 @@ public class ChangeControlStepResource {
     @Path("problem-reports/{id}/investigation")
     public Response investigate(
             @RestPath String id,
+            @RestForm Long version,
             @RestForm String cause,
             @RestForm boolean safetyRelevant,
             @RestForm String safetyRelevance,
@@ -94,33 +95,37 @@ public class ChangeControlStepResource {
         return problemStep(
                 id,
                 "investigation",
+                version,
                 () -> new ChangeControlSteps.Investigation(cause, safetyRelevant, safetyRelevance, outcome));
     }
 
     /** The change requests that resolve the problem, one id a line (IEC 62304 9.4). */
     @POST
     @Path("problem-reports/{id}/change-requests")
-    public Response linkChangeRequests(@RestPath String id, @RestForm String changeRequestIds) {
+    public Response linkChangeRequests(@RestPath String id, @RestForm Long version, @RestForm String changeRequestIds) {
         return problemStep(
                 id,
                 "change-requests",
+                version,
                 () -> new ChangeControlSteps.LinkChangeRequests(ConsoleStepResource.lines(changeRequestIds)));
     }
 
     /** No change is made, and why (IEC 62304 9.2). */
     @POST
     @Path("problem-reports/{id}/no-action")
-    public Response decideNoAction(@RestPath String id, @RestForm String rationale) {
-        return problemStep(id, "no-action", () -> new ChangeControlSteps.NoAction(rationale));
+    public Response decideNoAction(@RestPath String id, @RestForm Long version, @RestForm String rationale) {
+        return problemStep(id, "no-action", version, () -> new ChangeControlSteps.NoAction(rationale));
     }
 
     /** The parties advised, one a line, and when (IEC 62304 9.3); times in UTC, empty: now. */
     @POST
     @Path("problem-reports/{id}/parties-advised")
-    public Response adviseParties(@RestPath String id, @RestForm String parties, @RestForm String advisedAt) {
+    public Response adviseParties(
+            @RestPath String id, @RestForm Long version, @RestForm String parties, @RestForm String advisedAt) {
         return problemStep(
                 id,
                 "parties-advised",
+                version,
                 () -> new ChangeControlSteps.PartiesAdvised(
                         ChangeControlSteps.parties(parties, utcOrNow("advisedAt", advisedAt))));
     }
@@ -130,6 +135,7 @@ public class ChangeControlStepResource {
     @Path("problem-reports/{id}/resolution-verification")
     public Response verifyResolution(
             @RestPath String id,
+            @RestForm Long version,
             @RestForm boolean resolved,
             @RestForm boolean trendReversed,
             @RestForm boolean changeImplementedInRightItems,
@@ -138,6 +144,7 @@ public class ChangeControlStepResource {
         return problemStep(
                 id,
                 "resolution-verification",
+                version,
                 () -> new ChangeControlSteps.ResolutionVerification(
                         resolved,
                         trendReversed,
@@ -149,8 +156,8 @@ public class ChangeControlStepResource {
     /** The closure of a problem report (IEC 62304 9.7); change control checks the field again. */
     @POST
     @Path("problem-reports/{id}/closure")
-    public Response closeProblemReport(@RestPath String id) {
-        return problemStep(id, "closure", Map::of);
+    public Response closeProblemReport(@RestPath String id, @RestForm Long version) {
+        return problemStep(id, "closure", version, Map::of);
     }
 
     /** A change request raised by hand, from a problem report or an FSCA case (IEC 62304 8.2.1); to its page. */
@@ -189,20 +196,25 @@ public class ChangeControlStepResource {
     @Path("change-requests/{id}/impact-analysis")
     public Response analyseImpact(
             @RestPath String id,
+            @RestForm Long version,
             @RestForm String summary,
             @RestForm String affectedItems,
             @RestForm String testsToRepeat) {
         return changeStep(
-                id, "impact-analysis", () -> ChangeControlSteps.impactAnalysis(summary, affectedItems, testsToRepeat));
+                id,
+                "impact-analysis",
+                version,
+                () -> ChangeControlSteps.impactAnalysis(summary, affectedItems, testsToRepeat));
     }
 
     /** The change control board's signed approval (IEC 62304 8.2.1; 21 CFR 11.50, meaning APPROVAL). */
     @POST
     @Path("change-requests/{id}/approval")
-    public Response approve(@RestPath String id, @RestForm String password) {
+    public Response approve(@RestPath String id, @RestForm Long version, @RestForm String password) {
         return changeStep(
                 id,
                 "approval",
+                version,
                 () -> new ChangeControlSteps.Approval(new SignatureRequest(password, SignatureMeaning.APPROVAL)));
     }
 
@@ -211,12 +223,14 @@ public class ChangeControlStepResource {
     @Path("change-requests/{id}/implementation")
     public Response implement(
             @RestPath String id,
+            @RestForm Long version,
             @RestForm String softwareVersion,
             @RestForm String commits,
             @RestForm String reclassifications) {
         return changeStep(
                 id,
                 "implementation",
+                version,
                 () -> new ChangeControlSteps.Implementation(
                         softwareVersion,
                         ConsoleStepResource.lines(commits),
@@ -228,6 +242,7 @@ public class ChangeControlStepResource {
     @Path("change-requests/{id}/verification")
     public Response verify(
             @RestPath String id,
+            @RestForm Long version,
             @RestForm String softwareVersion,
             @RestForm List<String> softwareItem,
             @RestForm List<String> results,
@@ -240,6 +255,7 @@ public class ChangeControlStepResource {
         return changeStep(
                 id,
                 "verification",
+                version,
                 () -> new ChangeControlSteps.Verification(
                         ChangeControlSteps.verificationRecords(
                                 softwareItem, results, anomalies, softwareVersion, configuration, tools, date, tester),
@@ -249,11 +265,16 @@ public class ChangeControlStepResource {
     /** The release of the verified version, with its residual anomalies (IEC 62304 8.2.4, 5.8). */
     @POST
     @Path("change-requests/{id}/release")
-    public Response release(@RestPath String id, @RestForm String version, @RestForm String residualAnomalies) {
+    public Response release(
+            @RestPath String id,
+            @RestForm Long version,
+            @RestForm String softwareVersion,
+            @RestForm String residualAnomalies) {
         return changeStep(
                 id,
                 "release",
-                () -> new ChangeControlSteps.Release(version, ConsoleStepResource.lines(residualAnomalies)));
+                version,
+                () -> new ChangeControlSteps.Release(softwareVersion, ConsoleStepResource.lines(residualAnomalies)));
     }
 
     /** What users and regulators were told (IEC 62304 6.2.5); times in UTC, empty: now. */
@@ -261,6 +282,7 @@ public class ChangeControlStepResource {
     @Path("change-requests/{id}/communication")
     public Response communicate(
             @RestPath String id,
+            @RestForm Long version,
             @RestForm String problem,
             @RestForm String riskOfContinuedUse,
             @RestForm String availableChange,
@@ -271,6 +293,7 @@ public class ChangeControlStepResource {
         return changeStep(
                 id,
                 "communication",
+                version,
                 () -> new ChangeControlSteps.Communication(
                         problem,
                         riskOfContinuedUse,
@@ -283,24 +306,29 @@ public class ChangeControlStepResource {
     /** The closure of a change request. */
     @POST
     @Path("change-requests/{id}/closure")
-    public Response closeChangeRequest(@RestPath String id, @RestForm String summary) {
-        return changeStep(id, "closure", () -> new ChangeControlSteps.Closure(summary));
+    public Response closeChangeRequest(@RestPath String id, @RestForm Long version, @RestForm String summary) {
+        return changeStep(id, "closure", version, () -> new ChangeControlSteps.Closure(summary));
     }
 
-    private Response problemStep(String id, String step, Supplier<Object> body) {
+    private Response problemStep(String id, String step, Long version, Supplier<Object> body) {
         return steps.take(ChangeControlPages.problemReportPage(id), body, request -> {
-            long before = changeControl.problemReport(id).version();
-            changeControl.step(PROBLEM_REPORTS, id, step, request);
+            long before = version == null ? changeControl.problemReport(id).version() : version;
+            changeControl.step(PROBLEM_REPORTS, id, step, ifMatch(version), request);
             awaitRead(() -> changeControl.problemReport(id).version() > before);
         });
     }
 
-    private Response changeStep(String id, String step, Supplier<Object> body) {
+    private Response changeStep(String id, String step, Long version, Supplier<Object> body) {
         return steps.take(ChangeControlPages.changeRequestPage(id), body, request -> {
-            long before = changeControl.changeRequest(id).version();
-            changeControl.step(CHANGE_REQUESTS, id, step, request);
+            long before = version == null ? changeControl.changeRequest(id).version() : version;
+            changeControl.step(CHANGE_REQUESTS, id, step, ifMatch(version), request);
             awaitRead(() -> changeControl.changeRequest(id).version() > before);
         });
+    }
+
+    /** The {@code If-Match} that names the version a page showed; none when the form sent none. */
+    private static String ifMatch(Long version) {
+        return version == null ? null : "\"" + version + "\"";
     }
 
     /**

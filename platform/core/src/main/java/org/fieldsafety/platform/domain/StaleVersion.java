@@ -7,7 +7,7 @@ public final class StaleVersion extends DomainException {
      * @param current the current version, null when nothing exists yet
      * @param expected the version the request names
      */
-    public StaleVersion(String what, Integer current, String expected) {
+    public StaleVersion(String what, Number current, String expected) {
         super(
                 "stale-version",
                 null,
