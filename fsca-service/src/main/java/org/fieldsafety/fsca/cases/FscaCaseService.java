@@ -1,7 +1,6 @@
 package org.fieldsafety.fsca.cases;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -19,7 +18,6 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
-import org.fieldsafety.eventstore.readmodel.ViewPage;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.AssessHealthHazard;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.CheckEffectiveness;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.CloseCase;
@@ -104,46 +102,41 @@ public class FscaCaseService {
 
     /**
      * Page {@code index} (from 0) of {@code size} cases not yet closed, of {@code productId} and in {@code
-     * status} when given (null for any), the nearest reporting deadline first, with how many match: the
-     * console's queue, read from the case rows alone (no incident: a case may hold thousands), one page at a
-     * time along an index of the open cases (V34), so that ten thousand open cases show as fast as ten.
+     * status} when given (null for any), the nearest reporting deadline first: the console's queue, read from
+     * the case rows alone (no incident: a case may hold thousands), one page at a time along an index of the
+     * open cases (V34), so that ten thousand open cases show as fast as ten. How many match is {@link
+     * OpenCases#count}.
      */
     @WithSession
-    public Uni<ViewPage<FscaCaseView>> queue(String productId, CaseStatus status, int index, int size) {
+    public Uni<List<FscaCaseView>> queue(String productId, CaseStatus status, int index, int size) {
         ViewFilter filter = new ViewFilter().with("productId", productId).with("status", status);
         // the literal, not a parameter, lets PostgreSQL match the partial index of the open cases
-        PanacheQuery<FscaCaseView> open = FscaCaseView.find(
-                filter.query() + " and status <> org.fieldsafety.fsca.cases.CaseStatus.CLOSED",
-                QUEUE_ORDER,
-                filter.parameters());
-        return open.page(Page.of(index, size)).list().chain(cases -> open.count()
-                .map(total -> new ViewPage<>(cases, total)));
-    }
-
-    /** The products of the cases not yet closed, in alphabetical order: what the queue filters by. */
-    @WithSession
-    public Uni<List<String>> queueProducts() {
-        return Panache.getSession().chain(session -> session.createSelectionQuery(
-                        "select distinct c.productId from FscaCaseView c"
-                                + " where c.status <> org.fieldsafety.fsca.cases.CaseStatus.CLOSED"
-                                + " order by c.productId",
-                        String.class)
-                .getResultList());
+        return FscaCaseView.<FscaCaseView>find(
+                        filter.query() + " and status <> org.fieldsafety.fsca.cases.CaseStatus.CLOSED",
+                        QUEUE_ORDER,
+                        filter.parameters())
+                .page(Page.of(index, size))
+                .list();
     }
 
     /**
-     * A fingerprint of the queue that changes whenever a case not yet closed changes, a case opens or one closes:
-     * how many cases are open and the sum of their versions (every event raises its case's version).
+     * The cases not yet closed, counted by product and status with the sum of their versions: all the queue
+     * needs besides its page (its filters, how many match, and what it polls), in one read of the open cases.
      */
     @WithSession
-    public Uni<String> queueVersion() {
+    public Uni<OpenCases> openCases() {
         return Panache.getSession()
                 .chain(session -> session.createSelectionQuery(
-                                "select count(c), coalesce(sum(c.version), 0) from FscaCaseView c where c.status <> ?1",
+                                "select c.productId, c.status, count(c), coalesce(sum(c.version), 0)"
+                                        + " from FscaCaseView c"
+                                        + " where c.status <> org.fieldsafety.fsca.cases.CaseStatus.CLOSED"
+                                        + " group by c.productId, c.status",
                                 Object[].class)
-                        .setParameter(1, CaseStatus.CLOSED)
-                        .getSingleResult())
-                .map(row -> row[0] + "-" + row[1]);
+                        .getResultList())
+                .map(rows -> new OpenCases(rows.stream()
+                        .map(row -> new OpenCases.Group(
+                                (String) row[0], (CaseStatus) row[1], (Long) row[2], ((Number) row[3]).longValue()))
+                        .toList()));
     }
 
     /** The case's version: the sequence number of its last event the read model applied. */

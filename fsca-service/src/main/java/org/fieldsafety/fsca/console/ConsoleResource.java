@@ -20,14 +20,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fieldsafety.eventstore.readmodel.ViewPage;
 import org.fieldsafety.fsca.cases.CaseStatus;
 import org.fieldsafety.fsca.cases.FscaAction;
 import org.fieldsafety.fsca.cases.FscaCaseService;
 import org.fieldsafety.fsca.cases.FscaDecision;
+import org.fieldsafety.fsca.cases.OpenCases;
 import org.fieldsafety.fsca.cases.api.FscaCaseResponse;
 import org.fieldsafety.fsca.cases.api.FscaCaseSummary;
 import org.fieldsafety.fsca.cases.query.FscaCaseView;
+import org.fieldsafety.fsca.vigilance.ReportTally;
 import org.fieldsafety.fsca.vigilance.VigilanceReportService;
 import org.fieldsafety.fsca.vigilance.VigilanceReportStatus;
 import org.fieldsafety.fsca.vigilance.query.VigilanceReportView;
@@ -123,38 +124,37 @@ public class ConsoleResource {
     public Uni<TemplateInstance> queue(
             @RestQuery @DefaultValue("1") @Min(1) int page, @RestQuery String product, @RestQuery CaseStatus status) {
         String productId = product == null || product.isBlank() ? null : product;
-        return queueVersion().chain(version -> cases.queue(productId, status, page - 1, Paging.SIZE)
-                .chain(open -> cases.queueProducts()
-                        .chain(products -> reports.page(VigilanceReportStatus.DRAFT, 0, Paging.SIZE)
-                                .map(drafts -> queuePage(page, productId, status, open, products, drafts, version)))));
+        return cases.openCases()
+                .chain(open -> reports.tally().chain(tally -> cases.queue(productId, status, page - 1, Paging.SIZE)
+                        .chain(rows -> reports.rows(VigilanceReportStatus.DRAFT, 0, Paging.SIZE)
+                                .map(drafts -> queuePage(page, productId, status, rows, open, drafts, tally)))));
     }
 
     private TemplateInstance queuePage(
             int page,
             String productId,
             CaseStatus status,
-            ViewPage<FscaCaseView> open,
-            List<String> products,
-            ViewPage<VigilanceReportView> drafts,
-            String version) {
-        List<FscaCaseSummary> summaries = open.rows().stream()
-                .map(view -> FscaCaseSummary.of(view, clock))
-                .toList();
+            List<FscaCaseView> rows,
+            OpenCases open,
+            List<VigilanceReportView> drafts,
+            ReportTally tally) {
+        List<FscaCaseSummary> summaries =
+                rows.stream().map(view -> FscaCaseSummary.of(view, clock)).toList();
         Instant now = clock.instant();
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("product", productId);
         filters.put("status", status);
         return Templates.queue(
                 summaries,
-                Paging.of(page, open.total(), "/console", filters),
+                Paging.of(page, open.count(productId, status), "/console", filters),
                 productId == null ? "" : productId,
-                products,
+                open.products(),
                 status == null ? "" : status.name(),
                 OPEN_STATUSES,
                 DeadlineChart.of(summaries, now),
-                drafts.rows().stream().map(draft -> ReportRow.of(draft, now)).toList(),
-                drafts.total(),
-                version,
+                drafts.stream().map(draft -> ReportRow.of(draft, now)).toList(),
+                tally.count(VigilanceReportStatus.DRAFT),
+                version(open, tally),
                 user(),
                 now);
     }
@@ -169,7 +169,11 @@ public class ConsoleResource {
     @Produces(MediaType.TEXT_PLAIN)
     @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})
     public Uni<String> queueVersion() {
-        return cases.queueVersion().chain(open -> reports.listVersion().map(all -> open + "-" + all));
+        return cases.openCases().chain(open -> reports.tally().map(tally -> version(open, tally)));
+    }
+
+    private static String version(OpenCases open, ReportTally tally) {
+        return open.version() + "-" + tally.version();
     }
 
     /** What a case page polls to refresh itself: the case's version, its last event's sequence number. */

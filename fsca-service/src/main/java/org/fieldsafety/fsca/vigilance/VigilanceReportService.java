@@ -109,9 +109,14 @@ public class VigilanceReportService {
      */
     @WithSession
     public Uni<ViewPage<VigilanceReportView>> page(VigilanceReportStatus status, int index, int size) {
-        PanacheQuery<VigilanceReportView> reports = query(null, status);
-        return reports.page(Page.of(index, size)).list().chain(rows -> reports.count()
-                .map(total -> new ViewPage<>(rows, total)));
+        return rows(status, index, size)
+                .chain(rows -> query(null, status).count().map(total -> new ViewPage<>(rows, total)));
+    }
+
+    /** As {@link #page}, without how many there are. */
+    @WithSession
+    public Uni<List<VigilanceReportView>> rows(VigilanceReportStatus status, int index, int size) {
+        return query(null, status).page(Page.of(index, size)).list();
     }
 
     private static PanacheQuery<VigilanceReportView> query(String caseId, VigilanceReportStatus status) {
@@ -130,18 +135,19 @@ public class VigilanceReportService {
         return view(reportId).map(view -> view.version);
     }
 
-    /**
-     * A fingerprint of all reports that changes whenever one is drafted or changes: how many there are and
-     * the sum of their versions (every event raises its report's version).
-     */
+    /** How many reports are in each status, with the sum of their versions, in one read. */
     @WithSession
-    public Uni<String> listVersion() {
+    public Uni<ReportTally> tally() {
         return Panache.getSession()
                 .chain(session -> session.createSelectionQuery(
-                                "select count(r), coalesce(sum(r.version), 0) from VigilanceReportView r",
+                                "select r.status, count(r), coalesce(sum(r.version), 0) from VigilanceReportView r"
+                                        + " group by r.status",
                                 Object[].class)
-                        .getSingleResult())
-                .map(row -> row[0] + "-" + row[1]);
+                        .getResultList())
+                .map(rows -> new ReportTally(rows.stream()
+                        .map(row -> new ReportTally.Group(
+                                (VigilanceReportStatus) row[0], (Long) row[1], ((Number) row[2]).longValue()))
+                        .toList()));
     }
 
     /** The report and its document, from the case's view and regulatory affairs' additions. */
