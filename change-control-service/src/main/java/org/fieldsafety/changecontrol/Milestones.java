@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.fieldsafety.eventstore.OutboxMessages;
 import org.fieldsafety.platform.messaging.CloudEvents;
 
 /**
@@ -37,9 +38,8 @@ public class Milestones {
         return eventStore.get().readEvents(aggregateId).next().getPayload();
     }
 
-    /** The stored event's id and time: the same whenever the tracking processor replays it. */
+    /** As {@link OutboxMessages} makes it: the stored event's id, time and trace. */
     public void send(String type, String productId, EventMessage<?> message, Object payload) {
-        emitter.sendMessageAndAwait(
-                EVENTS.message(type, message.getIdentifier(), productId, message.getTimestamp(), payload));
+        emitter.sendMessageAndAwait(OutboxMessages.of(EVENTS, type, productId, message, payload));
     }
 }

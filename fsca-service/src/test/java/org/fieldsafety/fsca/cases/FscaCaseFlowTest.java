@@ -20,6 +20,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -42,6 +43,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.fieldsafety.contracts.FscaCaseOpened;
 import org.fieldsafety.contracts.FscaDecisionTaken;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.contracts.Topics;
@@ -207,10 +209,12 @@ class FscaCaseFlowTest {
                 .body("[0].incidents[0].clocks[0].basis", equalTo("Art. 87(3)")));
 
         try (KafkaConsumer<String, String> milestones = TestKafka.consumerFromStart(bootstrapServers, Topics.FSCA)) {
+            String traceId = randomHex(32);
             given().auth()
                     .preemptive()
                     .basic("ra", "ra-local")
                     .contentType(ContentType.JSON)
+                    .header("traceparent", "00-" + traceId + "-" + randomHex(16) + "-01")
                     .body(decision("ra-local"))
                     .post("/api/v1/fsca-cases/{id}/decision", caseId)
                     .then()
@@ -229,6 +233,8 @@ class FscaCaseFlowTest {
             });
             ConsumerRecord<String, String> record = received.get(0);
             assertEquals("org.fieldsafety.FscaDecisionTaken.v1", TestKafka.header(record, "ce_type"));
+            // published from the stored event, in the trace of the request that decided
+            assertEquals(traceId, TestKafka.header(record, "traceparent").split("-")[1]);
             assertEquals(
                     "FSCA_REQUIRED",
                     json.readTree(record.value()).get("decision").asText());
@@ -256,6 +262,28 @@ class FscaCaseFlowTest {
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aCaseOpenedFromATriageRecordIsPublishedInTheRecordsTrace() throws Exception {
+        String problemId = UUID.randomUUID().toString();
+        String traceId = randomHex(32);
+        ProducerRecord<String, String> record = TriageEvents.record(json, triaged(problemId));
+        record.headers()
+                .add("traceparent", ("00-" + traceId + "-" + randomHex(16) + "-01").getBytes(StandardCharsets.UTF_8));
+        String caseId = FscaCases.caseIdFor(problemId);
+        try (KafkaConsumer<String, String> milestones = TestKafka.consumerFromStart(bootstrapServers, Topics.FSCA)) {
+            TestKafka.publishInOneBatch(bootstrapServers, List.of(record));
+            List<ConsumerRecord<String, String>> opened = new ArrayList<>();
+            await().atMost(PATIENCE).until(() -> {
+                TestKafka.poll(milestones).stream()
+                        .filter(r -> caseId.equals(r.key()))
+                        .filter(r -> FscaCaseOpened.TYPE.equals(TestKafka.header(r, "ce_type")))
+                        .forEach(opened::add);
+                return !opened.isEmpty();
+            });
+            assertEquals(traceId, TestKafka.header(opened.get(0), "traceparent").split("-")[1]);
+        }
     }
 
     @Test
@@ -625,5 +653,9 @@ class FscaCaseFlowTest {
 
     private static ReportTriaged triaged(String problemId) {
         return TriageEvents.seriousIncident(problemId, Instant.now().minusSeconds(3600), Duration.ofDays(15));
+    }
+
+    private static String randomHex(int digits) {
+        return UUID.randomUUID().toString().replace("-", "").repeat(2).substring(0, digits);
     }
 }

@@ -35,7 +35,8 @@ import org.fieldsafety.eventstore.deadletter.ParkingPolicy;
  * applies when a processor first starts (its token entries are made then). A handler that fails is retried, never skipped; an
  * event it cannot apply for good is parked in its processing group's dead-letter queue ({@link
  * ParkingPolicy}, table {@code dead_letter_entry}) so the processor goes on with the others. Every event
- * carries who asked for the command that caused it ({@link AuditedCommands#WHO}). Plain Axon: {@link
+ * carries who asked for the command that caused it ({@link AuditedCommands#WHO}) and the trace of what caused
+ * that ({@link AuditedCommands#TRACEPARENT}). Plain Axon: {@link
  * EventStoreRuntime} gives it Quarkus' datasource and JTA transactions, the benchmark a pooled datasource
  * and JDBC transactions.
  */
@@ -87,8 +88,9 @@ public final class EventStoreConfiguration {
                         .fetchDelay(FETCH_DELAY_MS)
                         .timeUnit(TimeUnit.MILLISECONDS)
                         .build());
-        configurer.configureCorrelationDataProviders(
-                c -> List.of(new MessageOriginProvider(), new SimpleCorrelationDataProvider(AuditedCommands.WHO)));
+        configurer.configureCorrelationDataProviders(c -> List.of(
+                new MessageOriginProvider(),
+                new SimpleCorrelationDataProvider(AuditedCommands.WHO, AuditedCommands.TRACEPARENT)));
         EventProcessingConfigurer processing = configurer.eventProcessing();
         processing
                 .usingPooledStreamingEventProcessors(

@@ -12,6 +12,7 @@ import org.fieldsafety.contracts.FscaCaseClosed;
 import org.fieldsafety.contracts.FscaCaseOpened;
 import org.fieldsafety.contracts.FscaDecisionTaken;
 import org.fieldsafety.contracts.ReportabilityDecided;
+import org.fieldsafety.eventstore.OutboxMessages;
 import org.fieldsafety.fsca.Channels;
 import org.fieldsafety.fsca.cases.FscaCaseEvent;
 import org.fieldsafety.platform.messaging.CloudEvents;
@@ -134,9 +135,8 @@ public class FscaMilestonePublisher {
                         event.signature().signedAt()));
     }
 
-    /** The stored event's id and time: the same whenever the tracking processor replays it. */
+    /** As {@link OutboxMessages} makes it: the stored event's id, time and trace. */
     private void publish(FscaCaseEvent event, EventMessage<?> message, String type, Object payload) {
-        emitter.sendMessageAndAwait(
-                EVENTS.message(type, message.getIdentifier(), event.caseId(), message.getTimestamp(), payload));
+        emitter.sendMessageAndAwait(OutboxMessages.of(EVENTS, type, event.caseId(), message, payload));
     }
 }

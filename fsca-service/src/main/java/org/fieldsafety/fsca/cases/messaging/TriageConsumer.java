@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -26,6 +27,7 @@ import org.fieldsafety.fsca.cases.ReportingClock;
 import org.fieldsafety.fsca.cases.TrendSignal;
 import org.fieldsafety.platform.messaging.BatchConsumer;
 import org.fieldsafety.platform.messaging.IncomingEvent;
+import org.fieldsafety.platform.messaging.Traced;
 import org.fieldsafety.platform.messaging.Unprocessable;
 import org.fieldsafety.platform.telemetry.LogContext;
 
@@ -59,12 +61,15 @@ public class TriageConsumer {
             @Channel(Channels.TRIAGE_DLQ) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
                     MutinyEmitter<String> deadLetters) {
         this.consumer = new BatchConsumer<>(deadLetters, TriageConsumer::read, BatchConsumer.Work.blocking(news -> {
-            List<RecordTriage> round = commandsPerProblem(news, clock.instant());
+            List<Traced<RecordTriage>> round = commandsPerProblem(news, clock.instant());
             while (!round.isEmpty()) {
-                List<RecordTriage> sent = round;
+                List<Traced<RecordTriage>> sent = round;
                 List<RecordTriage> next =
-                        Conflicts.retry(() -> commands.<RecordTriage>sendAll(sent, AuditedCommands.SYSTEM));
-                round = next.stream().filter(Objects::nonNull).toList();
+                        Conflicts.retry(() -> commands.<RecordTriage>sendTraced(sent, AuditedCommands.SYSTEM));
+                round = IntStream.range(0, sent.size())
+                        .filter(i -> next.get(i) != null)
+                        .mapToObj(i -> new Traced<>(next.get(i), sent.get(i).traceparent()))
+                        .toList();
             }
         }));
     }
@@ -76,57 +81,67 @@ public class TriageConsumer {
 
     /**
      * What one record brings to its problem's case: an incident (with the registry's facts of the product, null
-     * when it is not registered) or a trend signal; null for neither.
+     * when it is not registered) or a trend signal, and the record's trace; null for neither.
      */
     private record CaseNews(
             String problemId,
             String productId,
             RegisteredProduct product,
             Incident incident,
-            TrendSignal trendSignal) {}
+            TrendSignal trendSignal,
+            String traceparent) {}
 
     private static CaseNews read(IncomingEvent event) {
         if (event.is(ReportTriaged.TYPE)) {
             ReportTriaged triaged = event.as(ReportTriaged.class, ReportTriaged.TYPE);
             LogContext.put(LogContext.REPORT_ID, triaged.reportId());
             return triaged.fscaCandidate()
-                    ? new CaseNews(triaged.problemId(), triaged.productId(), product(triaged), incident(triaged), null)
+                    ? new CaseNews(
+                            triaged.problemId(),
+                            triaged.productId(),
+                            product(triaged),
+                            incident(triaged),
+                            null,
+                            event.traceparent())
                     : null;
         }
         if (event.is(TrendSignalRaised.TYPE)) {
             TrendSignalRaised raised = event.as(TrendSignalRaised.class, TrendSignalRaised.TYPE);
-            return new CaseNews(raised.problemId(), raised.productId(), null, null, signal(event, raised));
+            return new CaseNews(
+                    raised.problemId(), raised.productId(), null, null, signal(event, raised), event.traceparent());
         }
         return null;
     }
 
     /**
      * One command per problem, for its first case, with the batch's incidents and signals of it in the order
-     * triage published them and the latest registry facts of its product.
+     * triage published them and the latest registry facts of its product, in the trace of the first of them.
      */
-    private static List<RecordTriage> commandsPerProblem(List<CaseNews> batch, Instant now) {
+    private static List<Traced<RecordTriage>> commandsPerProblem(List<CaseNews> batch, Instant now) {
         Map<String, List<CaseNews>> byProblem = new LinkedHashMap<>();
         batch.forEach(news -> byProblem
                 .computeIfAbsent(news.problemId(), id -> new ArrayList<>())
                 .add(news));
         return byProblem.values().stream()
-                .map(news -> RecordTriage.first(
-                        news.get(0).problemId(),
-                        news.get(0).productId(),
-                        news.stream()
-                                .map(CaseNews::product)
-                                .filter(Objects::nonNull)
-                                .reduce((earlier, later) -> later)
-                                .orElse(null),
-                        news.stream()
-                                .map(CaseNews::incident)
-                                .filter(Objects::nonNull)
-                                .toList(),
-                        news.stream()
-                                .map(CaseNews::trendSignal)
-                                .filter(Objects::nonNull)
-                                .toList(),
-                        now))
+                .map(news -> new Traced<>(
+                        RecordTriage.first(
+                                news.get(0).problemId(),
+                                news.get(0).productId(),
+                                news.stream()
+                                        .map(CaseNews::product)
+                                        .filter(Objects::nonNull)
+                                        .reduce((earlier, later) -> later)
+                                        .orElse(null),
+                                news.stream()
+                                        .map(CaseNews::incident)
+                                        .filter(Objects::nonNull)
+                                        .toList(),
+                                news.stream()
+                                        .map(CaseNews::trendSignal)
+                                        .filter(Objects::nonNull)
+                                        .toList(),
+                                now),
+                        news.get(0).traceparent()))
                 .toList();
     }
 

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.fieldsafety.contracts.VigilanceReportAcknowledged;
 import org.fieldsafety.contracts.VigilanceReportSubmitted;
+import org.fieldsafety.eventstore.OutboxMessages;
 import org.fieldsafety.fsca.Channels;
 import org.fieldsafety.fsca.vigilance.ReportingDuty;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent;
@@ -90,9 +91,8 @@ public class VigilanceMilestonePublisher {
                 at);
     }
 
-    /** The stored event's id and time, keyed by the report's case. */
+    /** As {@link OutboxMessages} makes it (the stored event's id, time and trace), keyed by the report's case. */
     private void publish(ReportingDuty duty, EventMessage<?> message, String type, Object payload) {
-        emitter.sendMessageAndAwait(
-                EVENTS.message(type, message.getIdentifier(), duty.caseId(), message.getTimestamp(), payload));
+        emitter.sendMessageAndAwait(OutboxMessages.of(EVENTS, type, duty.caseId(), message, payload));
     }
 }

@@ -9,7 +9,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -89,6 +91,13 @@ public final class CloudEvents {
                         .withKey(key)
                         .build());
         return traceparent == null ? message : message.addMetadata(TracingMetadata.withCurrent(trace(traceparent)));
+    }
+
+    /** The {@code traceparent} of the span current now; null outside a span. */
+    public static String currentTraceparent() {
+        Map<String, String> carrier = new HashMap<>();
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
+        return carrier.get(TRACEPARENT);
     }
 
     /** The trace context of a {@code traceparent} header; the root context when it cannot be read. */

@@ -3,6 +3,7 @@ package org.fieldsafety.eventstore.audit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,10 +15,12 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.fieldsafety.platform.messaging.CloudEvents;
+import org.fieldsafety.platform.messaging.Traced;
 
 /**
  * The one way the event-sourced services send commands (21 CFR 11.10(e)): with who asked, as the {@value
- * #WHO} metadata that every event the command causes carries, and in one transaction with the new links of
+ * #WHO} metadata that every event the command causes carries (as it carries the trace, {@link #TRACEPARENT}), and in one transaction with the new links of
  * the audit chain of the aggregate the command targets ({@link AuditTrail}). Blocking. A command on an
  * aggregate that does not exist fails with Axon's {@code AggregateNotFoundException}, for the caller to name.
  */
@@ -34,6 +37,13 @@ public class AuditedCommands {
      * {@link ExpectedVersionTargets} hands it to Axon, which refuses the command when the aggregate moved on.
      */
     public static final String EXPECTED_VERSION = "expectedVersion";
+
+    /**
+     * The metadata key of the W3C trace context of what caused a command (the request, or the record a
+     * consumer read), which every event the command causes carries, so that what is published from those
+     * events continues that trace.
+     */
+    public static final String TRACEPARENT = CloudEvents.TRACEPARENT;
 
     private static final int LOCK_STRIPES = 64;
     private static final CommandTargetResolver TARGETS =
@@ -74,7 +84,8 @@ public class AuditedCommands {
      * nothing is applied.
      */
     public <R> R send(Object command, String who, Long expectedVersion) {
-        return inOneTransaction(List.of(command), () -> sendAndLink(command, who, expectedVersion));
+        String trace = CloudEvents.currentTraceparent();
+        return inOneTransaction(List.of(command), () -> sendAndLink(command, who, expectedVersion, trace));
     }
 
     /**
@@ -84,9 +95,16 @@ public class AuditedCommands {
      * @return what each command handler returned, in the commands' order (null for most)
      */
     public <R> List<R> sendAll(List<?> batch, String who) {
-        return inOneTransaction(batch, () -> {
+        String trace = CloudEvents.currentTraceparent();
+        return sendTraced(
+                batch.stream().map(command -> new Traced<>(command, trace)).toList(), who);
+    }
+
+    /** As {@link #sendAll}, each command in the trace of the record it came from (null: none). */
+    public <R> List<R> sendTraced(List<? extends Traced<?>> batch, String who) {
+        return inOneTransaction(batch.stream().map(Traced::value).toList(), () -> {
             List<R> results = new ArrayList<>(batch.size());
-            batch.forEach(command -> results.add(sendAndLink(command, who, null)));
+            batch.forEach(command -> results.add(sendAndLink(command.value(), who, null, command.traceparent())));
             return results;
         });
     }
@@ -107,12 +125,16 @@ public class AuditedCommands {
         }
     }
 
-    private <R> R sendAndLink(Object command, String who, Long expectedVersion) {
-        R result = commands.sendAndWait(message(command)
-                .andMetaData(
-                        expectedVersion == null
-                                ? Map.of(WHO, who)
-                                : Map.of(WHO, who, EXPECTED_VERSION, expectedVersion)));
+    private <R> R sendAndLink(Object command, String who, Long expectedVersion, String traceparent) {
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(WHO, who);
+        if (expectedVersion != null) {
+            metaData.put(EXPECTED_VERSION, expectedVersion);
+        }
+        if (traceparent != null) {
+            metaData.put(TRACEPARENT, traceparent);
+        }
+        R result = commands.sendAndWait(message(command).andMetaData(metaData));
         trail.extend(aggregateId(command));
         return result;
     }

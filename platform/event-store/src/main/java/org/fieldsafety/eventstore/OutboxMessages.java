@@ -1,0 +1,22 @@
+package org.fieldsafety.eventstore;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.fieldsafety.eventstore.audit.AuditedCommands;
+import org.fieldsafety.platform.messaging.CloudEvents;
+
+/**
+ * What a publisher whose outbox is the event store sends for a stored event: a CloudEvent whose id and time
+ * are the stored event's, the same whenever the tracking processor replays it, in the trace of what caused
+ * the event (the request or record its command came from, {@link AuditedCommands#TRACEPARENT}).
+ */
+public final class OutboxMessages {
+
+    private OutboxMessages() {}
+
+    /** {@code payload} as {@code type}, keyed by {@code key}, for the stored event {@code stored}. */
+    public static <T> Message<T> of(CloudEvents events, String type, String key, EventMessage<?> stored, T payload) {
+        return events.message(type, stored.getIdentifier(), key, stored.getTimestamp(), payload, (String)
+                stored.getMetaData().get(AuditedCommands.TRACEPARENT));
+    }
+}
