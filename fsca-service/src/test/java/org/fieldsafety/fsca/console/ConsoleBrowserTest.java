@@ -322,6 +322,10 @@ class ConsoleBrowserTest {
         assertTrue(page.locator("#deadline-chart-desc").textContent().contains("EU MDR Art. 87(3) due"));
         assertEquals(1, page.locator("#today-line").count());
         screenshot("flow-01-queue-chart");
+        // the queue of one product, refreshed by a step taken elsewhere, is still that product's
+        Page queue = page.context().newPage();
+        queue.navigate(console + "?product=INSULIN-PUMP-X");
+        String queueVersion = queue.locator("main").getAttribute("data-version");
 
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
             page.navigate(casePage);
@@ -333,6 +337,10 @@ class ConsoleBrowserTest {
         });
         awaitTimeline("Health hazard assessed");
         screenshot("flow-02-assessed");
+        await().atMost(PATIENCE)
+                .until(() -> !queueVersion.equals(queue.locator("main").getAttribute("data-version")));
+        assertEquals("INSULIN-PUMP-X", queue.locator("#product").inputValue());
+        queue.close();
 
         step("#reportability-form", () -> {
             page.selectOption("#reportability-clock", "EU_MDR|report-" + problemId);
