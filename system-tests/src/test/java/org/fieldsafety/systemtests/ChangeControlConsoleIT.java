@@ -269,20 +269,8 @@ class ChangeControlConsoleIT {
                 .asText();
         FieldReport example = FieldReport.example(
                 Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS), PatientOutcome.NO_HARM);
-        FieldReport report = new FieldReport(
-                example.source(),
-                example.productId(),
-                example.udiDi(),
-                example.deviceSerial(),
-                example.softwareVersion(),
-                "event-log",
-                "E-LOG-TRUNCATED",
-                example.occurredAt(),
-                example.country(),
-                example.patientOutcome(),
-                "The therapy history misses the last day",
-                example.reporter(),
-                Map.of());
+        FieldReport report =
+                example.withFault("event-log", "E-LOG-TRUNCATED", "The therapy history misses the last day");
         String reportId = Steps.expect(
                         202,
                         api.send(

@@ -126,20 +126,7 @@ class EventStoreRestoreIT {
     private String openCase(String hop, String key, String faultCode) {
         FieldReport example = FieldReport.example(
                 Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS), PatientOutcome.DEATH);
-        FieldReport report = new FieldReport(
-                example.source(),
-                example.productId(),
-                example.udiDi(),
-                example.deviceSerial(),
-                example.softwareVersion(),
-                example.softwareItem(),
-                faultCode,
-                example.occurredAt(),
-                example.country(),
-                example.patientOutcome(),
-                example.description(),
-                example.reporter(),
-                example.attributes());
+        FieldReport report = example.withFault(example.softwareItem(), faultCode, example.description());
         LocalSystem system = running.system();
         String reportId = Steps.expect(
                         202,

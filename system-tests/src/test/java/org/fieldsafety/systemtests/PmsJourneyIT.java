@@ -91,23 +91,10 @@ class PmsJourneyIT {
                         201, api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "pms-journey")))
                 .path("key")
                 .asText();
-        FieldReport example = FieldReport.example(
-                Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS),
-                PatientOutcome.SERIOUS_INJURY);
-        FieldReport report = new FieldReport(
-                example.source(),
-                PRODUCT,
-                example.udiDi(),
-                example.deviceSerial(),
-                example.softwareVersion(),
-                example.softwareItem(),
-                example.faultCode(),
-                example.occurredAt(),
-                example.country(),
-                example.patientOutcome(),
-                example.description(),
-                example.reporter(),
-                example.attributes());
+        FieldReport report = FieldReport.example(
+                        Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS),
+                        PatientOutcome.SERIOUS_INJURY)
+                .withProduct(PRODUCT);
         String reportId = Steps.expect(
                         202,
                         api.send(

@@ -253,22 +253,10 @@ class ProblemResolutionIT {
 
     /** docs/api.md's example telemetry report of the fault, from a device running {@code softwareVersion}. */
     private static FieldReport telemetry(String softwareVersion) {
-        FieldReport example = FieldReport.example(
-                Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS), PatientOutcome.NO_HARM);
-        return new FieldReport(
-                example.source(),
-                example.productId(),
-                example.udiDi(),
-                example.deviceSerial(),
-                softwareVersion,
-                example.softwareItem(),
-                example.faultCode(),
-                example.occurredAt(),
-                example.country(),
-                example.patientOutcome(),
-                example.description(),
-                example.reporter(),
-                example.attributes());
+        return FieldReport.example(
+                        Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS),
+                        PatientOutcome.NO_HARM)
+                .withSoftwareVersion(softwareVersion);
     }
 
     private JsonNode report(String intake, String key, FieldReport report) {

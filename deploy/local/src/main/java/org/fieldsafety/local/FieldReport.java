@@ -41,4 +41,58 @@ public record FieldReport(
                 new Reporter("DEVICE"),
                 Map.of("battery", "81"));
     }
+
+    /** This report, of another product. */
+    public FieldReport withProduct(String otherProductId) {
+        return new FieldReport(
+                source,
+                otherProductId,
+                udiDi,
+                deviceSerial,
+                softwareVersion,
+                softwareItem,
+                faultCode,
+                occurredAt,
+                country,
+                patientOutcome,
+                description,
+                reporter,
+                attributes);
+    }
+
+    /** This report, from a device running another version. */
+    public FieldReport withSoftwareVersion(String otherVersion) {
+        return new FieldReport(
+                source,
+                productId,
+                udiDi,
+                deviceSerial,
+                otherVersion,
+                softwareItem,
+                faultCode,
+                occurredAt,
+                country,
+                patientOutcome,
+                description,
+                reporter,
+                attributes);
+    }
+
+    /** This report, of another fault: another problem of the product. */
+    public FieldReport withFault(String otherItem, String otherFaultCode, String otherDescription) {
+        return new FieldReport(
+                source,
+                productId,
+                udiDi,
+                deviceSerial,
+                softwareVersion,
+                otherItem,
+                otherFaultCode,
+                occurredAt,
+                country,
+                patientOutcome,
+                otherDescription,
+                reporter,
+                attributes);
+    }
 }
