@@ -20,8 +20,9 @@ import org.fieldsafety.platform.messaging.Traced;
 
 /**
  * The one way the event-sourced services send commands (21 CFR 11.10(e)): with who asked, as the {@value
- * #WHO} metadata that every event the command causes carries (as it carries the trace, {@link #TRACEPARENT}), and in one transaction with the new links of
- * the audit chain of the aggregate the command targets ({@link AuditTrail}). Blocking. A command on an
+ * #WHO} metadata that every event the command causes carries (as it carries the trace, {@link #TRACEPARENT}),
+ * and in one transaction with the new links of the audit chain of the aggregate the command targets ({@link
+ * AuditTrail}). Blocking. A command on an
  * aggregate that does not exist fails with Axon's {@code AggregateNotFoundException}, for the caller to name.
  */
 @ApplicationScoped
