@@ -6,24 +6,34 @@ import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.fieldsafety.eventstore.processing.CaughtUp;
+import org.fieldsafety.fsca.cases.query.FscaCaseProjection;
+import org.fieldsafety.fsca.vigilance.query.VigilanceReportProjection;
 import org.fieldsafety.platform.domain.DomainException;
 
 /**
  * How every console form takes its step: the form as the API's request, validated as the API validates it,
  * then the step through the application service the API uses; back to the page the form was on ({@link
- * PageAnswer}) with what refused it (the form's gaps, the signature's or the rule's text) when something did.
+ * PageAnswer}) with what refused it (the form's gaps, the signature's or the rule's text) when something did,
+ * once the case and report views show the step ({@link CaughtUp}), so the page it returns to shows it too.
  */
 @ApplicationScoped
 public class FormSteps {
 
-    private final Validator validator;
+    private static final List<String> READ_MODELS =
+            List.of(FscaCaseProjection.PROCESSING_GROUP, VigilanceReportProjection.PROCESSING_GROUP);
 
-    FormSteps(Validator validator) {
+    private final Validator validator;
+    private final CaughtUp caughtUp;
+
+    FormSteps(Validator validator, CaughtUp caughtUp) {
         this.validator = validator;
+        this.caughtUp = caughtUp;
     }
 
     public <R> Response take(URI page, Supplier<R> form, Consumer<R> step) {
@@ -33,6 +43,7 @@ public class FormSteps {
             problem = incomplete(request);
             if (problem == null) {
                 step.accept(request);
+                caughtUp.await(READ_MODELS);
             }
         } catch (DomainException e) {
             problem = e.getMessage();

@@ -659,10 +659,15 @@ class ConsoleBrowserTest {
                 .textContent());
     }
 
+    /** Fills and sends a form; the case page it returns to already shows the step when it was taken. */
     private void send(String form, Runnable fill) {
+        String before = page.locator("main").getAttribute("data-version");
         fill.run();
         page.locator(form + " button[type=submit]").focus();
         page.waitForNavigation(() -> page.keyboard().press("Enter")); // 303 back to the case page
+        if (page.locator("#problem").count() == 0) {
+            assertNotEquals(before, page.locator("main").getAttribute("data-version"));
+        }
     }
 
     private void notifyAuthority(String country, String authority, String reference, boolean draft) {

@@ -87,7 +87,7 @@ public class ProcessorLag {
     }
 
     /** A token's global index; -1 for none, an empty event store. */
-    private static long position(TrackingToken token) {
+    static long position(TrackingToken token) {
         return token == null ? -1 : token.position().orElse(-1);
     }
 }
