@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.infra.KeycloakServer;
 import org.fieldsafety.infra.TestBrowser;
@@ -271,19 +270,8 @@ class ChangeControlConsoleIT {
                 Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS), PatientOutcome.NO_HARM);
         FieldReport report =
                 example.withFault("event-log", "E-LOG-TRUNCATED", "The therapy history misses the last day");
-        String reportId = Steps.expect(
-                        202,
-                        api.send(
-                                "POST",
-                                intake + "/api/v1/field-reports",
-                                Map.of(
-                                        "X-API-Key",
-                                        key,
-                                        "Idempotency-Key",
-                                        UUID.randomUUID().toString()),
-                                report))
-                .path("reportId")
-                .asText();
+        String reportId =
+                Steps.fieldReport(api, intake, key, report).path("reportId").asText();
         String problemId = await().atMost(STEP_TIMEOUT)
                 .until(
                         () -> {

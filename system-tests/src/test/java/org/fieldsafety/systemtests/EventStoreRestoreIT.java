@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
@@ -128,17 +127,7 @@ class EventStoreRestoreIT {
                 Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS), PatientOutcome.DEATH);
         FieldReport report = example.withFault(example.softwareItem(), faultCode, example.description());
         LocalSystem system = running.system();
-        String reportId = Steps.expect(
-                        202,
-                        api.send(
-                                "POST",
-                                system.baseUrl(Service.INTAKE) + "/api/v1/field-reports",
-                                Map.of(
-                                        "X-API-Key",
-                                        key,
-                                        "Idempotency-Key",
-                                        UUID.randomUUID().toString()),
-                                report))
+        String reportId = Steps.fieldReport(api, system.baseUrl(Service.INTAKE), key, report)
                 .path("reportId")
                 .asText();
         JsonNode cases = steps.hop(

@@ -95,19 +95,8 @@ class PmsJourneyIT {
                         Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS),
                         PatientOutcome.SERIOUS_INJURY)
                 .withProduct(PRODUCT);
-        String reportId = Steps.expect(
-                        202,
-                        api.send(
-                                "POST",
-                                intake + "/api/v1/field-reports",
-                                Map.of(
-                                        "X-API-Key",
-                                        key,
-                                        "Idempotency-Key",
-                                        UUID.randomUUID().toString()),
-                                report))
-                .path("reportId")
-                .asText();
+        String reportId =
+                Steps.fieldReport(api, intake, key, report).path("reportId").asText();
         String problemId = steps.awaitJson(triage + "/api/v1/triage/" + reportId, RA, json -> json.has("problemId"))
                 .path("problemId")
                 .asText();

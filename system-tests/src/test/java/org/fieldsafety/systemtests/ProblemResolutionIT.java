@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.local.ApiClient;
 import org.fieldsafety.local.FieldReport;
@@ -72,7 +71,7 @@ class ProblemResolutionIT {
                 .path("key")
                 .asText();
         FieldReport first = telemetry("4.2.1");
-        String firstReportId = steps.hop("2 telemetry report", () -> report(intake, key, first))
+        String firstReportId = steps.hop("2 telemetry report", () -> Steps.fieldReport(api, intake, key, first))
                 .path("reportId")
                 .asText();
         String problemId = steps.hop(
@@ -233,7 +232,8 @@ class ProblemResolutionIT {
         assertEquals(WINDOW, closed.path("noRecurrence").path("window").asText());
 
         String recurrenceId = steps.hop(
-                        "17 the fault on the fixed version", () -> report(intake, key, telemetry("4.2.2")))
+                        "17 the fault on the fixed version",
+                        () -> Steps.fieldReport(api, intake, key, telemetry("4.2.2")))
                 .path("reportId")
                 .asText();
         JsonNode reopened = steps.hop(
@@ -257,12 +257,6 @@ class ProblemResolutionIT {
                         Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS),
                         PatientOutcome.NO_HARM)
                 .withSoftwareVersion(softwareVersion);
-    }
-
-    private JsonNode report(String intake, String key, FieldReport report) {
-        Map<String, String> client =
-                Map.of("X-API-Key", key, "Idempotency-Key", UUID.randomUUID().toString());
-        return Steps.expect(202, api.send("POST", intake + "/api/v1/field-reports", client, report));
     }
 
     /**

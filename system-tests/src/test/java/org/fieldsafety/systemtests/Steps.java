@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -50,6 +51,21 @@ final class Steps {
     static JsonNode expect(int status, ApiClient.Response response) {
         assertEquals(status, response.status(), response.body());
         return response.body().isEmpty() ? null : response.json();
+    }
+
+    /** A field report sent to intake with API key {@code key} and an idempotency key of its own: intake's 202 answer. */
+    static JsonNode fieldReport(ApiClient api, String intake, String key, Object report) {
+        return expect(
+                202,
+                api.send(
+                        "POST",
+                        intake + "/api/v1/field-reports",
+                        Map.of(
+                                "X-API-Key",
+                                key,
+                                "Idempotency-Key",
+                                UUID.randomUUID().toString()),
+                        report));
     }
 
     JsonNode hop(String name, Callable<JsonNode> step) {

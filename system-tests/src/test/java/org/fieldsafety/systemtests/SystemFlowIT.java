@@ -91,11 +91,7 @@ class SystemFlowIT {
         FieldReport report = FieldReport.example(
                 Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS),
                 PatientOutcome.SERIOUS_INJURY);
-        Map<String, String> client =
-                Map.of("X-API-Key", key, "Idempotency-Key", UUID.randomUUID().toString());
-        String reportId = steps.hop(
-                        "2 field report",
-                        () -> Steps.expect(202, api.send("POST", intake + "/api/v1/field-reports", client, report)))
+        String reportId = steps.hop("2 field report", () -> Steps.fieldReport(api, intake, key, report))
                 .path("reportId")
                 .asText();
 
@@ -154,19 +150,8 @@ class SystemFlowIT {
         // a death of the same problem after the case closed: a new case opens, linked, with its clock running
         FieldReport death = FieldReport.example(
                 Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS), PatientOutcome.DEATH);
-        String deathId = Steps.expect(
-                        202,
-                        api.send(
-                                "POST",
-                                intake + "/api/v1/field-reports",
-                                Map.of(
-                                        "X-API-Key",
-                                        key,
-                                        "Idempotency-Key",
-                                        UUID.randomUUID().toString()),
-                                death))
-                .path("reportId")
-                .asText();
+        String deathId =
+                Steps.fieldReport(api, intake, key, death).path("reportId").asText();
         JsonNode afterClosure = steps.hop(
                 "8 death after closure",
                 () -> steps.awaitJson(
@@ -393,11 +378,7 @@ class SystemFlowIT {
                 "Bolus computed 10x the requested amount. ".repeat(100).substring(0, FieldLengths.DESCRIPTION),
                 example.reporter(),
                 example.attributes());
-        Map<String, String> client =
-                Map.of("X-API-Key", key, "Idempotency-Key", UUID.randomUUID().toString());
-        String reportId = steps.hop(
-                        "2 field report",
-                        () -> Steps.expect(202, api.send("POST", intake + "/api/v1/field-reports", client, longest)))
+        String reportId = steps.hop("2 field report", () -> Steps.fieldReport(api, intake, key, longest))
                 .path("reportId")
                 .asText();
 
@@ -455,28 +436,11 @@ class SystemFlowIT {
                 .asText();
         FieldReport harmless = FieldReport.example(
                 Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS), PatientOutcome.NONE);
-        FieldReport truncatedLog = new FieldReport(
-                harmless.source(),
-                productId,
-                harmless.udiDi(),
-                harmless.deviceSerial(),
-                harmless.softwareVersion(),
-                "event-log",
-                "E-LOG-TRUNCATED",
-                harmless.occurredAt(),
-                harmless.country(),
-                harmless.patientOutcome(),
-                "Event log cut short",
-                harmless.reporter(),
-                harmless.attributes());
+        FieldReport truncatedLog =
+                harmless.withProduct(productId).withFault("event-log", "E-LOG-TRUNCATED", "Event log cut short");
         String lastReportId = null;
         for (int i = 1; i <= 6; i++) { // 6 in a day where 0.7 a week are expected: significant at 0.01
-            Map<String, String> client = Map.of(
-                    "X-API-Key", key, "Idempotency-Key", UUID.randomUUID().toString());
-            lastReportId = steps.hop(
-                            "3 field report " + i,
-                            () -> Steps.expect(
-                                    202, api.send("POST", intake + "/api/v1/field-reports", client, truncatedLog)))
+            lastReportId = steps.hop("3 field report " + i, () -> Steps.fieldReport(api, intake, key, truncatedLog))
                     .path("reportId")
                     .asText();
         }
