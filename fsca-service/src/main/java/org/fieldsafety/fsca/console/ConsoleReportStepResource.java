@@ -126,7 +126,7 @@ public class ConsoleReportStepResource {
     }
 
     private <R> Response step(String id, Supplier<R> form, Consumer<R> step) {
-        return steps.take(ConsoleReportResource.reportPage(id), form, step);
+        return steps.takeAndShow(ConsoleReportResource.reportPage(id), form, step);
     }
 
     /** A field left empty as none, as the API's request leaves it out (an empty text is no text in the files). */

@@ -248,7 +248,7 @@ public class ConsoleStepResource {
     }
 
     private <R> Response step(String caseId, Supplier<R> form, Consumer<R> step) {
-        return steps.take(ConsoleResource.casePage(caseId), form, step);
+        return steps.takeAndShow(ConsoleResource.casePage(caseId), form, step);
     }
 
     private static SignatureRequest signature(String password, SignedStep step) {

@@ -19,8 +19,7 @@ import org.fieldsafety.platform.domain.DomainException;
 /**
  * How every console form takes its step: the form as the API's request, validated as the API validates it,
  * then the step through the application service the API uses; back to the page the form was on ({@link
- * PageAnswer}) with what refused it (the form's gaps, the signature's or the rule's text) when something did,
- * once the case and report views show the step ({@link CaughtUp}), so the page it returns to shows it too.
+ * PageAnswer}) with what refused it (the form's gaps, the signature's or the rule's text) when something did.
  */
 @ApplicationScoped
 public class FormSteps {
@@ -43,12 +42,19 @@ public class FormSteps {
             problem = incomplete(request);
             if (problem == null) {
                 step.accept(request);
-                caughtUp.await(READ_MODELS);
             }
         } catch (DomainException e) {
             problem = e.getMessage();
         }
         return PageAnswer.back(page, problem);
+    }
+
+    /**
+     * As {@link #take}, for a step on a case or a report of this service: answered once their views show it
+     * ({@link CaughtUp}), so the page it returns to shows it too.
+     */
+    public <R> Response takeAndShow(URI page, Supplier<R> form, Consumer<R> step) {
+        return take(page, form, step.andThen(request -> caughtUp.await(READ_MODELS)));
     }
 
     /** What the form lacks, as the API's validation of the same request would name it; null when complete. */
