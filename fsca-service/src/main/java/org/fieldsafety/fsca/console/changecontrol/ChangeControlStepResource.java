@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.fieldsafety.platform.domain.DomainException;
 import org.fieldsafety.platform.domain.NotFound;
 import org.fieldsafety.platform.signature.SignatureMeaning;
 import org.fieldsafety.platform.signature.SignatureRequest;
+import org.fieldsafety.platform.time.Waiting;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -41,8 +43,8 @@ public class ChangeControlStepResource {
 
     private static final String PROBLEM_REPORTS = "problem-reports";
     private static final String CHANGE_REQUESTS = "change-requests";
-    private static final int READ_WAIT_TRIES = 50;
-    private static final long READ_WAIT_MILLIS = 100;
+    private static final Duration READ_WAIT = Duration.ofSeconds(5);
+    private static final Duration READ_WAIT_PAUSE = Duration.ofMillis(100);
 
     private final ChangeControlClient changeControl;
     private final FormSteps steps;
@@ -333,18 +335,11 @@ public class ChangeControlStepResource {
 
     /**
      * Change control answers a step once it is stored; its read model follows a moment later. The page the
-     * user returns to should show their step, so the answer waits (at most {@value #READ_WAIT_TRIES} times
-     * {@value #READ_WAIT_MILLIS} ms) until change control reads it; the page's polling covers a longer lag.
+     * user returns to should show their step, so the answer waits (at most 5 s) until change control reads
+     * it; the page's polling covers a longer lag.
      */
     private static void awaitRead(BooleanSupplier seen) {
-        for (int i = 0; i < READ_WAIT_TRIES && !seen.getAsBoolean(); i++) {
-            try {
-                Thread.sleep(READ_WAIT_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Waiting.until(seen, READ_WAIT, READ_WAIT_PAUSE);
     }
 
     /** Whether change control reads the record yet. */

@@ -2,23 +2,22 @@ package org.fieldsafety.eventstore.processing;
 
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.fieldsafety.platform.time.Waiting;
 
 /**
- * Waits a moment, at most {@value #PATIENCE_MILLIS} ms, until read models have applied every event stored so
+ * Waits a moment, at most 5 s, until read models have applied every event stored so
  * far: a read model follows the event store a moment later (its processor tracks the store), and a page that
  * answers a person's step should show that step. Only the segments this instance holds are waited for.
  */
 @Singleton
 public class CaughtUp {
 
-    static final long PATIENCE_MILLIS = 5000;
-    private static final long PAUSE_MILLIS = 20;
+    private static final Duration PATIENCE = Duration.ofSeconds(5);
+    private static final Duration PAUSE = Duration.ofMillis(20);
 
     private final EventProcessingConfiguration processing;
     private final EventStore events;
@@ -31,27 +30,13 @@ public class CaughtUp {
     /** Whether the processors of {@code groups} applied every event stored before the call, in time. */
     public boolean await(Collection<String> groups) {
         long head = ProcessorLag.position(events.createHeadToken());
-        Instant deadline = Instant.now().plus(Duration.ofMillis(PATIENCE_MILLIS));
-        while (!groups.stream().allMatch(group -> applied(group, head))) {
-            if (Instant.now().isAfter(deadline)) {
-                return false;
-            }
-            try {
-                Thread.sleep(PAUSE_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return Waiting.until(() -> groups.stream().allMatch(group -> applied(group, head)), PATIENCE, PAUSE);
     }
 
     private boolean applied(String group, long head) {
         return processing
                 .eventProcessor(group, StreamingEventProcessor.class)
-                .map(processor -> processor.processingStatus().values().stream()
-                        .map(EventTrackerStatus::getCurrentPosition)
-                        .allMatch(position -> position.orElse(-1) >= head))
+                .map(processor -> ProcessorLag.lag(head, processor) <= 0)
                 .orElse(true);
     }
 }

@@ -59,16 +59,21 @@ public class ProcessorLag {
         Map<String, Long> measured = new TreeMap<>();
         processing.eventProcessors().forEach((group, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming && lags.containsKey(group)) {
-                long lag = lag(
-                        head,
-                        streaming.processingStatus().values().stream()
-                                .map(EventTrackerStatus::getCurrentPosition)
-                                .toList());
+                long lag = lag(head, streaming);
                 lags.get(group).set(lag);
                 measured.put(group, lag == NONE ? null : lag);
             }
         });
         return measured;
+    }
+
+    /** How many events {@code processor}'s segments held by this instance are behind {@code head}, as below. */
+    static long lag(long head, StreamingEventProcessor processor) {
+        return lag(
+                head,
+                processor.processingStatus().values().stream()
+                        .map(EventTrackerStatus::getCurrentPosition)
+                        .toList());
     }
 
     /**
