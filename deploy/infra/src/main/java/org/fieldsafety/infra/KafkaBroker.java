@@ -14,40 +14,37 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An Apache Kafka broker in KRaft mode (broker and controller in one node), running in a child JVM
- * whose classpath is the deploy/kafka-broker module's. The data directory keeps its storage across
- * restarts; a new directory is formatted first.
+ * One node of an Apache Kafka cluster in KRaft mode (broker and controller in one process), running in a
+ * child JVM whose classpath is the deploy/kafka-broker module's; {@link KafkaCluster} starts several. The
+ * data directory keeps its storage across restarts; a new directory is formatted first.
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final Path dataDir;
-    private final int port;
-    private final int controllerPort;
+    private final int nodeId;
+    private final List<KafkaCluster.Node> quorum;
+    private final String clusterId;
     private Process process;
+    private long previousStarts;
 
-    private KafkaBroker(Path dataDir, int port, int controllerPort) {
+    /** Node {@code nodeId} (1-based) of the cluster whose nodes, all voters of its controller quorum, are {@code quorum}. */
+    KafkaBroker(Path dataDir, int nodeId, List<KafkaCluster.Node> quorum, String clusterId) {
         this.dataDir = dataDir;
-        this.port = port;
-        this.controllerPort = controllerPort;
+        this.nodeId = nodeId;
+        this.quorum = List.copyOf(quorum);
+        this.clusterId = clusterId;
     }
 
     /**
-     * Starts a broker on 127.0.0.1:{@code port} with its controller on {@code controllerPort}; both below
-     * 32768, since the broker's own outgoing connections can take an ephemeral port. Every topic of the
-     * system exists, with its configuration, when this returns ({@link KafkaTopics}).
+     * Starts a cluster of one broker on 127.0.0.1:{@code port} with its controller on {@code controllerPort};
+     * both below 32768, since the broker's own outgoing connections can take an ephemeral port. Every topic of
+     * the system exists, with its configuration, when this returns ({@link KafkaTopics}).
      */
     public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
-        KafkaBroker broker = new KafkaBroker(dataDir, port, controllerPort);
-        broker.restart();
-        try {
-            KafkaTopics.ensure(broker.bootstrapServers());
-        } catch (RuntimeException e) {
-            broker.close();
-            throw e;
-        }
-        return broker;
+        return KafkaCluster.start(dataDir, List.of(new KafkaCluster.Node(port, controllerPort)))
+                .broker(0);
     }
 
     /**
@@ -55,19 +52,25 @@ public final class KafkaBroker implements AutoCloseable {
      * outage and its return, for fault tests.
      */
     public synchronized void restart() {
+        launch();
+        awaitStarted();
+    }
+
+    /** Starts the process, formatting a new data directory first; {@link #awaitStarted()} waits for it. */
+    synchronized void launch() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("The broker is running");
         }
         try {
             Files.createDirectories(dataDir);
             Path config = dataDir.resolve("server.properties");
-            Files.writeString(config, serverProperties(dataDir, port, controllerPort));
+            Files.writeString(config, serverProperties());
             if (!Files.exists(dataDir.resolve("log").resolve("meta.properties"))) {
-                format(config, dataDir);
+                format(config);
             }
             // every start's log, timestamped like the services' logs, so that an outage can be traced
-            Path out = dataDir.resolve("broker.out");
-            long previousStarts = Files.exists(out) ? Files.size(out) : 0;
+            Path out = out();
+            previousStarts = Files.exists(out) ? Files.size(out) : 0;
             process = new ProcessBuilder(java(List.of(
                             "-Xms256m",
                             "-Xmx512m",
@@ -79,14 +82,13 @@ public final class KafkaBroker implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
                     .start();
-            awaitStarted(out, previousStarts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public String bootstrapServers() {
-        return "127.0.0.1:" + port;
+        return "127.0.0.1:" + self().port();
     }
 
     public long pid() {
@@ -110,27 +112,50 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private void awaitStarted(Path out, long from) throws IOException {
+    /**
+     * Waits until the process {@link #launch()} started logs that it serves; a node of several does so only
+     * once a majority of the quorum runs.
+     */
+    synchronized void awaitStarted() {
+        Path out = out();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + ": " + tail(out));
+                throw new IllegalStateException(
+                        "Kafka broker " + nodeId + " exited with " + process.exitValue() + ": " + tail(out));
             }
-            byte[] log = Files.readAllBytes(out);
-            if (new String(log, (int) from, log.length - (int) from, StandardCharsets.UTF_8)
-                    .contains("Kafka Server started")) {
+            if (startedSince(out, previousStarts)) {
                 return;
             }
             Waits.pause();
         }
         close();
-        throw new IllegalStateException("Kafka broker did not start within " + START_TIMEOUT + ": " + tail(out));
+        throw new IllegalStateException(
+                "Kafka broker " + nodeId + " did not start within " + START_TIMEOUT + ": " + tail(out));
     }
 
-    private static void format(Path config, Path dataDir) throws IOException {
+    private static boolean startedSince(Path out, long from) {
+        try {
+            byte[] log = Files.readAllBytes(out);
+            return new String(log, (int) from, log.length - (int) from, StandardCharsets.UTF_8)
+                    .contains("Kafka Server started");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path out() {
+        return dataDir.resolve("broker.out");
+    }
+
+    private KafkaCluster.Node self() {
+        return quorum.get(nodeId - 1);
+    }
+
+    private void format(Path config) throws IOException {
         Path out = dataDir.resolve("format.out");
         Process format = new ProcessBuilder(
-                        java(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString())))
+                        java(List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString())))
                 .redirectErrorStream(true)
                 .redirectOutput(out.toFile())
                 .start();
@@ -144,27 +169,42 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static String serverProperties(Path dataDir, int port, int controllerPort) {
+    /**
+     * Replication as production has it once there are three nodes: 3 replicas, 2 in sync for a write to
+     * count (acks=all), so one node can fail without losing or refusing an acknowledged record; a single
+     * node keeps one replica.
+     */
+    private String serverProperties() {
+        int replicas = Math.min(3, quorum.size());
+        int minInSync = Math.min(2, replicas);
+        StringBuilder voters = new StringBuilder();
+        for (int i = 0; i < quorum.size(); i++) {
+            voters.append(i == 0 ? "" : ",")
+                    .append(i + 1)
+                    .append("@127.0.0.1:")
+                    .append(quorum.get(i).controllerPort());
+        }
+        int port = self().port();
         return String.join(
                 "\n",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "node.id=" + nodeId,
+                "controller.quorum.voters=" + voters,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + self().controllerPort(),
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
                 "log.dirs=" + dataDir.resolve("log"),
                 "num.partitions=4",
-                "default.replication.factor=1",
-                "min.insync.replicas=1",
-                "offsets.topic.replication.factor=1",
+                "default.replication.factor=" + replicas,
+                "min.insync.replicas=" + minInSync,
+                "offsets.topic.replication.factor=" + replicas,
                 "offsets.topic.num.partitions=4",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
+                "transaction.state.log.replication.factor=" + replicas,
+                "transaction.state.log.min.isr=" + minInSync,
+                "share.coordinator.state.topic.replication.factor=" + replicas,
+                "share.coordinator.state.topic.min.isr=" + minInSync,
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=true",
                 "log.retention.hours=-1",
@@ -177,7 +217,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** A random KRaft cluster id; one starting with '-' would be read as an option by the storage tool. */
-    private static String clusterId() {
+    static String clusterId() {
         SecureRandom random = new SecureRandom();
         while (true) {
             byte[] bytes = new byte[16];

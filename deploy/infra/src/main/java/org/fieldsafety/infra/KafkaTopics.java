@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -18,12 +19,10 @@ import org.fieldsafety.contracts.Topics;
 /**
  * The system's topics, created explicitly from the catalogue in contracts' {@link Topics}: every event and
  * dead-letter topic with {@link Topics#PARTITIONS} partitions and {@link Topics#CONFIG} (kept for ever,
- * never compacted), so a PMS can re-read each topic from its start. Replication factor 1 suits the single
- * local broker only; production creates the same topics with 3 replicas.
+ * never compacted), so a PMS can re-read each topic from its start. The replication factor is the cluster's
+ * default: 1 on a single local broker, 3 on a cluster of three ({@link KafkaBroker}), as in production.
  */
 public final class KafkaTopics {
-
-    private static final short REPLICATION_FACTOR = 1;
 
     private KafkaTopics() {}
 
@@ -40,7 +39,8 @@ public final class KafkaTopics {
                 if (existing.contains(topic)) {
                     present.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), operations());
                 } else {
-                    missing.add(new NewTopic(topic, Topics.PARTITIONS, REPLICATION_FACTOR).configs(Topics.CONFIG));
+                    missing.add(new NewTopic(topic, Optional.of(Topics.PARTITIONS), Optional.empty())
+                            .configs(Topics.CONFIG));
                 }
             }
             admin.createTopics(missing).all().get();

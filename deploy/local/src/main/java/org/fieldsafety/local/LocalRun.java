@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.infra.KeycloakServer;
 import org.fieldsafety.infra.Ports;
@@ -16,9 +17,10 @@ import org.fieldsafety.infra.RepositoryLayout;
 import org.fieldsafety.platform.Roles;
 
 /**
- * {@code deploy/local/start [--demo]}: runs the system (Keycloak on 8180 among it) on its local ports
- * (docs/api.md) with its data in
- * {@code .local-data}, prints how to reach it, and stops it on Ctrl-C or SIGTERM ({@code deploy/local/stop}).
+ * {@code deploy/local/start [--demo] [--cluster]}: runs the system (Keycloak on 8180 among it) on its local
+ * ports (docs/api.md) with its data in {@code .local-data}, prints how to reach it, and stops it on Ctrl-C or
+ * SIGTERM ({@code deploy/local/stop}). With {@code --cluster} it runs three Kafka nodes and two instances of
+ * every service ({@link PortPlan#localCluster()}), with its data in {@code .local-data/cluster}.
  */
 public final class LocalRun {
 
@@ -33,22 +35,26 @@ public final class LocalRun {
     private LocalRun() {}
 
     public static void main(String[] args) throws Exception {
+        List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
         if (args.length < 1
-                || args.length > 2
                 || !args[0].equals("start")
-                || (args.length == 2 && !args[1].equals("--demo"))) {
-            System.err.println("usage: deploy/local/start [--demo]");
+                || !List.of("--demo", "--cluster").containsAll(options)
+                || options.size() != Set.copyOf(options).size()) {
+            System.err.println("usage: deploy/local/start [--demo] [--cluster]");
             System.exit(2);
         }
-        boolean demo = args.length == 2;
+        boolean demo = options.contains("--demo");
+        boolean cluster = options.contains("--cluster");
         Instant started = Instant.now();
-        Path data = Files.createDirectories(RepositoryLayout.root().resolve(".local-data"));
-        Path pidFile = data.resolve("local.pid");
+        Path localData = Files.createDirectories(RepositoryLayout.root().resolve(".local-data"));
+        Path pidFile = localData.resolve("local.pid");
+        // the cluster's Kafka nodes keep their data apart, and its services' databases belong to that Kafka
+        Path data = cluster ? Files.createDirectories(localData.resolve("cluster")) : localData;
         Optional<ProcessHandle> running = running(pidFile);
         if (running.isPresent()) {
             fail("The local system is already running (pid " + running.get().pid() + "); deploy/local/stop");
         }
-        PortPlan ports = PortPlan.local();
+        PortPlan ports = cluster ? PortPlan.localCluster() : PortPlan.local();
         List<Integer> busy =
                 ports.all().stream().filter(port -> !Ports.isFree(port)).toList();
         if (!busy.isEmpty()) {
@@ -122,10 +128,13 @@ public final class LocalRun {
     private static void printSummary(LocalSystem system, String apiKey) {
         StringBuilder out = new StringBuilder("\nThe field safety system runs locally:\n\n");
         for (Service service : Service.values()) {
-            String url = system.baseUrl(service);
-            out.append(String.format(
-                    "  %-24s %s   (Swagger UI, health, metrics: %s/q)%n",
-                    service.module(), url, system.managementUrl(service)));
+            for (int i = 0; i < system.instances(service); i++) {
+                out.append(String.format(
+                        "  %-24s %s   (Swagger UI, health, metrics: %s/q)%n",
+                        i == 0 ? service.module() : "  instance " + (i + 1),
+                        system.baseUrl(service, i),
+                        system.managementUrl(service, i)));
+            }
         }
         out.append(String.format("  %-24s %s%n", "Kafka bootstrap", system.kafkaBootstrapServers()));
         out.append(String.format(

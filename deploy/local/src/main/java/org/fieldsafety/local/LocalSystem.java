@@ -11,20 +11,24 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.fieldsafety.infra.KafkaBroker;
+import org.fieldsafety.infra.KafkaCluster;
 import org.fieldsafety.infra.KeycloakServer;
 import org.fieldsafety.infra.PostgresServer;
 import org.fieldsafety.infra.RepositoryLayout;
 import org.fieldsafety.infra.Waits;
 
 /**
- * The whole system on this machine, for the local run and the end-to-end test: a Kafka broker, a durable
- * PostgreSQL cluster with one database per service, Keycloak (the staff's identity provider) and the
- * services as child JVMs in the local profile. Everything lives under one data directory; {@link #close()}
- * stops it all in reverse order.
+ * The whole system on this machine, for the local run and the end-to-end test: Kafka (one node, or a
+ * cluster of three), a durable PostgreSQL cluster with one database per service, Keycloak (the staff's
+ * identity provider) and the services as child JVMs in the local profile, one or several instances of each
+ * as the {@link PortPlan} says. Everything lives under one data directory; {@link #close()} stops it all in
+ * reverse order.
  */
 public final class LocalSystem implements AutoCloseable {
 
@@ -53,8 +57,8 @@ public final class LocalSystem implements AutoCloseable {
     private final PortPlan ports;
     private final Map<Service, Map<String, String>> settings;
     private final ApiClient api = new ApiClient();
-    private final Map<Service, Process> services = new EnumMap<>(Service.class);
-    private KafkaBroker kafka;
+    private final Map<Service, Process[]> services = new EnumMap<>(Service.class);
+    private KafkaCluster kafka;
     private PostgresServer postgres;
     private KeycloakServer keycloak;
     private boolean closed;
@@ -110,18 +114,26 @@ public final class LocalSystem implements AutoCloseable {
         log("Kafka on " + kafkaBootstrapServers() + ", PostgreSQL on port " + ports.postgres() + " and Keycloak at "
                 + keycloakUrl() + " in " + seconds(started));
         Path logs = createDirectories(dataDir.resolve("logs"));
-        for (Service service : ports.services().keySet()) {
-            startService(root, service, logs.resolve(service.module() + ".log"));
-        }
+        ports.services().forEach((service, instances) -> {
+            services.put(service, new Process[instances.size()]);
+            for (int i = 0; i < instances.size(); i++) {
+                startService(root, service, i, logs.resolve(logName(service, i)));
+            }
+        });
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        for (Service service : ports.services().keySet()) {
-            awaitReady(service, logs.resolve(service.module() + ".log"), deadline);
-            log(service.module() + " ready at " + baseUrl(service) + " after " + seconds(started));
-        }
+        ports.services().forEach((service, instances) -> {
+            for (int i = 0; i < instances.size(); i++) {
+                awaitReady(service, i, logs.resolve(logName(service, i)), deadline);
+                log(name(service, i) + " ready at " + baseUrl(service, i) + " after " + seconds(started));
+            }
+        });
     }
 
+    /** Every Kafka node's address, comma-separated. */
     public String kafkaBootstrapServers() {
-        return "127.0.0.1:" + ports.kafka();
+        return String.join(
+                ",",
+                ports.kafka().stream().map(node -> "127.0.0.1:" + node.port()).toList());
     }
 
     /**
@@ -132,21 +144,45 @@ public final class LocalSystem implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + database;
     }
 
+    /** The first instance's base URL. */
     public String baseUrl(Service service) {
-        Integer port = ports.services().get(service);
-        if (port == null) {
-            throw new IllegalArgumentException(service + " is not part of this system");
-        }
-        return "http://127.0.0.1:" + port;
+        return baseUrl(service, 0);
     }
 
-    /** The management interface of a service: health, metrics and the OpenAPI document under /q. */
-    public String managementUrl(Service service) {
-        Integer port = ports.management().get(service);
-        if (port == null) {
-            throw new IllegalArgumentException(service + " is not part of this system");
+    /** Instance {@code index} (from 0) of a service. */
+    public String baseUrl(Service service, int index) {
+        return "http://127.0.0.1:" + instance(service, index).http();
+    }
+
+    /** Every instance's base URL, the first first. */
+    public List<String> baseUrls(Service service) {
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < instances(service); i++) {
+            urls.add(baseUrl(service, i));
         }
-        return "http://127.0.0.1:" + port;
+        return urls;
+    }
+
+    /** How many instances of {@code service} this system runs. */
+    public int instances(Service service) {
+        return ports.services().getOrDefault(service, List.of()).size();
+    }
+
+    /** The first instance's management interface: health, metrics and the OpenAPI document under /q. */
+    public String managementUrl(Service service) {
+        return managementUrl(service, 0);
+    }
+
+    public String managementUrl(Service service, int index) {
+        return "http://127.0.0.1:" + instance(service, index).management();
+    }
+
+    private PortPlan.InstancePorts instance(Service service, int index) {
+        List<PortPlan.InstancePorts> instances = ports.services().get(service);
+        if (instances == null || index >= instances.size()) {
+            throw new IllegalArgumentException(name(service, index) + " is not part of this system");
+        }
+        return instances.get(index);
     }
 
     /** Keycloak's base URL; the realm is {@value KeycloakServer#REALM}. */
@@ -164,47 +200,64 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /**
-     * The process ids of the running system by name, "kafka", "keycloak" and each service's module, for
-     * measurements;
+     * The process ids of the running system by name, for measurements: "kafka" (or "kafka-2" and on for a
+     * cluster's further nodes), "keycloak" and each service's module (with "-2" for its second instance);
      * PostgreSQL's server process id heads {@code postgres/postmaster.pid} under {@link #dataDir()}.
      */
     public synchronized Map<String, Long> pids() {
         requireOpen();
         Map<String, Long> pids = new LinkedHashMap<>();
-        pids.put("kafka", kafka.pid());
+        for (int i = 0; i < kafka.size(); i++) {
+            pids.put(i == 0 ? "kafka" : "kafka-" + (i + 1), kafka.broker(i).pid());
+        }
         pids.put("keycloak", keycloak.pid());
-        services.forEach((service, process) -> pids.put(service.module(), process.pid()));
+        services.forEach((service, instances) -> {
+            for (int i = 0; i < instances.length; i++) {
+                pids.put(name(service, i), instances[i].pid());
+            }
+        });
         return pids;
     }
 
-    /** Kills a service as {@code kill -9} does, for fault tests: nothing flushed, no shutdown hook. */
+    /** Kills a service's first instance; see {@link #kill(Service, int)}. */
     public void kill(Service service) {
-        Process process = process(service);
+        kill(service, 0);
+    }
+
+    /** Kills an instance as {@code kill -9} does, for fault tests: nothing flushed, no shutdown hook. */
+    public void kill(Service service, int index) {
+        Process process = process(service, index);
         process.destroyForcibly();
         process.onExit().join();
     }
 
     /**
-     * Starts a killed service again on its port and database, logging to a new file, and waits until it
-     * is ready.
+     * Starts a killed service's first instance again on its port and database, logging to a new file, and
+     * waits until it is ready.
      */
     public void restart(Service service) {
         Path log = dataDir.resolve("logs").resolve(service.module() + "-" + System.currentTimeMillis() + ".log");
-        startService(RepositoryLayout.root(), service, log);
-        awaitReady(service, log, Instant.now().plus(READY_TIMEOUT));
+        startService(RepositoryLayout.root(), service, 0, log);
+        awaitReady(service, 0, log, Instant.now().plus(READY_TIMEOUT));
     }
 
-    /** Kills the Kafka broker as {@code kill -9} does; {@link #restartKafka()} brings it back. */
-    public synchronized void killKafka() {
-        requireOpen();
-        ProcessHandle.of(kafka.pid()).ifPresent(ProcessHandle::destroyForcibly);
-        kafka.close();
+    /** How many Kafka nodes this system runs. */
+    public int kafkaNodes() {
+        return ports.kafka().size();
     }
 
-    /** Starts the broker again on the same ports and storage, after {@link #killKafka()}. */
-    public synchronized void restartKafka() {
+    /** Kills Kafka node {@code index} (from 0) as {@code kill -9} does; {@link #restartKafka} brings it back. */
+    public synchronized void killKafka(int index) {
         requireOpen();
-        kafka.restart();
+        KafkaBroker broker = kafka.broker(index);
+        ProcessHandle.of(broker.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        broker.close();
+    }
+
+    /** Starts Kafka node {@code index} again on the same ports and storage, after {@link #killKafka}. */
+    public synchronized void restartKafka(int index) {
+        requireOpen();
+        kafka.broker(index).restart();
     }
 
     /**
@@ -223,9 +276,15 @@ public final class LocalSystem implements AutoCloseable {
             return;
         }
         closed = true;
-        services.values().forEach(Process::destroy);
+        services.values().stream().flatMap(Stream::of).filter(Objects::nonNull).forEach(Process::destroy);
         Instant deadline = Instant.now().plus(STOP_GRACE);
-        services.forEach((service, process) -> stop(service, process, deadline));
+        services.forEach((service, instances) -> {
+            for (int i = 0; i < instances.length; i++) {
+                if (instances[i] != null) {
+                    stop(name(service, i), instances[i], deadline);
+                }
+            }
+        });
         if (keycloak != null) {
             keycloak.close();
         }
@@ -245,7 +304,7 @@ public final class LocalSystem implements AutoCloseable {
         CompletableFuture<KeycloakServer> startingKeycloak = CompletableFuture.supplyAsync(
                 () -> KeycloakServer.start(dataDir.resolve("keycloak"), ports.keycloak()));
         try {
-            kafka = KafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController());
+            kafka = KafkaCluster.start(dataDir.resolve("kafka"), ports.kafka());
         } finally {
             try {
                 postgres = join(startingPostgres);
@@ -258,15 +317,15 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private synchronized void startService(Path root, Service service, Path log) {
+    private synchronized void startService(Path root, Service service, int index, Path log) {
         requireOpen();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(serviceJvmOptions());
         command.addAll(List.of(
                 "-Dquarkus.profile=local",
-                "-Dquarkus.http.port=" + ports.services().get(service),
-                "-Dquarkus.management.port=" + ports.management().get(service),
+                "-Dquarkus.http.port=" + instance(service, index).http(),
+                "-Dquarkus.management.port=" + instance(service, index).management(),
                 "-Dquarkus.oidc.auth-server-url=" + issuerUrl(),
                 "-Dkafka.bootstrap.servers=" + kafkaBootstrapServers(),
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl(service.database()),
@@ -291,8 +350,8 @@ public final class LocalSystem implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            services.put(service, process);
-            process.onExit().thenAccept(exited -> reportUnexpectedExit(service, exited, log));
+            services.get(service)[index] = process;
+            process.onExit().thenAccept(exited -> reportUnexpectedExit(name(service, index), exited, log));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + service.module(), e);
         }
@@ -305,20 +364,20 @@ public final class LocalSystem implements AutoCloseable {
                 : List.of(options.trim().split("\\s+"));
     }
 
-    private void awaitReady(Service service, Path log, Instant deadline) {
-        Process process = process(service);
-        String health = managementUrl(service) + "/q/health/ready";
+    private void awaitReady(Service service, int index, Path log, Instant deadline) {
+        Process process = process(service, index);
+        String health = managementUrl(service, index) + "/q/health/ready";
         while (true) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.module() + " exited with " + process.exitValue()
+                throw new IllegalStateException(name(service, index) + " exited with " + process.exitValue()
                         + "; the end of " + log + ":\n" + tail(log));
             }
             if (isUp(health)) {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(service.module() + " was not ready within " + READY_TIMEOUT.toSeconds()
-                        + " s; the end of " + log + ":\n" + tail(log));
+                throw new IllegalStateException(name(service, index) + " was not ready within "
+                        + READY_TIMEOUT.toSeconds() + " s; the end of " + log + ":\n" + tail(log));
             }
             Waits.pause();
         }
@@ -334,15 +393,25 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private synchronized Process process(Service service) {
+    private synchronized Process process(Service service, int index) {
         requireOpen();
-        return services.get(service);
+        instance(service, index);
+        return services.get(service)[index];
     }
 
-    private synchronized void reportUnexpectedExit(Service service, Process process, Path log) {
+    /** An instance's name in logs and {@link #pids()}: the module, with "-2" and on from the second instance. */
+    private static String name(Service service, int index) {
+        return index == 0 ? service.module() : service.module() + "-" + (index + 1);
+    }
+
+    private static String logName(Service service, int index) {
+        return name(service, index) + ".log";
+    }
+
+    private synchronized void reportUnexpectedExit(String name, Process process, Path log) {
         if (!closed) {
-            System.err.println("[local] " + service.module() + " stopped unexpectedly (exit " + process.exitValue()
-                    + "); see " + log);
+            System.err.println(
+                    "[local] " + name + " stopped unexpectedly (exit " + process.exitValue() + "); see " + log);
         }
     }
 
@@ -352,11 +421,11 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private static void stop(Service service, Process process, Instant deadline) {
+    private static void stop(String name, Process process, Instant deadline) {
         try {
             long wait = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
             if (!process.waitFor(wait, TimeUnit.MILLISECONDS)) {
-                log(service.module() + " did not stop within " + STOP_GRACE.toSeconds() + " s; killing it");
+                log(name + " did not stop within " + STOP_GRACE.toSeconds() + " s; killing it");
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {

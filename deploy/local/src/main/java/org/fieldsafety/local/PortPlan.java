@@ -1,5 +1,6 @@
 package org.fieldsafety.local;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -8,25 +9,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.fieldsafety.infra.KafkaCluster;
 import org.fieldsafety.infra.Ports;
 
 /**
- * The ports of one LocalSystem; {@code services} also says which services it runs, and {@code management}
- * holds each one's management interface (health, metrics, OpenAPI).
+ * The ports of one LocalSystem, which also say its shape: how many Kafka nodes it runs, which services and
+ * how many instances of each. Each instance has an HTTP port and a management port (health, metrics,
+ * OpenAPI).
  */
 public record PortPlan(
-        int kafka,
-        int kafkaController,
-        int postgres,
-        int keycloak,
-        Map<Service, Integer> services,
-        Map<Service, Integer> management) {
+        List<KafkaCluster.Node> kafka, int postgres, int keycloak, Map<Service, List<InstancePorts>> services) {
+
+    /** One instance's ports. */
+    public record InstancePorts(int http, int management) {}
 
     public PortPlan {
-        services = ordered(services);
-        management = ordered(management);
-        if (!management.keySet().equals(services.keySet())) {
-            throw new IllegalArgumentException("Every service needs a management port: " + management);
+        kafka = List.copyOf(kafka);
+        Map<Service, List<InstancePorts>> ordered = new EnumMap<>(Service.class);
+        services.forEach((service, instances) -> ordered.put(service, List.copyOf(instances)));
+        services = Collections.unmodifiableMap(ordered);
+        if (kafka.isEmpty() || services.values().stream().anyMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("Every part needs a port: " + kafka + ", " + services);
         }
     }
 
@@ -35,46 +38,66 @@ public record PortPlan(
      * (9081-9084), Kafka 19092/19093, PostgreSQL 15432, Keycloak 8180.
      */
     public static PortPlan local() {
-        Map<Service, Integer> services = new EnumMap<>(Service.class);
-        Map<Service, Integer> management = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            services.put(service, service.localPort());
-            management.put(service, service.localPort() + 1000);
-        }
-        return new PortPlan(19092, 19093, 15432, 8180, services, management);
+        return local(1, 1);
     }
 
-    /** Distinct free ports, for tests. */
+    /**
+     * The local cluster run's: three Kafka nodes on 19092/19093, 19094/19095 and 19096/19097, and a second
+     * instance of every service on 8091-8094 (management 9091-9094); the rest as {@link #local()}.
+     */
+    public static PortPlan localCluster() {
+        return local(3, 2);
+    }
+
+    private static PortPlan local(int brokers, int instances) {
+        List<KafkaCluster.Node> kafka = new ArrayList<>();
+        for (int i = 0; i < brokers; i++) {
+            kafka.add(new KafkaCluster.Node(19092 + 2 * i, 19093 + 2 * i));
+        }
+        Map<Service, List<InstancePorts>> services = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            List<InstancePorts> ports = new ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                int http = service.localPort() + 10 * i;
+                ports.add(new InstancePorts(http, http + 1000));
+            }
+            services.put(service, ports);
+        }
+        return new PortPlan(kafka, 15432, 8180, services);
+    }
+
+    /** Distinct free ports for one Kafka node and one instance of each of {@code services}, for tests. */
     public static PortPlan free(Collection<Service> services) {
+        return free(services, 1, 1);
+    }
+
+    /** Distinct free ports for {@code brokers} Kafka nodes and {@code instances} of each of {@code services}. */
+    public static PortPlan free(Collection<Service> services, int brokers, int instances) {
         Set<Integer> taken = new HashSet<>();
-        Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
-        Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
+        List<KafkaCluster.Node> kafka = new ArrayList<>();
+        for (int i = 0; i < brokers; i++) {
+            kafka.add(new KafkaCluster.Node(distinctFree(taken), distinctFree(taken)));
+        }
+        Map<Service, List<InstancePorts>> servicePorts = new EnumMap<>(Service.class);
         services.forEach(service -> {
-            servicePorts.put(service, distinctFree(taken));
-            managementPorts.put(service, distinctFree(taken));
+            List<InstancePorts> ports = new ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                ports.add(new InstancePorts(distinctFree(taken), distinctFree(taken)));
+            }
+            servicePorts.put(service, ports);
         });
-        return new PortPlan(
-                distinctFree(taken),
-                distinctFree(taken),
-                distinctFree(taken),
-                distinctFree(taken),
-                servicePorts,
-                managementPorts);
+        return new PortPlan(kafka, distinctFree(taken), distinctFree(taken), servicePorts);
     }
 
     public List<Integer> all() {
         return Stream.of(
-                        Stream.of(kafka, kafkaController, postgres, keycloak),
-                        services.values().stream(),
-                        management.values().stream())
+                        kafka.stream().flatMap(node -> Stream.of(node.port(), node.controllerPort())),
+                        Stream.of(postgres, keycloak),
+                        services.values().stream()
+                                .flatMap(List::stream)
+                                .flatMap(instance -> Stream.of(instance.http(), instance.management())))
                 .flatMap(ports -> ports)
                 .toList();
-    }
-
-    private static Map<Service, Integer> ordered(Map<Service, Integer> ports) {
-        Map<Service, Integer> ordered = new EnumMap<>(Service.class);
-        ordered.putAll(ports);
-        return Collections.unmodifiableMap(ordered);
     }
 
     private static int distinctFree(Set<Integer> taken) {

@@ -23,14 +23,21 @@ import org.fieldsafety.local.Service;
 
 /**
  * {@code tools/faults/<scenario> [--smoke]}: starts the system once (LocalSystem, on free ports, in a
- * temporary directory), runs the scenarios against it and prints for each what was lost and duplicated,
+ * temporary directory; for {@value #CLUSTER} three Kafka nodes and two instances of every service), runs
+ * the scenarios against it and prints for each what was lost and duplicated,
  * how long the system took back to steady state after each fault, and what reached the dead letters.
  * Exits 1 when a scenario broke a rule (docs/faults.md), 2 on bad usage.
  */
 public final class FaultSuite {
 
+    /** The scenarios of {@code all}, on one Kafka node and one instance of each service. */
     static final List<String> SCENARIOS =
             List.of("kill-services", "kill-broker", "restart-postgres", "poison", "malformed");
+    /** The scenario that runs on a cluster of its own, alone. */
+    static final String CLUSTER = "kill-cluster";
+    /** The reports of the cluster's thin slice, checked before anything is killed. */
+    private static final int THIN_SLICE = 200;
+
     private static final double MAX_POISON_SLOWDOWN = 0.10;
     private static final Duration SLOW_START = Duration.ofMinutes(5);
     /** How long after the poisoned run's outcomes every consumer may take to pass every poison record. */
@@ -40,7 +47,7 @@ public final class FaultSuite {
     private final KafkaProbe kafka;
     private final RunSize size;
     private final String apiKey;
-    private final String intake;
+    private final List<String> intakes;
     private final Outcomes outcomes;
 
     private FaultSuite(LocalSystem system, KafkaProbe kafka, RunSize size, String apiKey) {
@@ -48,7 +55,7 @@ public final class FaultSuite {
         this.kafka = kafka;
         this.size = size;
         this.apiKey = apiKey;
-        this.intake = system.baseUrl(Service.INTAKE);
+        this.intakes = system.baseUrls(Service.INTAKE);
         this.outcomes = new Outcomes(system, kafka);
     }
 
@@ -58,16 +65,22 @@ public final class FaultSuite {
     public static void main(String[] args) throws IOException {
         List<String> arguments = new ArrayList<>(List.of(args));
         RunSize size = arguments.remove("--smoke") ? RunSize.SMOKE : RunSize.FULL;
-        if (arguments.size() != 1 || !(arguments.get(0).equals("all") || SCENARIOS.contains(arguments.get(0)))) {
-            System.err.println("usage: tools/faults/<" + String.join("|", SCENARIOS) + "|all> [--smoke]");
+        if (arguments.size() != 1
+                || !(arguments.get(0).equals("all")
+                        || arguments.get(0).equals(CLUSTER)
+                        || SCENARIOS.contains(arguments.get(0)))) {
+            System.err.println(
+                    "usage: tools/faults/<" + String.join("|", SCENARIOS) + "|all|" + CLUSTER + "> [--smoke]");
             System.exit(2);
         }
         List<String> scenarios = arguments.get(0).equals("all") ? SCENARIOS : arguments;
+        boolean cluster = scenarios.contains(CLUSTER);
         Path data = Files.createTempDirectory("fieldsafety-faults-");
         Instant started = Instant.now();
         log("starting the system in " + data + " for " + scenarios + " (" + size.name() + " run)");
         List<Verdict> verdicts = new ArrayList<>();
-        try (LocalSystem system = new LocalSystem(data, PortPlan.free(EnumSet.allOf(Service.class)))) {
+        PortPlan ports = PortPlan.free(EnumSet.allOf(Service.class), cluster ? 3 : 1, cluster ? 2 : 1);
+        try (LocalSystem system = new LocalSystem(data, ports)) {
             Runtime.getRuntime().addShutdownHook(new Thread(system::close));
             start(system);
             KafkaProbe kafka = new KafkaProbe(system.kafkaBootstrapServers());
@@ -93,8 +106,8 @@ public final class FaultSuite {
             deleteData(data);
         }
         Path results = writeResults(size, verdicts);
-        log("results in " + results + "; service logs in " + data.resolve("logs") + ", the broker's in "
-                + data.resolve("kafka/broker.out"));
+        log("results in " + results + "; service logs in " + data.resolve("logs") + ", the brokers' in "
+                + data.resolve("kafka") + " (broker.out)");
         // the plain closing line a CI run is judged by: scenarios passed and failed
         long passed = verdicts.stream().filter(Verdict::passed).count();
         System.out.println("faults: " + passed + " passed, " + (verdicts.size() - passed) + " failed");
@@ -113,12 +126,14 @@ public final class FaultSuite {
                     + seconds(SLOW_START) + " more");
             ApiClient api = new ApiClient();
             for (Service service : Service.values()) {
-                String health = system.managementUrl(service) + "/q/health/ready";
-                await(service.module() + " ready")
-                        .atMost(SLOW_START)
-                        .pollInterval(Duration.ofSeconds(1))
-                        .ignoreExceptions()
-                        .until(() -> api.get(health, Map.of()).status() == 200);
+                for (int i = 0; i < system.instances(service); i++) {
+                    String health = system.managementUrl(service, i) + "/q/health/ready";
+                    await(service.module() + " instance " + (i + 1) + " ready")
+                            .atMost(SLOW_START)
+                            .pollInterval(Duration.ofSeconds(1))
+                            .ignoreExceptions()
+                            .until(() -> api.get(health, Map.of()).status() == 200);
+                }
             }
         }
     }
@@ -130,6 +145,7 @@ public final class FaultSuite {
             case "restart-postgres" -> kills(scenario, List.of(Kills.Fault.restartPostgres(system)));
             case "poison" -> poison();
             case "malformed" -> malformed();
+            case CLUSTER -> killCluster();
             default -> throw new IllegalArgumentException(scenario);
         };
     }
@@ -144,8 +160,28 @@ public final class FaultSuite {
         return faults;
     }
 
+    /**
+     * The thin slice on the cluster first (reports through every stage, checked), then a run during which
+     * one Kafka node and one instance of each service are killed and left down.
+     */
+    private Verdict killCluster() {
+        Load slice = Load.paced(intakes, apiKey, runId("thin-slice"), THIN_SLICE, size.reportsPerSecond());
+        slice.await();
+        Checked sliceChecked = check(slice);
+        List<Kills.Fault> faults = new ArrayList<>();
+        faults.add(Kills.Fault.killKafkaNode(system, 0));
+        for (Service service : Service.values()) {
+            faults.add(Kills.Fault.killInstance(system, service, system.instances(service) - 1));
+        }
+        Verdict kills = kills(CLUSTER, faults);
+        List<String> lines = new ArrayList<>();
+        lines.add("thin slice, nothing killed: " + String.join("; ", sliceChecked.lines()));
+        lines.addAll(kills.lines());
+        return new Verdict(CLUSTER, sliceChecked.passed() && kills.passed(), lines);
+    }
+
     private Verdict kills(String scenario, List<Kills.Fault> faults) {
-        Load load = Load.paced(intake, apiKey, runId(scenario), size.reports(), size.reportsPerSecond());
+        Load load = Load.paced(intakes, apiKey, runId(scenario), size.reports(), size.reportsPerSecond());
         List<Kills.Recovery> recoveries = new Kills(kafka).during(load, faults);
         load.await();
         Checked checked = check(load);
@@ -156,12 +192,12 @@ public final class FaultSuite {
 
     private Verdict poison() {
         // as fast as intake answers: the throughput with and without poison is what is compared
-        Load clean = Load.saturating(intake, apiKey, runId("poison-clean"), size.reports());
+        Load clean = Load.saturating(intakes, apiKey, runId("poison-clean"), size.reports());
         clean.await();
         Checked cleanChecked = check(clean);
 
         Poison poison = new Poison(kafka);
-        Load poisoned = Load.saturating(intake, apiKey, runId("poison"), size.reports());
+        Load poisoned = Load.saturating(intakes, apiKey, runId("poison"), size.reports());
         poison.during(poisoned, size.poisonPerTopic());
         poisoned.await();
         Checked poisonedChecked = check(poisoned);
@@ -208,7 +244,7 @@ public final class FaultSuite {
         long reportsBefore = kafka.size(Topics.REPORTS);
         Malformed generator = new Malformed();
         Instant started = Instant.now();
-        List<Malformed.Outcome> answers = Malformed.send(intake, apiKey, generator.generate(size.malformed()));
+        List<Malformed.Outcome> answers = Malformed.send(intakes.get(0), apiKey, generator.generate(size.malformed()));
         Duration took = Duration.between(started, Instant.now());
         long reportsAfter = kafka.size(Topics.REPORTS);
         List<String> lines = new ArrayList<>();
@@ -296,10 +332,16 @@ public final class FaultSuite {
         return file;
     }
 
-    /** Deletes Kafka's and PostgreSQL's data of the run, keeping the services' and the broker's logs. */
+    /** Deletes Kafka's and PostgreSQL's data of the run, keeping the services' and the brokers' logs. */
     private static void deleteData(Path data) throws IOException {
-        for (String dir : List.of("kafka/log", "postgres")) {
-            Path path = data.resolve(dir);
+        List<Path> dirs = new ArrayList<>(List.of(data.resolve("postgres")));
+        if (Files.exists(data.resolve("kafka"))) {
+            try (Stream<Path> kafka = Files.walk(data.resolve("kafka"), 2)) {
+                kafka.filter(path -> path.getFileName().toString().equals("log"))
+                        .forEach(dirs::add);
+            }
+        }
+        for (Path path : dirs) {
             if (Files.exists(path)) {
                 try (Stream<Path> files = Files.walk(path)) {
                     files.sorted(Comparator.reverseOrder())

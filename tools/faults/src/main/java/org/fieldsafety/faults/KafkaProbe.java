@@ -88,6 +88,23 @@ final class KafkaProbe implements AutoCloseable {
         return lag;
     }
 
+    /** How many consumers the group has now: a killed member counts until the coordinator expels it. */
+    int members(String group) {
+        try {
+            return admin.describeConsumerGroups(List.of(group))
+                    .describedGroups()
+                    .get(group)
+                    .get(5, TimeUnit.SECONDS)
+                    .members()
+                    .size();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("members of " + group + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The group's committed offsets: the next record it will read, partition by partition. */
     Map<TopicPartition, Long> committed(String group) {
         try {

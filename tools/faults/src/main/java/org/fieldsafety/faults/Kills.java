@@ -3,6 +3,7 @@ package org.fieldsafety.faults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.fieldsafety.contracts.Topics;
@@ -12,11 +13,13 @@ import org.fieldsafety.local.LocalSystem;
 import org.fieldsafety.local.Service;
 
 /**
- * Faults that take a process away under load and bring it back: a service killed with SIGKILL, the Kafka
- * broker killed with SIGKILL, PostgreSQL stopped in fast mode; each restarted at once. After each, the
+ * Faults that take a process away under load: a service killed with SIGKILL, the Kafka broker killed with
+ * SIGKILL, PostgreSQL stopped in fast mode, each restarted at once; or, on a cluster, one Kafka node or one
+ * instance of a service killed for good, the rest carrying on without it. After each, the
  * time until the system is back in steady state, meaning: the process answers again, intake accepts at
  * least 80 % of the reports per second it accepted before the fault (or the load is over), and no consumer
- * group lags more than before the fault (plus 10 %, at least 500 records).
+ * group lags more than before the fault (plus 10 %, at least 500 records); for an instance left down, also
+ * its consumer groups have fewer members than before, so its partitions went to the instances left.
  */
 final class Kills {
 
@@ -33,10 +36,19 @@ final class Kills {
             new Stage(Service.CHANGE_CONTROL, "change-control-service", Topics.TRIAGE));
 
     /**
-     * One fault: what it does to the system, which stages it disturbs (all, for Kafka and PostgreSQL), and
-     * the readiness URL of the process it restarts (null when LocalSystem waits for it itself).
+     * One fault: what it does to the system, which stages it disturbs (all, for Kafka and PostgreSQL), the
+     * readiness URL of the process it restarts (null when LocalSystem waits for it itself, or when it leaves
+     * the process down), whether it restarts the process, and whether the disturbed stages lose a consumer
+     * for good.
      */
-    record Fault(String name, Runnable inject, List<Stage> disturbed, boolean disturbsIntake, String health) {
+    record Fault(
+            String name,
+            Runnable inject,
+            List<Stage> disturbed,
+            boolean disturbsIntake,
+            String health,
+            boolean restarts,
+            boolean losesConsumers) {
 
         static Fault kill(LocalSystem system, Service service) {
             return new Fault(
@@ -47,31 +59,64 @@ final class Kills {
                     },
                     STAGES.stream().filter(stage -> stage.service() == service).toList(),
                     service == Service.INTAKE,
-                    system.managementUrl(service) + "/q/health/ready");
+                    system.managementUrl(service) + "/q/health/ready",
+                    true,
+                    false);
         }
 
         static Fault killKafka(LocalSystem system) {
             return new Fault(
                     "kill -9 Kafka broker",
                     () -> {
-                        system.killKafka();
-                        system.restartKafka();
+                        system.killKafka(0);
+                        system.restartKafka(0);
                     },
                     STAGES,
                     true,
-                    null);
+                    null,
+                    true,
+                    false);
+        }
+
+        /** Kafka node {@code index} of a cluster killed and left down: the others must carry its partitions. */
+        static Fault killKafkaNode(LocalSystem system, int index) {
+            return new Fault(
+                    "kill -9 Kafka node " + (index + 1) + " of " + system.kafkaNodes() + ", left down",
+                    () -> system.killKafka(index),
+                    STAGES,
+                    true,
+                    null,
+                    false,
+                    false);
+        }
+
+        /** Instance {@code index} of a service killed and left down: the others must take over its work. */
+        static Fault killInstance(LocalSystem system, Service service, int index) {
+            return new Fault(
+                    "kill -9 " + service.module() + " instance " + (index + 1) + " of " + system.instances(service)
+                            + ", left down",
+                    () -> system.kill(service, index),
+                    STAGES.stream().filter(stage -> stage.service() == service).toList(),
+                    service == Service.INTAKE,
+                    null,
+                    false,
+                    true);
         }
 
         static Fault restartPostgres(LocalSystem system) {
-            return new Fault("fast stop + start PostgreSQL", system::restartPostgres, STAGES, true, null);
+            return new Fault("fast stop + start PostgreSQL", system::restartPostgres, STAGES, true, null, true, false);
         }
     }
 
-    /** What one fault cost: the process back after {@code restart}, the system steady after {@code steady}. */
+    /**
+     * What one fault cost: the process back after {@code restart} (for a fault that restarts it), the system
+     * steady after {@code steady}.
+     */
     record Recovery(String fault, Duration restart, Duration steady, boolean steadyWithinBound) {
 
         String describe() {
-            return fault + ": back after " + FaultSuite.seconds(restart) + ", steady after "
+            return fault + ": " + (restart == null ? "" : "back after " + FaultSuite.seconds(restart) + ", ")
+                    + "steady after "
                     + (steadyWithinBound ? FaultSuite.seconds(steady) : "> " + FaultSuite.seconds(steady))
                     + (steadyWithinBound && steady.compareTo(STEADY_TARGET) <= 0 ? " (within 30 s)" : " (OVER 30 s)");
         }
@@ -103,9 +148,13 @@ final class Kills {
 
     private Recovery inject(Load load, Fault fault) {
         double rateBefore = load.rate(RATE_WINDOW);
-        Map<Stage, Long> lagBefore = new java.util.HashMap<>();
+        Map<Stage, Long> lagBefore = new HashMap<>();
+        Map<String, Integer> membersBefore = new HashMap<>();
         for (Stage stage : fault.disturbed()) {
             lagBefore.put(stage, kafka.lag(stage.group(), stage.topic()));
+            if (fault.losesConsumers()) {
+                membersBefore.put(stage.group(), kafka.members(stage.group()));
+            }
         }
         Instant injected = Instant.now();
         try {
@@ -115,9 +164,9 @@ final class Kills {
             FaultSuite.log("  " + fault.name() + ": "
                     + slowStart.getMessage().lines().findFirst().orElse(""));
         }
-        Duration restart = Duration.between(injected, Instant.now());
+        Duration restart = fault.restarts() ? Duration.between(injected, Instant.now()) : null;
         Instant bound = injected.plus(STEADY_BOUND);
-        while (!steady(load, fault, rateBefore, lagBefore)) {
+        while (!steady(load, fault, rateBefore, lagBefore, membersBefore)) {
             if (Instant.now().isAfter(bound)) {
                 return new Recovery(fault.name(), restart, STEADY_BOUND, false);
             }
@@ -126,7 +175,8 @@ final class Kills {
         return new Recovery(fault.name(), restart, Duration.between(injected, Instant.now()), true);
     }
 
-    private boolean steady(Load load, Fault fault, double rateBefore, Map<Stage, Long> lagBefore) {
+    private boolean steady(
+            Load load, Fault fault, double rateBefore, Map<Stage, Long> lagBefore, Map<String, Integer> membersBefore) {
         if (fault.health() != null && !ready(fault.health())) {
             return false;
         }
@@ -134,6 +184,11 @@ final class Kills {
             return false;
         }
         try {
+            for (Map.Entry<String, Integer> group : membersBefore.entrySet()) {
+                if (kafka.members(group.getKey()) >= group.getValue()) {
+                    return false;
+                }
+            }
             for (Stage stage : fault.disturbed()) {
                 long allowed = Math.max((long) (lagBefore.get(stage) * 1.1), 500);
                 if (kafka.lag(stage.group(), stage.topic()) > allowed) {

@@ -28,7 +28,8 @@ import org.fieldsafety.local.FieldReport;
  * Sends field reports to intake over {@link #CONNECTIONS} connections as a well-behaved device fleet does:
  * each report with its own {@code Idempotency-Key}, retried with the SAME key after a 503, a 429, any
  * other 5xx or a connection failure, until intake answers 202. A 202 means the report is kept; the id it
- * names is the one every later stage must show exactly once.
+ * names is the one every later stage must show exactly once. With several intake instances, report i goes
+ * to instance i modulo their number, and each retry to the next instance, as a load balancer does.
  *
  * <p>Either at a fixed rate (open model: report i is due at start + i / rate, and reports that fell due
  * while intake could not answer go as soon as it can again), so that a fault's recovery is measured
@@ -43,7 +44,7 @@ final class Load {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
-    private final URI reportsUrl;
+    private final List<URI> reportsUrls;
     private final String apiKey;
     private final String run;
     private final List<FieldReport> reports;
@@ -61,8 +62,10 @@ final class Load {
     private final long startedNanos;
     private volatile Instant finished;
 
-    private Load(String intakeUrl, String apiKey, String run, int count, long nanosPerReport) {
-        this.reportsUrl = URI.create(intakeUrl + "/api/v1/field-reports");
+    private Load(List<String> intakeUrls, String apiKey, String run, int count, long nanosPerReport) {
+        this.reportsUrls = intakeUrls.stream()
+                .map(url -> URI.create(url + "/api/v1/field-reports"))
+                .toList();
         this.apiKey = apiKey;
         this.run = run;
         this.reports = Demo.reports(Instant.now(), count, run.hashCode());
@@ -77,13 +80,13 @@ final class Load {
      * Starts sending {@code count} reports in the background, {@code perSecond} of them a second;
      * {@code run} makes the keys unique.
      */
-    static Load paced(String intakeUrl, String apiKey, String run, int count, int perSecond) {
-        return start(new Load(intakeUrl, apiKey, run, count, 1_000_000_000L / perSecond));
+    static Load paced(List<String> intakeUrls, String apiKey, String run, int count, int perSecond) {
+        return start(new Load(intakeUrls, apiKey, run, count, 1_000_000_000L / perSecond));
     }
 
     /** Starts sending {@code count} reports in the background, as fast as intake answers. */
-    static Load saturating(String intakeUrl, String apiKey, String run, int count) {
-        return start(new Load(intakeUrl, apiKey, run, count, 0));
+    static Load saturating(List<String> intakeUrls, String apiKey, String run, int count) {
+        return start(new Load(intakeUrls, apiKey, run, count, 0));
     }
 
     private static Load start(Load load) {
@@ -166,15 +169,16 @@ final class Load {
     }
 
     private void send(int index) {
-        HttpRequest request = HttpRequest.newBuilder(reportsUrl)
-                .timeout(Duration.ofSeconds(15))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("X-API-Key", apiKey)
-                .header("Idempotency-Key", run + "-" + index)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json(reports.get(index))))
-                .build();
-        while (true) {
+        byte[] body = json(reports.get(index));
+        for (int attempt = 0; ; attempt++) {
+            HttpRequest request = HttpRequest.newBuilder(reportsUrls.get((index + attempt) % reportsUrls.size()))
+                    .timeout(Duration.ofSeconds(15))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .header("X-API-Key", apiKey)
+                    .header("Idempotency-Key", run + "-" + index)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
