@@ -20,12 +20,16 @@ import java.util.function.LongFunction;
 /**
  * Non-blocking HTTP/1.1 load on intake over a fixed number of keep-alive connections (Vert.x's client
  * pool): a request finds a free connection or waits in the pool's queue, so a send time is never delayed
- * by the connections being busy (the waiting counts in the latency).
+ * by the connections being busy (the waiting counts in the latency). Every request ends within
+ * {@link #TIMEOUT} for a connection plus {@link #TIMEOUT} without an answer: one that gets no answer fails,
+ * and is counted, instead of being waited on.
  */
 final class HttpLoad implements AutoCloseable {
 
     /** Scenario 1's connections: one request in flight on each. */
     static final int CONNECTIONS = 32;
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** A response: status and body. */
     record Reply(int status, Buffer body) {}
@@ -51,6 +55,8 @@ final class HttpLoad implements AutoCloseable {
                 .setHost(base.getHost())
                 .setPort(base.getPort())
                 .setURI(path)
+                .setConnectTimeout(TIMEOUT.toMillis())
+                .setIdleTimeout(TIMEOUT.toMillis())
                 .putHeader("Content-Type", "application/json")
                 .putHeader("X-API-Key", apiKey)
                 .putHeader("Idempotency-Key", UUID.randomUUID().toString());

@@ -59,20 +59,37 @@ final class KafkaVsIntake {
             http.saturate(FIELD_REPORTS + "/batch", load.dividedBy(3), 100, batches);
             createRawTopic(bench.system.kafkaBootstrapServers());
             producerPerformance(bench.system.kafkaBootstrapServers(), rawRecords / 10);
+            ProcessCpu cpu = new ProcessCpu(bench.processes());
             for (int run = 1; run <= options.runs(); run++) {
                 double raw = producerPerformance(bench.system.kafkaBootstrapServers(), rawRecords);
+                Map<String, Double> before = cpu.snapshot();
                 double single = http.saturate(FIELD_REPORTS, load, 1, singles);
+                Map<String, Double> between = cpu.snapshot();
                 double batched = http.saturate(FIELD_REPORTS + "/batch", load, 100, batches);
+                Map<String, Double> after = cpu.snapshot();
                 Map<String, Double> figures = new LinkedHashMap<>();
                 figures.put("raw Kafka producer (acks=all), records/s", raw);
                 figures.put("intake single POSTs, reports/s", single);
                 figures.put("intake batches of 100, reports/s", batched);
+                figures.put(
+                        "intake single POSTs, CPU per report, all processes, ms",
+                        cpuPerReport(ProcessCpu.between(before, between), single, load));
+                figures.put(
+                        "intake batches of 100, CPU per report, all processes, ms",
+                        cpuPerReport(ProcessCpu.between(between, after), batched, load));
                 figures.put("ratio intake single / raw Kafka", single / raw);
                 figures.put("ratio intake batches / raw Kafka", batched / raw);
                 runs.add(Bench.done(run, new Results.Run(figures, List.of())));
             }
         }
         return runs;
+    }
+
+    /** The system's CPU milliseconds per report, from the CPU seconds of a load that ran at {@code rate}. */
+    private static double cpuPerReport(Map<String, Double> cpuSeconds, double rate, Duration load) {
+        double total =
+                cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        return 1000 * total / (rate * load.toMillis() / 1000.0);
     }
 
     private static LongFunction<byte[]> prebuilt(int distinct, LongFunction<byte[]> body) {

@@ -17,7 +17,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -52,6 +54,9 @@ import org.fieldsafety.local.Service;
 final class Latency {
 
     static final int CANDIDATE_EVERY = 20;
+    /** The bench's own JVM among the processes whose CPU is measured, apart from the system's total. */
+    private static final String LOAD_GENERATOR = "load generator";
+
     static final long POLL = 25;
     private static final int PRODUCTS = 50;
     /**
@@ -74,12 +79,16 @@ final class Latency {
         try (BenchSystem bench = BenchSystem.start();
                 HttpLoad http = new HttpLoad(bench.system.baseUrl(Service.INTAKE), bench.apiKey, CONNECTIONS);
                 Observer observer = new Observer(bench)) {
+            Map<String, Long> processes = new LinkedHashMap<>(bench.processes());
+            processes.put(LOAD_GENERATOR, ProcessHandle.current().pid());
+            ProcessCpu cpu = new ProcessCpu(processes);
             // long enough for the services' JIT: after 10 s at 100/s the first rate measured the compiler
             Bench.log("warm-up");
             measure(
                     bench,
                     http,
                     observer,
+                    cpu,
                     "warmup",
                     options.smoke() ? 100 : 500,
                     Duration.ofSeconds(options.smoke() ? 1 : 60),
@@ -89,7 +98,7 @@ final class Latency {
                 List<String> notes = new ArrayList<>();
                 for (int rate : rates) {
                     Measurement measured =
-                            measure(bench, http, observer, "r" + run + "x" + rate, rate, duration, drain);
+                            measure(bench, http, observer, cpu, "r" + run + "x" + rate, rate, duration, drain);
                     measured.into(rate, figures, notes);
                     Bench.log(notes.get(notes.size() - 1));
                 }
@@ -103,6 +112,7 @@ final class Latency {
             BenchSystem bench,
             HttpLoad http,
             Observer observer,
+            ProcessCpu cpu,
             String name,
             int rate,
             Duration duration,
@@ -117,11 +127,12 @@ final class Latency {
         long[] accepted = new long[count];
         AtomicReferenceArray<String> reportIds = new AtomicReferenceArray<>(count);
         AtomicInteger answered = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
+        Map<String, LongAdder> failures = new ConcurrentHashMap<>();
         // built before the clock starts: JSON built on the sending thread would delay the sends
         byte[][] bodies = IntStream.range(0, count)
                 .mapToObj(i -> Reports.json(Reports.report(i, i % CANDIDATE_EVERY == 0, products)))
                 .toArray(byte[][]::new);
+        Map<String, Double> cpuBefore = cpu.snapshot();
         long start = System.nanoTime() + 10_000_000;
         long interval = 1_000_000_000L / rate;
         for (int i = 0; i < count; i++) {
@@ -131,13 +142,18 @@ final class Latency {
                 LockSupport.parkNanos(wait);
             }
             http.post(KafkaVsIntake.FIELD_REPORTS, bodies[i]).whenComplete((reply, error) -> {
-                accepted[index] = System.nanoTime();
-                if (error == null && reply.status() == 202) {
-                    reportIds.set(index, reply.body().toJsonObject().getString("reportId"));
-                } else if (failed.incrementAndGet() <= 3) {
-                    Bench.log("intake answered " + (error != null ? error : reply.status() + " " + reply.body()));
+                try {
+                    accepted[index] = System.nanoTime();
+                    if (error == null && reply.status() == 202) {
+                        reportIds.set(index, reply.body().toJsonObject().getString("reportId"));
+                    } else {
+                        String reason = error != null ? error.getClass().getSimpleName() : "HTTP " + reply.status();
+                        failures.computeIfAbsent(reason, k -> new LongAdder()).increment();
+                    }
+                } finally {
+                    // every request ends here, answered, failed or timed out (HttpLoad.TIMEOUT): none is waited on
+                    answered.incrementAndGet();
                 }
-                answered.incrementAndGet();
             });
         }
         double sendSeconds = (System.nanoTime() - start) / 1e9;
@@ -146,7 +162,7 @@ final class Latency {
             Thread.sleep(POLL);
         }
         long cutoff = System.nanoTime();
-        Measurement measured = new Measurement(count / sendSeconds, failed.get());
+        Measurement measured = new Measurement(count / sendSeconds, failures);
         for (int i = 0; i < count; i++) {
             String reportId = reportIds.get(i);
             boolean answeredInTime = accepted[i] != 0 && accepted[i] <= cutoff;
@@ -178,6 +194,7 @@ final class Latency {
         }
         Optional<Duration> drained = bench.awaitDrained(BACKLOG_BOUND);
         measured.backlogSeconds = drained.orElse(BACKLOG_BOUND).toMillis() / 1000.0;
+        measured.cpuSeconds = ProcessCpu.between(cpuBefore, cpu.snapshot());
         Bench.log(drained.map(d -> "backlog worked off " + d.toMillis() / 1000.0 + " s after the wait ended")
                 .orElse("backlog still there after " + BACKLOG_BOUND.toSeconds() + " s; the next rate starts anyway"));
         return measured;
@@ -196,16 +213,23 @@ final class Latency {
         final Histogram triage = new Histogram(3_600_000_000L, 3);
         final Histogram fsca = new Histogram(3_600_000_000L, 3);
         final double sentPerSecond;
+        /** Requests not answered 202, by reason: an HTTP status, or the client's exception (a timeout). */
+        final Map<String, LongAdder> failures;
+
         final int failed;
         int unanswered;
         int notTriaged;
         int notVisible;
         /** From the end of the wait until every consumer group had caught up (at most the bound). */
         double backlogSeconds;
+        /** Each process's CPU seconds from the first send until the backlog was worked off. */
+        Map<String, Double> cpuSeconds = Map.of();
 
-        Measurement(double sentPerSecond, int failed) {
+        Measurement(double sentPerSecond, Map<String, LongAdder> failures) {
             this.sentPerSecond = sentPerSecond;
-            this.failed = failed;
+            this.failures = failures;
+            this.failed =
+                    failures.values().stream().mapToInt(LongAdder::intValue).sum();
         }
 
         /** One report's latencies in nanoseconds; {@code fscaNanos} negative for a non-candidate. */
@@ -223,16 +247,27 @@ final class Latency {
             percentiles(figures, rate + "/s FSCA case", fsca);
             figures.put(rate + "/s reports sent per second", sentPerSecond);
             figures.put(rate + "/s backlog left at the wait's end, s to work off", backlogSeconds);
+            long reports = intake.getTotalCount() + failed;
+            double systemCpu = cpuSeconds.entrySet().stream()
+                    .filter(process -> !process.getKey().equals(LOAD_GENERATOR))
+                    .mapToDouble(Map.Entry::getValue)
+                    .sum();
+            figures.put(rate + "/s CPU per report, all processes, ms", 1000 * systemCpu / reports);
             notes.add(String.format(
-                    "%d/s: of %d reports %d failed and %d were unanswered when the wait ended; %d accepted were not"
-                            + " triaged and %d of %d candidates not visible by then",
+                    "%d/s: of %d reports %d failed %s and %d were unanswered when the wait ended; %d accepted were"
+                            + " not triaged and %d of %d candidates not visible by then; CPU seconds from the first"
+                            + " send until the backlog was worked off: %s",
                     rate,
-                    intake.getTotalCount() + failed,
+                    reports,
                     failed,
+                    failures,
                     unanswered,
                     notTriaged,
                     notVisible,
-                    fsca.getTotalCount()));
+                    fsca.getTotalCount(),
+                    cpuSeconds.entrySet().stream()
+                            .map(process -> String.format("%s %.1f", process.getKey(), process.getValue()))
+                            .collect(Collectors.joining(", "))));
         }
 
         private static void percentiles(Map<String, Double> figures, String name, Histogram histogram) {

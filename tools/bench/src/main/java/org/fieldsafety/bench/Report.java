@@ -71,7 +71,9 @@ final class Report {
             `Idempotency-Key`. The load generator sends 200 bodies of each kind in turn, built before the
             clock starts, as ProducerPerformance builds its payload first. Only Kafka, PostgreSQL and intake
             run: the consumers downstream would take CPU from intake but not from the baseline, and the whole
-            pipeline is measured in section 3.""",
+            pipeline is measured in section 3. *CPU per report* is the CPU seconds of every process of the
+            system (user and system time from `/proc/<pid>/stat`, PostgreSQL with its backends) during the
+            load, divided by the reports accepted; the load generator's own is not in it.""",
             "axon-vs-jdbc",
             """
             ## 2. Raw JDBC against Axon
@@ -104,7 +106,12 @@ final class Report {
 
             A report not observed within 60 s after the last send counts with the time the wait ended (the
             notes give how many). The next rate starts once every consumer group has committed every record:
-            *backlog left* is how long that took after the wait ended (at most 600 s).""",
+            *backlog left* is how long that took after the wait ended (at most 600 s). A request that gets
+            no connection within 30 s, or no answer 30 s after it was sent, fails and is counted among the
+            failures with its reason; none is waited on. *CPU per report* is the CPU seconds of every process of
+            the system (user and system time from `/proc/<pid>/stat`, PostgreSQL and Keycloak with their
+            descendants) from the first send until the backlog was worked off, divided by the reports sent;
+            the notes give each process's seconds and the load generator's own, which is not in the total.""",
             "replay",
             """
             ## 4. Projection replay

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Scenario 5: the time from starting a fresh system (Kafka and PostgreSQL formatted, databases created,
@@ -26,10 +24,8 @@ final class Startup {
             try (BenchSystem bench = BenchSystem.start()) {
                 Map<String, Double> figures = new LinkedHashMap<>();
                 figures.put("start until all services ready, s", bench.startTime.toMillis() / 1000.0);
-                Map<String, Long> pids = new LinkedHashMap<>(bench.system.pids());
-                postgresPid(bench.system.dataDir().resolve("postgres")).ifPresent(pid -> pids.put("postgres", pid));
                 double total = 0;
-                for (Map.Entry<String, Long> process : pids.entrySet()) {
+                for (Map.Entry<String, Long> process : bench.processes().entrySet()) {
                     double megabytes = rssKilobytes(process.getKey().equals("postgres"), process.getValue()) / 1024.0;
                     figures.put(process.getKey() + " resident memory, MB", megabytes);
                     total += megabytes;
@@ -39,18 +35,6 @@ final class Startup {
             }
         }
         return runs;
-    }
-
-    /** The server's pid from postmaster.pid (the embedded cluster's or the OS fallback's directory). */
-    private static Optional<Long> postgresPid(Path dir) throws IOException {
-        try (Stream<Path> files = Files.find(dir, 2, (path, attributes) -> path.endsWith("postmaster.pid"))) {
-            Optional<Path> file = files.findFirst();
-            if (file.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(
-                    Long.parseLong(Files.readAllLines(file.get()).get(0).strip()));
-        }
     }
 
     /** VmRSS of the process, plus its descendants' for PostgreSQL's backends. */

@@ -1,0 +1,82 @@
+package org.fieldsafety.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * CPU time used by the system's processes, read from {@code /proc/<pid>/stat}: user and system time of each
+ * process and of its live descendants (PostgreSQL's backends, Keycloak's JVM under its watchdog shell), plus
+ * what its ended children used ({@code cutime}, {@code cstime}: a backend that closed). Two snapshots give
+ * each process's CPU seconds between them, and so the CPU one report cost across the whole system.
+ */
+final class ProcessCpu {
+
+    /** /proc counts in clock ticks of USER_HZ, 100 a second on Linux whatever the kernel's own tick rate. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private final Map<String, Long> processes;
+
+    /** Watches the named processes: {@link BenchSystem#processes()}, with the load generator if wanted. */
+    ProcessCpu(Map<String, Long> processes) {
+        this.processes = Map.copyOf(processes);
+    }
+
+    /** Each process's CPU seconds so far, by name, in the order of the names. */
+    Map<String, Double> snapshot() {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        processes.keySet().stream().sorted().forEach(name -> seconds.put(name, seconds(processes.get(name))));
+        return seconds;
+    }
+
+    /** Each process's CPU seconds from {@code before} to {@code after}. */
+    static Map<String, Double> between(Map<String, Double> before, Map<String, Double> after) {
+        Map<String, Double> used = new LinkedHashMap<>();
+        after.forEach((name, seconds) -> used.put(name, seconds - before.getOrDefault(name, 0.0)));
+        return used;
+    }
+
+    private static double seconds(long pid) {
+        List<Long> tree = Stream.concat(
+                        Stream.of(pid),
+                        ProcessHandle.of(pid).stream()
+                                .flatMap(ProcessHandle::descendants)
+                                .map(ProcessHandle::pid))
+                .toList();
+        long ticks = 0;
+        for (long process : tree) {
+            ticks += ticks(process);
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
+    /** utime + stime + cutime + cstime of one process; 0 for one that has ended. */
+    static long ticks(long pid) {
+        try {
+            return ticks(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
+        } catch (NoSuchFileException gone) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The four times of a stat line: fields 14 to 17 (proc(5)), counted after the command name, which is in
+     * parentheses and may itself hold spaces and parentheses.
+     */
+    static long ticks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        // fields[0] is field 3 (state), so field n is fields[n - 3]
+        return Long.parseLong(fields[11])
+                + Long.parseLong(fields[12])
+                + Long.parseLong(fields[13])
+                + Long.parseLong(fields[14]);
+    }
+}

@@ -1,0 +1,35 @@
+package org.fieldsafety.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProcessCpuTest {
+
+    @Test
+    void aStatLineGivesUserSystemAndEndedChildrensTicksWhateverTheCommandName() {
+        String stat = "4242 (java (a) b) S 1 4242 4242 0 -1 4194560 70000 0 12 0 1500 250 40 10 20 0 57 0 9000"
+                + " 4000000000 60000 18446744073709551615 1 1 0 0 0 0 0 4096 16384 0 0 0 17 1 0 0 0 0 0";
+
+        assertEquals(1500 + 250 + 40 + 10, ProcessCpu.ticks(stat));
+    }
+
+    @Test
+    void thisProcessUsesCpuBetweenTwoSnapshotsAndAnEndedOneCountsNothing() {
+        ProcessCpu cpu = new ProcessCpu(Map.of("tests", ProcessHandle.current().pid(), "ended", Long.MAX_VALUE));
+        Map<String, Double> before = cpu.snapshot();
+        long spin = System.nanoTime() + 200_000_000;
+        double sink = 0;
+        while (System.nanoTime() < spin) {
+            sink += Math.sqrt(sink + 1);
+        }
+        Map<String, Double> used = ProcessCpu.between(before, cpu.snapshot());
+
+        assertTrue(sink > 0);
+        assertTrue(used.get("tests") >= 0.05, "CPU seconds " + used);
+        assertEquals(0.0, used.get("ended"));
+        assertEquals(java.util.List.of("ended", "tests"), java.util.List.copyOf(used.keySet()));
+    }
+}
