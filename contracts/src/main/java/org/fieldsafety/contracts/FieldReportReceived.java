@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A field report as intake accepted it, on {@link Topics#REPORTS}, keyed by product. {@code receivedAt} is
+ * A field report as intake accepted it, on {@link Topics#REPORTS}, keyed by product and fault code
+ * ({@link Topics#reportKey}). {@code receivedAt} is
  * when intake received it; {@code awareAt}, when the reporter gives it, is when the manufacturer first
  * became aware (earlier, e.g. a complaint logged by the complaint unit before it was posted). A complaint
  * may lack {@code softwareVersion} and {@code occurredAt} (every complaint is recorded); {@code

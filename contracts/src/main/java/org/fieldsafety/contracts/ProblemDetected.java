@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * Triage saw a new problem: the first report of a (product, software item, fault code) group. On
- * {@link Topics#TRIAGE}, keyed by product, once per problem. IEC 62304 clause 9.1 asks for a problem
+ * {@link Topics#TRIAGE}, keyed by problem id, once per problem. IEC 62304 clause 9.1 asks for a problem
  * report per problem; change-control opens it from this event.
  */
 public record ProblemDetected(

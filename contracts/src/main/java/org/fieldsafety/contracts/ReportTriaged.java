@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Triage's result for one report, on {@link Topics#TRIAGE}, keyed by product. {@code awareAt} is the
+ * Triage's result for one report, on {@link Topics#TRIAGE}, keyed by problem id. {@code awareAt} is the
  * awareness the reporting clocks run from; {@code receivedAt} when intake received the report. A report
  * with {@code originalReportId} other than its own id is follow-up information on that earlier report: it
  * carries its own duties but is not another occurrence of its problem. {@code product}: the product's

@@ -27,16 +27,33 @@ public final class Topics {
     /**
      * The configuration every topic is created with: messages are kept for ever, so a PMS (or a new
      * consumer) can re-read each topic from its start. Deleted by time never, and not compacted: the topics
-     * are event streams keyed by product or case, and compaction would keep only the last event of each
-     * key and lose the history. Neither deleted by size.
+     * are event streams keyed by product, problem or case, and compaction would keep only the last event of
+     * each key and lose the history. Neither deleted by size.
      */
     public static final Map<String, String> CONFIG =
             Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1");
 
-    /** Partitions per topic: messages of one key stay in one partition, so in order. */
-    public static final int PARTITIONS = 4;
+    /**
+     * Partitions per topic: messages of one key stay in one partition, so in order. Twelve lets a consumer
+     * group grow to twelve busy instances and spreads the partitions evenly over 2, 3, 4 or 6 of them
+     * (decision 0020). Fixed before a topic's first message: more partitions later would move keys to other
+     * partitions and break their order while both are read.
+     */
+    public static final int PARTITIONS = 12;
 
     private Topics() {}
+
+    /**
+     * The key of a report on {@link #REPORTS}, and its {@code ce_subject}: the product and the fault code
+     * ({@code "<productId>/<faultCode>"}, an empty fault code for none). Every report of one problem (triage's
+     * problem: product, software item, fault code) has the same key, so one partition holds a problem's
+     * reports in order, while a busy product's faults spread over the partitions (decision 0020). Intake
+     * cannot key by the problem itself: a report without its software item gets it from the product's
+     * hazard catalogue, which only triage holds.
+     */
+    public static String reportKey(String productId, String faultCode) {
+        return productId + "/" + (faultCode == null ? "" : faultCode);
+    }
 
     /** The dead-letter topic of a consumed topic. */
     public static String deadLetter(String topic) {

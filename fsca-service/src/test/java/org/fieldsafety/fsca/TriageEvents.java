@@ -135,13 +135,13 @@ public final class TriageEvents {
             throws JsonProcessingException {
         return TestKafka.cloudEvent(
                 Topics.TRIAGE,
-                signal.productId(),
+                signal.problemId(),
                 "trend-signal-" + signal.problemId() + "-1",
                 TrendSignalRaised.TYPE,
                 json.writeValueAsString(signal));
     }
 
-    /** Publishes it as triage does: a CloudEvent keyed by product with a stable id. */
+    /** Publishes it as triage does: a CloudEvent keyed by problem with a stable id. */
     public static void publish(String bootstrapServers, ObjectMapper json, ReportTriaged triaged)
             throws JsonProcessingException {
         TestKafka.publishInOneBatch(bootstrapServers, List.of(record(json, triaged)));
@@ -152,7 +152,7 @@ public final class TriageEvents {
             throws JsonProcessingException {
         return TestKafka.cloudEvent(
                 Topics.TRIAGE,
-                triaged.productId(),
+                triaged.problemId(),
                 "triaged-" + triaged.reportId(),
                 ReportTriaged.TYPE,
                 json.writeValueAsString(triaged));

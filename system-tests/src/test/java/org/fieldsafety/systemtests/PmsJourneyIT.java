@@ -157,8 +157,9 @@ class PmsJourneyIT {
                         ENG,
                         Map.of("softwareVersion", "4.2.2", "commits", List.of("3f2c1a9"))));
 
+        // triage's topic is keyed by problem, the others by case and product (decision 0020)
         Map<String, List<String>> expected = Map.of(
-                Topics.TRIAGE + "/" + PRODUCT,
+                Topics.TRIAGE + "/" + problemId,
                 List.of("ProblemDetected", "ReportTriaged"),
                 Topics.FSCA + "/" + caseId,
                 List.of("FscaCaseOpened", "FscaDecisionTaken", "AuthorityNotified"),
@@ -174,7 +175,7 @@ class PmsJourneyIT {
                 event -> assertEquals(event.key(), event.subject(), "ce_subject is the key: " + event.toJson())));
         assertEquals(
                 "triaged-" + reportId,
-                journey.get(Topics.TRIAGE + "/" + PRODUCT).get(1).id());
+                journey.get(Topics.TRIAGE + "/" + problemId).get(1).id());
 
         Map<String, List<ReceivedEvent>> reread = awaitJourney(follow("pms-reread-" + UUID.randomUUID()), expected);
         journey.forEach((topicAndKey, events) ->
@@ -192,13 +193,16 @@ class PmsJourneyIT {
 
         pms.sendComplaint(complaint);
         pms.sendComplaint(complaint);
-        // one product's complaints, reports and triage results keep their order: the later one follows the resend
+        // one problem's complaints, reports and triage results keep their order: the later one follows the resend
         pms.sendComplaint(later);
 
         List<ReceivedEvent> triaged = await().atMost(HOP_TIMEOUT)
                 .until(
-                        () -> of(received, Topics.TRIAGE + "/" + product).stream()
-                                .filter(event -> milestone(event).equals("ReportTriaged"))
+                        () -> snapshot(received).stream()
+                                .filter(event -> event.topic().equals(Topics.TRIAGE)
+                                        && product.equals(
+                                                event.data().path("productId").asText())
+                                        && milestone(event).equals("ReportTriaged"))
                                 .toList(),
                         events -> events.stream()
                                 .anyMatch(event -> softwareVersion(event).equals("4.2.2")));

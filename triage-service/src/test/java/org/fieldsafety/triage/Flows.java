@@ -29,6 +29,8 @@ import org.fieldsafety.triage.classification.Classification;
  */
 public final class Flows {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** A fault whose catalogued risk is negligible: its reports are no FSCA candidates, only its trend matters. */
     public static final String PRODUCT =
             """
@@ -93,7 +95,7 @@ public final class Flows {
             TestKafka.publishCloudEvent(
                     bootstrap,
                     Topics.REPORTS,
-                    report.productId(),
+                    Topics.reportKey(report.productId(), report.faultCode()),
                     report.reportId(),
                     FieldReportReceived.TYPE,
                     json.writeValueAsString(report));
@@ -102,19 +104,30 @@ public final class Flows {
         }
     }
 
-    /** The product's events on the triage topic, from its start until {@code ceId} was seen {@code times}. */
+    /**
+     * The product's events on the triage topic (keyed by problem, so read from the value), from its start
+     * until {@code ceId} was seen {@code times}.
+     */
     public static List<ConsumerRecord<String, String>> eventsUntil(
             String bootstrap, String productId, String ceId, int times) {
         List<ConsumerRecord<String, String>> events = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = TestKafka.consumerFromStart(bootstrap, Topics.TRIAGE)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 TestKafka.poll(consumer).stream()
-                        .filter(r -> productId.equals(r.key()))
+                        .filter(r -> productId.equals(productIdOf(r)))
                         .forEach(events::add);
                 return withId(events, ceId).size() >= times;
             });
         }
         return events;
+    }
+
+    private static String productIdOf(ConsumerRecord<String, String> record) {
+        try {
+            return JSON.readTree(record.value()).path("productId").asText();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The events with this CloudEvent id, in order. */

@@ -166,7 +166,8 @@ class TriageFlowTest {
 
         ConsumerRecord<String, String> triaged =
                 awaitRecords(Topics.TRIAGE, ceId(report), 1).get(0);
-        assertEquals(productId, triaged.key());
+        assertEquals(problemId(productId), triaged.key(), "keyed by problem (decision 0020)");
+        assertEquals(triaged.key(), header(triaged, "ce_subject"));
         assertEquals(ReportTriaged.TYPE, header(triaged, "ce_type"));
         assertEquals("/triage-service", header(triaged, "ce_source"));
         ReportTriaged event = json.readValue(triaged.value(), ReportTriaged.class);
@@ -323,7 +324,7 @@ class TriageFlowTest {
     void anUnreadableReportGoesToTheDeadLetterTopicWithTheReasonAndAnotherTypeIsSkipped() throws Exception {
         // one key, hence one partition, in this order: the report is triaged only after both were handled
         FieldReportReceived report = report("POISON-" + UUID.randomUUID(), "ui", "E-NEW");
-        String key = report.productId();
+        String key = Topics.reportKey(report.productId(), report.faultCode());
         try (KafkaProducer<String, String> producer = producer()) {
             for (String[] typeAndValue : List.of(
                     new String[] {"org.example.SomethingNew.v1", "not for triage, not even JSON"},

@@ -162,7 +162,7 @@ final class ConsolePages {
                     euMdr);
             batch.add(TestKafka.cloudEvent(
                     Topics.TRIAGE,
-                    triaged.productId(),
+                    triaged.problemId(),
                     "triaged-" + triaged.reportId(),
                     ReportTriaged.TYPE,
                     json(triaged)));

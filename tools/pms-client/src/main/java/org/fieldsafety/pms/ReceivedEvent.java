@@ -16,7 +16,8 @@ import org.apache.kafka.common.header.Header;
  * {@code pms follow} prints each event as a structured CloudEvent plus its Kafka position.
  *
  * @param id {@code ce_id}, the same when the event is published again: the key to deduplicate by
- * @param subject {@code ce_subject}, equal to {@code key}: the product id, or the FSCA case id on the fsca topic
+ * @param subject {@code ce_subject}, equal to {@code key}: the problem id on the triage topic, the FSCA case id on
+ *     the fsca topic, the product id on change control's
  * @param time {@code ce_time} as sent (RFC 3339)
  * @param data the value as a JSON tree; a value that is not JSON is kept as a text node, a missing one as null
  */

@@ -81,8 +81,8 @@ class ProblemFlowTest {
                 withId(eventsUntil(bootstrap, productId, "triaged-" + second.reportId(), 1), detectedId);
         assertEquals(1, detected.size(), "a second report of the problem detects nothing");
         assertEquals(ProblemDetected.TYPE, TestKafka.header(detected.get(0), "ce_type"));
-        assertEquals(productId, detected.get(0).key());
         ProblemDetected event = json.readValue(detected.get(0).value(), ProblemDetected.class);
+        assertEquals(event.problemId(), detected.get(0).key(), "keyed by problem (decision 0020)");
         assertEquals(first.reportId(), event.firstReportId());
         assertEquals("Dim display", event.hazard());
         assertEquals(first.receivedAt(), event.firstSeen());

@@ -147,7 +147,7 @@ class ProblemReportProjectionTest {
         TestKafka.publishCloudEvent(
                 bootstrapServers,
                 Topics.TRIAGE,
-                problem.productId(),
+                problem.problemId(),
                 "problem-" + problem.problemId(),
                 ProblemDetected.TYPE,
                 json.writeValueAsString(problem));

@@ -9,6 +9,7 @@ import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.contracts.FieldReportReceived;
+import org.fieldsafety.contracts.Topics;
 import org.fieldsafety.intake.IntakeConfig;
 import org.fieldsafety.platform.domain.Unavailable;
 import org.fieldsafety.platform.messaging.CloudEvents;
@@ -16,7 +17,8 @@ import org.fieldsafety.platform.telemetry.Meter;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes accepted reports to {@code fieldsafety.reports.v1}, keyed by product, as CloudEvents whose id
+ * Publishes accepted reports to {@code fieldsafety.reports.v1}, keyed by product and fault code
+ * ({@link Topics#reportKey}: a problem's reports in one partition), as CloudEvents whose id
  * is the report id and whose time is the report's {@code receivedAt}: both the same when a retried
  * Idempotency-Key or a redelivered PMS complaint publishes the report again. The returned {@code Uni} completes only when Kafka acknowledged (acks=all); if Kafka
  * cannot take the report within {@code intake.publish-timeout} it fails with a 503 problem.
@@ -73,7 +75,11 @@ public class ReportPublisher {
 
     private Uni<Void> send(FieldReportReceived report) {
         return emitter.sendMessage(EVENTS.message(
-                FieldReportReceived.TYPE, report.reportId(), report.productId(), report.receivedAt(), report));
+                FieldReportReceived.TYPE,
+                report.reportId(),
+                Topics.reportKey(report.productId(), report.faultCode()),
+                report.receivedAt(),
+                report));
     }
 
     private static Unavailable unavailable(Throwable cause) {

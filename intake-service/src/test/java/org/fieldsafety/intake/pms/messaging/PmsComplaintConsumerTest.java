@@ -108,7 +108,9 @@ class PmsComplaintConsumerTest {
                             .toInstant());
             assertEquals("application/json", KafkaTestSupport.header(report, "content-type"));
             assertEquals("/intake-service", KafkaTestSupport.header(report, "ce_source"));
-            assertEquals("INSULIN-PUMP-X", KafkaTestSupport.header(report, "ce_subject"));
+            // keyed by product and fault code, the complaint has none (decision 0020)
+            assertEquals("INSULIN-PUMP-X/", KafkaTestSupport.header(report, "ce_subject"));
+            assertEquals("INSULIN-PUMP-X/", report.key());
         }
     }
 

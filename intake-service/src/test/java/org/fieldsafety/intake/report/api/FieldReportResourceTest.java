@@ -75,7 +75,9 @@ class FieldReportResourceTest {
         ConsumerRecord<String, String> record = KafkaTestSupport.awaitRecords(
                         Topics.REPORTS, r -> reportId.equals(KafkaTestSupport.header(r, "ce_id")), 1)
                 .get(0);
-        assertEquals(IntakeTestSupport.PRODUCT, record.key());
+        // keyed by product and fault code, so a problem's reports share a partition (decision 0020)
+        assertEquals(IntakeTestSupport.PRODUCT + "/E-DOSE-CALC-OVERFLOW", record.key());
+        assertEquals(record.key(), KafkaTestSupport.header(record, "ce_subject"));
         assertEquals(FieldReportReceived.TYPE, KafkaTestSupport.header(record, "ce_type"));
         assertEquals("/intake-service", KafkaTestSupport.header(record, "ce_source"));
         JsonNode payload = JSON.readTree(record.value());

@@ -19,7 +19,8 @@ import org.fieldsafety.triage.result.ReportTriage;
 
 /**
  * Publishes a batch's events on {@link org.fieldsafety.contracts.Topics#TRIAGE} as CloudEvents keyed by
- * product: ProblemDetected, then ReportTriaged, then TrendSignalRaised. Every event keeps its id and time
+ * problem id, so one problem's events stay in order on one partition (decision 0020): ProblemDetected, then
+ * ReportTriaged, then TrendSignalRaised. Every event keeps its id and time
  * (its own detectedAt, triagedAt, raisedAt) on re-publication, so consumers deduplicate by ce_id.
  */
 @ApplicationScoped
@@ -48,7 +49,7 @@ public class TriagePublisher {
                 .forEach(problem -> sends.add(send(
                         ProblemDetected.TYPE,
                         problem.eventId(),
-                        problem.event().productId(),
+                        problem.event().problemId(),
                         problem.event().detectedAt(),
                         problem.event())));
         outcome.results().forEach(view -> {
@@ -56,7 +57,7 @@ public class TriagePublisher {
             sends.add(emitter.sendMessage(EVENTS.message(
                     ReportTriaged.TYPE,
                     eventId(event.reportId()),
-                    event.productId(),
+                    event.problemId(),
                     event.triagedAt(),
                     event,
                     traces.get(event.reportId()))));
@@ -66,7 +67,7 @@ public class TriagePublisher {
                 .forEach(signal -> sends.add(send(
                         TrendSignalRaised.TYPE,
                         signal.eventId(),
-                        signal.event().productId(),
+                        signal.event().problemId(),
                         signal.event().raisedAt(),
                         signal.event())));
         if (sends.isEmpty()) {
@@ -75,7 +76,7 @@ public class TriagePublisher {
         return Uni.join().all(sends).andFailFast().replaceWithVoid();
     }
 
-    private Uni<Void> send(String type, String id, String productId, Instant time, Object event) {
-        return emitter.sendMessage(EVENTS.message(type, id, productId, time, event));
+    private Uni<Void> send(String type, String id, String problemId, Instant time, Object event) {
+        return emitter.sendMessage(EVENTS.message(type, id, problemId, time, event));
     }
 }
