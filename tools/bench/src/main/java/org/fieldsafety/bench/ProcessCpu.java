@@ -6,15 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
  * CPU time used by the system's processes, read from {@code /proc/<pid>/stat}: user and system time of each
  * process and of its live descendants (PostgreSQL's backends, Keycloak's JVM under its watchdog shell), plus
- * what its ended children used ({@code cutime}, {@code cstime}: a backend that closed). Two snapshots give
- * each process's CPU seconds between them, and so the CPU one report cost across the whole system.
+ * what its ended children used ({@code cutime}, {@code cstime}: a backend that closed). A descendant that is
+ * itself watched counts only as itself: the load generator's JVM is the parent of the whole system. Two
+ * snapshots give each process's CPU seconds between them, and so the CPU one report cost across the system.
  */
 final class ProcessCpu {
 
@@ -31,7 +31,10 @@ final class ProcessCpu {
     /** Each process's CPU seconds so far, by name, in the order of the names. */
     Map<String, Double> snapshot() {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        processes.keySet().stream().sorted().forEach(name -> seconds.put(name, seconds(processes.get(name))));
+        Set<Long> watched = Set.copyOf(processes.values());
+        processes.keySet().stream()
+                .sorted()
+                .forEach(name -> seconds.put(name, ticks(processes.get(name), watched) / TICKS_PER_SECOND));
         return seconds;
     }
 
@@ -42,18 +45,16 @@ final class ProcessCpu {
         return used;
     }
 
-    private static double seconds(long pid) {
-        List<Long> tree = Stream.concat(
-                        Stream.of(pid),
-                        ProcessHandle.of(pid).stream()
-                                .flatMap(ProcessHandle::descendants)
-                                .map(ProcessHandle::pid))
-                .toList();
-        long ticks = 0;
-        for (long process : tree) {
-            ticks += ticks(process);
+    /** The ticks of {@code pid} and of its descendants, leaving out the subtrees of other watched processes. */
+    private static long ticks(long pid, Set<Long> watched) {
+        long ticks = ticks(pid);
+        for (ProcessHandle child : ProcessHandle.of(pid).stream()
+                .flatMap(ProcessHandle::children)
+                .filter(child -> !watched.contains(child.pid()))
+                .toList()) {
+            ticks += ticks(child.pid(), watched);
         }
-        return ticks / TICKS_PER_SECOND;
+        return ticks;
     }
 
     /** utime + stime + cutime + cstime of one process; 0 for one that has ended. */

@@ -1,8 +1,10 @@
 package org.fieldsafety.bench;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +16,25 @@ class ProcessCpuTest {
                 + " 4000000000 60000 18446744073709551615 1 1 0 0 0 0 0 4096 16384 0 0 0 17 1 0 0 0 0 0";
 
         assertEquals(1500 + 250 + 40 + 10, ProcessCpu.ticks(stat));
+    }
+
+    @Test
+    void aWatchedChildCountsOnlyAsItselfNotAgainInItsParent() throws Exception {
+        Process busy =
+                new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 400000 ]; do i=$((i+1)); done; sleep 30").start();
+        try {
+            long self = ProcessHandle.current().pid();
+            await().atMost(Duration.ofSeconds(20)).until(() -> ProcessCpu.ticks(busy.pid()) >= 20);
+            Map<String, Double> both = new ProcessCpu(Map.of("tests", self, "busy", busy.pid())).snapshot();
+            Map<String, Double> alone = new ProcessCpu(Map.of("tests", self)).snapshot();
+
+            assertTrue(both.get("busy") >= 0.2, "the child's own seconds " + both);
+            assertTrue(
+                    alone.get("tests") - both.get("tests") >= 0.2,
+                    "unwatched, the child counts in its parent: " + alone + " " + both);
+        } finally {
+            busy.destroyForcibly();
+        }
     }
 
     @Test
