@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
+import org.fieldsafety.contracts.Topics;
 import org.fieldsafety.infra.PostgresServer;
 import org.fieldsafety.local.ApiClient;
 import org.fieldsafety.local.FieldReport;
@@ -44,6 +46,8 @@ class EventStoreRestoreIT {
     private static final Map<String, String> ADMIN = ApiClient.basic("admin", "admin-local");
     private static final Map<String, String> AUDITOR = ApiClient.basic("auditor", "auditor-local");
     private static final String FSCA_GROUP = "fsca-service";
+    /** What fsca's consumer group reads. */
+    private static final List<String> FSCA_TOPICS = List.of(Topics.TRIAGE, Topics.CHANGE_CONTROL);
 
     private static TestSystem running;
     private final ApiClient api = new ApiClient();
@@ -83,9 +87,7 @@ class EventStoreRestoreIT {
         system.kill(Service.FSCA);
         try (Admin kafka = kafka(system)) {
             dropMembers(kafka);
-            atBackup = kafka.listConsumerGroupOffsets(FSCA_GROUP)
-                    .partitionsToOffsetAndMetadata()
-                    .get();
+            atBackup = offsetsAtBackup(kafka);
         }
         sql(system, "select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
         sql(
@@ -157,6 +159,21 @@ class EventStoreRestoreIT {
     }
 
     /** A killed fsca's consumers stay members until their session times out; the group is emptied at once. */
+    /**
+     * The group's committed offsets now, and the start for every partition of the topics fsca reads that
+     * has none yet: nothing of it was read before the backup, so all of it must be read after the restore.
+     */
+    private static Map<TopicPartition, OffsetAndMetadata> offsetsAtBackup(Admin kafka) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(kafka.listConsumerGroupOffsets(FSCA_GROUP)
+                .partitionsToOffsetAndMetadata()
+                .get());
+        kafka.describeTopics(FSCA_TOPICS).allTopicNames().get().forEach((topic, description) -> description
+                .partitions()
+                .forEach(partition -> offsets.putIfAbsent(
+                        new TopicPartition(topic, partition.partition()), new OffsetAndMetadata(0))));
+        return offsets;
+    }
+
     private static void dropMembers(Admin kafka) throws Exception {
         boolean members = !kafka.describeConsumerGroups(List.of(FSCA_GROUP))
                 .describedGroups()
