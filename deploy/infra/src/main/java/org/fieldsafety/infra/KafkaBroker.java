@@ -88,7 +88,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return "127.0.0.1:" + self().port();
+        return self().address();
     }
 
     public long pid() {

@@ -13,11 +13,19 @@ import java.util.stream.Collectors;
 public final class KafkaCluster implements AutoCloseable {
 
     /** A node's client port and controller port, both below 32768 (see {@link KafkaBroker#start}). */
-    public record Node(int port, int controllerPort) {}
+    public record Node(int port, int controllerPort) {
 
+        /** Where clients reach the node. */
+        public String address() {
+            return "127.0.0.1:" + port;
+        }
+    }
+
+    private final List<Node> nodes;
     private final List<KafkaBroker> brokers;
 
-    private KafkaCluster(List<KafkaBroker> brokers) {
+    private KafkaCluster(List<Node> nodes, List<KafkaBroker> brokers) {
+        this.nodes = List.copyOf(nodes);
         this.brokers = List.copyOf(brokers);
     }
 
@@ -33,7 +41,7 @@ public final class KafkaCluster implements AutoCloseable {
             Path nodeDir = nodes.size() == 1 ? dataDir : dataDir.resolve("node-" + (i + 1));
             brokers.add(new KafkaBroker(nodeDir, i + 1, nodes, clusterId));
         }
-        KafkaCluster cluster = new KafkaCluster(brokers);
+        KafkaCluster cluster = new KafkaCluster(nodes, brokers);
         try {
             brokers.forEach(KafkaBroker::launch);
             brokers.forEach(KafkaBroker::awaitStarted);
@@ -47,7 +55,12 @@ public final class KafkaCluster implements AutoCloseable {
 
     /** Every node's address, so that a client finds the cluster while any one node is down. */
     public String bootstrapServers() {
-        return brokers.stream().map(KafkaBroker::bootstrapServers).collect(Collectors.joining(","));
+        return bootstrapServers(nodes);
+    }
+
+    /** The bootstrap servers of a cluster of {@code nodes}, known before it runs. */
+    public static String bootstrapServers(List<Node> nodes) {
+        return nodes.stream().map(Node::address).collect(Collectors.joining(","));
     }
 
     public int size() {

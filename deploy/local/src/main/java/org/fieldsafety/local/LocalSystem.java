@@ -131,9 +131,7 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Every Kafka node's address, comma-separated. */
     public String kafkaBootstrapServers() {
-        return String.join(
-                ",",
-                ports.kafka().stream().map(node -> "127.0.0.1:" + node.port()).toList());
+        return KafkaCluster.bootstrapServers(ports.kafka());
     }
 
     /**

@@ -30,6 +30,7 @@ class PortPlanTest {
 
         assertEquals(3, plan.kafka().size());
         assertEquals(new KafkaCluster.Node(19096, 19097), plan.kafka().get(2));
+        assertEquals("127.0.0.1:19092,127.0.0.1:19094,127.0.0.1:19096", KafkaCluster.bootstrapServers(plan.kafka()));
         assertEquals(
                 List.of(new PortPlan.InstancePorts(8083, 9083), new PortPlan.InstancePorts(8093, 9093)),
                 plan.services().get(Service.FSCA));

@@ -87,8 +87,7 @@ final class KafkaVsIntake {
 
     /** The system's CPU milliseconds per report, from the CPU seconds of a load that ran at {@code rate}. */
     private static double cpuPerReport(Map<String, Double> cpuSeconds, double rate, Duration load) {
-        double total =
-                cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        double total = ProcessCpu.total(cpuSeconds);
         return 1000 * total / (rate * load.toMillis() / 1000.0);
     }
 

@@ -248,10 +248,7 @@ final class Latency {
             figures.put(rate + "/s reports sent per second", sentPerSecond);
             figures.put(rate + "/s backlog left at the wait's end, s to work off", backlogSeconds);
             long reports = intake.getTotalCount() + failed;
-            double systemCpu = cpuSeconds.entrySet().stream()
-                    .filter(process -> !process.getKey().equals(LOAD_GENERATOR))
-                    .mapToDouble(Map.Entry::getValue)
-                    .sum();
+            double systemCpu = ProcessCpu.total(cpuSeconds) - cpuSeconds.getOrDefault(LOAD_GENERATOR, 0.0);
             figures.put(rate + "/s CPU per report, all processes, ms", 1000 * systemCpu / reports);
             notes.add(String.format(
                     "%d/s: of %d reports %d failed %s and %d were unanswered when the wait ended; %d accepted were"

@@ -38,6 +38,11 @@ final class ProcessCpu {
         return seconds;
     }
 
+    /** The CPU seconds of all the processes of {@code seconds} together. */
+    static double total(Map<String, Double> seconds) {
+        return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
     /** Each process's CPU seconds from {@code before} to {@code after}. */
     static Map<String, Double> between(Map<String, Double> before, Map<String, Double> after) {
         Map<String, Double> used = new LinkedHashMap<>();

@@ -51,6 +51,7 @@ class ProcessCpuTest {
         assertTrue(sink > 0);
         assertTrue(used.get("tests") >= 0.05, "CPU seconds " + used);
         assertEquals(0.0, used.get("ended"));
+        assertEquals(used.get("tests"), ProcessCpu.total(used));
         assertEquals(java.util.List.of("ended", "tests"), java.util.List.copyOf(used.keySet()));
     }
 }
