@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -55,17 +56,15 @@ final class Steps {
 
     /** A field report sent to intake with API key {@code key} and an idempotency key of its own: intake's 202 answer. */
     static JsonNode fieldReport(ApiClient api, String intake, String key, Object report) {
-        return expect(
-                202,
-                api.send(
-                        "POST",
-                        intake + "/api/v1/field-reports",
-                        Map.of(
-                                "X-API-Key",
-                                key,
-                                "Idempotency-Key",
-                                UUID.randomUUID().toString()),
-                        report));
+        return fieldReport(api, intake, key, report, Map.of());
+    }
+
+    /** As {@link #fieldReport(ApiClient, String, String, Object)}, with {@code headers} besides. */
+    static JsonNode fieldReport(ApiClient api, String intake, String key, Object report, Map<String, String> headers) {
+        Map<String, String> sent = new HashMap<>(headers);
+        sent.put("X-API-Key", key);
+        sent.put("Idempotency-Key", UUID.randomUUID().toString());
+        return expect(202, api.send("POST", intake + "/api/v1/field-reports", sent, report));
     }
 
     JsonNode hop(String name, Callable<JsonNode> step) {
@@ -76,7 +75,8 @@ final class Steps {
             return result;
         } catch (Exception | AssertionError e) {
             throw new AssertionError(
-                    "hop " + name + " failed after " + LocalSystem.seconds(started) + "; service logs in " + logs.get(),
+                    "hop " + name + " failed after " + LocalSystem.seconds(started) + " (" + e + "); service logs in "
+                            + logs.get(),
                     e);
         }
     }

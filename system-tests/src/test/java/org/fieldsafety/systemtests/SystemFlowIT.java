@@ -1,30 +1,32 @@
 package org.fieldsafety.systemtests;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.fieldsafety.contracts.FieldLengths;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
+import org.fieldsafety.contracts.Topics;
 import org.fieldsafety.local.ApiClient;
 import org.fieldsafety.local.Demo;
 import org.fieldsafety.local.FieldReport;
 import org.fieldsafety.local.LocalSystem;
-import org.fieldsafety.local.PortPlan;
 import org.fieldsafety.local.Service;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,35 +47,107 @@ class SystemFlowIT {
     private static final Map<String, String> ADMIN = ApiClient.basic("admin", "admin-local");
     private static final Map<String, String> RA = ApiClient.basic("ra", "ra-local");
     private static final Map<String, String> ENG = ApiClient.basic("eng", "eng-local");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static TraceCollector traces;
+    private static TestSystem test;
     private static LocalSystem system;
-    private static Path dataDir;
     private final ApiClient api = new ApiClient();
-    private final Steps steps = new Steps("e2e", HOP_TIMEOUT, () -> dataDir.resolve("logs"));
+    private final Steps steps = new Steps("e2e", HOP_TIMEOUT, () -> test.logs());
 
+    /** The system, every service exporting its traces over OTLP/HTTP to {@link #traces}. */
     @BeforeAll
-    static void startSystem() throws Exception {
-        dataDir = Files.createTempDirectory("fieldsafety-e2e-");
-        Instant started = Instant.now();
-        system = LocalSystem.start(dataDir, PortPlan.free(EnumSet.allOf(Service.class)));
-        LocalSystem.log("e2e: system started in " + LocalSystem.seconds(started) + ", data in " + dataDir);
+    static void startSystem() throws IOException {
+        traces = new TraceCollector();
+        Map<String, String> exported = Map.of(
+                "fieldsafety.traces.endpoint", traces.endpoint(),
+                "quarkus.otel.exporter.otlp.endpoint", traces.endpoint(),
+                "quarkus.otel.exporter.otlp.protocol", "http/protobuf");
+        Map<Service, Map<String, String>> settings = new EnumMap<>(Service.class);
+        EnumSet.allOf(Service.class).forEach(service -> settings.put(service, exported));
+        test = TestSystem.start("e2e", settings);
+        system = test.system();
     }
 
-    /** Stops the system and deletes its data, keeping the services' logs. */
     @AfterAll
     static void stopSystem() throws IOException {
-        if (system != null) {
-            system.close();
+        if (test != null) {
+            test.close();
         }
-        for (String data : List.of("kafka", "postgres", "keycloak")) {
-            Path dir = dataDir.resolve(data);
-            if (Files.exists(dir)) {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder())
-                            .forEach(file -> file.toFile().delete());
-                }
-            }
-        }
+        traces.close();
+    }
+
+    /**
+     * A device that sends a W3C {@code traceparent} with its report finds that one trace in the collector with
+     * spans of every service: intake's request and record, triage's result, fsca's case event through its
+     * outbox and change control's problem report.
+     */
+    @Test
+    void oneReportsTraceShowsEveryService() {
+        String intake = system.baseUrl(Service.INTAKE);
+        String triage = system.baseUrl(Service.TRIAGE);
+        String changeControl = system.baseUrl(Service.CHANGE_CONTROL);
+        String productId = "TRACED-PUMP-" + UUID.randomUUID().toString().substring(0, 8);
+        steps.hop(
+                "1 product",
+                () -> Steps.expect(
+                        200, api.send("PUT", triage + "/api/v1/products/" + productId, ADMIN, Demo.PRODUCT)));
+        String key = steps.hop(
+                        "2 API key",
+                        () -> Steps.expect(
+                                201,
+                                api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "e2e-traced"))))
+                .path("key")
+                .asText();
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+        FieldReport report = FieldReport.example(
+                        Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS),
+                        PatientOutcome.SERIOUS_INJURY)
+                .withProduct(productId);
+        String reportId = steps.hop(
+                        "3 field report with a trace",
+                        () -> Steps.fieldReport(api, intake, key, report, Map.of("traceparent", traceparent)))
+                .path("reportId")
+                .asText();
+        String problemId = steps.hop(
+                        "4 triage",
+                        () -> steps.awaitJson(triage + "/api/v1/triage/" + reportId, RA, json -> json.has("problemId")))
+                .path("problemId")
+                .asText();
+        steps.hop(
+                "5 problem report",
+                () -> steps.awaitJson(
+                        changeControl + "/api/v1/problem-reports?problemId=" + problemId,
+                        ENG,
+                        json -> json.size() > 0));
+
+        // each hop of the report as a span: the request, every record sent and received, fsca's outbox
+        Set<String> hops = Set.of(
+                "intake-service POST /api/v1/field-reports",
+                "intake-service " + Topics.REPORTS + " publish",
+                "triage-service " + Topics.REPORTS + " receive",
+                "triage-service " + Topics.TRIAGE + " publish",
+                "fsca-service " + Topics.TRIAGE + " receive",
+                "fsca-service " + Topics.FSCA + " publish",
+                "change-control-service " + Topics.TRIAGE + " receive",
+                "change-control-service " + Topics.FSCA + " receive");
+        steps.hop("6 trace", () -> {
+            await().atMost(HOP_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> hops(traces.trace(traceId)), received -> received.containsAll(hops));
+            return null;
+        });
+    }
+
+    private static Set<String> hops(List<TraceCollector.Span> spans) {
+        return spans.stream().map(span -> span.service() + " " + span.name()).collect(Collectors.toSet());
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 
     @Test
@@ -195,7 +269,11 @@ class SystemFlowIT {
      */
     private void close(String fsca, String caseId, Map<String, String> raToken) {
         String url = fsca + "/api/v1/fsca-cases/" + caseId;
-        JsonNode fscaCase = Steps.expect(200, api.send("GET", url, raToken, null));
+        // the read model follows the store a moment later: the clocks the decision changed come with it
+        JsonNode fscaCase = steps.awaitJson(
+                url,
+                raToken,
+                json -> !json.path("decision").path("decision").asText().isEmpty());
         Map<String, Object> notReportable = Map.of(
                 "decision", "NOT_REPORTABLE",
                 "rationale", "Investigation found no device involvement",
