@@ -10,6 +10,7 @@ import org.fieldsafety.changecontrol.problem.messaging.ProblemReportPublisher;
 import org.fieldsafety.changecontrol.problem.query.ProblemReportProjection;
 import org.fieldsafety.eventstore.AxonModule;
 import org.fieldsafety.eventstore.CachedAggregates;
+import org.fieldsafety.eventstore.EventStoreConfiguration;
 
 /** The change request and problem report aggregates and the event handlers that follow them. */
 @ApplicationScoped
@@ -44,5 +45,6 @@ class ChangeControlAxonModule implements AxonModule {
                 .registerEventHandler(c -> problemReports)
                 .registerEventHandler(c -> publisher)
                 .registerEventHandler(c -> problemReportPublisher);
+        EventStoreConfiguration.inStoreOrder(configurer, Milestones.PROCESSING_GROUP);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.axonframework.config.Configurer;
 import org.fieldsafety.eventstore.AxonModule;
 import org.fieldsafety.eventstore.CachedAggregates;
+import org.fieldsafety.eventstore.EventStoreConfiguration;
 import org.fieldsafety.fsca.cases.CaseDuties;
 import org.fieldsafety.fsca.cases.FscaCase;
 import org.fieldsafety.fsca.cases.messaging.FscaMilestonePublisher;
@@ -56,5 +57,7 @@ class FscaAxonModule implements AxonModule {
         configurer.configureAggregate(aggregates.of(PeriodicSummaryAgreement.class));
         configurer.eventProcessing().registerEventHandler(c -> projection).registerEventHandler(c -> publisher);
         vigilanceHandlers.forEach(handler -> configurer.eventProcessing().registerEventHandler(c -> handler));
+        EventStoreConfiguration.inStoreOrder(configurer, FscaMilestonePublisher.PROCESSING_GROUP);
+        EventStoreConfiguration.inStoreOrder(configurer, VigilanceMilestonePublisher.PROCESSING_GROUP);
     }
 }

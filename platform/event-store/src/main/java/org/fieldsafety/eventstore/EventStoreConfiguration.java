@@ -31,8 +31,9 @@ import org.fieldsafety.eventstore.deadletter.ParkingPolicy;
  * serializer (no XStream), a 50 ms event fetch delay instead of Axon's 1 s, and pooled streaming processors
  * that split the event stream into {@code segments} by aggregate (each aggregate's events stay in order in
  * one segment) and take 100 events per transaction: the instances of a service share the segments, so with
- * more than one a second instance takes part of the work instead of waiting as a standby. The count
- * applies when a processor first starts (its token entries are made then). A handler that fails is retried, never skipped; an
+ * more than one a second instance takes part of the work instead of waiting as a standby. Publishers keep
+ * one segment ({@link #inStoreOrder}). The count applies when a processor first starts (its token entries
+ * are made then). A handler that fails is retried, never skipped; an
  * event it cannot apply for good is parked in its processing group's dead-letter queue ({@link
  * ParkingPolicy}, table {@code dead_letter_entry}) so the processor goes on with the others. Every event
  * carries who asked for the command that caused it ({@link AuditedCommands#WHO}) and the trace of what caused
@@ -46,12 +47,12 @@ public final class EventStoreConfiguration {
     private static final long FETCH_DELAY_MS = 50;
 
     /**
-     * Segments per processor unless {@code fieldsafety.event-processing.segments} says otherwise: one, because
-     * the milestones of a product's several records are published in the store's order only by one segment
-     * (the topics promise order per product key); more segments split the work across instances and give
-     * that order up between records.
+     * Segments per processor unless {@code fieldsafety.event-processing.segments} says otherwise: two, as many
+     * as the instances the production manifests run, so each takes part of the read models' work (one
+     * instance alone works both). A processor that publishes keeps one whatever the count ({@link
+     * #inStoreOrder}).
      */
-    public static final int SEGMENTS = 1;
+    public static final int SEGMENTS = 2;
 
     private static final int BATCH_SIZE = 100;
     private static final String UNIQUE_VIOLATION = "23505";
@@ -119,6 +120,19 @@ public final class EventStoreConfiguration {
                             .build();
                 });
         return configurer;
+    }
+
+    /**
+     * Keeps the processor of {@code processingGroup} at one segment, whatever the count of the others: a
+     * publisher sends the events of all its aggregates in the event store's order, so the milestones of a
+     * product's several records leave in order, as the topics promise per product key. Its work is not
+     * split across instances; the read models' is.
+     */
+    public static void inStoreOrder(Configurer configurer, String processingGroup) {
+        configurer
+                .eventProcessing()
+                .registerPooledStreamingEventProcessorConfiguration(
+                        processingGroup, (c, builder) -> builder.initialSegmentCount(1));
     }
 
     private static boolean isDuplicateKey(Exception e) {

@@ -31,6 +31,8 @@ import org.fieldsafety.fsca.cases.FscaCaseEvent.IncidentReclassified;
 import org.fieldsafety.fsca.cases.Incident;
 import org.fieldsafety.fsca.cases.Incidents;
 import org.fieldsafety.fsca.cases.ReportingClock;
+import org.fieldsafety.fsca.cases.messaging.FscaMilestonePublisher;
+import org.fieldsafety.fsca.vigilance.messaging.VigilanceMilestonePublisher;
 import org.fieldsafety.infra.InfraTestResource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,31 @@ class FscaCaseProjectionTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("fieldsafety_axon_processor_lag{processing_group=\""));
+    }
+
+    /**
+     * The read models' processors split into the default two segments, which two instances share; the
+     * publishers keep one, so a product's milestones leave in the event store's order.
+     */
+    @Test
+    void publishersKeepOneSegmentWhileReadModelsSplit() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertEquals(2, segments(FscaCaseProjection.PROCESSING_GROUP));
+            assertEquals(1, segments(FscaMilestonePublisher.PROCESSING_GROUP));
+            assertEquals(1, segments(VigilanceMilestonePublisher.PROCESSING_GROUP));
+        });
+    }
+
+    private int segments(String processingGroup) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count =
+                        connection.prepareStatement("select count(*) from token_entry where processor_name = ?")) {
+            count.setString(1, processingGroup);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     /** An incident row with one clock; a clock without a state is one recorded before clock states: open. */
