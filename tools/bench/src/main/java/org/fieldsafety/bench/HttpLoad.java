@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,9 +62,28 @@ final class HttpLoad implements AutoCloseable {
                 .putHeader("X-API-Key", apiKey)
                 .putHeader("Idempotency-Key", UUID.randomUUID().toString());
         Future<Reply> reply = client.request(options)
+                .recover(error -> Future.failedFuture(new NotSent(error)))
                 .compose(request -> request.send(Buffer.buffer(json)))
                 .compose(response -> response.body().map(body -> new Reply(response.statusCode(), body)));
         return reply.toCompletionStage().toCompletableFuture();
+    }
+
+    /**
+     * Why a request failed, for the counts by reason: whether it never got a connection (it waited in the
+     * client's own queue, so intake never saw it) or got no answer once sent, and the client's exception.
+     */
+    static String reason(Throwable error) {
+        Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+        return cause instanceof NotSent notSent
+                ? "not sent, no connection: " + notSent.getCause().getClass().getSimpleName()
+                : "sent, no answer: " + cause.getClass().getSimpleName();
+    }
+
+    /** A request that failed before it had a connection to send on. */
+    private static final class NotSent extends RuntimeException {
+        NotSent(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
     }
 
     /**

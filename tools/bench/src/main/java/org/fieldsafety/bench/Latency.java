@@ -147,7 +147,7 @@ final class Latency {
                     if (error == null && reply.status() == 202) {
                         reportIds.set(index, reply.body().toJsonObject().getString("reportId"));
                     } else {
-                        String reason = error != null ? error.getClass().getSimpleName() : "HTTP " + reply.status();
+                        String reason = error != null ? HttpLoad.reason(error) : "HTTP " + reply.status();
                         failures.computeIfAbsent(reason, k -> new LongAdder()).increment();
                     }
                 } finally {
@@ -213,7 +213,7 @@ final class Latency {
         final Histogram triage = new Histogram(3_600_000_000L, 3);
         final Histogram fsca = new Histogram(3_600_000_000L, 3);
         final double sentPerSecond;
-        /** Requests not answered 202, by reason: an HTTP status, or the client's exception (a timeout). */
+        /** Requests not answered 202, by reason: an HTTP status, or where the client failed ({@link HttpLoad#reason}). */
         final Map<String, LongAdder> failures;
 
         final int failed;
