@@ -123,13 +123,14 @@ class VigilanceReportFlowTest {
         String emdr = reportId(reports, inUs, "US_FDA");
         assertEquals("Art. 87(5)", reports.getString("find { it.id == '" + mir + "' }.basis"));
 
-        // the draft takes the hazard catalogue's codes from triage, with their release
-        as("ra").accept(ContentType.JSON)
+        // the draft takes the hazard catalogue's codes from triage, with their release, and the case's facts
+        // from the case's read model, which another processor writes and may not hold the case yet
+        await().atMost(PATIENCE).untilAsserted(() -> as("ra").accept(ContentType.JSON)
                 .get("/api/v1/vigilance-reports/{id}", mir)
                 .then()
                 .statusCode(200)
                 .body("document.incident.deviceProblems.code", contains("A110202"))
-                .body("document.incident.healthImpacts.release", contains("2022"));
+                .body("document.incident.healthImpacts.release", contains("2022")));
         // the draft lacks what the MIR's schema requires until regulatory affairs completes it
         as("ra").accept("application/xml")
                 .get("/api/v1/vigilance-reports/{id}", mir)
@@ -438,13 +439,17 @@ class VigilanceReportFlowTest {
         assertEquals("EU_MDR", reports.getString("find { it.kind == 'FSCA' }.regime"));
         assertEquals(null, reports.getString("find { it.kind == 'FSCA' }.incidentReportId"));
 
-        String fscaXml = as("ra").accept("application/xml")
-                .get("/api/v1/vigilance-reports/{id}", fsca)
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
-        assertTrue(fscaXml.contains("Dose calculation overflow can over-infuse"), fscaXml);
+        // the decision's facts come from the case's read model, which may not hold the decision yet
+        String fscaXml = await().atMost(PATIENCE)
+                .ignoreExceptions()
+                .until(
+                        () -> as("ra").accept("application/xml")
+                                .get("/api/v1/vigilance-reports/{id}", fsca)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString(),
+                        xml -> xml.contains("Dose calculation overflow can over-infuse"));
         assertTrue(fscaXml.contains("<country>FR</country>"), fscaXml);
         // the person responsible for the action (the FSCA report's 3.7, 21 CFR 806.10(c)(2)): who signed the decision
         assertTrue(fscaXml.contains("<responsiblePerson>Rosa Alvarez</responsiblePerson>"), fscaXml);
