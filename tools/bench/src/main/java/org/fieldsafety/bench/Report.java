@@ -108,9 +108,11 @@ final class Report {
             notes give how many). The next rate starts once every consumer group has committed every record:
             *backlog left* is how long that took after the wait ended (at most 600 s). A request that gets
             no connection within 30 s, or no answer 30 s after it was sent, fails and is counted among the
-            failures with its reason; none is waited on. *CPU per report* is the CPU seconds of every process of
+            failures with its reason (never sent, waiting in the client's queue for a connection, or sent and
+            not answered); none is waited on. *CPU per accepted report* is the CPU seconds of every process of
             the system (user and system time from `/proc/<pid>/stat`, PostgreSQL and Keycloak with their
-            descendants) from the first send until the backlog was worked off, divided by the reports sent;
+            descendants) from the first send until the backlog was worked off, divided by the reports intake
+            accepted;
             the notes give each process's seconds and the load generator's own, which is not in the total.""",
             "replay",
             """
