@@ -115,18 +115,6 @@ class FscaCaseProjectionTest {
         });
     }
 
-    private int segments(String processingGroup) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement count =
-                        connection.prepareStatement("select count(*) from token_entry where processor_name = ?")) {
-            count.setString(1, processingGroup);
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
-    }
-
     /** An incident row with one clock; a clock without a state is one recorded before clock states: open. */
     private void insertIncident(String caseId, String reportId, String regime, Instant deadline, String state)
             throws SQLException {
@@ -222,10 +210,15 @@ class FscaCaseProjectionTest {
         }
     }
 
-    private long single(String sql, String caseId) throws SQLException {
+    /** The token entries, one per segment, of {@code processingGroup}'s processor. */
+    private long segments(String processingGroup) throws SQLException {
+        return single("select count(*) from token_entry where processor_name = ?", processingGroup);
+    }
+
+    private long single(String sql, String parameter) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, caseId);
+            query.setString(1, parameter);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
