@@ -261,11 +261,8 @@ class ChangeControlConsoleIT {
         Map<String, String> admin = ApiClient.basic("admin", "admin-local");
         String triage = running.system().baseUrl(Service.TRIAGE);
         String intake = running.system().baseUrl(Service.INTAKE);
-        Steps.expect(200, api.send("PUT", triage + "/api/v1/products/" + Demo.PRODUCT_ID, admin, Demo.PRODUCT));
-        String key = Steps.expect(
-                        201, api.send("POST", intake + "/api/v1/api-keys", admin, Map.of("client", "console")))
-                .path("key")
-                .asText();
+        Steps.product(api, triage, Demo.PRODUCT_ID);
+        String key = Steps.apiKey(api, intake, "console");
         FieldReport example = FieldReport.example(
                 Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS), PatientOutcome.NO_HARM);
         FieldReport report =

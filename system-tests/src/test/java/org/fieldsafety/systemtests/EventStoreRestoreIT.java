@@ -43,7 +43,6 @@ import org.junit.jupiter.api.Test;
 class EventStoreRestoreIT {
 
     private static final Duration HOP_TIMEOUT = Duration.ofSeconds(60);
-    private static final Map<String, String> ADMIN = ApiClient.basic("admin", "admin-local");
     private static final Map<String, String> AUDITOR = ApiClient.basic("auditor", "auditor-local");
     private static final String FSCA_GROUP = "fsca-service";
     /** What fsca's consumer group reads. */
@@ -70,17 +69,7 @@ class EventStoreRestoreIT {
         LocalSystem system = running.system();
         String fsca = system.baseUrl(Service.FSCA);
         String database = Service.FSCA.database();
-        String key = steps.hop(
-                        "1 API key",
-                        () -> Steps.expect(
-                                201,
-                                api.send(
-                                        "POST",
-                                        system.baseUrl(Service.INTAKE) + "/api/v1/api-keys",
-                                        ADMIN,
-                                        Map.of("client", "restore"))))
-                .path("key")
-                .asText();
+        String key = steps.hop("1 API key", () -> Steps.apiKey(api, system.baseUrl(Service.INTAKE), "restore"));
 
         String before = openCase("2 case before the backup", key, "E-DOSE-CALC-OVERFLOW");
         Map<TopicPartition, OffsetAndMetadata> atBackup;

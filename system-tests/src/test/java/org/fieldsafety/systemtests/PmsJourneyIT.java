@@ -48,7 +48,6 @@ class PmsJourneyIT {
 
     private static final Duration HOP_TIMEOUT = Duration.ofSeconds(60);
     private static final String PRODUCT = "PMS-JOURNEY-PUMP";
-    private static final Map<String, String> ADMIN = ApiClient.basic("admin", "admin-local");
     private static final Map<String, String> RA = ApiClient.basic("ra", "ra-local");
     private static final Map<String, String> QA = ApiClient.basic("qa", "qa-local");
     private static final Map<String, String> ENG = ApiClient.basic("eng", "eng-local");
@@ -87,10 +86,7 @@ class PmsJourneyIT {
         String changeControl = system.baseUrl(Service.CHANGE_CONTROL);
         List<ReceivedEvent> received = follow("pms-journey-" + UUID.randomUUID());
 
-        String key = Steps.expect(
-                        201, api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "pms-journey")))
-                .path("key")
-                .asText();
+        String key = Steps.apiKey(api, intake, "pms-journey");
         FieldReport report = FieldReport.example(
                         Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS),
                         PatientOutcome.SERIOUS_INJURY)

@@ -31,7 +31,6 @@ class ProblemResolutionIT {
 
     private static final String WINDOW = "PT2S";
     private static final Duration HOP_TIMEOUT = Duration.ofSeconds(90);
-    private static final Map<String, String> ADMIN = ApiClient.basic("admin", "admin-local");
     private static final Map<String, String> RA = ApiClient.basic("ra", "ra-local");
     private static final Map<String, String> QA = ApiClient.basic("qa", "qa-local");
     private static final Map<String, String> ENG = ApiClient.basic("eng", "eng-local");
@@ -63,13 +62,7 @@ class ProblemResolutionIT {
         String problems = running.system().baseUrl(Service.CHANGE_CONTROL) + "/api/v1/problem-reports";
         String changes = running.system().baseUrl(Service.CHANGE_CONTROL) + "/api/v1/change-requests";
 
-        String key = steps.hop(
-                        "1 API key",
-                        () -> Steps.expect(
-                                201,
-                                api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "resolution"))))
-                .path("key")
-                .asText();
+        String key = steps.hop("1 API key", () -> Steps.apiKey(api, intake, "resolution"));
         FieldReport first = telemetry("4.2.1");
         String firstReportId = steps.hop("2 telemetry report", () -> Steps.fieldReport(api, intake, key, first))
                 .path("reportId")

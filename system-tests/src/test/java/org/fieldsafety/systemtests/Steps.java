@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.fieldsafety.local.ApiClient;
+import org.fieldsafety.local.Demo;
 import org.fieldsafety.local.LocalSystem;
 
 /**
@@ -22,6 +23,8 @@ import org.fieldsafety.local.LocalSystem;
  * where the services' logs are.
  */
 final class Steps {
+
+    private static final Map<String, String> ADMIN = ApiClient.basic("admin", "admin-local");
 
     private final ApiClient api = new ApiClient();
     private final String test;
@@ -54,6 +57,18 @@ final class Steps {
         return response.body().isEmpty() ? null : response.json();
     }
 
+    /** A new API key of intake's for {@code client}, made by the administrator. */
+    static String apiKey(ApiClient api, String intake, String client) {
+        return expect(201, api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", client)))
+                .path("key")
+                .asText();
+    }
+
+    /** {@code productId} registered on triage by the administrator, with the demo product's data: triage's answer. */
+    static JsonNode product(ApiClient api, String triage, String productId) {
+        return expect(200, api.send("PUT", triage + "/api/v1/products/" + productId, ADMIN, Demo.PRODUCT));
+    }
+
     /** A field report sent to intake with API key {@code key} and an idempotency key of its own: intake's 202 answer. */
     static JsonNode fieldReport(ApiClient api, String intake, String key, Object report) {
         return fieldReport(api, intake, key, report, Map.of());
@@ -67,10 +82,10 @@ final class Steps {
         return expect(202, api.send("POST", intake + "/api/v1/field-reports", sent, report));
     }
 
-    JsonNode hop(String name, Callable<JsonNode> step) {
+    <T> T hop(String name, Callable<T> step) {
         Instant started = Instant.now();
         try {
-            JsonNode result = step.call();
+            T result = step.call();
             LocalSystem.log(test + ": hop " + name + " took " + LocalSystem.seconds(started));
             return result;
         } catch (Exception | AssertionError e) {

@@ -24,7 +24,6 @@ import org.fieldsafety.contracts.FieldLengths;
 import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.contracts.Topics;
 import org.fieldsafety.local.ApiClient;
-import org.fieldsafety.local.Demo;
 import org.fieldsafety.local.FieldReport;
 import org.fieldsafety.local.LocalSystem;
 import org.fieldsafety.local.Service;
@@ -44,7 +43,6 @@ import org.junit.jupiter.api.Test;
 class SystemFlowIT {
 
     private static final Duration HOP_TIMEOUT = Duration.ofSeconds(60);
-    private static final Map<String, String> ADMIN = ApiClient.basic("admin", "admin-local");
     private static final Map<String, String> RA = ApiClient.basic("ra", "ra-local");
     private static final Map<String, String> ENG = ApiClient.basic("eng", "eng-local");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -88,17 +86,8 @@ class SystemFlowIT {
         String triage = system.baseUrl(Service.TRIAGE);
         String changeControl = system.baseUrl(Service.CHANGE_CONTROL);
         String productId = "TRACED-PUMP-" + UUID.randomUUID().toString().substring(0, 8);
-        steps.hop(
-                "1 product",
-                () -> Steps.expect(
-                        200, api.send("PUT", triage + "/api/v1/products/" + productId, ADMIN, Demo.PRODUCT)));
-        String key = steps.hop(
-                        "2 API key",
-                        () -> Steps.expect(
-                                201,
-                                api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "e2e-traced"))))
-                .path("key")
-                .asText();
+        steps.hop("1 product", () -> Steps.product(api, triage, productId));
+        String key = steps.hop("2 API key", () -> Steps.apiKey(api, intake, "e2e-traced"));
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
         FieldReport report = FieldReport.example(
@@ -157,10 +146,7 @@ class SystemFlowIT {
         String fsca = system.baseUrl(Service.FSCA);
         String changeControl = system.baseUrl(Service.CHANGE_CONTROL);
 
-        JsonNode apiKey = steps.hop(
-                "1 API key",
-                () -> Steps.expect(201, api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "e2e"))));
-        String key = apiKey.path("key").asText();
+        String key = steps.hop("1 API key", () -> Steps.apiKey(api, intake, "e2e"));
 
         FieldReport report = FieldReport.example(
                 Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS),
@@ -359,13 +345,7 @@ class SystemFlowIT {
         String intake = system.baseUrl(Service.INTAKE);
         String triage = system.baseUrl(Service.TRIAGE);
         String fsca = system.baseUrl(Service.FSCA);
-        String key = steps.hop(
-                        "1 API key",
-                        () -> Steps.expect(
-                                201,
-                                api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "complaints"))))
-                .path("key")
-                .asText();
+        String key = steps.hop("1 API key", () -> Steps.apiKey(api, intake, "complaints"));
 
         Instant aware = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> complaint = Map.of(
@@ -430,13 +410,7 @@ class SystemFlowIT {
         String triage = system.baseUrl(Service.TRIAGE);
         String fsca = system.baseUrl(Service.FSCA);
         String changeControl = system.baseUrl(Service.CHANGE_CONTROL);
-        String key = steps.hop(
-                        "1 API key",
-                        () -> Steps.expect(
-                                201,
-                                api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "e2e-long"))))
-                .path("key")
-                .asText();
+        String key = steps.hop("1 API key", () -> Steps.apiKey(api, intake, "e2e-long"));
         FieldReport example = FieldReport.example(
                 Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS),
                 PatientOutcome.SERIOUS_INJURY);
@@ -501,17 +475,8 @@ class SystemFlowIT {
         String fsca = system.baseUrl(Service.FSCA);
         String productId = "TREND-PUMP-" + UUID.randomUUID().toString().substring(0, 8);
 
-        steps.hop(
-                "1 product",
-                () -> Steps.expect(
-                        200, api.send("PUT", triage + "/api/v1/products/" + productId, ADMIN, Demo.PRODUCT)));
-        String key = steps.hop(
-                        "2 API key",
-                        () -> Steps.expect(
-                                201,
-                                api.send("POST", intake + "/api/v1/api-keys", ADMIN, Map.of("client", "e2e-trend"))))
-                .path("key")
-                .asText();
+        steps.hop("1 product", () -> Steps.product(api, triage, productId));
+        String key = steps.hop("2 API key", () -> Steps.apiKey(api, intake, "e2e-trend"));
         FieldReport harmless = FieldReport.example(
                 Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS), PatientOutcome.NONE);
         FieldReport truncatedLog =

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
@@ -54,7 +55,7 @@ final class TraceCollector implements AutoCloseable {
                 String service = resource.getResource().getAttributesList().stream()
                         .filter(attribute -> attribute.getKey().equals(SERVICE_NAME))
                         .map(KeyValue::getValue)
-                        .map(value -> value.getStringValue())
+                        .map(AnyValue::getStringValue)
                         .findFirst()
                         .orElse("");
                 for (ScopeSpans scope : resource.getScopeSpansList()) {
