@@ -23,8 +23,11 @@ public final class Bench {
         List<Results.Run> run(Options options) throws Exception;
     }
 
-    /** The command-line options every scenario sees. */
-    record Options(boolean smoke, int runs, Path results) {}
+    /**
+     * The command-line options every scenario sees; {@code rates} (reports per second, {@code --rates
+     * 300,600}) replaces the latency scenario's own, empty for its default.
+     */
+    record Options(boolean smoke, int runs, Path results, List<Integer> rates) {}
 
     private static final Map<String, Scenario> SCENARIOS = Map.of(
             "kafka-vs-intake", KafkaVsIntake::run,
@@ -44,6 +47,7 @@ public final class Bench {
         boolean smoke = rest.remove("--smoke");
         int runs = Integer.parseInt(option(rest, "--runs", "1"));
         Path results = Path.of(option(rest, "--results", "tools/bench/target/results"));
+        String rates = option(rest, "--rates", "");
         if (args[0].equals("report")) {
             Report.write(results, Path.of(option(rest, "--out", "docs/benchmarks.md")), option(rest, "--note", ""));
             return;
@@ -53,7 +57,19 @@ public final class Bench {
             usage();
         }
         log(args[0] + ": " + runs + " run(s)" + (smoke ? ", smoke" : ""));
-        Results.store(results, args[0], smoke, scenario.run(new Options(smoke, runs, results)));
+        Results.store(
+                results,
+                args[0],
+                smoke,
+                scenario.run(new Options(
+                        smoke,
+                        runs,
+                        results,
+                        rates.isEmpty()
+                                ? List.of()
+                                : Arrays.stream(rates.split(","))
+                                        .map(Integer::valueOf)
+                                        .toList())));
         // Kafka's and Vert.x's non-daemon threads must not keep a finished run alive
         System.exit(0);
     }
@@ -75,7 +91,7 @@ public final class Bench {
         System.err.println(
                 "Usage: Bench "
                         + String.join("|", SCENARIOS.keySet().stream().sorted().toList())
-                        + " [--smoke] [--runs n] [--results dir]\n       Bench report [--results dir] [--out file] [--note text]");
+                        + " [--smoke] [--runs n] [--results dir] [--rates r1,r2]\n       Bench report [--results dir] [--out file] [--note text]");
         System.exit(2);
     }
 

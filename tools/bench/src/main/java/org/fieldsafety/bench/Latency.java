@@ -56,6 +56,8 @@ final class Latency {
     static final int CANDIDATE_EVERY = 20;
     /** The bench's own JVM among the processes whose CPU is measured, apart from the system's total. */
     private static final String LOAD_GENERATOR = "load generator";
+    /** How many of PostgreSQL's busiest statements a measurement's note names. */
+    private static final int TOP_STATEMENTS = 5;
 
     static final long POLL = 25;
     private static final int PRODUCTS = 50;
@@ -66,39 +68,63 @@ final class Latency {
      * requests unanswered when the wait ended with 32 connections, none with 512).
      */
     static final int CONNECTIONS = 512;
+    /** One round of the warm-up, and the smoke run's only one. */
+    private static final Duration WARM_UP = Duration.ofSeconds(30);
+
+    private static final Duration SMOKE = Duration.ofSeconds(1);
+    /** How long a run first watches the system idle. */
+    private static final Duration IDLE = Duration.ofSeconds(30);
+    /** The JIT compilers' share of the system's CPU in a warm-up round under which the measurements start. */
+    private static final double SETTLED = 0.1;
+    /** At most this many warm-up rounds: a compiler that never settles is a figure of the runs, not a hang. */
+    private static final int WARM_UP_ROUNDS = 10;
     /** The longest wait for a measurement's queued work before the next one starts. */
     private static final Duration BACKLOG_BOUND = Duration.ofMinutes(10);
 
     private Latency() {}
 
     static List<Results.Run> run(Bench.Options options) throws Exception {
-        List<Integer> rates = options.smoke() ? List.of(50) : List.of(500, 1_000, 2_000);
+        List<Integer> rates = !options.rates().isEmpty()
+                ? options.rates()
+                : options.smoke() ? List.of(50) : List.of(500, 1_000, 2_000);
         Duration duration = options.smoke() ? Duration.ofSeconds(3) : Duration.ofSeconds(60);
         Duration drain = Duration.ofSeconds(options.smoke() ? 30 : 60);
         List<Results.Run> runs = new ArrayList<>();
         try (BenchSystem bench = BenchSystem.start();
                 HttpLoad http = new HttpLoad(bench.system.baseUrl(Service.INTAKE), bench.apiKey, CONNECTIONS);
-                Observer observer = new Observer(bench)) {
+                Observer observer = new Observer(bench);
+                PgActivity database = new PgActivity(bench.system.jdbcUrl("postgres"))) {
             Map<String, Long> processes = new LinkedHashMap<>(bench.processes());
             processes.put(LOAD_GENERATOR, ProcessHandle.current().pid());
-            ProcessCpu cpu = new ProcessCpu(processes);
-            // long enough for the services' JIT: after 10 s at 100/s the first rate measured the compiler
-            Bench.log("warm-up");
-            measure(
-                    bench,
-                    http,
-                    observer,
-                    cpu,
-                    "warmup",
-                    options.smoke() ? 100 : 500,
-                    Duration.ofSeconds(options.smoke() ? 1 : 60),
-                    drain);
+            Probes probes = new Probes(new ProcessCpu(processes), database);
+            // at the first rate, which a system that keeps up at all keeps up with, until the JIT compilers have
+            // done most of their work: on two busy cores they took over a third of the machine for minutes, and a
+            // measurement with them measured the compilers (a service runs for days, compiled in its first minutes)
+            int warmRate = options.smoke() ? 100 : rates.get(0);
+            for (int round = 1; ; round++) {
+                Measurement warm = measure(
+                        bench,
+                        http,
+                        observer,
+                        probes,
+                        "warmup" + round,
+                        warmRate,
+                        options.smoke() ? SMOKE : WARM_UP,
+                        drain);
+                double share = warm.compilerShare();
+                Bench.log(String.format(
+                        "warm-up round %d: the JIT compilers used %.0f %% of the system's CPU", round, 100 * share));
+                if (options.smoke() || share <= SETTLED || round == WARM_UP_ROUNDS) {
+                    break;
+                }
+            }
             for (int run = 1; run <= options.runs(); run++) {
                 Map<String, Double> figures = new LinkedHashMap<>();
                 List<String> notes = new ArrayList<>();
+                figures.put("idle system CPU, cores", idleCores(probes, options.smoke() ? SMOKE : IDLE));
                 for (int rate : rates) {
                     Measurement measured =
-                            measure(bench, http, observer, cpu, "r" + run + "x" + rate, rate, duration, drain);
+                            measure(bench, http, observer, probes, "r" + run + "x" + rate, rate, duration, drain);
                     measured.into(rate, figures, notes);
                     Bench.log(notes.get(notes.size() - 1));
                 }
@@ -108,11 +134,22 @@ final class Latency {
         return runs;
     }
 
+    /**
+     * The cores the system uses with no report coming in: its processors polling, its schedulers, its
+     * brokers' own work. A report's cost is the rest.
+     */
+    private static double idleCores(Probes probes, Duration span) throws InterruptedException {
+        Map<String, Double> before = probes.cpu.snapshot();
+        Thread.sleep(span.toMillis());
+        Map<String, Double> used = ProcessCpu.between(before, probes.cpu.snapshot());
+        return (ProcessCpu.total(used) - used.getOrDefault(LOAD_GENERATOR, 0.0)) / span.toSeconds();
+    }
+
     private static Measurement measure(
             BenchSystem bench,
             HttpLoad http,
             Observer observer,
-            ProcessCpu cpu,
+            Probes probes,
             String name,
             int rate,
             Duration duration,
@@ -132,7 +169,9 @@ final class Latency {
         byte[][] bodies = IntStream.range(0, count)
                 .mapToObj(i -> Reports.json(Reports.report(i, i % CANDIDATE_EVERY == 0, products)))
                 .toArray(byte[][]::new);
-        Map<String, Double> cpuBefore = cpu.snapshot();
+        Map<String, Double> cpuBefore = probes.cpu.snapshot();
+        Map<String, Double> compilersBefore = probes.cpu.compilerSnapshot();
+        probes.database.reset();
         long start = System.nanoTime() + 10_000_000;
         long interval = 1_000_000_000L / rate;
         for (int i = 0; i < count; i++) {
@@ -194,11 +233,16 @@ final class Latency {
         }
         Optional<Duration> drained = bench.awaitDrained(BACKLOG_BOUND);
         measured.backlogSeconds = drained.orElse(BACKLOG_BOUND).toMillis() / 1000.0;
-        measured.cpuSeconds = ProcessCpu.between(cpuBefore, cpu.snapshot());
+        measured.cpuSeconds = ProcessCpu.between(cpuBefore, probes.cpu.snapshot());
+        measured.compilerSeconds = ProcessCpu.between(compilersBefore, probes.cpu.compilerSnapshot());
+        measured.databaseTop = probes.database.top(TOP_STATEMENTS);
         Bench.log(drained.map(d -> "backlog worked off " + d.toMillis() / 1000.0 + " s after the wait ended")
                 .orElse("backlog still there after " + BACKLOG_BOUND.toSeconds() + " s; the next rate starts anyway"));
         return measured;
     }
+
+    /** What a measurement watches beside the reports: each process's CPU and PostgreSQL's statements. */
+    private record Probes(ProcessCpu cpu, PgActivity database) {}
 
     private static long micros(long nanos) {
         return Math.max(0, nanos / 1_000);
@@ -224,6 +268,10 @@ final class Latency {
         double backlogSeconds;
         /** Each process's CPU seconds from the first send until the backlog was worked off. */
         Map<String, Double> cpuSeconds = Map.of();
+        /** Of those, each JVM's CPU seconds in its JIT compiler threads. */
+        Map<String, Double> compilerSeconds = Map.of();
+        /** PostgreSQL's statements seen most often over the same span ({@link PgActivity#top}). */
+        String databaseTop = "";
 
         Measurement(double sentPerSecond, Map<String, LongAdder> failures) {
             this.sentPerSecond = sentPerSecond;
@@ -241,6 +289,16 @@ final class Latency {
             }
         }
 
+        /** The JIT compilers' share of the system's CPU (the load generator's apart). */
+        double compilerShare() {
+            return (ProcessCpu.total(compilerSeconds) - compilerSeconds.getOrDefault(LOAD_GENERATOR, 0.0))
+                    / systemCpu();
+        }
+
+        private double systemCpu() {
+            return ProcessCpu.total(cpuSeconds) - cpuSeconds.getOrDefault(LOAD_GENERATOR, 0.0);
+        }
+
         void into(int rate, Map<String, Double> figures, List<String> notes) {
             percentiles(figures, rate + "/s intake 202", intake);
             percentiles(figures, rate + "/s triage result", triage);
@@ -250,12 +308,13 @@ final class Latency {
             long reports = intake.getTotalCount() + failed;
             // per report intake accepted: a request that failed or was never sent cost the system little
             long accepted = intake.getTotalCount() - unanswered;
-            double systemCpu = ProcessCpu.total(cpuSeconds) - cpuSeconds.getOrDefault(LOAD_GENERATOR, 0.0);
-            figures.put(rate + "/s CPU per accepted report, all processes, ms", 1000 * systemCpu / accepted);
+            figures.put(rate + "/s CPU per accepted report, all processes, ms", 1000 * systemCpu() / accepted);
+            figures.put(rate + "/s JIT compilers' share of that CPU, %", 100 * compilerShare());
             notes.add(String.format(
                     "%d/s: of %d reports %d failed %s and %d were unanswered when the wait ended; %d accepted were"
                             + " not triaged and %d of %d candidates not visible by then; CPU seconds from the first"
-                            + " send until the backlog was worked off: %s",
+                            + " send until the backlog was worked off (of them in JIT compilers): %s; PostgreSQL's busiest"
+                            + " statements: %s",
                     rate,
                     reports,
                     failed,
@@ -265,8 +324,13 @@ final class Latency {
                     notVisible,
                     fsca.getTotalCount(),
                     cpuSeconds.entrySet().stream()
-                            .map(process -> String.format("%s %.1f", process.getKey(), process.getValue()))
-                            .collect(Collectors.joining(", "))));
+                            .map(process -> String.format(
+                                    "%s %.1f (%.1f)",
+                                    process.getKey(),
+                                    process.getValue(),
+                                    compilerSeconds.getOrDefault(process.getKey(), 0.0)))
+                            .collect(Collectors.joining(", ")),
+                    databaseTop));
         }
 
         private static void percentiles(Map<String, Double> figures, String name, Histogram histogram) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * CPU time used by the system's processes, read from {@code /proc/<pid>/stat}: user and system time of each
@@ -38,6 +39,19 @@ final class ProcessCpu {
         return seconds;
     }
 
+    /**
+     * Each JVM's CPU seconds so far in its JIT compiler threads (C1 and C2), by name; 0 for a process that is
+     * not a JVM. What they use during a measurement is the part of its cost that a longer warm-up would
+     * have taken out: a service runs for days, its code is compiled in its first minutes.
+     */
+    Map<String, Double> compilerSnapshot() {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        processes.keySet().stream()
+                .sorted()
+                .forEach(name -> seconds.put(name, compilerTicks(processes.get(name)) / TICKS_PER_SECOND));
+        return seconds;
+    }
+
     /** The CPU seconds of all the processes of {@code seconds} together. */
     static double total(Map<String, Double> seconds) {
         return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -62,6 +76,34 @@ final class ProcessCpu {
         return ticks;
     }
 
+    /** utime + stime of the threads of {@code pid} that HotSpot names as its compilers. */
+    private static long compilerTicks(long pid) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            return threads.mapToLong(ProcessCpu::compilerThreadTicks).sum();
+        } catch (NoSuchFileException gone) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long compilerThreadTicks(Path thread) {
+        String stat;
+        try {
+            stat = Files.readString(thread.resolve("stat"));
+        } catch (IOException ended) {
+            return 0; // a thread that ended after the listing
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        boolean compiler = name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+        if (!compiler) {
+            return 0;
+        }
+        long[] times = times(stat);
+        // a thread's cutime and cstime are its whole process's ended children: only its own two count
+        return times[0] + times[1];
+    }
+
     /** utime + stime + cutime + cstime of one process; 0 for one that has ended. */
     static long ticks(long pid) {
         try {
@@ -78,11 +120,19 @@ final class ProcessCpu {
      * parentheses and may itself hold spaces and parentheses.
      */
     static long ticks(String stat) {
+        long[] times = times(stat);
+        return times[0] + times[1] + times[2] + times[3];
+    }
+
+    /** utime, stime, cutime and cstime of a stat line. */
+    private static long[] times(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
         // fields[0] is field 3 (state), so field n is fields[n - 3]
-        return Long.parseLong(fields[11])
-                + Long.parseLong(fields[12])
-                + Long.parseLong(fields[13])
-                + Long.parseLong(fields[14]);
+        return new long[] {
+            Long.parseLong(fields[11]),
+            Long.parseLong(fields[12]),
+            Long.parseLong(fields[13]),
+            Long.parseLong(fields[14])
+        };
     }
 }

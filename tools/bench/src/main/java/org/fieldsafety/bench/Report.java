@@ -94,8 +94,13 @@ final class Report {
             report in 20 is an FSCA candidate (serious injury, UNACCEPTABLE risk), spread over 50 freshly
             registered products so each measurement starts with empty cases; the other 19 are harmless
             reports of the same products, whose burst raises a trend signal per product (one signal on its
-            case since decision 0006; before, every one of them became an incident of that case); first a
-            warm-up of 60 s at 500/s, not measured, for the services' JIT. What each percentile measures:
+            case since decision 0006; before, every one of them became an incident of that case). First a
+            warm-up at the first rate, not measured, in rounds of 30 s until the JIT compilers of the JVMs
+            used at most 10 % of the system's CPU in a round (at most 10 rounds): on these two cores C2 took
+            over a third of the machine for minutes after a start, and a measurement then measured the
+            compilers, not a service that runs for days. Each run then first watches the system idle for
+            30 s: *idle system CPU* is the cores it used with no report coming in (the load generator's
+            own apart; its PostgreSQL sampler below is in it). What each percentile measures:
 
             - *intake 202*: due time until the client received the 202;
             - *triage result*: due time until the report's ReportTriaged reached a consumer of
@@ -112,8 +117,11 @@ final class Report {
             not answered); none is waited on. *CPU per accepted report* is the CPU seconds of every process of
             the system (user and system time from `/proc/<pid>/stat`, PostgreSQL and Keycloak with their
             descendants) from the first send until the backlog was worked off, divided by the reports intake
-            accepted;
-            the notes give each process's seconds and the load generator's own, which is not in the total.""",
+            accepted; *JIT compilers' share* is the part of those seconds in the JVMs' C1 and C2 compiler
+            threads (`/proc/<pid>/task`). The notes give each process's seconds with its compilers' in
+            brackets, the load generator's own (not in the total), and PostgreSQL's busiest statements:
+            `pg_stat_activity` sampled every 20 ms over the same span (`PgActivity`), each statement counted in
+            the samples that found it running.""",
             "replay",
             """
             ## 4. Projection replay

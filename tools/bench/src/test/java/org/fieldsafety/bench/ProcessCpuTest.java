@@ -54,4 +54,21 @@ class ProcessCpuTest {
         assertEquals(used.get("tests"), ProcessCpu.total(used));
         assertEquals(java.util.List.of("ended", "tests"), java.util.List.copyOf(used.keySet()));
     }
+
+    @Test
+    void aJvmsCompilerThreadsArePartOfItsSecondsAndAShellHasNone() throws Exception {
+        Process shell = new ProcessBuilder("sh", "-c", "sleep 30").start();
+        try {
+            ProcessCpu cpu =
+                    new ProcessCpu(Map.of("tests", ProcessHandle.current().pid(), "shell", shell.pid()));
+            Map<String, Double> compilers = cpu.compilerSnapshot();
+
+            // this JVM compiled its hot methods to get here, in threads named "C1 CompilerThre..."
+            assertTrue(compilers.get("tests") > 0, "compiler seconds " + compilers);
+            assertTrue(compilers.get("tests") <= cpu.snapshot().get("tests"));
+            assertEquals(0.0, compilers.get("shell"));
+        } finally {
+            shell.destroyForcibly();
+        }
+    }
 }
