@@ -120,7 +120,7 @@ final class Report {
             accepted; *JIT compilers' share* is the part of those seconds in the JVMs' C1 and C2 compiler
             threads (`/proc/<pid>/task`). The notes give each process's seconds with its compilers' in
             brackets, the load generator's own (not in the total), and PostgreSQL's busiest statements:
-            `pg_stat_activity` sampled every 20 ms over the same span (`PgActivity`), each statement counted in
+            `pg_stat_activity` sampled every 100 ms over the same span (`PgActivity`), each statement counted in
             the samples that found it running.""",
             "replay",
             """
