@@ -214,8 +214,10 @@ class ProblemReportFlowTest {
     /**
      * What one consumed batch of triage's topic does: its problem opens a report, each of its field reports
      * is stored once however often it came, a closed problem report reopens once, with the batch's first
-     * report of it, another event type is skipped whatever its shape, and the one ReportTriaged that cannot
-     * be read goes alone to the dead letters. The same batch delivered again changes nothing.
+     * report of it, another event type is skipped whatever its shape, a report of a problem that has no
+     * problem report (its ProblemDetected never came) is stored and reopens nothing without holding up the
+     * rest, and the one ReportTriaged that cannot be read goes alone to the dead letters. The same batch
+     * delivered again changes nothing.
      */
     @Test
     void aBatchIsHandledWholeWithOnlyItsUnreadableEventDeadLetteredAndRedeliveredChangesNothing() throws Exception {
@@ -239,6 +241,7 @@ class ProblemReportFlowTest {
 
         String productId = closed.productId();
         ProblemDetected detected = problem(productId);
+        ProblemDetected unannounced = problem(productId);
         List<ProducerRecord<String, String>> batch = List.of(
                 event(productId, ProblemDetected.TYPE, json.writeValueAsString(detected)),
                 event(productId, ReportTriaged.TYPE, json.writeValueAsString(triaged(detected, 1, "4.2.1"))),
@@ -250,7 +253,8 @@ class ProblemReportFlowTest {
                 // follow-up information on report 2: the same event, not another field report
                 event(productId, ReportTriaged.TYPE, json.writeValueAsString(followUp(closed, 4, 2))),
                 // a complaint that named no software version
-                event(productId, ReportTriaged.TYPE, json.writeValueAsString(triaged(detected, 5, null))));
+                event(productId, ReportTriaged.TYPE, json.writeValueAsString(triaged(detected, 5, null))),
+                event(productId, ReportTriaged.TYPE, json.writeValueAsString(triaged(unannounced, 6, "4.2.1"))));
         try (KafkaConsumer<String, String> deadLetters =
                 TestKafka.consumerFromStart(bootstrapServers, Topics.deadLetter(Topics.TRIAGE))) {
             TestKafka.publishInOneBatch(bootstrapServers, batch);
@@ -264,7 +268,7 @@ class ProblemReportFlowTest {
                     TestKafka.header(dead.get(0), "dead-letter-reason")
                             .startsWith("not a " + ReportTriaged.TYPE + " JSON document"),
                     TestKafka.header(dead.get(0), "dead-letter-reason"));
-            assertBatchHandledOnce(closed, detected);
+            assertBatchHandledOnce(closed, detected, unannounced);
 
             ProblemDetected later = problem(productId);
             List<ProducerRecord<String, String>> redelivered = new ArrayList<>(batch);
@@ -272,11 +276,12 @@ class ProblemReportFlowTest {
             TestKafka.publishInOneBatch(bootstrapServers, redelivered);
             awaitStatus(later.problemId(), "OPEN");
             assertEquals(1, awaitDeadLetters(deadLetters, productId).size());
-            assertBatchHandledOnce(closed, detected);
+            assertBatchHandledOnce(closed, detected, unannounced);
         }
     }
 
-    private void assertBatchHandledOnce(ProblemDetected closed, ProblemDetected detected) throws Exception {
+    private void assertBatchHandledOnce(ProblemDetected closed, ProblemDetected detected, ProblemDetected unannounced)
+            throws Exception {
         given().auth()
                 .preemptive()
                 .basic("auditor", "auditor-local")
@@ -295,6 +300,7 @@ class ProblemReportFlowTest {
                 .body("links.reopenings.reportId", equalTo(List.of(reportId(closed, 2))));
         assertEquals(List.of(reportId(detected, 1), reportId(detected, 5)), fieldReports(detected));
         assertEquals(List.of(reportId(closed, 2), reportId(closed, 3)), fieldReports(closed));
+        assertEquals(List.of(reportId(unannounced, 6)), fieldReports(unannounced));
     }
 
     /** The ids of the problem's stored field reports. */

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -161,24 +160,38 @@ public class TriageConsumer {
         }
     }
 
-    /** One command per problem report, with the batch's reports of its problem in the order published. */
+    /**
+     * One command per problem report, with the batch's reports of its problem in the order published, all in
+     * one transaction: most of them change nothing (only a verified or closed report reopens), and one
+     * transaction each was a commit per report under load. A problem without a problem report (its
+     * ProblemDetected dead-lettered) fails that transaction; the commands then go one at a time, that one
+     * skipped.
+     */
     private void recordRecurrences(List<ReportTriaged> reports) {
-        Map<String, List<FieldReport>> byProblem = reports.stream()
+        List<RecordRecurrences> recurrences = reports.stream()
                 .collect(groupingBy(
                         ReportTriaged::problemId,
                         LinkedHashMap::new,
                         mapping(
                                 report -> new FieldReport(
                                         report.reportId(), report.softwareVersion(), report.triagedAt()),
-                                toList())));
-        byProblem.forEach((problemId, fieldReports) -> {
-            RecordRecurrences command = new RecordRecurrences(ProblemReports.idForProblem(problemId), fieldReports);
-            try {
-                Conflicts.retry(() -> commands.send(command, AuditedCommands.SYSTEM));
-            } catch (AggregateNotFoundException e) {
-                // no problem report for this problem (yet): nothing to reopen
-            }
-        });
+                                toList())))
+                .entrySet()
+                .stream()
+                .map(problem ->
+                        new RecordRecurrences(ProblemReports.idForProblem(problem.getKey()), problem.getValue()))
+                .toList();
+        try {
+            Conflicts.retry(() -> commands.sendAll(recurrences, AuditedCommands.SYSTEM));
+        } catch (AggregateNotFoundException e) {
+            recurrences.forEach(command -> {
+                try {
+                    Conflicts.retry(() -> commands.send(command, AuditedCommands.SYSTEM));
+                } catch (AggregateNotFoundException missing) {
+                    // no problem report for this problem: nothing to reopen
+                }
+            });
+        }
     }
 
     private static boolean isFollowUp(ReportTriaged report) {
