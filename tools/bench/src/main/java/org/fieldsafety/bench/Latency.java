@@ -68,9 +68,10 @@ final class Latency {
      * requests unanswered when the wait ended with 32 connections, none with 512).
      */
     static final int CONNECTIONS = 512;
-    /** One round of the warm-up, and the smoke run's only one. */
+    /** One round of the warm-up. */
     private static final Duration WARM_UP = Duration.ofSeconds(30);
 
+    /** The smoke run's one warm-up round and its idle watch. */
     private static final Duration SMOKE = Duration.ofSeconds(1);
     /** How long a run first watches the system idle. */
     private static final Duration IDLE = Duration.ofSeconds(30);
@@ -141,8 +142,12 @@ final class Latency {
     private static double idleCores(Probes probes, Duration span) throws InterruptedException {
         Map<String, Double> before = probes.cpu.snapshot();
         Thread.sleep(span.toMillis());
-        Map<String, Double> used = ProcessCpu.between(before, probes.cpu.snapshot());
-        return (ProcessCpu.total(used) - used.getOrDefault(LOAD_GENERATOR, 0.0)) / span.toSeconds();
+        return systemSeconds(ProcessCpu.between(before, probes.cpu.snapshot())) / span.toSeconds();
+    }
+
+    /** The seconds of the system's processes together: all of {@code seconds} but the load generator's. */
+    private static double systemSeconds(Map<String, Double> seconds) {
+        return ProcessCpu.total(seconds) - seconds.getOrDefault(LOAD_GENERATOR, 0.0);
     }
 
     private static Measurement measure(
@@ -291,12 +296,7 @@ final class Latency {
 
         /** The JIT compilers' share of the system's CPU (the load generator's apart). */
         double compilerShare() {
-            return (ProcessCpu.total(compilerSeconds) - compilerSeconds.getOrDefault(LOAD_GENERATOR, 0.0))
-                    / systemCpu();
-        }
-
-        private double systemCpu() {
-            return ProcessCpu.total(cpuSeconds) - cpuSeconds.getOrDefault(LOAD_GENERATOR, 0.0);
+            return systemSeconds(compilerSeconds) / systemSeconds(cpuSeconds);
         }
 
         void into(int rate, Map<String, Double> figures, List<String> notes) {
@@ -308,7 +308,9 @@ final class Latency {
             long reports = intake.getTotalCount() + failed;
             // per report intake accepted: a request that failed or was never sent cost the system little
             long accepted = intake.getTotalCount() - unanswered;
-            figures.put(rate + "/s CPU per accepted report, all processes, ms", 1000 * systemCpu() / accepted);
+            figures.put(
+                    rate + "/s CPU per accepted report, all processes, ms",
+                    1000 * systemSeconds(cpuSeconds) / accepted);
             figures.put(rate + "/s JIT compilers' share of that CPU, %", 100 * compilerShare());
             notes.add(String.format(
                     "%d/s: of %d reports %d failed %s and %d were unanswered when the wait ended; %d accepted were"

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongUnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -31,12 +32,8 @@ final class ProcessCpu {
 
     /** Each process's CPU seconds so far, by name, in the order of the names. */
     Map<String, Double> snapshot() {
-        Map<String, Double> seconds = new LinkedHashMap<>();
         Set<Long> watched = Set.copyOf(processes.values());
-        processes.keySet().stream()
-                .sorted()
-                .forEach(name -> seconds.put(name, ticks(processes.get(name), watched) / TICKS_PER_SECOND));
-        return seconds;
+        return byName(pid -> ticks(pid, watched));
     }
 
     /**
@@ -45,10 +42,15 @@ final class ProcessCpu {
      * have taken out: a service runs for days, its code is compiled in its first minutes.
      */
     Map<String, Double> compilerSnapshot() {
+        return byName(ProcessCpu::compilerTicks);
+    }
+
+    /** The seconds of each process's {@code ticks}, by name, in the order of the names. */
+    private Map<String, Double> byName(LongUnaryOperator ticks) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         processes.keySet().stream()
                 .sorted()
-                .forEach(name -> seconds.put(name, compilerTicks(processes.get(name)) / TICKS_PER_SECOND));
+                .forEach(name -> seconds.put(name, ticks.applyAsLong(processes.get(name)) / TICKS_PER_SECOND));
         return seconds;
     }
 
