@@ -50,12 +50,28 @@ final class Report {
         }
     }
 
+    /**
+     * The targets a run is judged by. The cost per report is not among them: it falls as the rate rises
+     * (larger batches per poll and transaction), so it is compared at one rate in docs/profile.md. The fault
+     * suite judges the recovery times (docs/faults.md).
+     */
     private static final List<Target> TARGETS = List.of(
             new Target("intake in batches / raw Kafka at least 0.5", "ratio intake batches / raw Kafka", true, 0.5),
+            new Target("intake single POSTs at least 5,000/s", "intake single POSTs, reports/s", true, 5_000),
             new Target("Axon append / raw JDBC at least 0.5", "ratio Axon / plain JDBC", true, 0.5),
+            new Target("intake's p99 at 1,000/s at most 25 ms", "1000/s intake 202 p99, ms", false, 25),
             new Target(
                     "p99 to the triage result at 1,000/s at most 100 ms", "1000/s triage result p99, ms", false, 100),
-            new Target("p99 to the FSCA case at 1,000/s at most 500 ms", "1000/s FSCA case p99, ms", false, 500));
+            new Target("p99 to the FSCA case at 1,000/s at most 500 ms", "1000/s FSCA case p99, ms", false, 500),
+            // kept up with: every report triaged within 10 s of its due time, so none left 10 s after the last send
+            // (p99.9 as the histogram's top; requests that failed are counted in the notes)
+            new Target(
+                    "2,000/s: p99.9 to the triage result at most 10 s",
+                    "2000/s triage result p99.9, ms",
+                    false,
+                    10_000),
+            new Target(
+                    "projection replay at least 50,000 events/s", "replay into a read model, events/s", true, 50_000));
 
     private static final Map<String, String> SECTIONS = Map.of(
             "kafka-vs-intake",
@@ -126,10 +142,10 @@ final class Report {
             """
             ## 4. Projection replay
 
-            1,000,000 stored events (one per aggregate, written with COPY) replayed by a tracking event
-            processor configured like the services' (single thread, batches of 100, one transaction per
-            batch with the token) into a read model table (one insert per event); from the processor's start
-            until the last batch committed.""",
+            1,000,000 stored events (one per aggregate, written with COPY) replayed by an event processor
+            configured like the services' read models (pooled streaming, two segments, batches of 100, one
+            transaction per batch with the token) into a read model table (one insert statement per event);
+            from the processor's start until the last batch committed.""",
             "startup",
             """
             ## 5. Start time and resident memory
