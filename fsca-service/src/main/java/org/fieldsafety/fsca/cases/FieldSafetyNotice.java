@@ -42,8 +42,8 @@ public record FieldSafetyNotice(
     static final String CONTACT_AT_ISSUE = "(named when the notice is issued)";
 
     /**
-     * What the case knows when its notice {@code number} is written; {@code product} null when the registry
-     * does not know the product.
+     * What the case knows when its notice {@code number} is written, {@code findings} one per incident;
+     * {@code product} null when the registry does not know the product.
      */
     public record Facts(
             String caseId,
@@ -51,12 +51,15 @@ public record FieldSafetyNotice(
             RegisteredProduct product,
             String manufacturerSrn,
             int number,
-            List<Incident> incidents,
+            List<Finding> findings,
             List<TrendSignal> trendSignals,
             FscaAction action,
             String rationale,
             String assessment,
             boolean urgent) {}
+
+    /** What a notice names of one incident ({@link Incident#finding}): its software, fault and hazard. */
+    public record Finding(String softwareItem, String softwareVersion, String faultCode, String hazard) {}
 
     /** What the issuer adds; absent actions default to those of the FSCA's kind, an absent contact stays open. */
     public record Instructions(String recipientActions, String manufacturerActions, String contact) {}
@@ -100,10 +103,10 @@ public record FieldSafetyNotice(
      * the one version), in version order; a trend's item where no incident names it.
      */
     private static List<String> affectedSoftware(Facts facts) {
-        Map<String, List<String>> versions = facts.incidents().stream()
+        Map<String, List<String>> versions = facts.findings().stream()
                 .filter(i -> i.softwareItem() != null)
                 .collect(Collectors.groupingBy(
-                        Incident::softwareItem, Collectors.mapping(Incident::softwareVersion, Collectors.toList())));
+                        Finding::softwareItem, Collectors.mapping(Finding::softwareVersion, Collectors.toList())));
         Stream<String> reported = versions.entrySet().stream().map(e -> e.getKey() + range(e.getValue()));
         Stream<String> trended = facts.trendSignals().stream()
                 .map(TrendSignal::softwareItem)
@@ -142,7 +145,7 @@ public record FieldSafetyNotice(
 
     private static String problem(Facts facts) {
         String faults = Stream.concat(
-                        facts.incidents().stream().map(Incident::faultCode),
+                        facts.findings().stream().map(Finding::faultCode),
                         facts.trendSignals().stream().map(TrendSignal::faultCode))
                 .filter(Objects::nonNull)
                 .distinct()
@@ -157,13 +160,13 @@ public record FieldSafetyNotice(
                         LocalDate.ofInstant(t.windowEnd(), ZoneOffset.UTC),
                         t.expectedReports()))
                 .collect(Collectors.joining());
-        return facts.incidents().size() + " reported incident(s) with " + facts.productId()
+        return facts.findings().size() + " reported incident(s) with " + facts.productId()
                 + (faults.isEmpty() ? "" : ", fault " + faults) + "." + trends;
     }
 
     private static String risk(Facts facts) {
-        String hazards = facts.incidents().stream()
-                .map(Incident::hazard)
+        String hazards = facts.findings().stream()
+                .map(Finding::hazard)
                 .filter(Objects::nonNull)
                 .distinct()
                 .sorted()

@@ -91,9 +91,14 @@ public class FscaCase {
     private int generation;
     private CaseStatus status;
     private RegisteredProduct product;
-    private final Map<String, Incident> incidents = new LinkedHashMap<>();
+    private final Map<String, HeldIncident> incidents = new LinkedHashMap<>();
     /** Each follow-up report merged into an incident, to the incident's report id. */
     private final Map<String, String> followUps = new HashMap<>();
+    /**
+     * One instance of each equal value the incidents hold (countries, findings, the clocks' texts): events
+     * read from the store bring their own copies, and a case may hold 100,000 incidents.
+     */
+    private final Map<Object, Object> shared = new HashMap<>();
 
     private final Map<String, TrendSignal> trendSignals = new LinkedHashMap<>();
     private final Set<String> softwareItems = new LinkedHashSet<>();
@@ -188,18 +193,18 @@ public class FscaCase {
         }
         String original = incident.followUpOf() == null ? null : incidentOf(incident.followUpOf());
         if (original != null) {
-            Incident current = incidents.get(original);
             apply(new IncidentFollowedUp(
                     caseId,
                     original,
                     incident,
                     CaseDuties.followedUp(
-                            current.clocks(),
-                            withCaseDuties(incident.clocks(), incident, incident.awareAt(), duties),
+                            incidents.get(original).clocks(),
+                            withCaseDuties(incident.clocks(), HeldIncident.of(incident), incident.awareAt(), duties),
                             incident.awareAt())));
             return;
         }
-        List<ReportingClock> clocks = withCaseDuties(incident.clocks(), incident, incident.awareAt(), duties);
+        List<ReportingClock> clocks =
+                withCaseDuties(incident.clocks(), HeldIncident.of(incident), incident.awareAt(), duties);
         apply(new IncidentAttached(
                 caseId,
                 clocks.equals(incident.clocks())
@@ -207,14 +212,14 @@ public class FscaCase {
                         : incident.withClocks(clocks, caseDutiesReason(incident.awareAt()), at)));
     }
 
-    private void reclassify(Incident known, Incident incident, Instant at, CaseDuties duties) {
+    private void reclassify(HeldIncident known, Incident incident, Instant at, CaseDuties duties) {
         Duration shift = Duration.between(known.awareAt(), incident.awareAt());
         List<ReportingClock> proposed = incident.clocks().stream()
                 .map(c -> ReportingClock.proposed(
                         c.regime(), c.basis(), c.deadline().minus(shift)))
                 .toList();
-        List<ReportingClock> clocks =
-                CaseDuties.reclassified(known.clocks(), withCaseDuties(proposed, incident, known.awareAt(), duties));
+        List<ReportingClock> clocks = CaseDuties.reclassified(
+                known.clocks(), withCaseDuties(proposed, HeldIncident.of(incident), known.awareAt(), duties));
         if (!clocks.equals(known.clocks())) {
             apply(new IncidentReclassified(caseId, known.reportId(), known.awareAt(), clocks, at));
         }
@@ -246,7 +251,7 @@ public class FscaCase {
      * incident abroad (SOR/98-282 s.59(2)).
      */
     private List<ReportingClock> withCaseDuties(
-            List<ReportingClock> clocks, Incident incident, Instant awareAt, CaseDuties duties) {
+            List<ReportingClock> clocks, HeldIncident incident, Instant awareAt, CaseDuties duties) {
         List<ReportingClock> withFiveDay = fiveDayTrigger(awareAt)
                 .map(trigger -> clocks.stream()
                         .map(clock -> duties.fiveDay(clock, trigger.at(), awareAt))
@@ -268,7 +273,7 @@ public class FscaCase {
 
     /** After a new 5-day trigger or corrective action: every incident whose clocks the case's duties change. */
     private void applyCaseDuties(Instant at, CaseDuties duties) {
-        for (Incident incident : List.copyOf(incidents.values())) {
+        for (HeldIncident incident : List.copyOf(incidents.values())) {
             List<ReportingClock> clocks = withCaseDuties(incident.clocks(), incident, incident.awareAt(), duties);
             if (!clocks.equals(incident.clocks())) {
                 apply(new ReportingClocksChanged(
@@ -364,7 +369,7 @@ public class FscaCase {
         if (!concluded()) {
             return;
         }
-        for (Incident incident : List.copyOf(incidents.values())) {
+        for (HeldIncident incident : List.copyOf(incidents.values())) {
             List<ReportingClock> clocks = CaseDuties.finalReports(incident.clocks(), at);
             if (!clocks.equals(incident.clocks())) {
                 apply(new ReportingClocksChanged(
@@ -557,7 +562,7 @@ public class FscaCase {
                         product,
                         command.manufacturerSrn(),
                         number,
-                        List.copyOf(incidents.values()),
+                        incidents.values().stream().map(HeldIncident::finding).toList(),
                         List.copyOf(trendSignals.values()),
                         action,
                         rationale,
@@ -685,7 +690,7 @@ public class FscaCase {
 
     private List<Authorities.Authority> concerned() {
         return Authorities.concerned(
-                product, incidents.values().stream().map(Incident::country).toList());
+                product, incidents.values().stream().map(HeldIncident::country).toList());
     }
 
     /** The held incident of report {@code reportId} (itself or a follow-up merged into it). */
@@ -742,6 +747,31 @@ public class FscaCase {
         return reference == null ? FieldSafetyNotice.reference(caseId, 1) : reference;
     }
 
+    /** {@code incident} as the case holds it: its values equal to those of other incidents shared. */
+    private HeldIncident compact(HeldIncident incident) {
+        return new HeldIncident(
+                incident.reportId(),
+                incident.awareAt(),
+                shared(incident.country()),
+                incident.seriousIncident(),
+                shared(incident.finding()),
+                incident.clocks().stream()
+                        .map(c -> new ReportingClock(
+                                shared(c.regime()),
+                                shared(c.basis()),
+                                c.deadline(),
+                                c.state(),
+                                c.decision(),
+                                c.submission(),
+                                c.followUpNumber()))
+                        .toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T shared(T value) {
+        return value == null ? null : (T) shared.computeIfAbsent(value, v -> v);
+    }
+
     @EventSourcingHandler
     void on(FscaCaseOpened event) {
         status = CaseStatus.after(status, event);
@@ -759,7 +789,7 @@ public class FscaCase {
 
     @EventSourcingHandler
     void on(IncidentAttached event) {
-        incidents.put(event.incident().reportId(), event.incident());
+        incidents.put(event.incident().reportId(), compact(HeldIncident.of(event.incident())));
         if (event.incident().softwareItem() != null) {
             softwareItems.add(event.incident().softwareItem());
         }
@@ -769,7 +799,7 @@ public class FscaCase {
     @EventSourcingHandler
     void on(IncidentFollowedUp event) {
         incidents.computeIfPresent(
-                event.reportId(), (id, incident) -> incident.followedUp(event.followUp(), event.clocks()));
+                event.reportId(), (id, incident) -> compact(incident.followedUp(event.followUp(), event.clocks())));
         followUps.put(event.followUp().reportId(), event.reportId());
         if (event.followUp().softwareItem() != null) {
             softwareItems.add(event.followUp().softwareItem());
@@ -788,16 +818,12 @@ public class FscaCase {
 
     @EventSourcingHandler
     void on(IncidentReclassified event) {
-        incidents.computeIfPresent(
-                event.reportId(),
-                (id, incident) -> incident.withClocks(event.clocks(), "triaged again", event.reclassifiedAt()));
+        incidents.computeIfPresent(event.reportId(), (id, incident) -> compact(incident.withClocks(event.clocks())));
     }
 
     @EventSourcingHandler
     void on(ReportingClocksChanged event) {
-        incidents.computeIfPresent(
-                event.reportId(),
-                (id, incident) -> incident.withClocks(event.clocks(), event.reason(), event.changedAt()));
+        incidents.computeIfPresent(event.reportId(), (id, incident) -> compact(incident.withClocks(event.clocks())));
     }
 
     @EventSourcingHandler
@@ -807,12 +833,7 @@ public class FscaCase {
             correctionClock = correctionClock.decided(decided);
         } else {
             incidents.computeIfPresent(
-                    event.reportId(),
-                    (id, incident) -> incident.withClock(
-                            event.regime(),
-                            clock -> clock.decided(decided),
-                            "decided " + decided.decision(),
-                            decided.signature().signedAt()));
+                    event.reportId(), (id, incident) -> incident.withClock(event.regime(), c -> c.decided(decided)));
         }
     }
 
@@ -823,11 +844,7 @@ public class FscaCase {
         } else {
             incidents.computeIfPresent(
                     event.reportId(),
-                    (id, incident) -> incident.withClock(
-                            event.regime(),
-                            clock -> clock.submitted(event.submission()),
-                            "submitted",
-                            event.submission().submittedAt()));
+                    (id, incident) -> incident.withClock(event.regime(), c -> c.submitted(event.submission())));
         }
     }
 
@@ -837,12 +854,7 @@ public class FscaCase {
             correctionClock = correctionClock.reopened();
         } else {
             incidents.computeIfPresent(
-                    event.reportId(),
-                    (id, incident) -> incident.withClock(
-                            event.regime(),
-                            ReportingClock::reopened,
-                            ReportingClock.Change.REJECTED + ": " + event.reason(),
-                            event.reopenedAt()));
+                    event.reportId(), (id, incident) -> incident.withClock(event.regime(), ReportingClock::reopened));
         }
     }
 

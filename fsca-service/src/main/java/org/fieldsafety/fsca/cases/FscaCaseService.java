@@ -229,7 +229,9 @@ public class FscaCaseService {
                                             view.details.product,
                                             manufacturerSrn,
                                             1,
-                                            incidents,
+                                            incidents.stream()
+                                                    .map(Incident::finding)
+                                                    .toList(),
                                             view.details.trendSignals,
                                             decision.action(),
                                             decision.rationale(),

@@ -55,6 +55,11 @@ public record Incident(
     /** A follow-up report merged into the incident, and when the manufacturer became aware of it. */
     public record FollowUp(String reportId, Instant awareAt) {}
 
+    /** What a Field Safety Notice names of this incident. */
+    public FieldSafetyNotice.Finding finding() {
+        return new FieldSafetyNotice.Finding(softwareItem, softwareVersion, faultCode, hazard);
+    }
+
     /** The clock of {@code regime}, if the incident has one. */
     public Optional<ReportingClock> clock(String regime) {
         return clocks.stream().filter(c -> c.regime().equals(regime)).findFirst();

@@ -165,7 +165,7 @@ class FieldSafetyNoticeTest {
                 urgent);
     }
 
-    private static Incident incident(String reportId, String version) {
-        return Incidents.overdose(reportId, ISSUED, version, List.of());
+    private static FieldSafetyNotice.Finding incident(String reportId, String version) {
+        return Incidents.overdose(reportId, ISSUED, version, List.of()).finding();
     }
 }

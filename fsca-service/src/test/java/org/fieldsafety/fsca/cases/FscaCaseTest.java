@@ -975,7 +975,7 @@ class FscaCaseTest {
                         product,
                         SRN,
                         number,
-                        List.of(incident("r1")),
+                        List.of(incident("r1").finding()),
                         List.of(),
                         FscaAction.SOFTWARE_UPDATE,
                         "Overdose risk",

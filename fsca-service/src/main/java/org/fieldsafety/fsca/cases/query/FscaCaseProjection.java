@@ -40,7 +40,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Keeps {@link FscaCaseView} and its {@link FscaCaseIncident} rows from the case events (see {@link
- * Projections}), changing incidents and clocks with the same functions the aggregate uses.
+ * Projections}), changing incidents with {@link Incident}'s functions and clocks with the {@link ReportingClock}
+ * functions the aggregate uses too.
  */
 @Singleton
 @ProcessingGroup(FscaCaseProjection.PROCESSING_GROUP)
