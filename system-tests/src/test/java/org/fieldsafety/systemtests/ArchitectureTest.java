@@ -28,13 +28,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.fieldsafety.infra.RepositoryLayout;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The architecture's rules, checked on each service's compiled classes (so after the services compiled, as
  * the reactor orders it): the domain model is free of frameworks, no slice reads another slice's entities,
- * Axon commands are sent on worker threads only, and every test that starts Quarkus is a flow test.
+ * Axon commands are sent on worker threads only, every scheduled job waits until the application runs, and
+ * every test that starts Quarkus is a flow test.
  *
  * <p>A service's slices are the packages right below its root ({@code org.fieldsafety.fsca.cases}); each
  * has its domain in the slice package itself and {@code api}, {@code query} and {@code messaging} below
@@ -59,16 +61,15 @@ class ArchitectureTest {
 
         /** The classes of {@code target/<output>}, imported once per test run. */
         JavaClasses classes(String output) {
-            return IMPORTED.computeIfAbsent(module + "/" + output, key -> {
-                Path classes = RepositoryLayout.root()
-                        .resolve(module)
-                        .resolve("target")
-                        .resolve(output);
-                assertTrue(Files.isDirectory(classes), classes + " is missing: compile the services first");
-                return new ClassFileImporter().importPath(classes);
-            });
+            return imported(module, output);
         }
     }
+
+    /** The modules whose code runs in the services: the services and the platform. */
+    private static final List<String> RUNTIME_MODULES = Stream.concat(
+                    Stream.of(Service.values()).map(service -> service.module),
+                    Stream.of("platform/core", "platform/event-store"))
+            .toList();
 
     private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
 
@@ -90,6 +91,7 @@ class ArchitectureTest {
             "jakarta.inject.Singleton");
 
     private static final String ENTITY = "jakarta.persistence.Entity";
+    private static final String SCHEDULED = "io.quarkus.scheduler.Scheduled";
     private static final String COMMAND_GATEWAY = "org.axonframework.commandhandling.gateway.CommandGateway";
 
     /**
@@ -178,6 +180,44 @@ class ArchitectureTest {
                     }
                 })
                 .check(service.classes("test-classes"));
+    }
+
+    /**
+     * Quarkus' scheduler fires an interval job as soon as it starts, before the application's start is done:
+     * a job that reached the Axon runtime then built it before the Kafka channels were wired, and failed
+     * ("Unable to connect an emitter with the channel ..."). Every scheduled job waits for the start.
+     */
+    @Test
+    void everyScheduledJobWaitsUntilTheApplicationRuns() {
+        for (String module : RUNTIME_MODULES) {
+            methods()
+                    .that()
+                    .areAnnotatedWith(SCHEDULED)
+                    .should(new ArchCondition<>("skip executions until the application runs") {
+                        @Override
+                        public void check(JavaMethod method, ConditionEvents events) {
+                            boolean waits = method.getAnnotationOfType(SCHEDULED)
+                                    .get("skipExecutionIf")
+                                    .map(skip ->
+                                            ((JavaClass) skip).getName().equals(SCHEDULED + "$ApplicationNotRunning"))
+                                    .orElse(false);
+                            events.add(new SimpleConditionEvent(
+                                    method, waits, method.getFullName() + " skips until the application runs"));
+                        }
+                    })
+                    .allowEmptyShould(true)
+                    .check(imported(module, "classes"));
+        }
+    }
+
+    /** The classes of {@code <module>/target/<output>}, imported once per test run. */
+    private static JavaClasses imported(String module, String output) {
+        return IMPORTED.computeIfAbsent(module + "/" + output, key -> {
+            Path classes =
+                    RepositoryLayout.root().resolve(module).resolve("target").resolve(output);
+            assertTrue(Files.isDirectory(classes), classes + " is missing: compile the services first");
+            return new ClassFileImporter().importPath(classes);
+        });
     }
 
     private static List<String> slices(Service service, JavaClasses classes) {

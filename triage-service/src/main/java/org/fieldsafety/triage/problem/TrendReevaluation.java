@@ -31,7 +31,8 @@ class TrendReevaluation {
     @Scheduled(
             identity = "trend-reevaluation",
             every = "${triage.trend.reevaluate-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> reevaluate() {
         return reevaluate(clock.instant()).replaceWithVoid();
     }

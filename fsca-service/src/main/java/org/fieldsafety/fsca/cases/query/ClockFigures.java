@@ -76,7 +76,10 @@ public class ClockFigures {
         this.missed = gauge(Meter.CLOCKS_MISSED, metrics);
     }
 
-    @Scheduled(every = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() throws SQLException {
         refresh();
     }

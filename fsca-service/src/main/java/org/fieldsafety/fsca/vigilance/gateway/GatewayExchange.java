@@ -54,7 +54,8 @@ public class GatewayExchange {
 
     @Scheduled(
             every = "{fieldsafety.vigilance.gateway.poll-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         gateway.answers().forEach(this::apply);
     }

@@ -38,7 +38,8 @@ public class AuditChainMonitor {
     @Scheduled(
             every = "{fieldsafety.audit-chain.verify-every}",
             delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         verify();
     }
