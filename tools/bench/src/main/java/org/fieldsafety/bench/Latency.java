@@ -79,6 +79,8 @@ final class Latency {
     private static final double SETTLED = 0.1;
     /** At most this many warm-up rounds: a compiler that never settles is a figure of the runs, not a hang. */
     private static final int WARM_UP_ROUNDS = 10;
+    /** A rate is kept up with when every report sent is triaged this long after the last send. */
+    private static final Duration KEPT_UP = Duration.ofSeconds(10);
     /** The longest wait for a measurement's queued work before the next one starts. */
     private static final Duration BACKLOG_BOUND = Duration.ofMinutes(10);
 
@@ -200,7 +202,8 @@ final class Latency {
                 }
             });
         }
-        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        long lastSend = System.nanoTime();
+        double sendSeconds = (lastSend - start) / 1e9;
         long drainEnd = System.nanoTime() + drain.toNanos();
         while (System.nanoTime() < drainEnd && !observer.complete(reportIds, answered.get() == count)) {
             Thread.sleep(POLL);
@@ -228,6 +231,14 @@ final class Latency {
                     (triaged == null ? cutoff : triaged) - due[i],
                     candidate ? (visible == null ? cutoff : visible) - due[i] : -1);
         }
+        long keptUp = lastSend + KEPT_UP.toNanos();
+        measured.behind = (int) IntStream.range(0, count)
+                .filter(i -> {
+                    String reportId = reportIds.get(i);
+                    Long triaged = reportId == null ? null : observer.triaged.get(reportId);
+                    return triaged == null || triaged > keptUp;
+                })
+                .count();
         // requests and records still queued would distort the next rate: let the system finish them first
         long settled = System.nanoTime() + BACKLOG_BOUND.toNanos();
         while (answered.get() < count && System.nanoTime() < settled) {
@@ -269,6 +280,8 @@ final class Latency {
         int unanswered;
         int notTriaged;
         int notVisible;
+        /** Reports not triaged {@link #KEPT_UP} after the last send: failed, unanswered or still queued. */
+        int behind;
         /** From the end of the wait until every consumer group had caught up (at most the bound). */
         double backlogSeconds;
         /** Each process's CPU seconds from the first send until the backlog was worked off. */
@@ -304,6 +317,8 @@ final class Latency {
             percentiles(figures, rate + "/s triage result", triage);
             percentiles(figures, rate + "/s FSCA case", fsca);
             figures.put(rate + "/s reports sent per second", sentPerSecond);
+            figures.put(
+                    rate + "/s reports not triaged " + KEPT_UP.toSeconds() + " s after the last send", (double) behind);
             figures.put(rate + "/s backlog left at the wait's end, s to work off", backlogSeconds);
             long reports = intake.getTotalCount() + failed;
             // per report intake accepted: a request that failed or was never sent cost the system little

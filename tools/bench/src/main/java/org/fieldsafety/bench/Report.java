@@ -63,13 +63,12 @@ final class Report {
             new Target(
                     "p99 to the triage result at 1,000/s at most 100 ms", "1000/s triage result p99, ms", false, 100),
             new Target("p99 to the FSCA case at 1,000/s at most 500 ms", "1000/s FSCA case p99, ms", false, 500),
-            // kept up with: every report triaged within 10 s of its due time, so none left 10 s after the last send
-            // (p99.9 as the histogram's top; requests that failed are counted in the notes)
+            // kept up with: a request that failed or was never sent counts as left behind too
             new Target(
-                    "2,000/s: p99.9 to the triage result at most 10 s",
-                    "2000/s triage result p99.9, ms",
+                    "2,000/s for 60 s: no report left untriaged 10 s after the last send",
+                    "2000/s reports not triaged 10 s after the last send",
                     false,
-                    10_000),
+                    0),
             new Target(
                     "projection replay at least 50,000 events/s", "replay into a read model, events/s", true, 50_000));
 
@@ -126,7 +125,9 @@ final class Report {
               table behind `GET /api/v1/fsca-cases`), polled every 25 ms (adds up to 25 ms).
 
             A report not observed within 60 s after the last send counts with the time the wait ended (the
-            notes give how many). The next rate starts once every consumer group has committed every record:
+            notes give how many). *Reports not triaged 10 s after the last send* counts every report of the rate
+            whose triage result had not been seen by then, a request that failed or was never sent among them.
+            The next rate starts once every consumer group has committed every record:
             *backlog left* is how long that took after the wait ended (at most 600 s). A request that gets
             no connection within 30 s, or no answer 30 s after it was sent, fails and is counted among the
             failures with its reason (never sent, waiting in the client's queue for a connection, or sent and

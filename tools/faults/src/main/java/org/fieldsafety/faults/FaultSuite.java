@@ -100,13 +100,14 @@ public final class FaultSuite {
                 verdict.lines().forEach(line -> log("  " + line));
                 log("== " + scenario + (verdict.passed() ? " PASSED" : " FAILED") + " in "
                         + seconds(Duration.between(scenarioStarted, Instant.now())));
+                // after every scenario: a run stopped later keeps what the finished ones found
+                writeResults(size, verdicts);
             }
             kafka.close();
         } finally {
             deleteData(data);
         }
-        Path results = writeResults(size, verdicts);
-        log("results in " + results + "; service logs in " + data.resolve("logs") + ", the brokers' in "
+        log("results in " + results(size) + "; service logs in " + data.resolve("logs") + ", the brokers' in "
                 + data.resolve("kafka") + " (broker.out)");
         // the plain closing line a CI run is judged by: scenarios passed and failed
         long passed = verdicts.stream().filter(Verdict::passed).count();
@@ -319,8 +320,12 @@ public final class FaultSuite {
         return scenario + "-" + System.currentTimeMillis();
     }
 
-    private static Path writeResults(RunSize size, List<Verdict> verdicts) throws IOException {
-        Path file = RepositoryLayout.root().resolve("tools/faults/target/results-" + size.name() + ".md");
+    private static Path results(RunSize size) {
+        return RepositoryLayout.root().resolve("tools/faults/target/results-" + size.name() + ".md");
+    }
+
+    private static void writeResults(RunSize size, List<Verdict> verdicts) throws IOException {
+        Path file = results(size);
         Files.createDirectories(file.getParent());
         StringBuilder out = new StringBuilder("Fault suite, " + size.name() + " run, " + Instant.now() + "\n");
         for (Verdict verdict : verdicts) {
@@ -329,7 +334,6 @@ public final class FaultSuite {
             verdict.lines().forEach(line -> out.append("- ").append(line).append('\n'));
         }
         Files.writeString(file, out);
-        return file;
     }
 
     /** Deletes Kafka's and PostgreSQL's data of the run, keeping the services' and the brokers' logs. */
