@@ -95,6 +95,23 @@ public final class Bench {
         System.exit(2);
     }
 
+    /** The JIT compilers' share of the system's CPU in a warm-up round under which the measurements start. */
+    private static final double JIT_SETTLED = 0.1;
+    /** At most this many warm-up rounds: a compiler that never settles is a figure of the runs, not a hang. */
+    private static final int WARM_UP_ROUNDS = 10;
+
+    /**
+     * Whether warm-up round {@code round}, in which the JIT compilers took {@code compilerShare} of the
+     * system's CPU, is the last: on two busy cores the compilers took over a third of the machine for
+     * minutes, and a measurement with them measures the compilers (a service runs for days, compiled in its
+     * first minutes). A smoke run warms up once.
+     */
+    static boolean warmedUp(Options options, int round, double compilerShare) {
+        log(String.format(
+                "warm-up round %d: the JIT compilers used %.0f %% of the system's CPU", round, 100 * compilerShare));
+        return options.smoke() || compilerShare <= JIT_SETTLED || round == WARM_UP_ROUNDS;
+    }
+
     /** Logs a finished run's figures. */
     static Results.Run done(int run, Results.Run figures) {
         log("run " + run + ":");

@@ -54,12 +54,20 @@ final class KafkaVsIntake {
         try (BenchSystem bench = BenchSystem.start(EnumSet.of(Service.INTAKE));
                 HttpLoad http =
                         new HttpLoad(bench.system.baseUrl(Service.INTAKE), bench.apiKey, HttpLoad.CONNECTIONS)) {
-            Bench.log("warm-up");
-            http.saturate(FIELD_REPORTS, load.dividedBy(3), 1, singles);
-            http.saturate(FIELD_REPORTS + "/batch", load.dividedBy(3), 100, batches);
+            ProcessCpu cpu = new ProcessCpu(bench.processes());
+            for (int round = 1; ; round++) {
+                Map<String, Double> before = cpu.snapshot();
+                Map<String, Double> compilersBefore = cpu.compilerSnapshot();
+                http.saturate(FIELD_REPORTS, load.dividedBy(3), 1, singles);
+                http.saturate(FIELD_REPORTS + "/batch", load.dividedBy(3), 100, batches);
+                double compilers = ProcessCpu.total(ProcessCpu.between(compilersBefore, cpu.compilerSnapshot()));
+                if (Bench.warmedUp(
+                        options, round, compilers / ProcessCpu.total(ProcessCpu.between(before, cpu.snapshot())))) {
+                    break;
+                }
+            }
             createRawTopic(bench.system.kafkaBootstrapServers());
             producerPerformance(bench.system.kafkaBootstrapServers(), rawRecords / 10);
-            ProcessCpu cpu = new ProcessCpu(bench.processes());
             for (int run = 1; run <= options.runs(); run++) {
                 double raw = producerPerformance(bench.system.kafkaBootstrapServers(), rawRecords);
                 Map<String, Double> before = cpu.snapshot();

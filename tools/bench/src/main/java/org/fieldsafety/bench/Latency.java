@@ -75,10 +75,6 @@ final class Latency {
     private static final Duration SMOKE = Duration.ofSeconds(1);
     /** How long a run first watches the system idle. */
     private static final Duration IDLE = Duration.ofSeconds(30);
-    /** The JIT compilers' share of the system's CPU in a warm-up round under which the measurements start. */
-    private static final double SETTLED = 0.1;
-    /** At most this many warm-up rounds: a compiler that never settles is a figure of the runs, not a hang. */
-    private static final int WARM_UP_ROUNDS = 10;
     /** A rate is kept up with when every report sent is triaged this long after the last send. */
     private static final Duration KEPT_UP = Duration.ofSeconds(10);
     /** The longest wait for a measurement's queued work before the next one starts. */
@@ -100,9 +96,7 @@ final class Latency {
             Map<String, Long> processes = new LinkedHashMap<>(bench.processes());
             processes.put(LOAD_GENERATOR, ProcessHandle.current().pid());
             Probes probes = new Probes(new ProcessCpu(processes), database);
-            // at the first rate, which a system that keeps up at all keeps up with, until the JIT compilers have
-            // done most of their work: on two busy cores they took over a third of the machine for minutes, and a
-            // measurement with them measured the compilers (a service runs for days, compiled in its first minutes)
+            // at the first rate, which a system that keeps up at all keeps up with, until the JIT has settled
             int warmRate = options.smoke() ? 100 : rates.get(0);
             for (int round = 1; ; round++) {
                 Measurement warm = measure(
@@ -114,10 +108,7 @@ final class Latency {
                         warmRate,
                         options.smoke() ? SMOKE : WARM_UP,
                         drain);
-                double share = warm.compilerShare();
-                Bench.log(String.format(
-                        "warm-up round %d: the JIT compilers used %.0f %% of the system's CPU", round, 100 * share));
-                if (options.smoke() || share <= SETTLED || round == WARM_UP_ROUNDS) {
+                if (Bench.warmedUp(options, round, warm.compilerShare())) {
                     break;
                 }
             }

@@ -84,7 +84,9 @@ final class Report {
             connection, counting reports answered 202 (intake answers 202 only after Kafka acknowledged);
             then the same with batches of 100 reports per request (`/batch`). Each request has its own
             `Idempotency-Key`. The load generator sends 200 bodies of each kind in turn, built before the
-            clock starts, as ProducerPerformance builds its payload first. Only Kafka, PostgreSQL and intake
+            clock starts, as ProducerPerformance builds its payload first. First a warm-up, not measured, in
+            rounds of 10 s of each kind until the JIT compilers used at most 10 % of the system's CPU in a
+            round (at most 10 rounds), as in section 3. Only Kafka, PostgreSQL and intake
             run: the consumers downstream would take CPU from intake but not from the baseline, and the whole
             pipeline is measured in section 3. *CPU per report* is the CPU seconds of every process of the
             system (user and system time from `/proc/<pid>/stat`, PostgreSQL with its backends) during the
