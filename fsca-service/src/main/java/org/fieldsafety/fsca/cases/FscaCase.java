@@ -706,7 +706,7 @@ public class FscaCase {
     private ReportingClock clock(String reportId, String regime) {
         Optional<ReportingClock> clock = reportId == null
                 ? Optional.ofNullable(correctionClock).filter(c -> c.regime().equals(regime))
-                : incidents.get(reportId).clock(regime);
+                : ReportingClock.of(incidents.get(reportId).clocks(), regime);
         return clock.orElseThrow(() -> new NotFound("a " + regime + " reporting clock of "
                 + (reportId == null ? "FSCA case " + caseId : "incident " + reportId)));
     }

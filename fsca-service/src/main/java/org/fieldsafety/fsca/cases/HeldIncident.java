@@ -2,7 +2,6 @@ package org.fieldsafety.fsca.cases;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,11 +33,6 @@ record HeldIncident(
                 incident.clocks());
     }
 
-    /** The clock of {@code regime}, if the incident has one. */
-    Optional<ReportingClock> clock(String regime) {
-        return clocks.stream().filter(c -> c.regime().equals(regime)).findFirst();
-    }
-
     HeldIncident withClocks(List<ReportingClock> next) {
         return new HeldIncident(reportId, awareAt, country, seriousIncident, finding, next);
     }
@@ -54,8 +48,6 @@ record HeldIncident(
 
     /** This incident with the clock of {@code regime} changed by {@code change}. */
     HeldIncident withClock(String regime, UnaryOperator<ReportingClock> change) {
-        return withClocks(clocks.stream()
-                .map(c -> c.regime().equals(regime) ? change.apply(c) : c)
-                .toList());
+        return withClocks(ReportingClock.changed(clocks, regime, change));
     }
 }

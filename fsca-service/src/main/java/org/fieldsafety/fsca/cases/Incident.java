@@ -62,7 +62,7 @@ public record Incident(
 
     /** The clock of {@code regime}, if the incident has one. */
     public Optional<ReportingClock> clock(String regime) {
-        return clocks.stream().filter(c -> c.regime().equals(regime)).findFirst();
+        return ReportingClock.of(clocks, regime);
     }
 
     /** The running clock that runs out first, or null when no clock runs. */
@@ -107,12 +107,7 @@ public record Incident(
 
     /** This incident with the clock of {@code regime} changed by {@code change}. */
     public Incident withClock(String regime, UnaryOperator<ReportingClock> change, String reason, Instant at) {
-        return withClocks(
-                clocks.stream()
-                        .map(c -> c.regime().equals(regime) ? change.apply(c) : c)
-                        .toList(),
-                reason,
-                at);
+        return withClocks(ReportingClock.changed(clocks, regime, change), reason, at);
     }
 
     /**

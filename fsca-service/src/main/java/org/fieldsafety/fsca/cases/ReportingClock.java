@@ -1,6 +1,9 @@
 package org.fieldsafety.fsca.cases;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.fieldsafety.platform.signature.Signature;
 
 /**
@@ -96,5 +99,18 @@ public record ReportingClock(
         public boolean acceptedSubmission() {
             return clock.state() == ClockState.SUBMITTED && !reason.startsWith(REJECTED);
         }
+    }
+
+    /** The clock of {@code regime} among an incident's {@code clocks}, if it has one. */
+    public static Optional<ReportingClock> of(List<ReportingClock> clocks, String regime) {
+        return clocks.stream().filter(c -> c.regime().equals(regime)).findFirst();
+    }
+
+    /** An incident's {@code clocks} with the clock of {@code regime} changed by {@code change}. */
+    public static List<ReportingClock> changed(
+            List<ReportingClock> clocks, String regime, UnaryOperator<ReportingClock> change) {
+        return clocks.stream()
+                .map(c -> c.regime().equals(regime) ? change.apply(c) : c)
+                .toList();
     }
 }
