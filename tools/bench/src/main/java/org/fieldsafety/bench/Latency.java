@@ -201,35 +201,31 @@ final class Latency {
         }
         long cutoff = System.nanoTime();
         Measurement measured = new Measurement(count / sendSeconds, failures);
+        long keptUp = lastSend + KEPT_UP.toNanos();
         for (int i = 0; i < count; i++) {
             String reportId = reportIds.get(i);
             boolean answeredInTime = accepted[i] != 0 && accepted[i] <= cutoff;
             if (answeredInTime && reportId == null) {
+                measured.behind++;
                 continue; // failed, counted above
             }
             boolean candidate = i % CANDIDATE_EVERY == 0;
             if (!answeredInTime) {
                 measured.unanswered++;
+                measured.behind++; // the wait ran its full length, past KEPT_UP
                 measured.record(cutoff - due[i], cutoff - due[i], candidate ? cutoff - due[i] : -1);
                 continue;
             }
             Long triaged = observer.triaged.get(reportId);
             Long visible = observer.visible.get(reportId);
             measured.notTriaged += triaged == null ? 1 : 0;
+            measured.behind += triaged == null || triaged > keptUp ? 1 : 0;
             measured.notVisible += candidate && visible == null ? 1 : 0;
             measured.record(
                     accepted[i] - due[i],
                     (triaged == null ? cutoff : triaged) - due[i],
                     candidate ? (visible == null ? cutoff : visible) - due[i] : -1);
         }
-        long keptUp = lastSend + KEPT_UP.toNanos();
-        measured.behind = (int) IntStream.range(0, count)
-                .filter(i -> {
-                    String reportId = reportIds.get(i);
-                    Long triaged = reportId == null ? null : observer.triaged.get(reportId);
-                    return triaged == null || triaged > keptUp;
-                })
-                .count();
         // requests and records still queued would distort the next rate: let the system finish them first
         long settled = System.nanoTime() + BACKLOG_BOUND.toNanos();
         while (answered.get() < count && System.nanoTime() < settled) {
