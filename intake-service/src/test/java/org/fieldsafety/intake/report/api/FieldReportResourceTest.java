@@ -23,8 +23,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fieldsafety.contracts.FieldLengths;
 import org.fieldsafety.contracts.FieldReportReceived;
@@ -169,6 +175,39 @@ class FieldReportResourceTest {
                 .statusCode(202)
                 .body("reportId", equalTo(first.get("reportId")))
                 .body("receivedAt", equalTo(first.get("receivedAt")));
+    }
+
+    /**
+     * Keyed requests that arrive together are stored together: every one is answered, and a key sent twice at
+     * once gets one report id and one awareness time.
+     */
+    @Test
+    void concurrentKeyedRequestsAreEachAnsweredAndASharedKeyKeepsOneAwareness() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String body = JSON.writeValueAsString(IntakeTestSupport.report());
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            answers.add(client.sendAsync(
+                    HttpRequest.newBuilder(
+                                    URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/field-reports"))
+                            .header("X-API-Key", key)
+                            .header("Idempotency-Key", "together-" + (i % 20))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        Map<String, Set<String>> receivedAtByReport = new HashMap<>();
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+            assertEquals(202, response.statusCode(), response.body());
+            JsonNode accepted = JSON.readTree(response.body());
+            receivedAtByReport
+                    .computeIfAbsent(accepted.get("reportId").asText(), id -> new HashSet<>())
+                    .add(accepted.get("receivedAt").asText());
+        }
+        assertEquals(20, receivedAtByReport.size());
+        receivedAtByReport.forEach((reportId, times) -> assertEquals(1, times.size(), reportId + " " + times));
     }
 
     @Test
