@@ -14,9 +14,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.fieldsafety.platform.domain.Unavailable;
 import org.jboss.logging.Logger;
 
@@ -25,9 +25,10 @@ import org.jboss.logging.Logger;
  * first attempt's, so a retry, even after a 503, never moves it later. Requests without the header never
  * touch the database.
  *
- * <p>The keyed requests that arrive while a statement runs wait for it and are stored together by the
- * next one, one statement and one commit for all of them: under load one commit serves many requests, and
- * a lone request is stored at once. Each answer goes back to its request's own Vert.x context.
+ * <p>At most {@link #IN_FLIGHT} statements run at once. The keyed requests that arrive while they do wait
+ * and are stored together by the next one, one statement and one commit for all of them: under load one
+ * commit serves many requests, and a lone request is stored at once. Each answer goes back to its
+ * request's own Vert.x context.
  */
 @ApplicationScoped
 public class FirstReceipts {
@@ -38,12 +39,19 @@ public class FirstReceipts {
             + " select * from unnest($1::varchar[], $2::timestamptz[])"
             + " on conflict (report_id) do update set report_id = excluded.report_id returning report_id, received_at";
 
+    /** Two, so that requests gather behind one statement while the other commits. */
+    private static final int IN_FLIGHT = 2;
+
     private final Pool pool;
     private final Object lock = new Object();
-    /** The requests waiting for the next statement, by report id: a report id once per statement. */
-    private Map<String, Waiting> waiting = new LinkedHashMap<>();
+    /**
+     * The requests waiting for the next statement, by report id: a report id once per statement, and in
+     * order, so two statements that meet on the same ids lock them in the same order.
+     */
+    private Map<String, Waiting> waiting = new TreeMap<>();
 
-    private boolean storing;
+    /** The statements running now. */
+    private int running;
 
     FirstReceipts(Pool pool) {
         this.pool = pool;
@@ -58,8 +66,10 @@ public class FirstReceipts {
                 waiting.computeIfAbsent(reportId, id -> new Waiting(now))
                         .requests
                         .add(emitter);
-                start = !storing;
-                storing = true;
+                start = running < IN_FLIGHT;
+                if (start) {
+                    running++;
+                }
             }
             if (start) {
                 storeWaiting();
@@ -73,11 +83,11 @@ public class FirstReceipts {
         Map<String, Waiting> batch;
         synchronized (lock) {
             if (waiting.isEmpty()) {
-                storing = false;
+                running--;
                 return;
             }
             batch = waiting;
-            waiting = new LinkedHashMap<>();
+            waiting = new TreeMap<>();
         }
         String[] reportIds = batch.keySet().toArray(String[]::new);
         OffsetDateTime[] times = batch.values().stream()
