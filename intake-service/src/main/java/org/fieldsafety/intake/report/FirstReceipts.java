@@ -115,9 +115,9 @@ public class FirstReceipts {
                     row.getString("report_id"),
                     row.getOffsetDateTime("received_at").toInstant());
         }
-        batch.forEach((reportId, waiting) -> {
+        batch.forEach((reportId, sameId) -> {
             Instant first = stored.get(reportId);
-            waiting.requests.forEach(request -> {
+            sameId.requests.forEach(request -> {
                 if (first == null) {
                     request.fail(unavailable(new IllegalStateException("no row returned for " + reportId)));
                 } else {
