@@ -3,6 +3,7 @@ package org.fieldsafety.intake;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,11 @@ public final class IntakeTestSupport {
         report.put("reporter", Map.of("type", "DEVICE"));
         report.put("attributes", Map.of("battery", "81"));
         return report;
+    }
+
+    /** A request that posts a valid report with API key {@code key}. */
+    public static RequestSpecification reportRequest(String key) {
+        return given().header("X-API-Key", key).contentType(ContentType.JSON).body(report());
     }
 
     public static Map<String, Object> report(String field, Object value) {

@@ -67,6 +67,10 @@ class FieldReportResourceTest {
                 .then();
     }
 
+    private static URI fieldReports() {
+        return URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/field-reports");
+    }
+
     @Test
     void anAcceptedReportIsOnTheTopicKeyedByProductAsACloudEvent() throws Exception {
         Instant before = Instant.now();
@@ -188,8 +192,7 @@ class FieldReportResourceTest {
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             answers.add(client.sendAsync(
-                    HttpRequest.newBuilder(
-                                    URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/field-reports"))
+                    HttpRequest.newBuilder(fieldReports())
                             .header("X-API-Key", key)
                             .header("Idempotency-Key", "together-" + (i % 20))
                             .header("Content-Type", "application/json")
@@ -314,8 +317,7 @@ class FieldReportResourceTest {
     void aBodyWithoutAContentTypeIsRefused() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(
-                                        RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/field-reports"))
+                        HttpRequest.newBuilder(fieldReports())
                                 .header("X-API-Key", key)
                                 .POST(HttpRequest.BodyPublishers.ofString(
                                         JSON.writeValueAsString(IntakeTestSupport.report())))

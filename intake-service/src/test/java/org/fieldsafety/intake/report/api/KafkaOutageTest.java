@@ -1,6 +1,5 @@
 package org.fieldsafety.intake.report.api;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -11,10 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +49,7 @@ class KafkaOutageTest {
         Config config = ConfigProvider.getConfig();
         Duration publishBound = config.getValue("intake.publish-timeout", Duration.class);
         String key = IntakeTestSupport.createKey(CLIENT, null).get("key");
-        String storedBefore = report(key)
+        String storedBefore = IntakeTestSupport.reportRequest(key)
                 .post("/api/v1/field-reports")
                 .then()
                 .statusCode(202)
@@ -65,7 +62,7 @@ class KafkaOutageTest {
         Instant refusedBy;
         try {
             long start = System.nanoTime();
-            report(key)
+            IntakeTestSupport.reportRequest(key)
                     .header(FieldReportResource.IDEMPOTENCY_KEY, IDEMPOTENCY_KEY)
                     .post("/api/v1/field-reports")
                     .then()
@@ -85,7 +82,7 @@ class KafkaOutageTest {
         ExtractableResponse<Response> accepted = await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(
-                        () -> report(key)
+                        () -> IntakeTestSupport.reportRequest(key)
                                 .header(FieldReportResource.IDEMPOTENCY_KEY, IDEMPOTENCY_KEY)
                                 .post("/api/v1/field-reports")
                                 .then()
@@ -99,10 +96,6 @@ class KafkaOutageTest {
         List<ConsumerRecord<String, String>> stored = KafkaTestSupport.allRecords(Topics.REPORTS);
         assertEquals(1, count(stored, retried), "records of the retried report");
         assertEquals(1, count(stored, storedBefore), "records of the report stored before the outage");
-    }
-
-    private static RequestSpecification report(String key) {
-        return given().header("X-API-Key", key).contentType(ContentType.JSON).body(IntakeTestSupport.report());
     }
 
     private static long count(List<ConsumerRecord<String, String>> records, String reportId) {

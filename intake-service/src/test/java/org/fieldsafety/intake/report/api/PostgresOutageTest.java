@@ -1,6 +1,5 @@
 package org.fieldsafety.intake.report.api;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -47,9 +45,7 @@ class PostgresOutageTest {
     void whilePostgresIsDownAKeyedReportGets503AndOnceItIsBackTheRetryIsStoredOnce() {
         String key = IntakeTestSupport.createKey(CLIENT, null).get("key");
         // an unkeyed report needs no database: the key is known to the running app before it stops
-        given().header("X-API-Key", key)
-                .contentType(ContentType.JSON)
-                .body(IntakeTestSupport.report())
+        IntakeTestSupport.reportRequest(key)
                 .post("/api/v1/field-reports")
                 .then()
                 .statusCode(202);
@@ -82,9 +78,6 @@ class PostgresOutageTest {
     }
 
     private static RequestSpecification keyed(String key) {
-        return given().header("X-API-Key", key)
-                .header(FieldReportResource.IDEMPOTENCY_KEY, IDEMPOTENCY_KEY)
-                .contentType(ContentType.JSON)
-                .body(IntakeTestSupport.report());
+        return IntakeTestSupport.reportRequest(key).header(FieldReportResource.IDEMPOTENCY_KEY, IDEMPOTENCY_KEY);
     }
 }
