@@ -1,16 +1,50 @@
 package org.fieldsafety.infra;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** The fallback to the operating system's PostgreSQL, which the machines of this project have installed. */
+/**
+ * A cluster is as durable as asked, from either binaries; the fallback to the operating system's PostgreSQL,
+ * which the machines of this project have installed, keeps its data across a restart.
+ */
 @Tag("flow")
 class PostgresServerTest {
+
+    private static final List<String> DURABILITY = List.of("fsync", "synchronous_commit", "full_page_writes");
+
+    @ParameterizedTest(name = "{0} binaries, durable {1}")
+    @CsvSource({"embedded, true", "embedded, false", "os, true", "os, false"})
+    void aDurableClusterFlushesEveryCommitAndATestClusterDoesNot(String binaries, boolean durable) throws Exception {
+        Path dir = Files.createTempDirectory("postgres-durability-");
+        System.setProperty(PostgresServer.BINARIES_PROPERTY, binaries);
+        try (PostgresServer server = PostgresServer.start(dir, Ports.free(), durable);
+                var connection = DriverManager.getConnection(server.jdbcUrl("postgres"), PostgresServer.USER, "x");
+                var statement = connection.createStatement()) {
+            Map<String, String> settings = new TreeMap<>();
+            for (String name : DURABILITY) {
+                try (var rows = statement.executeQuery("show " + name)) {
+                    rows.next();
+                    settings.put(name, rows.getString(1));
+                }
+            }
+            String expected = durable ? "on" : "off";
+            assertEquals(
+                    Map.of("fsync", expected, "synchronous_commit", expected, "full_page_writes", expected), settings);
+        } finally {
+            System.clearProperty(PostgresServer.BINARIES_PROPERTY);
+        }
+    }
 
     @Test
     void theOsBinariesServeADatabaseThatSurvivesARestart() throws Exception {
