@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * Gives a {@code @QuarkusTest} a real Kafka broker, a real PostgreSQL database and a real Keycloak (the
@@ -84,20 +82,11 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
                     servers.keycloak().close();
                     kafka.close();
                     servers.postgres().close();
-                    delete(dir);
+                    Directories.delete(dir);
                 }));
                 return servers;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            }
-        }
-
-        private static void delete(Path dir) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                // a temporary directory left behind is harmless
             }
         }
     }

@@ -3,6 +3,7 @@ package org.fieldsafety.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.fieldsafety.infra.Directories;
 import org.fieldsafety.infra.Ports;
 import org.fieldsafety.infra.PostgresServer;
 
@@ -22,6 +23,6 @@ final class BenchPostgres implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
-        BenchSystem.deleteTree(dataDir);
+        Directories.delete(dataDir);
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.fieldsafety.infra.Directories;
 import org.fieldsafety.local.ApiClient;
 import org.fieldsafety.local.Demo;
 import org.fieldsafety.local.LocalSystem;
@@ -181,16 +181,7 @@ final class BenchSystem implements AutoCloseable {
     public void close() throws IOException {
         system.close();
         for (String data : List.of("kafka", "postgres")) {
-            deleteTree(dataDir.resolve(data));
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder())
-                        .forEach(file -> file.toFile().delete());
-            }
+            Directories.delete(dataDir.resolve(data));
         }
     }
 
