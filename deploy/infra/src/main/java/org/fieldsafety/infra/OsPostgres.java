@@ -67,6 +67,11 @@ final class OsPostgres implements AutoCloseable {
         }
     }
 
+    /** The cluster's data directory, under the directory it was started in. */
+    Path dataDir() {
+        return dataDir;
+    }
+
     @Override
     public void close() throws IOException {
         run(bin, "pg_ctl", "-D", dataDir.toString(), "-m", "fast", "-w", "stop");

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A PostgreSQL cluster listening on 127.0.0.1, from the embedded PostgreSQL 17 binaries (zonky) or,
@@ -59,10 +60,46 @@ public final class PostgresServer implements AutoCloseable {
      */
     public synchronized void restart(Runnable whileDown) {
         close();
+        startAgain(whileDown);
+    }
+
+    /**
+     * Kills every process of the cluster at once (SIGKILL), as a crash would: no shutdown checkpoint, so what
+     * a commit did not flush is gone. Then runs {@code whileDown} and starts the cluster again on the same
+     * data directory and port, where it recovers from its write-ahead log.
+     */
+    public synchronized void crash(Runnable whileDown) {
+        ProcessHandle postmaster = ProcessHandle.of(postmasterPid())
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+        List<ProcessHandle> processes =
+                Stream.concat(Stream.of(postmaster), postmaster.descendants()).toList();
+        processes.forEach(ProcessHandle::destroyForcibly);
+        processes.forEach(process -> process.onExit().join());
+        try {
+            // releases what the launcher holds (zonky locks the data directory); its stop finds nothing to stop
+            server.close();
+        } catch (Exception nothingToStop) {
+            // expected: the processes are gone
+        }
+        startAgain(whileDown);
+    }
+
+    private void startAgain(Runnable whileDown) {
         try {
             whileDown.run();
         } finally {
             server = launch(dataDir, port, settings);
+        }
+    }
+
+    /** The first line of the cluster's {@code postmaster.pid}. */
+    private long postmasterPid() {
+        Path cluster = server instanceof OsPostgres os ? os.dataDir() : dataDir;
+        try {
+            return Long.parseLong(
+                    Files.readAllLines(cluster.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -73,6 +110,10 @@ public final class PostgresServer implements AutoCloseable {
         try {
             return embedded(dataDir, port, settings);
         } catch (IOException | RuntimeException e) {
+            if (Files.exists(dataDir.resolve("PG_VERSION"))) {
+                // the OS's binaries would start an empty cluster beside this one's data
+                throw new IllegalStateException("The embedded PostgreSQL did not start on its data in " + dataDir, e);
+            }
             if (!OsPostgres.available()) {
                 throw new IllegalStateException(
                         "The embedded PostgreSQL did not start and no OS PostgreSQL is installed"

@@ -267,6 +267,15 @@ public final class LocalSystem implements AutoCloseable {
         postgres.restart(() -> {});
     }
 
+    /**
+     * Kills PostgreSQL's processes (SIGKILL) and starts it again on the same port and data, for fault tests:
+     * it recovers from its write-ahead log, and every commit it acknowledged must be there.
+     */
+    public synchronized void crashPostgres() {
+        requireOpen();
+        postgres.crash(() -> {});
+    }
+
     /** Stops the services (SIGTERM, killed after 15 s), then Keycloak, Kafka and PostgreSQL. Idempotent. */
     @Override
     public synchronized void close() {

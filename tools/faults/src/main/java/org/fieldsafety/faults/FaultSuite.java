@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.fieldsafety.contracts.Topics;
+import org.fieldsafety.infra.Directories;
 import org.fieldsafety.infra.RepositoryLayout;
 import org.fieldsafety.local.ApiClient;
 import org.fieldsafety.local.Demo;
@@ -144,7 +144,8 @@ public final class FaultSuite {
         return switch (scenario) {
             case "kill-services" -> kills(scenario, serviceKills());
             case "kill-broker" -> kills(scenario, List.of(Kills.Fault.killKafka(system)));
-            case "restart-postgres" -> kills(scenario, List.of(Kills.Fault.restartPostgres(system)));
+            case "restart-postgres" ->
+                kills(scenario, List.of(Kills.Fault.restartPostgres(system), Kills.Fault.crashPostgres(system)));
             case "poison" -> poison();
             case "malformed" -> malformed();
             case CLUSTER -> killCluster();
@@ -346,14 +347,7 @@ public final class FaultSuite {
                         .forEach(dirs::add);
             }
         }
-        for (Path path : dirs) {
-            if (Files.exists(path)) {
-                try (Stream<Path> files = Files.walk(path)) {
-                    files.sorted(Comparator.reverseOrder())
-                            .forEach(file -> file.toFile().delete());
-                }
-            }
-        }
+        dirs.forEach(Directories::delete);
     }
 
     static String seconds(Duration duration) {

@@ -106,6 +106,10 @@ final class Kills {
         static Fault restartPostgres(LocalSystem system) {
             return new Fault("fast stop + start PostgreSQL", system::restartPostgres, STAGES, true, null, true, false);
         }
+
+        static Fault crashPostgres(LocalSystem system) {
+            return new Fault("kill -9 PostgreSQL + start", system::crashPostgres, STAGES, true, null, true, false);
+        }
     }
 
     /**
