@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -47,7 +48,10 @@ import org.jboss.logging.Logger;
  * A dead letter keeps the record's key, headers and text value and adds the headers SmallRye's
  * dead-letter strategy writes: the reason and where the record was. Every record sent to the dead letters
  * counts in {@link Meter#KAFKA_DEAD_LETTERS} under the topic it came from, a nacked batch's records too (the
- * channel's dead-letter strategy takes those), in Micrometer's global registry, which Quarkus fills. A
+ * channel's dead-letter strategy takes those), and every batch settled in {@link Meter#KAFKA_BATCHES} with the
+ * time it took and in {@link Meter#KAFKA_BATCH_RECORDS} with its records: the timer's sum per second is the
+ * share of time the consumer is busy, as it takes one batch at a time. All in Micrometer's global registry,
+ * which Quarkus fills. A
  * record is read with its {@code ce_id} in the logging context ({@link LogContext}), where the reader may
  * add the report or case it names; a dead letter's log line carries that context.
  *
@@ -100,6 +104,7 @@ public final class BatchConsumer<T> {
      * Vert.x context the batch arrived on (Hibernate Reactive needs one), or hops from there to a worker.
      */
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        long delivered = System.nanoTime();
         Executor context = context();
         List<Uni<Void>> unreadable = new ArrayList<>();
         List<Read<T>> read = new ArrayList<>();
@@ -129,7 +134,8 @@ public final class BatchConsumer<T> {
                     LOG.errorf(failure, "A batch could not be settled; nacking it");
                     batch.getRecords().forEach(record -> countDeadLetter(record.getTopic()));
                     return Uni.createFrom().completionStage(batch.nack(failure));
-                });
+                })
+                .eventually(() -> countBatch(batch, System.nanoTime() - delivered));
     }
 
     /** A record with what the reader made of it and the logging context it was read in. */
@@ -206,6 +212,17 @@ public final class BatchConsumer<T> {
     private static Executor context() {
         Context context = Vertx.currentContext();
         return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+    }
+
+    /** The batch's records and the time it took to settle them, under the topic they came from. */
+    private static void countBatch(KafkaRecordBatch<String, String> batch, long nanos) {
+        List<KafkaRecord<String, String>> records = batch.getRecords();
+        if (records.isEmpty()) {
+            return;
+        }
+        String topic = records.get(0).getTopic();
+        Metrics.timer(Meter.KAFKA_BATCHES.meterName(), "topic", topic).record(nanos, TimeUnit.NANOSECONDS);
+        Metrics.counter(Meter.KAFKA_BATCH_RECORDS.meterName(), "topic", topic).increment(records.size());
     }
 
     private static void countDeadLetter(String topic) {

@@ -47,6 +47,16 @@ public enum Meter {
             Type.COUNTER,
             List.of("topic"),
             "Consumed records sent to the topic's dead letters (.dlq), by the topic they came from"),
+    KAFKA_BATCHES(
+            "fieldsafety.kafka.batches",
+            Type.TIMER,
+            List.of("topic"),
+            "Batches a consumer settled and the time from their delivery until settled, by the topic consumed"),
+    KAFKA_BATCH_RECORDS(
+            "fieldsafety.kafka.batch.records",
+            Type.COUNTER,
+            List.of("topic"),
+            "Records in the batches a consumer settled, by the topic consumed"),
     PARKED_EVENTS(
             "fieldsafety.dead.letters",
             Type.GAUGE,

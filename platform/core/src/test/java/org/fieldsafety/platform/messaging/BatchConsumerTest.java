@@ -95,6 +95,18 @@ class BatchConsumerTest {
                         .tag("topic", TOPIC)
                         .counter()
                         .count());
+        assertEquals(
+                1,
+                metrics.get(Meter.KAFKA_BATCHES.meterName())
+                        .tag("topic", TOPIC)
+                        .timer()
+                        .count());
+        assertEquals(
+                5.0,
+                metrics.get(Meter.KAFKA_BATCH_RECORDS.meterName())
+                        .tag("topic", TOPIC)
+                        .counter()
+                        .count());
         assertTrue(batch.acknowledged);
     }
 
