@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A cluster is as durable as asked, from either binaries, and a durable one keeps every commit through a
- * crash; the fallback to the operating system's PostgreSQL,
- * which the machines of this project have installed, keeps its data across a restart.
+ * crash; the fallback to the operating system's PostgreSQL, which the machines of this project have
+ * installed, keeps its data across a restart.
  */
 @Tag("flow")
 class PostgresServerTest {

@@ -48,12 +48,12 @@ import org.jboss.logging.Logger;
  * A dead letter keeps the record's key, headers and text value and adds the headers SmallRye's
  * dead-letter strategy writes: the reason and where the record was. Every record sent to the dead letters
  * counts in {@link Meter#KAFKA_DEAD_LETTERS} under the topic it came from, a nacked batch's records too (the
- * channel's dead-letter strategy takes those), and every batch settled in {@link Meter#KAFKA_BATCHES} with the
- * time it took and in {@link Meter#KAFKA_BATCH_RECORDS} with its records: the timer's sum per second is the
- * share of time the consumer is busy, as it takes one batch at a time. All in Micrometer's global registry,
- * which Quarkus fills. A
- * record is read with its {@code ce_id} in the logging context ({@link LogContext}), where the reader may
- * add the report or case it names; a dead letter's log line carries that context.
+ * channel's dead-letter strategy takes those). Every batch settled counts in {@link Meter#KAFKA_BATCHES} with
+ * the time it took and in {@link Meter#KAFKA_BATCH_RECORDS} with its records: as a consumer takes one batch at
+ * a time, the timer's sum per second is the share of the time it is busy. All in Micrometer's global
+ * registry, which Quarkus fills. A record is read with its {@code ce_id} in the logging context ({@link
+ * LogContext}), where the reader may add the report or case it names; a dead letter's log line carries that
+ * context.
  *
  * @param <T> what the reader makes of a record
  */
