@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.fieldsafety.infra.Directories;
 import org.fieldsafety.local.LocalSystem;
 import org.fieldsafety.local.PortPlan;
 import org.fieldsafety.local.Service;
@@ -52,13 +51,7 @@ final class TestSystem implements AutoCloseable {
     public void close() throws IOException {
         system.close();
         for (String data : List.of("kafka", "postgres", "keycloak")) {
-            Path dir = dataDir.resolve(data);
-            if (Files.exists(dir)) {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder())
-                            .forEach(file -> file.toFile().delete());
-                }
-            }
+            Directories.delete(dataDir.resolve(data));
         }
     }
 }

@@ -69,8 +69,8 @@ public final class PostgresServer implements AutoCloseable {
      * data directory and port, where it recovers from its write-ahead log.
      */
     public synchronized void crash(Runnable whileDown) {
-        ProcessHandle postmaster = ProcessHandle.of(postmasterPid())
-                .orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+        ProcessHandle postmaster =
+                ProcessHandle.of(pid()).orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
         List<ProcessHandle> processes =
                 Stream.concat(Stream.of(postmaster), postmaster.descendants()).toList();
         processes.forEach(ProcessHandle::destroyForcibly);
@@ -92,8 +92,11 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    /** The first line of the cluster's {@code postmaster.pid}. */
-    private long postmasterPid() {
+    /**
+     * The server's (postmaster's) process id, the first line of the cluster's {@code postmaster.pid}: the
+     * parent of every backend.
+     */
+    public synchronized long pid() {
         Path cluster = server instanceof OsPostgres os ? os.dataDir() : dataDir;
         try {
             return Long.parseLong(

@@ -199,8 +199,8 @@ public final class LocalSystem implements AutoCloseable {
 
     /**
      * The process ids of the running system by name, for measurements: "kafka" (or "kafka-2" and on for a
-     * cluster's further nodes), "keycloak" and each service's module (with "-2" for its second instance);
-     * PostgreSQL's server process id heads {@code postgres/postmaster.pid} under {@link #dataDir()}.
+     * cluster's further nodes), "keycloak", "postgres" (the server, parent of its backends) and each
+     * service's module (with "-2" for its second instance).
      */
     public synchronized Map<String, Long> pids() {
         requireOpen();
@@ -209,6 +209,7 @@ public final class LocalSystem implements AutoCloseable {
             pids.put(i == 0 ? "kafka" : "kafka-" + (i + 1), kafka.broker(i).pid());
         }
         pids.put("keycloak", keycloak.pid());
+        pids.put("postgres", postgres.pid());
         services.forEach((service, instances) -> {
             for (int i = 0; i < instances.length; i++) {
                 pids.put(name(service, i), instances[i].pid());

@@ -6,13 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
@@ -52,24 +50,6 @@ final class BenchSystem implements AutoCloseable {
         this.dataDir = dataDir;
         this.apiKey = apiKey;
         this.startTime = startTime;
-    }
-
-    /**
-     * The system's processes by name ({@link LocalSystem#pids()}) and PostgreSQL's server, "postgres", whose
-     * pid heads postmaster.pid (the embedded cluster's or the OS fallback's directory).
-     */
-    Map<String, Long> processes() throws IOException {
-        Map<String, Long> pids = new LinkedHashMap<>(system.pids());
-        try (Stream<Path> files = Files.find(
-                system.dataDir().resolve("postgres"), 2, (path, attributes) -> path.endsWith("postmaster.pid"))) {
-            Optional<Path> file = files.findFirst();
-            if (file.isPresent()) {
-                pids.put(
-                        "postgres",
-                        Long.parseLong(Files.readAllLines(file.get()).get(0).strip()));
-            }
-        }
-        return pids;
     }
 
     static BenchSystem start() throws IOException {

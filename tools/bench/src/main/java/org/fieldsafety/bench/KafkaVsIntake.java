@@ -54,7 +54,7 @@ final class KafkaVsIntake {
         try (BenchSystem bench = BenchSystem.start(EnumSet.of(Service.INTAKE));
                 HttpLoad http =
                         new HttpLoad(bench.system.baseUrl(Service.INTAKE), bench.apiKey, HttpLoad.CONNECTIONS)) {
-            ProcessCpu cpu = new ProcessCpu(bench.processes());
+            ProcessCpu cpu = new ProcessCpu(bench.system.pids());
             for (int round = 1; ; round++) {
                 Map<String, Double> before = cpu.snapshot();
                 Map<String, Double> compilersBefore = cpu.compilerSnapshot();

@@ -93,7 +93,7 @@ final class Latency {
                 HttpLoad http = new HttpLoad(bench.system.baseUrl(Service.INTAKE), bench.apiKey, CONNECTIONS);
                 Observer observer = new Observer(bench);
                 PgActivity database = new PgActivity(bench.system.jdbcUrl("postgres"))) {
-            Map<String, Long> processes = new LinkedHashMap<>(bench.processes());
+            Map<String, Long> processes = new LinkedHashMap<>(bench.system.pids());
             processes.put(LOAD_GENERATOR, ProcessHandle.current().pid());
             Probes probes = new Probes(new ProcessCpu(processes), database);
             // at the first rate, which a system that keeps up at all keeps up with, until the JIT has settled

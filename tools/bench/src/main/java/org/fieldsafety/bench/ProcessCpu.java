@@ -25,7 +25,7 @@ final class ProcessCpu {
 
     private final Map<String, Long> processes;
 
-    /** Watches the named processes: {@link BenchSystem#processes()}, with the load generator if wanted. */
+    /** Watches the named processes: {@link org.fieldsafety.local.LocalSystem#pids()}, with the load generator if wanted. */
     ProcessCpu(Map<String, Long> processes) {
         this.processes = Map.copyOf(processes);
     }

@@ -25,7 +25,7 @@ final class Startup {
                 Map<String, Double> figures = new LinkedHashMap<>();
                 figures.put("start until all services ready, s", bench.startTime.toMillis() / 1000.0);
                 double total = 0;
-                for (Map.Entry<String, Long> process : bench.processes().entrySet()) {
+                for (Map.Entry<String, Long> process : bench.system.pids().entrySet()) {
                     double megabytes = rssKilobytes(process.getKey().equals("postgres"), process.getValue()) / 1024.0;
                     figures.put(process.getKey() + " resident memory, MB", megabytes);
                     total += megabytes;
