@@ -13,8 +13,9 @@ import org.fieldsafety.local.PortPlan;
 import org.fieldsafety.local.Service;
 
 /**
- * The whole system on free ports in a temporary directory, for one IT class. Closing it stops the system
- * and deletes its Kafka, PostgreSQL and Keycloak data, keeping the services' logs for a failure's diagnosis.
+ * The whole system on free ports in a directory of its own under the module's {@code target}, for one IT
+ * class. Closing it stops the system and deletes its Kafka, PostgreSQL and Keycloak data, keeping the
+ * services' logs for a failure's diagnosis until the next clean build.
  */
 final class TestSystem implements AutoCloseable {
 
@@ -32,7 +33,8 @@ final class TestSystem implements AutoCloseable {
 
     /** A system whose services get {@code settings} as system properties (see {@link LocalSystem}). */
     static TestSystem start(String name, Map<Service, Map<String, String>> settings) throws IOException {
-        Path dataDir = Files.createTempDirectory("fieldsafety-" + name + "-");
+        Path dataDir = Files.createTempDirectory(
+                Files.createDirectories(Path.of("target").toAbsolutePath()), "system-" + name + "-");
         Instant started = Instant.now();
         LocalSystem system = LocalSystem.start(dataDir, PortPlan.free(EnumSet.allOf(Service.class)), settings);
         LocalSystem.log(name + ": system started in " + LocalSystem.seconds(started) + ", data in " + dataDir);

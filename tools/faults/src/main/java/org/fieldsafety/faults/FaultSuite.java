@@ -76,7 +76,8 @@ public final class FaultSuite {
         }
         List<String> scenarios = arguments.get(0).equals("all") ? SCENARIOS : arguments;
         boolean cluster = scenarios.contains(CLUSTER);
-        Path data = Files.createTempDirectory("fieldsafety-faults-");
+        Path data = Files.createTempDirectory(
+                Files.createDirectories(RepositoryLayout.root().resolve("tools/faults/target")), "system-");
         Instant started = Instant.now();
         log("starting the system in " + data + " for " + scenarios + " (" + size.name() + " run)");
         List<Verdict> verdicts = new ArrayList<>();
