@@ -329,12 +329,13 @@ class VigilanceReportFlowTest {
                 .extract()
                 .jsonPath()
                 .getString("find { it.kind == 'FINAL' }.id");
-        as("ra").get("/api/v1/fsca-cases/{id}", caseId)
+        // the case's view is another processor's than the reports': it may see the decision later
+        await().atMost(PATIENCE).untilAsserted(() -> as("ra").get("/api/v1/fsca-cases/{id}", caseId)
                 .then()
                 .body(
                         "incidents.find { it.reportId == '" + inGermany
                                 + "' }.clocks.find { it.regime == 'EU_MDR' }.basis",
-                        equalTo("MDR Art. 89(5)"));
+                        equalTo("MDR Art. 89(5)")));
         as("ra").contentType(ContentType.JSON)
                 .body(submission("MIR-FINAL", "ra-local"))
                 .post("/api/v1/vigilance-reports/{id}/submission", finalReport)
