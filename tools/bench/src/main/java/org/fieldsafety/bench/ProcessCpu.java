@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongUnaryOperator;
 import java.util.stream.Stream;
+import org.fieldsafety.local.LocalSystem;
 
 /**
  * CPU time used by the system's processes, read from {@code /proc/<pid>/stat}: user and system time of each
@@ -25,7 +26,7 @@ final class ProcessCpu {
 
     private final Map<String, Long> processes;
 
-    /** Watches the named processes: {@link org.fieldsafety.local.LocalSystem#pids()}, with the load generator if wanted. */
+    /** Watches the named processes: {@link LocalSystem#pids()}, with the load generator if wanted. */
     ProcessCpu(Map<String, Long> processes) {
         this.processes = Map.copyOf(processes);
     }
