@@ -23,6 +23,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.eventstore.processing.ProcessorLag;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseOpened;
@@ -143,6 +145,36 @@ class FscaCaseProjectionTest {
         assertEquals(1, single("select incident_count from fsca_case_view where case_id = ?", caseId));
     }
 
+    /**
+     * As a processor's batch writes: more new cases than one lookup takes, a redelivered opening of a case
+     * that exists and a redelivered attachment within the batch each write once.
+     */
+    @Test
+    void aBatchWritesEachViewOnce() throws SQLException {
+        String seen = opened();
+        String batch = UUID.randomUUID().toString();
+        new BatchingUnitOfWork<>(GenericEventMessage.asEventMessage(batch)).execute(() -> {
+            projection.on(opening(seen), 0);
+            for (int i = 0; i < 150; i++) {
+                projection.on(opening(batch + "-" + i), 0);
+            }
+            IncidentAttached attached = new IncidentAttached(batch + "-149", incident("a", Duration.ofDays(10)));
+            projection.on(attached, 1);
+            projection.on(attached, 1);
+        });
+
+        try {
+            assertEquals(1, single("select count(*) from fsca_case_view where case_id = ?", seen));
+            assertEquals(150, single("select count(*) from fsca_case_view where case_id like ?", batch + "-%"));
+            assertEquals(1, single("select count(*) from fsca_case_incident where case_id = ?", batch + "-149"));
+            assertEquals(1, single("select incident_count from fsca_case_view where case_id = ?", batch + "-149"));
+        } finally {
+            // 150 open cases would push the console tests' cases off the queue's first page
+            update("delete from fsca_case_incident where case_id like ?", batch + "-%");
+            update("delete from fsca_case_view where case_id like ?", batch + "-%");
+        }
+    }
+
     @Test
     void aReclassificationMovesTheNearestDeadlineLaterAndEarlier() throws SQLException {
         String caseId = opened();
@@ -179,8 +211,12 @@ class FscaCaseProjectionTest {
 
     private String opened() {
         String caseId = UUID.randomUUID().toString();
-        projection.on(new FscaCaseOpened(caseId, UUID.randomUUID().toString(), "INSULIN-PUMP-X", AWARE, null, 0), 0);
+        projection.on(opening(caseId), 0);
         return caseId;
+    }
+
+    private static FscaCaseOpened opening(String caseId) {
+        return new FscaCaseOpened(caseId, UUID.randomUUID().toString(), "INSULIN-PUMP-X", AWARE, null, 0);
     }
 
     private static Incident incident(String reportId, Duration euMdrClock) {
@@ -213,6 +249,14 @@ class FscaCaseProjectionTest {
     /** The token entries, one per segment, of {@code processingGroup}'s processor. */
     private long segments(String processingGroup) throws SQLException {
         return single("select count(*) from token_entry where processor_name = ?", processingGroup);
+    }
+
+    private void update(String sql, String parameter) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setString(1, parameter);
+            update.executeUpdate();
+        }
     }
 
     private long single(String sql, String parameter) throws SQLException {

@@ -4,10 +4,15 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -19,9 +24,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * How Axon event handlers write Hibernate Reactive read models. The writes of a processor's batch of
  * events (its unit of work) are collected and run in order, in one reactive transaction, when the batch
  * is about to commit its token: one commit per batch instead of one per event, and later events of the
- * batch see what earlier ones wrote, in the same session. Axon's processors are blocking threads, so the
- * transaction runs on a Vert.x context and is awaited. It is not the token's transaction: delivery is at
- * least once, and each write is guarded by the event's sequence number. A failed write throws, so the
+ * batch see what earlier ones wrote, in the same session. The transaction first loads the views the batch
+ * touches, one query per view type, so a batch costs a few round trips instead of one or two per event
+ * (the services batch the inserts and updates of a flush too). Axon's processors are blocking threads, so
+ * the transaction runs on a Vert.x context and is awaited. It is not the token's transaction: delivery is
+ * at least once, and each write is guarded by the event's sequence number. A failed write throws, so the
  * processor rolls the batch back and retries it rather than skipping an event.
  *
  * <p>A batch's writes fail together, after its handlers ran, where Axon's dead-letter queue cannot tell
@@ -35,6 +42,9 @@ public final class Projections {
     private static final String PENDING_WRITES = Projections.class.getName() + ".pendingWrites";
     private static final String ONE_BY_ONE_UNTIL_COMMIT = Projections.class.getName() + ".oneByOne";
 
+    /** The ids of one view type that one query looks up: a processor's batch of events at most. */
+    private static final int LOOKUP = 100;
+
     /** Set on a processor's thread whose batch failed for good, until a batch of it commits. */
     private static final ThreadLocal<Boolean> ONE_BY_ONE = new ThreadLocal<>();
 
@@ -42,14 +52,14 @@ public final class Projections {
 
     /** Creates the view of a new aggregate unless it exists (the first event was redelivered). */
     public static <V extends VersionedView> void insert(Class<V> type, Object id, long sequence, Supplier<V> view) {
-        write(session -> session.find(type, id).chain(existing -> {
-            if (existing != null) {
+        write(type, id, (session, present) -> {
+            if (!present.add(id)) {
                 return Uni.createFrom().voidItem();
             }
             V created = view.get();
             created.version = sequence;
             return session.persist(created);
-        }));
+        });
     }
 
     /** Applies {@code change} unless the view already reflects this event. */
@@ -67,7 +77,7 @@ public final class Projections {
      */
     public static <V extends VersionedView> void update(
             Class<V> type, Object id, long sequence, BiFunction<Mutiny.Session, V, Uni<Void>> change) {
-        write(session -> session.find(type, id).chain(view -> {
+        write(type, id, (session, present) -> session.find(type, id).chain(view -> {
             if (view == null) {
                 throw new IllegalStateException(type.getSimpleName() + " " + id + " has no view yet");
             }
@@ -82,11 +92,13 @@ public final class Projections {
      * Joins the writes of the current processor batch; written at once outside one, and while the batch is
      * retried one event at a time.
      */
-    private static void write(Function<Mutiny.Session, Uni<Void>> work) {
+    private static void write(
+            Class<? extends VersionedView> type, Object id, BiFunction<Mutiny.Session, Set<Object>, Uni<Void>> work) {
+        Write write = new Write(type, id, work);
         UnitOfWork<?> batch =
                 CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root() : null;
         if (!(batch instanceof BatchingUnitOfWork<?>)) {
-            run(List.of(work));
+            run(List.of(write));
             return;
         }
         if (ONE_BY_ONE.get() != null) {
@@ -94,18 +106,18 @@ public final class Projections {
                 batch.afterCommit(committed -> ONE_BY_ONE.remove());
                 return Boolean.TRUE;
             });
-            run(List.of(work));
+            run(List.of(write));
             return;
         }
-        batch.<List<Function<Mutiny.Session, Uni<Void>>>>getOrComputeResource(PENDING_WRITES, key -> {
-                    List<Function<Mutiny.Session, Uni<Void>>> writes = new ArrayList<>();
+        batch.<List<Write>>getOrComputeResource(PENDING_WRITES, key -> {
+                    List<Write> writes = new ArrayList<>();
                     batch.onPrepareCommit(committing -> runBatch(writes));
                     return writes;
                 })
-                .add(work);
+                .add(write);
     }
 
-    private static void runBatch(List<Function<Mutiny.Session, Uni<Void>>> writes) {
+    private static void runBatch(List<Write> writes) {
         try {
             run(writes);
         } catch (RuntimeException e) {
@@ -116,18 +128,55 @@ public final class Projections {
         }
     }
 
-    private static void run(List<Function<Mutiny.Session, Uni<Void>>> writes) {
+    private static void run(List<Write> writes) {
         try {
-            VertxContextSupport.subscribeAndAwait(
-                    () -> Panache.withTransaction(() -> Panache.getSession().chain(session -> {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                    .chain(session -> load(session, writes).chain(present -> {
                         Uni<Void> all = Uni.createFrom().voidItem();
-                        for (Function<Mutiny.Session, Uni<Void>> write : writes) {
-                            all = all.chain(() -> write.apply(session));
+                        for (Write write : writes) {
+                            all = all.chain(() -> write.work().apply(session, present.get(write.type())));
                         }
                         return all;
-                    })));
+                    }))));
         } catch (Throwable e) {
             throw new IllegalStateException("Projection write failed", e);
         }
     }
+
+    /**
+     * Loads the views the writes touch into the session, one query per view type and {@link #LOOKUP} ids,
+     * and gives the ids of those that exist by type: the writes then find their views without a round trip
+     * each. Every query binds exactly {@link #LOOKUP} ids (repeating one to fill up): Hibernate Reactive
+     * 3.2 reuses the SQL of an earlier list size for a list parameter of another size, and fails.
+     */
+    private static Uni<Map<Class<?>, Set<Object>>> load(Mutiny.Session session, List<Write> writes) {
+        Map<Class<?>, Set<Object>> wanted = new LinkedHashMap<>();
+        for (Write write : writes) {
+            wanted.computeIfAbsent(write.type(), type -> new LinkedHashSet<>()).add(write.id());
+        }
+        Map<Class<?>, Set<Object>> present = new HashMap<>();
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (Map.Entry<Class<?>, Set<Object>> type : wanted.entrySet()) {
+            Set<Object> found = present.computeIfAbsent(type.getKey(), key -> new HashSet<>());
+            String query = "select id(v), v from "
+                    + session.getFactory().getMetamodel().entity(type.getKey()).getName() + " v where id(v) in :ids";
+            List<Object> ids = new ArrayList<>(type.getValue());
+            for (int from = 0; from < ids.size(); from += LOOKUP) {
+                List<Object> chunk = new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + LOOKUP)));
+                while (chunk.size() < LOOKUP) {
+                    chunk.add(chunk.get(0));
+                }
+                all = all.chain(() -> session.createSelectionQuery(query, Object[].class)
+                        .setParameter("ids", chunk)
+                        .getResultList()
+                        .invoke(rows -> rows.forEach(row -> found.add(row[0])))
+                        .replaceWithVoid());
+            }
+        }
+        return all.replaceWith(present);
+    }
+
+    /** One event's write to the view {@code id} of {@code type}, given the ids of the type's views that exist. */
+    private record Write(
+            Class<? extends VersionedView> type, Object id, BiFunction<Mutiny.Session, Set<Object>, Uni<Void>> work) {}
 }
