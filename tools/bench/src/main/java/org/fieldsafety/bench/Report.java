@@ -147,8 +147,9 @@ final class Report {
 
             1,000,000 stored events (one per aggregate, written with COPY) replayed by an event processor
             configured like the services' read models (pooled streaming, two segments, batches of 100, one
-            transaction per batch with the token) into a read model table (one insert statement per event);
-            from the processor's start until the last batch committed.""",
+            transaction per batch with the token) into a read model table, written as the services' `Projections`
+            write: per batch one query for the rows that exist, then the others' inserts in one JDBC batch; from
+            the processor's start until the last batch committed.""",
             "startup",
             """
             ## 5. Start time and resident memory
