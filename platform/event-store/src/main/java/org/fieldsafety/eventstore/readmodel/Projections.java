@@ -26,10 +26,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * is about to commit its token: one commit per batch instead of one per event, and later events of the
  * batch see what earlier ones wrote, in the same session. The transaction first loads the views the batch
  * touches, one query per view type, so a batch costs a few round trips instead of one or two per event
- * (the services batch the inserts and updates of a flush too). Axon's processors are blocking threads, so
- * the transaction runs on a Vert.x context and is awaited. It is not the token's transaction: delivery is
- * at least once, and each write is guarded by the event's sequence number. A failed write throws, so the
- * processor rolls the batch back and retries it rather than skipping an event.
+ * (where a service batches statements, the inserts and updates leave together too; fsca's cannot, decision
+ * 0028). Axon's processors are blocking threads, so the transaction runs on a Vert.x context and is awaited.
+ * It is not the token's transaction: delivery is at least once, and each write is guarded by the event's
+ * sequence number. A failed write throws, so the processor rolls the batch back and retries it rather than
+ * skipping an event.
  *
  * <p>A batch's writes fail together, after its handlers ran, where Axon's dead-letter queue cannot tell
  * which event failed. So when they fail for good (a value the database refuses: {@link Failures#permanent}),
@@ -147,7 +148,7 @@ public final class Projections {
      * Loads the views the writes touch into the session, one query per view type and {@link #LOOKUP} ids,
      * and gives the ids of those that exist by type: the writes then find their views without a round trip
      * each. Every query binds exactly {@link #LOOKUP} ids (repeating one to fill up): Hibernate Reactive
-     * 3.2 reuses the SQL of an earlier list size for a list parameter of another size, and fails.
+     * 3.2 was seen to fail on a list parameter whose size changed between executions of one query.
      */
     private static Uni<Map<Class<?>, Set<Object>>> load(Mutiny.Session session, List<Write> writes) {
         Map<Class<?>, Set<Object>> wanted = new LinkedHashMap<>();
