@@ -109,10 +109,15 @@ public final class TriageEvents {
 
     /** The first trend episode of the problem: 8 reports in 7 days where 0.7 were expected. */
     public static TrendSignalRaised trendSignal(String problemId) {
+        return trendSignal(problemId, "INSULIN-PUMP-X");
+    }
+
+    /** The same on product {@code productId}. */
+    public static TrendSignalRaised trendSignal(String problemId, String productId) {
         Instant raised = Instant.now();
         return new TrendSignalRaised(
                 problemId,
-                "INSULIN-PUMP-X",
+                productId,
                 "event-log",
                 "E-LOG-TRUNCATED",
                 raised.minus(Duration.ofDays(7)),

@@ -82,6 +82,12 @@ class ConsoleBrowserTest {
     @TestHTTPResource("/console")
     URL console;
 
+    /**
+     * The product of this test's cases, whose queue it reads: other tests leave open cases behind, and on the
+     * queue of all products they could come first or push this test's off its first page.
+     */
+    private final String product = "CONSOLE-" + UUID.randomUUID().toString().substring(0, 8);
+
     private BrowserContext context;
     private Page page;
 
@@ -123,7 +129,7 @@ class ConsoleBrowserTest {
         assertEquals("Rosa Alvarez", page.locator("#user").textContent());
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            page.navigate(console.toString());
+            page.navigate(queueUrl());
             assertTrue(page.locator("tr[data-case='" + later + "']").count() == 1);
         });
         List<String> order = page.locator("#queue tbody tr").all().stream()
@@ -237,12 +243,12 @@ class ConsoleBrowserTest {
     void aTrendSignalShowsInTheQueueAndOnItsCase() throws Exception {
         String problemId = UUID.randomUUID().toString();
         TestKafka.publishInOneBatch(
-                bootstrapServers, List.of(TriageEvents.record(json, TriageEvents.trendSignal(problemId))));
+                bootstrapServers, List.of(TriageEvents.record(json, TriageEvents.trendSignal(problemId, product))));
         String caseId = FscaCases.caseIdFor(problemId);
         signIn("ra", "ra-local");
         Locator row = page.locator("tr[data-case='" + caseId + "']");
         await().atMost(PATIENCE).untilAsserted(() -> {
-            page.navigate(console.toString());
+            page.navigate(queueUrl());
             assertEquals(1, row.count());
         });
         assertEquals(List.of("0", "1"), row.locator("td").allTextContents().subList(2, 4), "incidents, trend signals");
@@ -307,16 +313,12 @@ class ConsoleBrowserTest {
     @Test
     void regulatoryAffairsTakesACaseFromItsSeriousIncidentToClosure() throws Exception {
         String problemId = UUID.randomUUID().toString();
-        TriageEvents.publish(
-                bootstrapServers,
-                json,
-                TriageEvents.seriousIncident(problemId, Instant.now().minus(Duration.ofHours(2)), Duration.ofDays(15)));
-        String caseId = FscaCases.caseIdFor(problemId);
+        String caseId = openCase(problemId, Instant.now().minus(Duration.ofHours(2)), Duration.ofDays(15));
         String casePage = console + "/cases/" + caseId;
         signIn("ra", "ra-local");
 
         // the queue draws the case's deadline on the time axis, and shows it without a reload once it exists
-        page.navigate(console.toString());
+        page.navigate(queueUrl());
         Locator deadline = page.locator("#deadline-chart g.deadline[data-case='" + caseId + "']");
         await().atMost(PATIENCE).untilAsserted(() -> assertEquals(1, deadline.count()));
         assertTrue(page.locator("#deadline-chart-desc").textContent().contains("EU MDR Art. 87(3) due"));
@@ -324,7 +326,7 @@ class ConsoleBrowserTest {
         screenshot("flow-01-queue-chart");
         // the queue of one product, refreshed by a step taken elsewhere, is still that product's
         Page queue = page.context().newPage();
-        queue.navigate(console + "?product=INSULIN-PUMP-X");
+        queue.navigate(queueUrl());
         String queueVersion = queue.locator("main").getAttribute("data-version");
 
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
@@ -339,7 +341,7 @@ class ConsoleBrowserTest {
         screenshot("flow-02-assessed");
         await().atMost(PATIENCE)
                 .until(() -> !queueVersion.equals(queue.locator("main").getAttribute("data-version")));
-        assertEquals("INSULIN-PUMP-X", queue.locator("#product").inputValue());
+        assertEquals(product, queue.locator("#product").inputValue());
         queue.close();
 
         step("#reportability-form", () -> {
@@ -746,13 +748,24 @@ class ConsoleBrowserTest {
                 .setFullPage(true));
     }
 
-    /** Publishes a triaged serious incident whose EU MDR clock ends {@code clock} after awareness. */
+    /**
+     * Publishes a triaged serious incident of this test's product whose EU MDR clock ends {@code clock} after
+     * awareness.
+     */
     private String openCase(Instant aware, Duration clock) throws Exception {
         return openCase(UUID.randomUUID().toString(), aware, clock);
     }
 
     private String openCase(String problemId, Instant aware, Duration clock) throws Exception {
-        TriageEvents.publish(bootstrapServers, json, TriageEvents.seriousIncident(problemId, aware, clock));
+        TriageEvents.publish(
+                bootstrapServers,
+                json,
+                TriageEvents.seriousIncident("report-" + problemId, product, problemId, aware, clock));
         return FscaCases.caseIdFor(problemId);
+    }
+
+    /** The queue of this test's product. */
+    private String queueUrl() {
+        return console + "?product=" + product;
     }
 }
