@@ -24,6 +24,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.fieldsafety.eventstore.EventStoreConfiguration;
 import org.fieldsafety.infra.Waits;
 import org.fieldsafety.local.ApiClient;
 import org.postgresql.PGConnection;
@@ -31,7 +32,7 @@ import org.postgresql.PGStatement;
 
 /**
  * Scenario 4: an event processor with the services' configuration (pooled, {@link
- * org.fieldsafety.eventstore.EventStoreConfiguration#SEGMENTS} segments, batch size 100, one transaction per
+ * EventStoreConfiguration#SEGMENTS} segments, batch size 100, one transaction per
  * batch) rebuilds a read model (one row per item, written as the services' projections write) from events
  * stored beforehand with COPY; events/s from the processor's start until the last batch committed.
  */
@@ -46,7 +47,9 @@ final class Replay {
         List<Results.Run> runs = new ArrayList<>();
         try (BenchPostgres postgres = new BenchPostgres()) {
             AxonOnJdbc.createEventStore(postgres.server, "bench_replay");
-            try (AxonOnJdbc axon = new AxonOnJdbc(postgres.server, "bench_replay", 4)) {
+            // a connection for each segment's batch, one for the coordinator's reads and one to spare
+            try (AxonOnJdbc axon =
+                    new AxonOnJdbc(postgres.server, "bench_replay", EventStoreConfiguration.SEGMENTS + 2)) {
                 Instant copying = Instant.now();
                 store(axon, events);
                 Bench.log("stored " + events + " events in "

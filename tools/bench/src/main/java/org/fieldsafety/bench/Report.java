@@ -146,7 +146,7 @@ final class Report {
             ## 4. Projection replay
 
             1,000,000 stored events (one per aggregate, written with COPY) replayed by an event processor
-            configured like the services' read models (pooled streaming, two segments, batches of 100, one
+            configured like the services' read models (pooled streaming, four segments, batches of 100, one
             transaction per batch with the token) into a read model table, written as the services' `Projections`
             write: per batch one query for the rows that exist, then the others' inserts in one JDBC batch; from
             the processor's start until the last batch committed.""",

@@ -105,13 +105,13 @@ class FscaCaseProjectionTest {
     }
 
     /**
-     * The read models' processors split into the default two segments, which two instances share; the
+     * The read models' processors split into the default four segments, which two instances share; the
      * publishers keep one, so a product's milestones leave in the event store's order.
      */
     @Test
     void publishersKeepOneSegmentWhileReadModelsSplit() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertEquals(2, segments(FscaCaseProjection.PROCESSING_GROUP));
+            assertEquals(4, segments(FscaCaseProjection.PROCESSING_GROUP));
             assertEquals(1, segments(FscaMilestonePublisher.PROCESSING_GROUP));
             assertEquals(1, segments(VigilanceMilestonePublisher.PROCESSING_GROUP));
         });
