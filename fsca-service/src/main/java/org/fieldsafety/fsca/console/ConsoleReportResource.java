@@ -70,7 +70,7 @@ public class ConsoleReportResource {
     public Uni<TemplateInstance> list(
             @RestQuery VigilanceReportStatus status, @RestQuery @DefaultValue("1") @Min(1) int page) {
         Instant now = clock.instant();
-        return reports.page(status, page - 1, Paging.SIZE)
+        return reports.page(status, null, page - 1, Paging.SIZE)
                 .map(listed -> Templates.reports(
                         listed.rows().stream()
                                 .map(view -> ReportRow.of(view, now))

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fieldsafety.eventstore.readmodel.ViewPage;
 import org.fieldsafety.fsca.cases.CaseStatus;
 import org.fieldsafety.fsca.cases.FscaAction;
 import org.fieldsafety.fsca.cases.FscaCaseService;
@@ -113,9 +114,9 @@ public class ConsoleResource {
     }
 
     /**
-     * The queue: the first page of the vigilance reports that wait for regulatory affairs (drafts, the next due
-     * first, those overdue marked; the vigilance reports' pages list them all) and how many wait in all; the
-     * cases not yet closed, of a {@code product} and in a {@code status} when asked, the nearest reporting
+     * The queue, of a {@code product} when asked: the first page of the vigilance reports that wait for
+     * regulatory affairs (drafts, the next due first, those overdue marked; the vigilance reports' pages list
+     * them all) and how many wait; the cases not yet closed, in a {@code status} when asked, the nearest reporting
      * deadline first, {@value Paging#SIZE} to a {@code page} (from 1) with how many there are, and their
      * deadlines on a time axis with today's line; no incident loaded.
      */
@@ -126,7 +127,7 @@ public class ConsoleResource {
         String productId = product == null || product.isBlank() ? null : product;
         return cases.openCases()
                 .chain(open -> reports.tally().chain(tally -> cases.queue(productId, status, page - 1, Paging.SIZE)
-                        .chain(rows -> reports.rows(VigilanceReportStatus.DRAFT, 0, Paging.SIZE)
+                        .chain(rows -> reports.page(VigilanceReportStatus.DRAFT, productId, 0, Paging.SIZE)
                                 .map(drafts -> queuePage(page, productId, status, rows, open, drafts, tally)))));
     }
 
@@ -136,7 +137,7 @@ public class ConsoleResource {
             CaseStatus status,
             List<FscaCaseView> rows,
             OpenCases open,
-            List<VigilanceReportView> drafts,
+            ViewPage<VigilanceReportView> drafts,
             ReportTally tally) {
         List<FscaCaseSummary> summaries =
                 rows.stream().map(view -> FscaCaseSummary.of(view, clock)).toList();
@@ -152,8 +153,8 @@ public class ConsoleResource {
                 status == null ? "" : status.name(),
                 OPEN_STATUSES,
                 DeadlineChart.of(summaries, now),
-                drafts.stream().map(draft -> ReportRow.of(draft, now)).toList(),
-                tally.count(VigilanceReportStatus.DRAFT),
+                drafts.rows().stream().map(draft -> ReportRow.of(draft, now)).toList(),
+                drafts.total(),
                 version(open, tally),
                 user(),
                 now);

@@ -100,27 +100,33 @@ public class VigilanceReportService {
     /** The reports, those due first first. */
     @WithSession
     public Uni<List<VigilanceReportView>> list(String caseId, VigilanceReportStatus status) {
-        return query(caseId, status).list();
+        return query(caseId, status, null).list();
     }
 
     /**
-     * Page {@code index} (from 0) of {@code size} of the reports in {@code status} (null for any), those due
-     * first first, with how many there are: the console's lists, one page at a time along an index (V34).
+     * Page {@code index} (from 0) of {@code size} of the reports in {@code status} (null for any) on the cases
+     * of {@code productId} (null for any product), those due first first, with how many there are: the
+     * console's lists, one page at a time along an index (V34).
      */
     @WithSession
-    public Uni<ViewPage<VigilanceReportView>> page(VigilanceReportStatus status, int index, int size) {
-        return rows(status, index, size)
-                .chain(rows -> query(null, status).count().map(total -> new ViewPage<>(rows, total)));
+    public Uni<ViewPage<VigilanceReportView>> page(
+            VigilanceReportStatus status, String productId, int index, int size) {
+        return query(null, status, productId)
+                .page(Page.of(index, size))
+                .list()
+                .chain(rows -> query(null, status, productId).count().map(total -> new ViewPage<>(rows, total)));
     }
 
-    /** As {@link #page}, without how many there are. */
-    @WithSession
-    public Uni<List<VigilanceReportView>> rows(VigilanceReportStatus status, int index, int size) {
-        return query(null, status).page(Page.of(index, size)).list();
-    }
-
-    private static PanacheQuery<VigilanceReportView> query(String caseId, VigilanceReportStatus status) {
-        ViewFilter filter = new ViewFilter().with("caseId", caseId).with("status", status);
+    private static PanacheQuery<VigilanceReportView> query(
+            String caseId, VigilanceReportStatus status, String productId) {
+        ViewFilter filter = new ViewFilter()
+                .with("caseId", caseId)
+                .with("status", status)
+                .in(
+                        "caseId",
+                        "select c.caseId from FscaCaseView c where c.productId = :productId",
+                        "productId",
+                        productId);
         return VigilanceReportView.find(filter.query(), BY_DUE, filter.parameters());
     }
 

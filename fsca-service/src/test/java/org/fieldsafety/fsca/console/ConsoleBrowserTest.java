@@ -470,13 +470,16 @@ class ConsoleBrowserTest {
         String casePage = console + "/cases/" + caseId;
         signIn("ra", "ra-local");
 
-        // the queue lists the case's drafts, the next due first: the EU MDR report (15 days) before the FDA's (30)
+        // the product's queue lists the case's drafts, the next due first: the EU MDR report (15 days) before
+        // the FDA's (30)
         Locator drafts =
                 page.locator("#queue-reports tbody tr", new Page.LocatorOptions().setHasText(caseId.substring(0, 8)));
         await().atMost(PATIENCE).untilAsserted(() -> {
-            page.navigate(console.toString());
+            page.navigate(queueUrl());
             assertEquals(2, drafts.count());
         });
+        assertEquals(
+                "2 drafts of " + product + ".", page.locator("#drafts-count").textContent());
         assertTrue(drafts.nth(0).textContent().contains("EU MDR"), drafts.nth(0).textContent());
         assertTrue(drafts.nth(1).textContent().contains("FDA"), drafts.nth(1).textContent());
         assertEquals("Draft", drafts.nth(0).locator(".report-status").textContent());
