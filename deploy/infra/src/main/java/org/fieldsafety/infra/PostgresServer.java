@@ -143,6 +143,8 @@ public final class PostgresServer implements AutoCloseable {
         settings.put("listen_addresses", "127.0.0.1");
         settings.put("max_connections", "300");
         settings.put("shared_buffers", "128MB");
+        // each statement's calls and execution time, which the benchmarks read (tools/bench PgActivity)
+        settings.put("shared_preload_libraries", "pg_stat_statements");
         // stated both ways: the embedded binaries' launcher turns fsync and synchronous commit off unless told
         String durability = durable ? "on" : "off";
         settings.put("fsync", durability);

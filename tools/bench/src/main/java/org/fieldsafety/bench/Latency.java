@@ -239,6 +239,7 @@ final class Latency {
         measured.cpuSeconds = ProcessCpu.between(cpuBefore, probes.cpu.snapshot());
         measured.compilerSeconds = ProcessCpu.between(compilersBefore, probes.cpu.compilerSnapshot());
         measured.databaseTop = probes.database.top(TOP_STATEMENTS);
+        measured.databaseSlowest = probes.database.slowest(TOP_STATEMENTS);
         Bench.log(drained.map(d -> "backlog worked off " + d.toMillis() / 1000.0 + " s after the wait ended")
                 .orElse("backlog still there after " + BACKLOG_BOUND.toSeconds() + " s; the next rate starts anyway"));
         return measured;
@@ -277,6 +278,8 @@ final class Latency {
         Map<String, Double> compilerSeconds = Map.of();
         /** PostgreSQL's statements seen most often over the same span ({@link PgActivity#top}). */
         String databaseTop = "";
+        /** PostgreSQL's statements that took the most execution time over it ({@link PgActivity#slowest}). */
+        String databaseSlowest = "";
 
         Measurement(double sentPerSecond, Map<String, LongAdder> failures) {
             this.sentPerSecond = sentPerSecond;
@@ -318,7 +321,7 @@ final class Latency {
                     "%d/s: of %d reports %d failed %s and %d were unanswered when the wait ended; %d accepted were"
                             + " not triaged and %d of %d candidates not visible by then; CPU seconds from the first"
                             + " send until the backlog was worked off (of them in JIT compilers): %s; PostgreSQL's busiest"
-                            + " statements: %s",
+                            + " statements: %s; its statements by execution time: %s",
                     rate,
                     reports,
                     failed,
@@ -334,7 +337,8 @@ final class Latency {
                                     process.getValue(),
                                     compilerSeconds.getOrDefault(process.getKey(), 0.0)))
                             .collect(Collectors.joining(", ")),
-                    databaseTop));
+                    databaseTop,
+                    databaseSlowest));
         }
 
         private static void percentiles(Map<String, Double> figures, String name, Histogram histogram) {

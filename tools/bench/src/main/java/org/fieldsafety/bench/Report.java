@@ -140,7 +140,9 @@ final class Report {
             threads (`/proc/<pid>/task`). The notes give each process's seconds with its compilers' in
             brackets, the load generator's own (not in the total), and PostgreSQL's busiest statements:
             `pg_stat_activity` sampled every 100 ms over the same span (`PgActivity`), each statement counted in
-            the samples that found it running.""",
+            the samples that found it running (waiting for a lock or a flush counts), then the statements that
+            took the most execution time over the span, with their calls (`pg_stat_statements`; a `COMMIT`'s
+            time includes its flush).""",
             "replay",
             """
             ## 4. Projection replay
