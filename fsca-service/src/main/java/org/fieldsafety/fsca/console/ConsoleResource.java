@@ -116,9 +116,9 @@ public class ConsoleResource {
     /**
      * The queue, of a {@code product} when asked: the first page of the vigilance reports that wait for
      * regulatory affairs (drafts, the next due first, those overdue marked; the vigilance reports' pages list
-     * them all) and how many wait; the cases not yet closed, in a {@code status} when asked, the nearest reporting
-     * deadline first, {@value Paging#SIZE} to a {@code page} (from 1) with how many there are, and their
-     * deadlines on a time axis with today's line; no incident loaded.
+     * them all) and how many wait; the cases not yet closed, in a {@code status} when asked, the nearest
+     * reporting deadline first, {@value Paging#SIZE} to a {@code page} (from 1) with how many there are, and
+     * their deadlines on a time axis with today's line; no incident loaded.
      */
     @GET
     @RolesAllowed({Roles.REGULATORY_AFFAIRS, Roles.QUALITY_ASSURANCE, Roles.ENGINEERING, Roles.AUDITOR, Roles.ADMIN})

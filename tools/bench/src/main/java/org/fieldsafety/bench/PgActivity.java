@@ -59,7 +59,7 @@ final class PgActivity implements AutoCloseable {
         sampler.start();
     }
 
-    /** Forgets the counts and times so far: the next {@link #top} and {@link #slowest} cover what happens from now on. */
+    /** Forgets the counts and times so far: the next {@link #top} and {@link #slowest} cover what comes next. */
     void reset() throws SQLException {
         counts.clear();
         samples.reset();
