@@ -127,8 +127,20 @@ public class ConsoleResource {
         String productId = product == null || product.isBlank() ? null : product;
         return cases.openCases()
                 .chain(open -> reports.tally().chain(tally -> cases.queue(productId, status, page - 1, Paging.SIZE)
-                        .chain(rows -> reports.page(VigilanceReportStatus.DRAFT, productId, 0, Paging.SIZE)
+                        .chain(rows -> drafts(productId, tally)
                                 .map(drafts -> queuePage(page, productId, status, rows, open, drafts, tally)))));
+    }
+
+    /**
+     * The first page of the drafts on the cases of {@code productId}, counted; of every product, counted by
+     * the {@code tally} already read (a count of its own would read every draft again).
+     */
+    private Uni<ViewPage<VigilanceReportView>> drafts(String productId, ReportTally tally) {
+        if (productId == null) {
+            return reports.rows(VigilanceReportStatus.DRAFT, null, 0, Paging.SIZE)
+                    .map(rows -> new ViewPage<>(rows, tally.count(VigilanceReportStatus.DRAFT)));
+        }
+        return reports.page(VigilanceReportStatus.DRAFT, productId, 0, Paging.SIZE);
     }
 
     private TemplateInstance queuePage(

@@ -16,6 +16,14 @@ public record ReportTally(List<Group> groups) {
         groups = List.copyOf(groups);
     }
 
+    /** How many reports are in {@code status}. */
+    public long count(VigilanceReportStatus status) {
+        return groups.stream()
+                .filter(g -> g.status() == status)
+                .mapToLong(Group::count)
+                .sum();
+    }
+
     /**
      * A fingerprint of all reports that changes whenever one is drafted or changes: how many there are and
      * the sum of their versions.

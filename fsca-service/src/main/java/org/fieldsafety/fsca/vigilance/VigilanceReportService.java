@@ -111,10 +111,19 @@ public class VigilanceReportService {
     @WithSession
     public Uni<ViewPage<VigilanceReportView>> page(
             VigilanceReportStatus status, String productId, int index, int size) {
-        return query(null, status, productId)
-                .page(Page.of(index, size))
-                .list()
-                .chain(rows -> query(null, status, productId).count().map(total -> new ViewPage<>(rows, total)));
+        return rows(status, productId, index, size).chain(rows -> {
+            if (!rows.isEmpty() && rows.size() < size) {
+                // the last page: what came before it and on it is all there is
+                return Uni.createFrom().item(new ViewPage<>(rows, (long) index * size + rows.size()));
+            }
+            return query(null, status, productId).count().map(total -> new ViewPage<>(rows, total));
+        });
+    }
+
+    /** As {@link #page}, without how many there are. */
+    @WithSession
+    public Uni<List<VigilanceReportView>> rows(VigilanceReportStatus status, String productId, int index, int size) {
+        return query(null, status, productId).page(Page.of(index, size)).list();
     }
 
     private static PanacheQuery<VigilanceReportView> query(
