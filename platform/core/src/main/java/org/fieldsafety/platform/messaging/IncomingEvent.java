@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.fieldsafety.platform.json.JsonTimes;
 
 /**
  * A consumed record as a consumer reads it: a CloudEvent in Kafka binary mode, whose {@code ce_type} and
@@ -31,7 +31,7 @@ public record IncomingEvent(String type, String id, String value, String tracepa
 
     /** Tolerant of fields it does not know: a producer may add fields within a topic's version. */
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
+            .addModules(JsonTimes.modules())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 

@@ -3,9 +3,9 @@ package org.fieldsafety.platform.persistence;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.hibernate.orm.JsonFormat;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import org.fieldsafety.platform.json.JsonTimes;
 import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.type.descriptor.java.JavaType;
 import org.hibernate.type.format.FormatMapper;
@@ -24,7 +24,7 @@ import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
 public class JsonColumns implements FormatMapper {
 
     private final FormatMapper delegate = new JacksonJsonFormatMapper(JsonMapper.builder()
-            .addModule(new JavaTimeModule())
+            .addModules(JsonTimes.modules())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build());
