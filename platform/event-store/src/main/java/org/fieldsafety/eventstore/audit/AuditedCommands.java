@@ -10,11 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
-import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CommandTargetResolver;
 import org.fieldsafety.platform.messaging.CloudEvents;
 import org.fieldsafety.platform.messaging.Traced;
 
@@ -47,8 +44,6 @@ public class AuditedCommands {
     public static final String TRACEPARENT = CloudEvents.TRACEPARENT;
 
     private static final int LOCK_STRIPES = 64;
-    private static final CommandTargetResolver TARGETS =
-            AnnotationCommandTargetResolver.builder().build();
 
     private final CommandGateway commands;
     private final AuditTrail trail;
@@ -113,7 +108,8 @@ public class AuditedCommands {
     /** Holds the aggregates' locks in stripe order, so two batches sharing aggregates cannot each wait for the other. */
     private <R> R inOneTransaction(List<?> batch, Callable<R> work) {
         List<Lock> held = batch.stream()
-                .mapToInt(command -> Math.floorMod(aggregateId(command).hashCode(), LOCK_STRIPES))
+                .mapToInt(command ->
+                        Math.floorMod(CommandTargets.aggregateId(command).hashCode(), LOCK_STRIPES))
                 .distinct()
                 .sorted()
                 .mapToObj(stripe -> locks[stripe])
@@ -135,17 +131,9 @@ public class AuditedCommands {
         if (traceparent != null) {
             metaData.put(TRACEPARENT, traceparent);
         }
-        R result = commands.sendAndWait(message(command).andMetaData(metaData));
-        trail.extend(aggregateId(command));
+        R result = commands.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        trail.extend(CommandTargets.aggregateId(command));
         return result;
-    }
-
-    private static CommandMessage<?> message(Object command) {
-        return GenericCommandMessage.asCommandMessage(command);
-    }
-
-    /** The aggregate a command targets: its {@code @TargetAggregateIdentifier}. */
-    private static String aggregateId(Object command) {
-        return TARGETS.resolveTarget(message(command)).getIdentifier();
     }
 }
