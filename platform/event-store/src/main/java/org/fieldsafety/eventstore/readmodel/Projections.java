@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -45,6 +47,10 @@ public final class Projections {
 
     /** The ids of one view type that one query looks up: a processor's batch of events at most. */
     private static final int LOOKUP = 100;
+
+    /** The lookup's ids as positional parameters: {@code (?1, ?2, ..., ?100)}. */
+    private static final String LOOKUP_PARAMETERS =
+            IntStream.rangeClosed(1, LOOKUP).mapToObj(i -> "?" + i).collect(Collectors.joining(", ", "(", ")"));
 
     /** Set on a processor's thread whose batch failed for good, until a batch of it commits. */
     private static final ThreadLocal<Boolean> ONE_BY_ONE = new ThreadLocal<>();
@@ -147,8 +153,10 @@ public final class Projections {
     /**
      * Loads the views the writes touch into the session, one query per view type and {@link #LOOKUP} ids,
      * and gives the ids of those that exist by type: the writes then find their views without a round trip
-     * each. Every query binds exactly {@link #LOOKUP} ids (repeating one to fill up): Hibernate Reactive
-     * 3.2 was seen to fail on a list parameter whose size changed between executions of one query.
+     * each. Every query binds exactly {@link #LOOKUP} ids (repeating one to fill up), each as a parameter of
+     * its own: Hibernate Reactive 3.2 was seen to fail on a list parameter whose size changed between
+     * executions of one query, and Hibernate translates a query with a list parameter to SQL again at every
+     * execution, where it keeps the translation of one with single parameters.
      */
     private static Uni<Map<Class<?>, Set<Object>>> load(Mutiny.Session session, List<Write> writes) {
         Map<Class<?>, Set<Object>> wanted = new LinkedHashMap<>();
@@ -160,18 +168,23 @@ public final class Projections {
         for (Map.Entry<Class<?>, Set<Object>> type : wanted.entrySet()) {
             Set<Object> found = present.computeIfAbsent(type.getKey(), key -> new HashSet<>());
             String query = "select id(v), v from "
-                    + session.getFactory().getMetamodel().entity(type.getKey()).getName() + " v where id(v) in :ids";
+                    + session.getFactory().getMetamodel().entity(type.getKey()).getName() + " v where id(v) in "
+                    + LOOKUP_PARAMETERS;
             List<Object> ids = new ArrayList<>(type.getValue());
             for (int from = 0; from < ids.size(); from += LOOKUP) {
                 List<Object> chunk = new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + LOOKUP)));
                 while (chunk.size() < LOOKUP) {
                     chunk.add(chunk.get(0));
                 }
-                all = all.chain(() -> session.createSelectionQuery(query, Object[].class)
-                        .setParameter("ids", chunk)
-                        .getResultList()
-                        .invoke(rows -> rows.forEach(row -> found.add(row[0])))
-                        .replaceWithVoid());
+                all = all.chain(() -> {
+                    Mutiny.SelectionQuery<Object[]> select = session.createSelectionQuery(query, Object[].class);
+                    for (int i = 0; i < LOOKUP; i++) {
+                        select.setParameter(i + 1, chunk.get(i));
+                    }
+                    return select.getResultList()
+                            .invoke(rows -> rows.forEach(row -> found.add(row[0])))
+                            .replaceWithVoid();
+                });
             }
         }
         return all.replaceWith(present);
