@@ -8,7 +8,6 @@ import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.properties.HasAnnotations;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +114,7 @@ class ApiReferenceTest {
         Set<Endpoint> endpoints = new TreeSet<>();
         for (Path service : Repository.services()) {
             String name = service.getFileName().toString();
-            Properties settings = settings(service);
+            Properties settings = Repository.settings(service);
             String pom = read(service.resolve("pom.xml"));
             List<JavaClass> types = new ArrayList<>();
             new ClassFileImporter().importPath(classes(service)).forEach(types::add);
@@ -162,17 +161,6 @@ class ApiReferenceTest {
                 Files.isDirectory(classes),
                 classes + " is missing: build the services first (./mvnw -pl system-tests -am test)");
         return classes;
-    }
-
-    /** A service's application.properties, where its build properties are set. */
-    private static Properties settings(Path service) {
-        Properties settings = new Properties();
-        try (Reader reader = Files.newBufferedReader(service.resolve("src/main/resources/application.properties"))) {
-            settings.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return settings;
     }
 
     /**

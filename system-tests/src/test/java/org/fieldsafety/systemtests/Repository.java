@@ -1,10 +1,12 @@
 package org.fieldsafety.systemtests;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.fieldsafety.infra.RepositoryLayout;
 
@@ -25,6 +27,17 @@ final class Repository {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A service's application.properties, where its build properties and channels are set. */
+    static Properties settings(Path service) {
+        Properties settings = new Properties();
+        try (Reader reader = Files.newBufferedReader(service.resolve("src/main/resources/application.properties"))) {
+            settings.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return settings;
     }
 
     /**

@@ -640,6 +640,22 @@ class FscaCaseFlowTest {
         }
     }
 
+    /**
+     * The consumer reads a record's CloudEvent headers itself and never its {@code ce_time}: a malformed one
+     * holds nothing up.
+     */
+    @Test
+    void aResultWithAMalformedEventTimeStillOpensItsCase() throws Exception {
+        String problemId = UUID.randomUUID().toString();
+        ProducerRecord<String, String> record = TriageEvents.record(json, triaged(problemId));
+        record.headers().add("ce_time", "yesterday".getBytes(StandardCharsets.UTF_8));
+        TestKafka.publishInOneBatch(bootstrapServers, List.of(record));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> asRa().get("/api/v1/fsca-cases/{id}", FscaCases.caseIdFor(problemId))
+                        .then()
+                        .statusCode(200));
+    }
+
     private static String decision(String password) {
         return """
                 {"decision":"FSCA_REQUIRED","rationale":"Dose calculation overflow can over-infuse",
