@@ -139,9 +139,17 @@ class ProblemRepository {
                 .replaceWithVoid();
     }
 
-    /** The problems first reported, or whose current episode was raised, by one of these reports. */
+    /**
+     * The problems first reported, or whose current episode was raised, by one of these reports: the ids as one
+     * array, as {@code TriageResultEntity.of} takes them, since a batch's thousand ids as a list parameter were
+     * translated to SQL again at every execution.
+     */
     Uni<List<ProblemEntity>> ofReports(List<String> reportIds) {
-        return ProblemEntity.<ProblemEntity>list("firstReportId in ?1 or trendReportId in ?1", reportIds);
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select * from problem where first_report_id = any(?1) or trend_report_id = any(?1)",
+                        ProblemEntity.class)
+                .setParameter(1, reportIds.toArray(String[]::new))
+                .getResultList());
     }
 
     /** The product's problems by id, with their trend state (MDR Art. 88). */

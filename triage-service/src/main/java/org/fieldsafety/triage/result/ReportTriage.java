@@ -73,20 +73,19 @@ public class ReportTriage {
         reports.forEach(report -> byId.putIfAbsent(report.reportId(), report));
         Set<String> freshIds = new HashSet<>();
         return Panache.withTransaction(
-                        () -> TriageResultEntity.<TriageResultEntity>list("reportId in ?1", List.copyOf(byId.keySet()))
-                                .chain(stored -> {
-                                    Map<String, TriageView> views = new LinkedHashMap<>();
-                                    byId.keySet().forEach(id -> views.put(id, null));
-                                    stored.forEach(row -> views.put(row.reportId, row.view));
-                                    List<FieldReportReceived> fresh = byId.values().stream()
-                                            .filter(report -> views.get(report.reportId()) == null)
-                                            .toList();
-                                    fresh.forEach(report -> freshIds.add(report.reportId()));
-                                    Uni<TrendTracker.Tracked> tracked = fresh.isEmpty()
-                                            ? problems.track(List.of(), views, clock.instant())
-                                            : classify(fresh, views);
-                                    return tracked.map(events -> new Outcome(List.copyOf(views.values()), events));
-                                }))
+                        () -> TriageResultEntity.of(byId.keySet()).chain(stored -> {
+                            Map<String, TriageView> views = new LinkedHashMap<>();
+                            byId.keySet().forEach(id -> views.put(id, null));
+                            stored.forEach(row -> views.put(row.reportId, row.view));
+                            List<FieldReportReceived> fresh = byId.values().stream()
+                                    .filter(report -> views.get(report.reportId()) == null)
+                                    .toList();
+                            fresh.forEach(report -> freshIds.add(report.reportId()));
+                            Uni<TrendTracker.Tracked> tracked = fresh.isEmpty()
+                                    ? problems.track(List.of(), views, clock.instant())
+                                    : classify(fresh, views);
+                            return tracked.map(events -> new Outcome(List.copyOf(views.values()), events));
+                        }))
                 .invoke(outcome -> outcome.results().stream()
                         .filter(view -> freshIds.contains(view.reportId()))
                         .forEach(this::count));
@@ -207,15 +206,13 @@ public class ReportTriage {
         if (followedUp.isEmpty()) {
             return Uni.createFrom().item(new HashMap<>());
         }
-        return TriageResultEntity.<TriageResultEntity>list("reportId in ?1", followedUp)
-                .map(rows -> rows.stream()
-                        .collect(Collectors.toMap(
-                                row -> row.reportId,
-                                row -> new Classification.Original(
-                                        row.originalReportId == null ? row.reportId : row.originalReportId,
-                                        row.problemId),
-                                (a, b) -> a,
-                                HashMap::new)));
+        return TriageResultEntity.of(followedUp).map(rows -> rows.stream()
+                .collect(Collectors.toMap(
+                        row -> row.reportId,
+                        row -> new Classification.Original(
+                                row.originalReportId == null ? row.reportId : row.originalReportId, row.problemId),
+                        (a, b) -> a,
+                        HashMap::new)));
     }
 
     private Uni<TrendTracker.Tracked> store(
