@@ -78,7 +78,7 @@ public class TriageResultEntity extends PanacheEntityBase {
     /**
      * The stored results of these reports, in one statement with the ids as one array: Hibernate translated
      * the same lookup with a list parameter ({@code reportId in ?1}) to SQL again at every execution, 5.8 % of
-     * triage's CPU at 1,000 reports/s (docs/profile.md section 18). Callers provide the session.
+     * triage's profile samples at 1,000 reports/s (docs/profile.md section 18). Callers provide the session.
      */
     static Uni<List<TriageResultEntity>> of(Collection<String> reportIds) {
         return Panache.getSession().chain(session -> session.createNativeQuery(

@@ -16,7 +16,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
  * {@link AnnotationCommandTargetResolver} finds it (the first annotated method, else the first annotated
  * field, inherited ones included), but once per command class. Axon's looks for it by reflection on every
  * call, and a command is resolved three times (its lock stripe, its repository, its audit link); that was
- * about 4 % of the fsca and change-control services' CPU (docs/profile.md section 17).
+ * about 4 % of the fsca and change-control services' profile samples (docs/profile.md section 17).
  *
  * <p>The version a command expects travels as the {@value AuditedCommands#EXPECTED_VERSION} metadata, so a
  * command class that carries a {@code @TargetAggregateVersion} is refused rather than its version ignored.
