@@ -24,10 +24,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class TraceExport {
 
+    /** The value of {@code fieldsafety.traces.endpoint} when no collector is configured. */
+    private static final String NO_COLLECTOR = "none";
+
     @Produces
     @Singleton
     @Unremovable
-    @LookupIfProperty(name = "fieldsafety.traces.endpoint", stringValue = "none")
+    @LookupIfProperty(name = "fieldsafety.traces.endpoint", stringValue = NO_COLLECTOR)
     SpanExporter dropped() {
         return new SpanExporter() {
             @Override
@@ -51,6 +54,6 @@ public class TraceExport {
     @Produces
     @Singleton
     Sampler sampler(@ConfigProperty(name = "fieldsafety.traces.endpoint") String endpoint) {
-        return "none".equals(endpoint) ? Sampler.alwaysOff() : Sampler.parentBased(Sampler.alwaysOn());
+        return NO_COLLECTOR.equals(endpoint) ? Sampler.alwaysOff() : Sampler.parentBased(Sampler.alwaysOn());
     }
 }
