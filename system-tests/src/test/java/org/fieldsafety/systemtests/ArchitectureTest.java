@@ -4,14 +4,19 @@ import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -19,6 +24,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -35,8 +41,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The architecture's rules, checked on each service's compiled classes (so after the services compiled, as
  * the reactor orders it): the domain model is free of frameworks, no slice reads another slice's entities,
- * Axon commands are sent on worker threads only, every scheduled job waits until the application runs, and
- * every test that starts Quarkus is a flow test.
+ * Axon commands are sent on worker threads only, every scheduled job waits until the application runs,
+ * every test that starts Quarkus is a flow test, and every JSON column compares by value.
  *
  * <p>A service's slices are the packages right below its root ({@code org.fieldsafety.fsca.cases}); each
  * has its domain in the slice package itself and {@code api}, {@code query} and {@code messaging} below
@@ -91,6 +97,16 @@ class ArchitectureTest {
             "jakarta.inject.Singleton");
 
     private static final String ENTITY = "jakarta.persistence.Entity";
+    private static final String JDBC_TYPE_CODE = "org.hibernate.annotations.JdbcTypeCode";
+    private static final int SQL_TYPES_JSON = 3001;
+
+    /** JDK types that compare by value and hold nothing of ours. */
+    private static final List<String> JDK_VALUES = List.of("java.lang.", "java.time.", "java.math.", "java.util.UUID");
+
+    /** JDK containers that compare by their elements, whose types are checked in turn. */
+    private static final Set<String> JDK_CONTAINERS =
+            Set.of("java.util.List", "java.util.Set", "java.util.Map", "java.util.Collection", "java.util.Optional");
+
     private static final String SCHEDULED = "io.quarkus.scheduler.Scheduled";
     private static final String COMMAND_GATEWAY = "org.axonframework.commandhandling.gateway.CommandGateway";
 
@@ -208,6 +224,60 @@ class ArchitectureTest {
                     .allowEmptyShould(true)
                     .check(imported(module, "classes"));
         }
+    }
+
+    /**
+     * Hibernate keeps a copy of each JSON column's value, made through JSON, and at every flush compares the
+     * entity's value with it by {@code equals}. A type without value equality always reads as changed, so every
+     * view a batch loaded or inserted was written again by an update. So a JSON column's type, and all it
+     * holds, compares by value: a record, an enum, a JDK value, a JDK collection of such, or a class that
+     * declares {@code equals} itself.
+     */
+    @Test
+    void everyJsonColumnComparesByValue() {
+        JavaClasses all = new ClassFileImporter()
+                .importPaths(Stream.concat(RUNTIME_MODULES.stream(), Stream.of("contracts"))
+                        .map(module -> RepositoryLayout.root().resolve(module).resolve("target/classes"))
+                        .toList());
+        List<String> violations = new ArrayList<>();
+        for (JavaClass entity : all) {
+            for (JavaField field : entity.getFields()) {
+                boolean json = field.tryGetAnnotationOfType(JDBC_TYPE_CODE)
+                        .map(code -> code.get("value").orElse(0).equals(SQL_TYPES_JSON))
+                        .orElse(false);
+                if (json) {
+                    requireValueEquality(field.getType(), field.getFullName(), new HashSet<>(), violations);
+                }
+            }
+        }
+        assertEquals(List.of(), violations, "JSON column values without value equality");
+    }
+
+    private static void requireValueEquality(JavaType type, String path, Set<String> seen, List<String> violations) {
+        JavaClass raw = type.toErasure();
+        String name = raw.getName();
+        if (raw.isPrimitive() || raw.isEnum() || JDK_VALUES.stream().anyMatch(name::startsWith)) {
+            return;
+        }
+        if (JDK_CONTAINERS.contains(name)) {
+            if (type instanceof JavaParameterizedType parameterized) {
+                parameterized
+                        .getActualTypeArguments()
+                        .forEach(element -> requireValueEquality(element, path + "<>", seen, violations));
+            }
+            return;
+        }
+        if (!seen.add(name)) {
+            return;
+        }
+        if (!raw.isRecord() && raw.tryGetMethod("equals", Object.class).isEmpty()) {
+            violations.add(path + ": " + name + " declares no equals");
+            return;
+        }
+        raw.getFields().stream()
+                .filter(field -> !field.getModifiers().contains(JavaModifier.STATIC))
+                .forEach(
+                        field -> requireValueEquality(field.getType(), path + "." + field.getName(), seen, violations));
     }
 
     /** The classes of {@code <module>/target/<output>}, imported once per test run. */

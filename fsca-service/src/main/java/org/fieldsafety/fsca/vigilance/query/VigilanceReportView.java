@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.fieldsafety.eventstore.readmodel.VersionedView;
 import org.fieldsafety.fsca.vigilance.DraftContent;
 import org.fieldsafety.fsca.vigilance.Regime;
@@ -47,7 +48,10 @@ public class VigilanceReportView extends VersionedView {
 
     public Instant updatedAt;
 
-    /** One JSON object, replaced by a changed copy on every change so Hibernate sees it changed. */
+    /**
+     * One JSON object, replaced by a changed copy on every change. Hibernate compares it by value with a copy
+     * taken when it was loaded or stored, so it writes the row only when that differs.
+     */
     @JdbcTypeCode(SqlTypes.JSON)
     public Details details = new Details();
 
@@ -75,6 +79,22 @@ public class VigilanceReportView extends VersionedView {
             copy.summary = summary;
             copy.listed = new ArrayList<>(listed);
             return copy;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Details d
+                    && Objects.equals(content, d.content)
+                    && Objects.equals(submission, d.submission)
+                    && Objects.equals(answer, d.answer)
+                    && Objects.equals(withdrawal, d.withdrawal)
+                    && Objects.equals(summary, d.summary)
+                    && Objects.equals(listed, d.listed);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(content, submission, answer, withdrawal, summary, listed);
         }
     }
 

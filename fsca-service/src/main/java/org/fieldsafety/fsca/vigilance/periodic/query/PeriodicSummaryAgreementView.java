@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.fieldsafety.eventstore.readmodel.VersionedView;
 import org.fieldsafety.fsca.vigilance.CodedTerm;
 import org.fieldsafety.fsca.vigilance.Regime;
@@ -37,7 +38,10 @@ public class PeriodicSummaryAgreementView extends VersionedView {
     /** Null while the agreement is live. */
     public Instant endedAt;
 
-    /** One JSON object, replaced by a changed copy on every change so Hibernate sees it changed. */
+    /**
+     * One JSON object, replaced by a changed copy on every change. Hibernate compares it by value with a copy
+     * taken when it was loaded or stored, so it writes the row only when that differs.
+     */
     @JdbcTypeCode(SqlTypes.JSON)
     public Details details = new Details();
 
@@ -55,6 +59,20 @@ public class PeriodicSummaryAgreementView extends VersionedView {
             copy.endReason = endReason;
             copy.endSignature = endSignature;
             return copy;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Details d
+                    && Objects.equals(deviceProblems, d.deviceProblems)
+                    && Objects.equals(signature, d.signature)
+                    && Objects.equals(endReason, d.endReason)
+                    && Objects.equals(endSignature, d.endSignature);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(deviceProblems, signature, endReason, endSignature);
         }
     }
 
