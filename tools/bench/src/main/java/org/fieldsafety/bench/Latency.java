@@ -169,6 +169,7 @@ final class Latency {
                 .toArray(byte[][]::new);
         Map<String, Double> cpuBefore = probes.cpu.snapshot();
         Map<String, Double> compilersBefore = probes.cpu.compilerSnapshot();
+        Map<String, Double> postgresBefore = probes.cpu.postgresSnapshot();
         probes.database.reset();
         long start = System.nanoTime() + 10_000_000;
         long interval = 1_000_000_000L / rate;
@@ -238,6 +239,7 @@ final class Latency {
         measured.backlogSeconds = drained.orElse(BACKLOG_BOUND).toMillis() / 1000.0;
         measured.cpuSeconds = ProcessCpu.between(cpuBefore, probes.cpu.snapshot());
         measured.compilerSeconds = ProcessCpu.between(compilersBefore, probes.cpu.compilerSnapshot());
+        measured.postgresSeconds = ProcessCpu.between(postgresBefore, probes.cpu.postgresSnapshot());
         measured.databaseTop = probes.database.top(TOP_STATEMENTS);
         measured.databaseSlowest = probes.database.slowest(TOP_STATEMENTS);
         Bench.log(drained.map(d -> "backlog worked off " + d.toMillis() / 1000.0 + " s after the wait ended")
@@ -276,6 +278,8 @@ final class Latency {
         Map<String, Double> cpuSeconds = Map.of();
         /** Of those, each JVM's CPU seconds in its JIT compiler threads. */
         Map<String, Double> compilerSeconds = Map.of();
+        /** Of those, PostgreSQL's by database ({@link ProcessCpu#postgresSnapshot}). */
+        Map<String, Double> postgresSeconds = Map.of();
         /** PostgreSQL's statements seen most often over the same span ({@link PgActivity#top}). */
         String databaseTop = "";
         /** PostgreSQL's statements that took the most execution time over it ({@link PgActivity#slowest}). */
@@ -320,8 +324,9 @@ final class Latency {
             notes.add(String.format(
                     "%d/s: of %d reports %d failed %s and %d were unanswered when the wait ended; %d accepted were"
                             + " not triaged and %d of %d candidates not visible by then; CPU seconds from the first"
-                            + " send until the backlog was worked off (of them in JIT compilers): %s; PostgreSQL's busiest"
-                            + " statements: %s; its statements by execution time: %s",
+                            + " send until the backlog was worked off (of them in JIT compilers): %s; PostgreSQL's by"
+                            + " database (its backends; '%s' its own processes): %s; its busiest statements: %s; its"
+                            + " statements by execution time: %s",
                     rate,
                     reports,
                     failed,
@@ -336,6 +341,10 @@ final class Latency {
                                     process.getKey(),
                                     process.getValue(),
                                     compilerSeconds.getOrDefault(process.getKey(), 0.0)))
+                            .collect(Collectors.joining(", ")),
+                    ProcessCpu.POSTGRES_SERVER,
+                    postgresSeconds.entrySet().stream()
+                            .map(database -> String.format("%s %.1f", database.getKey(), database.getValue()))
                             .collect(Collectors.joining(", ")),
                     databaseTop,
                     databaseSlowest));

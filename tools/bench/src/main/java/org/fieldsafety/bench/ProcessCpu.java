@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.LongUnaryOperator;
 import java.util.stream.Stream;
 import org.fieldsafety.local.LocalSystem;
@@ -23,6 +24,12 @@ final class ProcessCpu {
 
     /** /proc counts in clock ticks of USER_HZ, 100 a second on Linux whatever the kernel's own tick rate. */
     private static final double TICKS_PER_SECOND = 100.0;
+
+    /** The name {@link LocalSystem#pids()} gives PostgreSQL's server process. */
+    private static final String POSTGRES = "postgres";
+
+    /** What {@link #postgresSnapshot} counts PostgreSQL's own processes and its ended backends as. */
+    static final String POSTGRES_SERVER = "server";
 
     private final Map<String, Long> processes;
 
@@ -44,6 +51,47 @@ final class ProcessCpu {
      */
     Map<String, Double> compilerSnapshot() {
         return byName(ProcessCpu::compilerTicks);
+    }
+
+    /**
+     * PostgreSQL's CPU seconds so far by what its processes serve: each backend by its database, read from
+     * its process title ({@code postgres: <user> <database> <client>(<port>) <state>}), and the server's own
+     * processes (WAL writer, checkpointer, autovacuum) and backends that ended as {@value #POSTGRES_SERVER};
+     * empty when no process is named postgres. The services keep their connections open, so their backends
+     * live as long as a measurement.
+     */
+    Map<String, Double> postgresSnapshot() {
+        Map<String, Double> seconds = new TreeMap<>();
+        Long server = processes.get(POSTGRES);
+        if (server != null) {
+            seconds.put(POSTGRES_SERVER, ticks(server) / TICKS_PER_SECOND);
+            ProcessHandle.of(server).stream()
+                    .flatMap(ProcessHandle::children)
+                    .forEach(child ->
+                            seconds.merge(database(child.pid()), ticks(child.pid()) / TICKS_PER_SECOND, Double::sum));
+        }
+        return seconds;
+    }
+
+    /** The database the process {@code pid} serves ({@link #database(String)}). */
+    private static String database(long pid) {
+        try {
+            return database(Files.readString(Path.of("/proc", String.valueOf(pid), "cmdline")));
+        } catch (IOException ended) {
+            return POSTGRES_SERVER;
+        }
+    }
+
+    /**
+     * The database a PostgreSQL backend serves, from its process title ({@code /proc/<pid>/cmdline}, its words
+     * apart by spaces or NULs); {@value #POSTGRES_SERVER} for a title of another process.
+     */
+    static String database(String title) {
+        String[] words = title.replace('\0', ' ').trim().split(" +");
+        boolean backend = words.length >= 4
+                && words[0].equals("postgres:")
+                && (words[3].endsWith(")") || words[3].equals("[local]"));
+        return backend ? words[2] : POSTGRES_SERVER;
     }
 
     /** The seconds of each process's {@code ticks}, by name, in the order of the names. */

@@ -138,7 +138,9 @@ final class Report {
             descendants) from the first send until the backlog was worked off, divided by the reports intake
             accepted; *JIT compilers' share* is the part of those seconds in the JVMs' C1 and C2 compiler
             threads (`/proc/<pid>/task`). The notes give each process's seconds with its compilers' in
-            brackets, the load generator's own (not in the total), and PostgreSQL's busiest statements:
+            brackets, the load generator's own (not in the total), PostgreSQL's seconds by database (each
+            backend by the database in its process title; its own processes and ended backends as `server`),
+            and its busiest statements:
             `pg_stat_activity` sampled every 100 ms over the same span (`PgActivity`), each statement counted in
             the samples that found it running (waiting for a lock or a flush counts), then the statements that
             took the most execution time over the span, with their calls (`pg_stat_statements`; a `COMMIT`'s

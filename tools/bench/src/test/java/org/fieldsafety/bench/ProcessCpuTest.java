@@ -19,6 +19,17 @@ class ProcessCpuTest {
     }
 
     @Test
+    void aBackendCountsForItsDatabaseAndEveryOtherPostgresProcessForTheServer() {
+        assertEquals("fsca", ProcessCpu.database("postgres: fsca fsca 127.0.0.1(40112) idle\0\0"));
+        assertEquals("triage", ProcessCpu.database("postgres: triage triage 127.0.0.1(40113) INSERT"));
+        assertEquals("intake", ProcessCpu.database("postgres: postgres intake [local] idle"));
+        assertEquals("server", ProcessCpu.database("postgres: checkpointer "));
+        assertEquals("server", ProcessCpu.database("postgres: autovacuum worker fsca"));
+        assertEquals("server", ProcessCpu.database("postgres: walwriter"));
+        assertEquals("server", ProcessCpu.database("/usr/lib/postgresql/15/bin/postgres\0-D\0/data\0"));
+    }
+
+    @Test
     void aWatchedChildCountsOnlyAsItselfNotAgainInItsParent() throws Exception {
         Process busy =
                 new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 400000 ]; do i=$((i+1)); done; sleep 30").start();
