@@ -15,11 +15,11 @@ import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
  * The one way the services map a JSON column: an entity field annotated {@code @JdbcTypeCode(SqlTypes.JSON)},
  * written and read by this mapper, of a type that compares by value (a record, or a class with its own
  * {@code equals}): Hibernate compares the value with a copy at every flush, and would otherwise write it
- * again every time. The column is {@code jsonb} where a
- * query reads inside the document, and {@code json} where it is only written and read whole. Times are
- * ISO-8601 text, so an awareness time or a deadline keeps its every digit (as a JSON number it would pass
- * through a double), and unknown properties are tolerated so an older row still reads after a field is
- * added. The reactive PostgreSQL client decodes a JSON column only as an object, so a column holds one.
+ * again every time. The column is {@code jsonb} where a query reads inside the document, and {@code json}
+ * where it is only written and read whole. Times are ISO-8601 text, so an awareness time or a deadline keeps
+ * its every digit (as a JSON number it would pass through a double), and unknown properties are tolerated so
+ * an older row still reads after a field is added. The reactive PostgreSQL client decodes a JSON column only
+ * as an object, so a column holds one.
  */
 @JsonFormat
 @PersistenceUnitExtension
