@@ -1,11 +1,10 @@
 package org.fieldsafety.changecontrol;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.fieldsafety.eventstore.FirstEvents;
 import org.fieldsafety.eventstore.OutboxMessages;
 import org.fieldsafety.platform.messaging.CloudEvents;
 
@@ -14,7 +13,7 @@ import org.fieldsafety.platform.messaging.CloudEvents;
  * event store as the outbox: both publishers are one tracking processor ({@link #PROCESSING_GROUP}), whose
  * token moves on only after Kafka acknowledged, and the CloudEvent id is the stored event's id, stable
  * across redelivery. Every milestone is keyed by product; a later event does not carry the product, so it
- * is read from the aggregate's first event.
+ * is read from the aggregate's first event ({@link FirstEvents}).
  */
 @Singleton
 public class Milestones {
@@ -25,17 +24,9 @@ public class Milestones {
     private static final CloudEvents EVENTS = CloudEvents.from("/change-control-service");
 
     private final MutinyEmitter<Object> emitter;
-    /** Looked up when used: the event store is built with the handlers that use this. */
-    private final Instance<EventStore> eventStore;
 
-    Milestones(@Channel(Channels.CHANGE_CONTROL_OUT) MutinyEmitter<Object> emitter, Instance<EventStore> eventStore) {
+    Milestones(@Channel(Channels.CHANGE_CONTROL_OUT) MutinyEmitter<Object> emitter) {
         this.emitter = emitter;
-        this.eventStore = eventStore;
-    }
-
-    /** The first event stored of an aggregate: its raising or opening. */
-    public Object firstEvent(String aggregateId) {
-        return eventStore.get().readEvents(aggregateId).next().getPayload();
     }
 
     /** As {@link OutboxMessages} makes it: the stored event's id, time and trace. */

@@ -9,6 +9,7 @@ import org.fieldsafety.changecontrol.change.ChangeRequestEvent;
 import org.fieldsafety.changecontrol.change.ChangeRequestStatus;
 import org.fieldsafety.contracts.ChangeRequestMilestone;
 import org.fieldsafety.contracts.ChangeRequestRaised;
+import org.fieldsafety.eventstore.FirstEvents;
 
 /** Publishes a change request's raising and each later step ({@link Milestones}). */
 @Singleton
@@ -16,9 +17,11 @@ import org.fieldsafety.contracts.ChangeRequestRaised;
 public class ChangeRequestPublisher {
 
     private final Milestones milestones;
+    private final FirstEvents firstEvents;
 
-    ChangeRequestPublisher(Milestones milestones) {
+    ChangeRequestPublisher(Milestones milestones, FirstEvents firstEvents) {
         this.milestones = milestones;
+        this.firstEvents = firstEvents;
     }
 
     @EventHandler
@@ -44,7 +47,7 @@ public class ChangeRequestPublisher {
     @EventHandler
     void on(ChangeRequestEvent event, EventMessage<?> message) {
         ChangeRequestEvent.ChangeRequestRaised raised =
-                (ChangeRequestEvent.ChangeRequestRaised) milestones.firstEvent(event.changeRequestId());
+                (ChangeRequestEvent.ChangeRequestRaised) firstEvents.of(event.changeRequestId());
         String milestone = event.getClass().getSimpleName();
         milestones.send(
                 ChangeRequestMilestone.type(milestone),

@@ -8,6 +8,7 @@ import org.fieldsafety.changecontrol.Milestones;
 import org.fieldsafety.changecontrol.problem.ProblemReportEvent;
 import org.fieldsafety.changecontrol.problem.ProblemReportStatus;
 import org.fieldsafety.contracts.ProblemReportMilestone;
+import org.fieldsafety.eventstore.FirstEvents;
 
 /** Publishes every step of a problem report (IEC 62304 clause 9) with the status it led to ({@link Milestones}). */
 @Singleton
@@ -15,16 +16,18 @@ import org.fieldsafety.contracts.ProblemReportMilestone;
 public class ProblemReportPublisher {
 
     private final Milestones milestones;
+    private final FirstEvents firstEvents;
 
-    ProblemReportPublisher(Milestones milestones) {
+    ProblemReportPublisher(Milestones milestones, FirstEvents firstEvents) {
         this.milestones = milestones;
+        this.firstEvents = firstEvents;
     }
 
     /** The status is absent for a step that does not move the report ({@link ProblemReportStatus#movedTo}). */
     @EventHandler
     void on(ProblemReportEvent event, EventMessage<?> message) {
         ProblemReportEvent.ProblemReportOpened opened =
-                (ProblemReportEvent.ProblemReportOpened) milestones.firstEvent(event.problemReportId());
+                (ProblemReportEvent.ProblemReportOpened) firstEvents.of(event.problemReportId());
         String milestone = event.getClass().getSimpleName();
         ProblemReportStatus status = ProblemReportStatus.movedTo(event);
         milestones.send(

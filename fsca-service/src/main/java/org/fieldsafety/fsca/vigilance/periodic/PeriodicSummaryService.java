@@ -2,14 +2,13 @@ package org.fieldsafety.fsca.vigilance.periodic;
 
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.fieldsafety.eventstore.FirstEvents;
 import org.fieldsafety.fsca.cases.CaseDuties;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.CoverByPeriodicSummary;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaCaseOpened;
@@ -35,12 +34,11 @@ public class PeriodicSummaryService {
     public static final Regime REGIME = Regime.EU_MDR;
 
     private final PeriodicSummaryAgreementService agreements;
-    /** Looked up when used: the event store is built with the handlers that use this. */
-    private final Instance<EventStore> eventStore;
+    private final FirstEvents firstEvents;
 
-    PeriodicSummaryService(PeriodicSummaryAgreementService agreements, Instance<EventStore> eventStore) {
+    PeriodicSummaryService(PeriodicSummaryAgreementService agreements, FirstEvents firstEvents) {
         this.agreements = agreements;
-        this.eventStore = eventStore;
+        this.firstEvents = firstEvents;
     }
 
     /**
@@ -54,8 +52,7 @@ public class PeriodicSummaryService {
         if (clock.isEmpty()) {
             return List.of();
         }
-        FscaCaseOpened opened =
-                (FscaCaseOpened) eventStore.get().readEvents(caseId).next().getPayload();
+        FscaCaseOpened opened = (FscaCaseOpened) firstEvents.of(caseId);
         PeriodicSummaryRule.IncidentFacts facts = new PeriodicSummaryRule.IncidentFacts(
                 REGIME.name(),
                 opened.productId(),
