@@ -16,11 +16,12 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.fieldsafety.eventstore.audit.StoredAggregates;
 
 /**
  * Builds and runs one Axon configuration per service ({@link EventStoreConfiguration}) on the service's
- * datasource with JTA transactions, with what each {@link AxonModule} bean adds. Started eagerly; the
- * gateways are CDI beans.
+ * datasource with JTA transactions, with what each {@link AxonModule} bean adds, every event stored passing
+ * {@link StoredAggregates}. Started eagerly; the gateways are CDI beans.
  */
 @Startup
 @Singleton
@@ -37,11 +38,13 @@ public class EventStoreRuntime {
                             name = "fieldsafety.event-processing.segments",
                             defaultValue = "" + EventStoreConfiguration.SEGMENTS)
                     int segments,
-            @Any Instance<AxonModule> modules) {
+            @Any Instance<AxonModule> modules,
+            StoredAggregates stored) {
         Configurer configurer = EventStoreConfiguration.configurer(
                 dataSource::getConnection, new JtaTransactionManager(jta), objectMapper, segments);
         modules.forEach(module -> module.configure(configurer));
         configuration = configurer.buildConfiguration();
+        configuration.eventStore().registerDispatchInterceptor(stored);
         configuration.start();
     }
 

@@ -19,7 +19,7 @@ import org.fieldsafety.platform.messaging.Traced;
  * The one way the event-sourced services send commands (21 CFR 11.10(e)): with who asked, as the {@value
  * #WHO} metadata that every event the command causes carries (as it carries the trace, {@link #TRACEPARENT}),
  * and in one transaction with the new links of the audit chain of the aggregate the command targets ({@link
- * AuditTrail}). Blocking. A command on an
+ * AuditTrail}), when it stored events ({@link StoredAggregates}). Blocking. A command on an
  * aggregate that does not exist fails with Axon's {@code AggregateNotFoundException}, for the caller to name.
  */
 @ApplicationScoped
@@ -47,6 +47,7 @@ public class AuditedCommands {
 
     private final CommandGateway commands;
     private final AuditTrail trail;
+    private final StoredAggregates stored;
 
     /**
      * One command on an aggregate at a time in this JVM, from before its transaction begins until after it
@@ -58,9 +59,10 @@ public class AuditedCommands {
     private final Lock[] locks =
             IntStream.range(0, LOCK_STRIPES).mapToObj(i -> new ReentrantLock()).toArray(Lock[]::new);
 
-    AuditedCommands(CommandGateway commands, AuditTrail trail) {
+    AuditedCommands(CommandGateway commands, AuditTrail trail, StoredAggregates stored) {
         this.commands = commands;
         this.trail = trail;
+        this.stored = stored;
     }
 
     /**
@@ -133,7 +135,10 @@ public class AuditedCommands {
         }
         R result = commands.sendAndWait(
                 GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-        trail.extend(CommandTargets.aggregateId(command));
+        String aggregateId = CommandTargets.aggregateId(command);
+        if (stored.take(aggregateId)) {
+            trail.extend(aggregateId);
+        }
         return result;
     }
 }
