@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
@@ -74,7 +76,7 @@ public final class EventStoreConfiguration {
                 .build();
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
-                .transactionManager(transactions)
+                .transactionManager(writesOnly(transactions))
                 .schema(eventSchema())
                 .dataType(byte[].class)
                 .eventSerializer(serializer)
@@ -135,6 +137,27 @@ public final class EventStoreConfiguration {
                 .eventProcessing()
                 .registerPooledStreamingEventProcessorConfiguration(
                         processingGroup, (c, builder) -> builder.initialSegmentCount(1));
+    }
+
+    /**
+     * The event store's own transactions, for its writes only: a read (a processor's fetch of new events and
+     * its check for a gap, an aggregate's events) runs in the transaction of its caller, or as single
+     * statements without one. Under PostgreSQL's read committed every statement sees its own snapshot, inside
+     * a transaction or not, so a transaction of its own gave a read nothing but its begin and commit; fsca's
+     * processors began about 200 such transactions a second at 1,000 reports/s.
+     */
+    static TransactionManager writesOnly(TransactionManager transactions) {
+        return new TransactionManager() {
+            @Override
+            public Transaction startTransaction() {
+                return transactions.startTransaction();
+            }
+
+            @Override
+            public <T> T fetchInTransaction(Supplier<T> read) {
+                return read.get();
+            }
+        };
     }
 
     private static boolean isDuplicateKey(Exception e) {
