@@ -13,6 +13,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.fieldsafety.eventstore.audit.AuditedCommands;
+import org.fieldsafety.eventstore.processing.AtBatchCommit;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.ClockReopened;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.CorrectionReportDue;
 import org.fieldsafety.fsca.cases.FscaCaseEvent.FscaDecided;
@@ -40,8 +41,9 @@ import org.fieldsafety.platform.domain.RuleViolation;
  * ({@link ReportingDuty}: an id from the duty alone, so a replayed or redelivered event drafts nothing
  * twice); a clock signed not reportable withdraws its draft, and a clock whose basis changed (a 30-day report
  * that became a 5-day report) withdraws the draft of the kind it no longer asks for. The commands go
- * through the audited path as the system; the processor's token moves on only once they committed, so no
- * clock is missed (decision 0019). The case's FSCA reports and its trend episodes' reports, which have no
+ * through the audited path as the system, those of a processor's batch of events together when the batch
+ * commits ({@link AtBatchCommit}); the processor's token moves on only once they committed, so no clock is
+ * missed (decision 0019). The case's FSCA reports and its trend episodes' reports, which have no
  * clock, are drafted from the events that make them due. An incident's EU MDR clock that a periodic summary
  * agreement covers (MDR Art. 87(9), {@link PeriodicSummaryService}) gets no report of its own: the incident is
  * listed in its period's summary and its clock made due with it, together, unless the summary already went.
@@ -62,6 +64,10 @@ public class DraftGenerator {
      * the command's events only when the processor's batch commits, after the audited path linked them.
      */
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "vigilance-drafts"));
+
+    /** Each event's commands, sent with those of its processor's batch of events when the batch commits. */
+    private final AtBatchCommit<List<Object>> batch =
+            new AtBatchCommit<>(DraftGenerator.class.getName(), this::sendInOrder);
 
     DraftGenerator(AuditedCommands commands, PeriodicSummaryService summaries, Clock clock) {
         this.commands = commands;
@@ -97,7 +103,7 @@ public class DraftGenerator {
             return false;
         }
         try {
-            run(caseId, () -> commands.sendAll(coverage, AuditedCommands.SYSTEM));
+            run(() -> commands.sendAll(coverage, AuditedCommands.SYSTEM));
             return true;
         } catch (RuleViolation e) {
             return false;
@@ -141,7 +147,6 @@ public class DraftGenerator {
     @EventHandler
     void on(FscaReportsDue event) {
         send(
-                event.caseId(),
                 FscaReports.due(event.caseId(), event.dueAt(), event.concerned()).stream()
                         .map(duty -> new GenerateDraft(duty.reportId(), duty, clock.instant()))
                         .toList(),
@@ -153,7 +158,6 @@ public class DraftGenerator {
     void on(FscaDecided event) {
         if (event.decision() == FscaDecision.NO_FSCA && event.review()) {
             send(
-                    event.caseId(),
                     List.of(),
                     FscaReports.ids(event.caseId()).stream()
                             .map(id -> new WithdrawDraft(id, "the FSCA was revised away", clock.instant()))
@@ -165,7 +169,7 @@ public class DraftGenerator {
     @EventHandler
     void on(TrendSignalRecorded event) {
         ReportingDuty duty = TrendReports.due(event.caseId(), event.signal());
-        send(event.caseId(), List.of(new GenerateDraft(duty.reportId(), duty, clock.instant())), List.of());
+        send(List.of(new GenerateDraft(duty.reportId(), duty, clock.instant())), List.of());
     }
 
     /**
@@ -197,29 +201,57 @@ public class DraftGenerator {
                 }
             });
         }
-        send(caseId, drafts, withdrawals);
+        send(drafts, withdrawals);
     }
 
-    /** Sends the drafts, then the withdrawals, on the sender's thread, and waits for them. */
-    private void send(String caseId, List<GenerateDraft> drafts, List<WithdrawDraft> withdrawals) {
-        if (drafts.isEmpty() && withdrawals.isEmpty()) {
-            return;
+    /** The drafts, then the withdrawals, sent with those of the processor's batch of events ({@link #sendInOrder}). */
+    private void send(List<GenerateDraft> drafts, List<WithdrawDraft> withdrawals) {
+        List<Object> commands = new ArrayList<>(drafts);
+        commands.addAll(withdrawals);
+        if (!commands.isEmpty()) {
+            batch.add(commands);
         }
-        run(caseId, () -> {
-            if (!drafts.isEmpty()) {
-                commands.sendAll(drafts, AuditedCommands.SYSTEM);
+    }
+
+    /**
+     * Sends the events' commands in order, on the sender's thread, and waits for them: each run of drafts of
+     * different reports in one transaction, each withdrawal in one of its own (a withdrawal of a draft that
+     * does not exist fails its transaction).
+     */
+    private void sendInOrder(List<List<Object>> events) {
+        run(() -> {
+            List<GenerateDraft> drafts = new ArrayList<>();
+            for (List<Object> commands : events) {
+                for (Object command : commands) {
+                    if (!(command instanceof GenerateDraft draft)
+                            || drafts.stream().anyMatch(d -> d.reportId().equals(draft.reportId()))) {
+                        sendAll(drafts);
+                    }
+                    if (command instanceof GenerateDraft draft) {
+                        drafts.add(draft);
+                    } else {
+                        withdraw((WithdrawDraft) command);
+                    }
+                }
             }
-            withdrawals.forEach(this::withdraw);
+            sendAll(drafts);
         });
     }
 
+    private void sendAll(List<GenerateDraft> drafts) {
+        if (!drafts.isEmpty()) {
+            commands.sendAll(drafts, AuditedCommands.SYSTEM);
+            drafts.clear();
+        }
+    }
+
     /** Runs {@code step} on the sender's thread and waits for it; its failure is this one's. */
-    private void run(String caseId, Runnable step) {
+    private void run(Runnable step) {
         try {
             sender.submit(step).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while drafting the reports of case " + caseId, e);
+            throw new IllegalStateException("interrupted while drafting the vigilance reports", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
         }

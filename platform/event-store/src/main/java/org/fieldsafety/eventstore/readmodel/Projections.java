@@ -16,10 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.fieldsafety.platform.messaging.Failures;
+import org.fieldsafety.eventstore.processing.AtBatchCommit;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -31,19 +28,17 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * (where a service batches statements, the inserts and updates leave together too; fsca's cannot, decision
  * 0028). Axon's processors are blocking threads, so the transaction runs on a Vert.x context and is awaited.
  * It is not the token's transaction: delivery is at least once, and each write is guarded by the event's
- * sequence number. A failed write throws, so the processor rolls the batch back and retries it rather than
- * skipping an event.
+ * sequence number.
  *
- * <p>A batch's writes fail together, after its handlers ran, where Axon's dead-letter queue cannot tell
- * which event failed. So when they fail for good (a value the database refuses: {@link Failures#permanent}),
- * the processor retries that batch one event at a time: each event's writes run in its own handler, and
- * the one that fails again is parked ({@code ParkingPolicy}) while the others are written. The next batch
- * is written whole again. Outside a processor's batch (a parked event replayed, a test) writes run at once.
+ * <p>A batch's writes that fail for good are written again one event at a time, so the event whose writes
+ * fail is parked alone ({@link AtBatchCommit}). Outside a processor's batch (a parked event replayed, a
+ * test) writes run at once.
  */
 public final class Projections {
 
-    private static final String PENDING_WRITES = Projections.class.getName() + ".pendingWrites";
-    private static final String ONE_BY_ONE_UNTIL_COMMIT = Projections.class.getName() + ".oneByOne";
+    /** The writes of a processor's batch, run together when it commits. */
+    private static final AtBatchCommit<Write> WRITES =
+            new AtBatchCommit<>(Projections.class.getName(), Projections::run);
 
     /** The ids of one view type that one query looks up: a processor's batch of events at most. */
     private static final int LOOKUP = 100;
@@ -52,21 +47,18 @@ public final class Projections {
     private static final String LOOKUP_PARAMETERS =
             IntStream.rangeClosed(1, LOOKUP).mapToObj(i -> "?" + i).collect(Collectors.joining(", ", "(", ")"));
 
-    /** Set on a processor's thread whose batch failed for good, until a batch of it commits. */
-    private static final ThreadLocal<Boolean> ONE_BY_ONE = new ThreadLocal<>();
-
     private Projections() {}
 
     /** Creates the view of a new aggregate unless it exists (the first event was redelivered). */
     public static <V extends VersionedView> void insert(Class<V> type, Object id, long sequence, Supplier<V> view) {
-        write(type, id, (session, present) -> {
+        WRITES.add(new Write(type, id, (session, present) -> {
             if (!present.add(id)) {
                 return Uni.createFrom().voidItem();
             }
             V created = view.get();
             created.version = sequence;
             return session.persist(created);
-        });
+        }));
     }
 
     /** Applies {@code change} unless the view already reflects this event. */
@@ -84,55 +76,16 @@ public final class Projections {
      */
     public static <V extends VersionedView> void update(
             Class<V> type, Object id, long sequence, BiFunction<Mutiny.Session, V, Uni<Void>> change) {
-        write(type, id, (session, present) -> session.find(type, id).chain(view -> {
-            if (view == null) {
-                throw new IllegalStateException(type.getSimpleName() + " " + id + " has no view yet");
-            }
-            if (view.version >= sequence) {
-                return Uni.createFrom().voidItem();
-            }
-            return change.apply(session, view).invoke(() -> view.version = sequence);
-        }));
-    }
-
-    /**
-     * Joins the writes of the current processor batch; written at once outside one, and while the batch is
-     * retried one event at a time.
-     */
-    private static void write(
-            Class<? extends VersionedView> type, Object id, BiFunction<Mutiny.Session, Set<Object>, Uni<Void>> work) {
-        Write write = new Write(type, id, work);
-        UnitOfWork<?> batch =
-                CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root() : null;
-        if (!(batch instanceof BatchingUnitOfWork<?>)) {
-            run(List.of(write));
-            return;
-        }
-        if (ONE_BY_ONE.get() != null) {
-            batch.getOrComputeResource(ONE_BY_ONE_UNTIL_COMMIT, key -> {
-                batch.afterCommit(committed -> ONE_BY_ONE.remove());
-                return Boolean.TRUE;
-            });
-            run(List.of(write));
-            return;
-        }
-        batch.<List<Write>>getOrComputeResource(PENDING_WRITES, key -> {
-                    List<Write> writes = new ArrayList<>();
-                    batch.onPrepareCommit(committing -> runBatch(writes));
-                    return writes;
-                })
-                .add(write);
-    }
-
-    private static void runBatch(List<Write> writes) {
-        try {
-            run(writes);
-        } catch (RuntimeException e) {
-            if (Failures.permanent(e)) {
-                ONE_BY_ONE.set(Boolean.TRUE);
-            }
-            throw e;
-        }
+        WRITES.add(
+                new Write(type, id, (session, present) -> session.find(type, id).chain(view -> {
+                    if (view == null) {
+                        throw new IllegalStateException(type.getSimpleName() + " " + id + " has no view yet");
+                    }
+                    if (view.version >= sequence) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return change.apply(session, view).invoke(() -> view.version = sequence);
+                })));
     }
 
     private static void run(List<Write> writes) {
