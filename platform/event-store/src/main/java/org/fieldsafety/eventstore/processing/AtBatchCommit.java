@@ -41,7 +41,10 @@ public final class AtBatchCommit<T> {
         this.work = work;
     }
 
-    /** Joins the current processor batch's work; done at once outside one, and while the batch is retried one event at a time. */
+    /**
+     * Joins the current processor batch's work; done at once outside one, and while the batch is retried one
+     * event at a time.
+     */
     public void add(T item) {
         UnitOfWork<?> batch =
                 CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root() : null;
