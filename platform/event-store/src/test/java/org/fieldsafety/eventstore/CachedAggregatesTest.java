@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.ArrayList;
-import java.util.List;
 import org.fieldsafety.eventstore.CachedAggregates.TransactionalCache;
 import org.junit.jupiter.api.Test;
 
 class CachedAggregatesTest {
 
-    private final Transactions transactions = new Transactions();
+    private final TestTransactions transactions = new TestTransactions();
     private final TransactionalCache cache = new TransactionalCache(transactions);
 
     @Test
@@ -69,52 +65,5 @@ class CachedAggregatesTest {
 
         assertTrue(cache.remove("case-1"));
         assertNull(cache.get("case-1"));
-    }
-
-    /** The registry's part that the cache uses; the rest is never called. */
-    private static final class Transactions implements TransactionSynchronizationRegistry {
-
-        int status = Status.STATUS_NO_TRANSACTION;
-        final List<Synchronization> synchronizations = new ArrayList<>();
-
-        void complete(int outcome) {
-            synchronizations.forEach(s -> s.afterCompletion(outcome));
-            status = Status.STATUS_NO_TRANSACTION;
-        }
-
-        @Override
-        public int getTransactionStatus() {
-            return status;
-        }
-
-        @Override
-        public void registerInterposedSynchronization(Synchronization synchronization) {
-            synchronizations.add(synchronization);
-        }
-
-        @Override
-        public Object getTransactionKey() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void putResource(Object key, Object value) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Object getResource(Object key) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void setRollbackOnly() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean getRollbackOnly() {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.HashMap;
-import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.fieldsafety.eventstore.TestTransactions;
 import org.junit.jupiter.api.Test;
 
 class StoredAggregatesTest {
 
-    private final Transaction transaction = new Transaction();
+    private final TestTransactions transaction = new TestTransactions();
     private final StoredAggregates stored = new StoredAggregates(transaction);
 
     @Test
@@ -40,47 +37,5 @@ class StoredAggregatesTest {
         stored.handle(new GenericDomainEventMessage<>("Case", "case-1", 0, "opened"));
 
         assertTrue(transaction.resources.isEmpty());
-    }
-
-    /** One transaction's status and resources. */
-    private static final class Transaction implements TransactionSynchronizationRegistry {
-
-        int status = Status.STATUS_NO_TRANSACTION;
-        final Map<Object, Object> resources = new HashMap<>();
-
-        @Override
-        public int getTransactionStatus() {
-            return status;
-        }
-
-        @Override
-        public void putResource(Object key, Object value) {
-            resources.put(key, value);
-        }
-
-        @Override
-        public Object getResource(Object key) {
-            return resources.get(key);
-        }
-
-        @Override
-        public Object getTransactionKey() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void registerInterposedSynchronization(Synchronization synchronization) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void setRollbackOnly() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean getRollbackOnly() {
-            throw new UnsupportedOperationException();
-        }
     }
 }
