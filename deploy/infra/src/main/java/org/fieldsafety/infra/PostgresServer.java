@@ -133,7 +133,10 @@ public final class PostgresServer implements AutoCloseable {
                 .setPort(port)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
-                .setPGStartupWait(Duration.ofSeconds(60));
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // the owner stops it (close), after what uses it: a hook of its own would stop it on the JVM's
+                // exit at the same moment as the owner's hook stops the services, cutting their sessions off
+                .setRegisterShutdownHook(false);
         settings.forEach(builder::setServerConfig);
         return builder.start();
     }

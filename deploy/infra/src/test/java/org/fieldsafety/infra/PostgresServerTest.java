@@ -1,11 +1,13 @@
 package org.fieldsafety.infra;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -106,6 +108,51 @@ class PostgresServerTest {
         } finally {
             System.clearProperty(PostgresServer.BINARIES_PROPERTY);
             Directories.delete(dir);
+        }
+    }
+
+    /**
+     * A JVM that exits without closing its cluster leaves it running: the cluster is stopped by its owner's
+     * close, in the owner's order (the local run stops the services first), never by a hook of its own that
+     * would stop it at the same moment as the owner's hook stops the services.
+     */
+    @Test
+    void theClusterOutlivesAnOwnerThatExitsWithoutClosingIt() throws Exception {
+        Path dir = Files.createTempDirectory("postgres-owner-");
+        int port = Ports.free();
+        try {
+            Process owner = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ExitWithoutClosing.class.getName(),
+                            dir.toString(),
+                            String.valueOf(port))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            long postmaster = Long.parseLong(new String(owner.getInputStream().readAllBytes()).trim());
+            assertEquals(0, owner.waitFor());
+            try (var connection = DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + port + "/postgres", PostgresServer.USER, "x")) {
+                assertTrue(connection.isValid(5));
+            } finally {
+                // a smart shutdown; the server removes its pid file when it has stopped
+                ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroy);
+                await().atMost(Duration.ofSeconds(60)).until(() -> !Files.exists(dir.resolve("postmaster.pid")));
+            }
+        } finally {
+            Directories.delete(dir);
+        }
+    }
+
+    /** Starts a cluster in the given directory and port, prints its server's pid and exits, hooks run. */
+    static final class ExitWithoutClosing {
+
+        public static void main(String[] args) {
+            PostgresServer server = PostgresServer.start(Path.of(args[0]), Integer.parseInt(args[1]), false);
+            System.out.println(server.pid());
+            System.exit(0);
         }
     }
 }
