@@ -25,6 +25,11 @@ public final class Jdks {
 
     private Jdks() {}
 
+    /** The java launcher of the running JVM, for a child process of the same Java. */
+    public static String running() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     /** The java launcher of a JDK of at least {@code feature}, or an explanation of how to get one. */
     public static Path java(int feature) {
         return find(feature)

@@ -231,7 +231,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static List<String> java(List<String> args) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(Jdks.running());
         command.add("-cp");
         command.add(RepositoryLayout.kafkaBrokerClasspath());
         command.addAll(args);

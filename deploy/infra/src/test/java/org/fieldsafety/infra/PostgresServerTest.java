@@ -122,8 +122,7 @@ class PostgresServerTest {
         int port = Ports.free();
         try {
             Process owner = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
+                            Jdks.running(),
                             "-cp",
                             System.getProperty("java.class.path"),
                             ExitWithoutClosing.class.getName(),

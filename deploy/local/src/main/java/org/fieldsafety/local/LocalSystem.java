@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.fieldsafety.infra.Jdks;
 import org.fieldsafety.infra.KafkaBroker;
 import org.fieldsafety.infra.KafkaCluster;
 import org.fieldsafety.infra.KeycloakServer;
@@ -337,7 +338,7 @@ public final class LocalSystem implements AutoCloseable {
     private synchronized void startService(Path root, Service service, int index, Path log) {
         requireOpen();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(Jdks.running());
         command.addAll(serviceJvmOptions());
         command.addAll(List.of(
                 "-Dquarkus.profile=local",

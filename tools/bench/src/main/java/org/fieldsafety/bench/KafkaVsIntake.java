@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,6 +19,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.fieldsafety.contracts.Topics;
+import org.fieldsafety.infra.Jdks;
 import org.fieldsafety.local.Service;
 
 /**
@@ -124,7 +124,7 @@ final class KafkaVsIntake {
     /** Runs ProducerPerformance in its own JVM (it ends with System.exit) and returns its records/s. */
     private static double producerPerformance(String bootstrap, int records) throws IOException, InterruptedException {
         List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                Jdks.running(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 "org.apache.kafka.tools.ProducerPerformance",
