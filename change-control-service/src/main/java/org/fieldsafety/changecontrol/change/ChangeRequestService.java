@@ -21,6 +21,7 @@ import org.fieldsafety.changecontrol.problem.ProblemReportService;
 import org.fieldsafety.changecontrol.problem.ProblemReports;
 import org.fieldsafety.changecontrol.problem.query.ProblemReportLink;
 import org.fieldsafety.eventstore.audit.AuditedCommands;
+import org.fieldsafety.eventstore.readmodel.Snapshot;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
 import org.fieldsafety.platform.domain.NotFound;
 import org.fieldsafety.platform.domain.StaleVersion;
@@ -88,18 +89,18 @@ public class ChangeRequestService {
 
     /**
      * The change's traceability (IEC 62304 8.2.4). Its problem reports are the one it names and the one
-     * opened for triage's problem it answers.
+     * opened for triage's problem it answers; all from one {@link Snapshot}.
      */
     @WithSession
     public Uni<Trace> trace(String id) {
-        return get(id).chain(view -> problemReports
+        return Snapshot.read(() -> get(id).chain(view -> problemReports
                 .links(Stream.of(
                                 view.problemReportId,
                                 view.problemId == null ? null : ProblemReports.idForProblem(view.problemId))
                         .filter(Objects::nonNull)
                         .distinct()
                         .toList())
-                .map(links -> new Trace(view, links)));
+                .map(links -> new Trace(view, links))));
     }
 
     /** Every change request, the oldest first: the traceability matrix. */

@@ -17,6 +17,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.eventstore.audit.AuditedCommands;
+import org.fieldsafety.eventstore.readmodel.Snapshot;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.AssessHealthHazard;
 import org.fieldsafety.fsca.cases.FscaCaseCommand.CheckEffectiveness;
@@ -78,11 +79,14 @@ public class FscaCaseService {
     /** The case's latest Field Safety Notice as issued, or ({@code issued} false) its first as it would be issued now. */
     public record Notice(boolean issued, FieldSafetyNotice notice) {}
 
-    /** Cases with their incidents (one query for all of them), the nearest reporting deadline first. */
+    /**
+     * Cases with their incidents (one query for all of them), the nearest reporting deadline first, in one
+     * {@link Snapshot}.
+     */
     @WithSession
     public Uni<List<Details>> list(CaseStatus status, String problemId) {
         ViewFilter filter = new ViewFilter().with("status", status).with("problemId", problemId);
-        return FscaCaseView.<FscaCaseView>find(filter.query(), QUEUE_ORDER, filter.parameters())
+        return Snapshot.read(() -> FscaCaseView.<FscaCaseView>find(filter.query(), QUEUE_ORDER, filter.parameters())
                 .list()
                 .chain(views -> {
                     List<String> caseIds = views.stream().map(v -> v.caseId).toList();
@@ -97,7 +101,7 @@ public class FscaCaseService {
                                                 byCase.getOrDefault(v.caseId, List.of())))
                                         .toList();
                             }));
-                });
+                }));
     }
 
     /**
@@ -152,11 +156,12 @@ public class FscaCaseService {
                 .failWith(() -> new NotFound("FSCA case " + caseId));
     }
 
+    /** A case with its incidents and change requests, in one {@link Snapshot}. */
     @WithSession
     public Uni<Details> get(String caseId) {
-        return view(caseId).chain(view -> FscaCaseIncident.ofCase(caseId)
+        return Snapshot.read(() -> view(caseId).chain(view -> FscaCaseIncident.ofCase(caseId)
                 .chain(incidents -> ChangeRequestView.ofCases(List.of(caseId))
-                        .map(changeRequests -> new Details(view, incidents, changeRequests))));
+                        .map(changeRequests -> new Details(view, incidents, changeRequests)))));
     }
 
     /**
@@ -175,7 +180,10 @@ public class FscaCaseService {
             Incident incident,
             List<TrendSignal> trendSignals) {}
 
-    /** The facts a vigilance report of incident {@code reportId} (null: of the case itself) needs. */
+    /**
+     * The facts a vigilance report of incident {@code reportId} (null: of the case itself) needs, in one
+     * {@link Snapshot}.
+     */
     @WithSession
     public Uni<ReportFacts> reportFacts(String caseId, String reportId) {
         Uni<Incident> incident = reportId == null
@@ -185,7 +193,7 @@ public class FscaCaseService {
                         .ifNull()
                         .failWith(() -> new NotFound("incident " + reportId + " of FSCA case " + caseId))
                         .map(row -> row.incident);
-        return view(caseId)
+        return Snapshot.read(() -> view(caseId)
                 .chain(view -> incident.map(held -> {
                     FscaCaseView.Decision decided = view.details.decision;
                     List<FscaCaseView.Notice> notices = view.details.notices;
@@ -199,13 +207,16 @@ public class FscaCaseService {
                             view.details.correctionClock,
                             held,
                             view.details.trendSignals);
-                }));
+                })));
     }
 
-    /** The latest issued Field Safety Notice, or before the first a preview of it as it would be issued now. */
+    /**
+     * The latest issued Field Safety Notice, or before the first a preview of it as it would be issued now,
+     * from one {@link Snapshot}.
+     */
     @WithSession
     public Uni<Notice> notice(String caseId) {
-        return view(caseId).chain(view -> {
+        return Snapshot.read(() -> view(caseId).chain(view -> {
             List<FscaCaseView.Notice> issued = view.details.notices;
             if (!issued.isEmpty()) {
                 return Uni.createFrom()
@@ -239,7 +250,7 @@ public class FscaCaseService {
                                             assessment != null && assessment.urgent()),
                                     null,
                                     clock.instant())));
-        });
+        }));
     }
 
     /**

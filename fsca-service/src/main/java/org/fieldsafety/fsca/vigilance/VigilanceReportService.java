@@ -25,6 +25,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsafety.eventstore.audit.AuditedCommands;
+import org.fieldsafety.eventstore.readmodel.Snapshot;
 import org.fieldsafety.eventstore.readmodel.ViewFilter;
 import org.fieldsafety.eventstore.readmodel.ViewPage;
 import org.fieldsafety.fsca.cases.FieldSafetyNotice;
@@ -106,18 +107,18 @@ public class VigilanceReportService {
     /**
      * Page {@code index} (from 0) of {@code size} of the reports in {@code status} (null for any) on the cases
      * of {@code productId} (null for any product), those due first first, with how many there are: the
-     * console's lists, one page at a time along an index (V34).
+     * console's lists, one page at a time along an index (V34); the page and the count from one {@link Snapshot}.
      */
     @WithSession
     public Uni<ViewPage<VigilanceReportView>> page(
             VigilanceReportStatus status, String productId, int index, int size) {
-        return rows(status, productId, index, size).chain(rows -> {
+        return Snapshot.read(() -> rows(status, productId, index, size).chain(rows -> {
             if (!rows.isEmpty() && rows.size() < size) {
                 // the last page: what came before it and on it is all there is
                 return Uni.createFrom().item(new ViewPage<>(rows, (long) index * size + rows.size()));
             }
             return query(null, status, productId).count().map(total -> new ViewPage<>(rows, total));
-        });
+        }));
     }
 
     /** As {@link #page}, without how many there are. */
@@ -165,10 +166,10 @@ public class VigilanceReportService {
                         .toList()));
     }
 
-    /** The report and its document, from the case's view and regulatory affairs' additions. */
+    /** The report and its document, from the case's view and regulatory affairs' additions, in one {@link Snapshot}. */
     @WithSession
     public Uni<Composed> compose(String reportId) {
-        return view(reportId).chain(view -> {
+        return Snapshot.read(() -> view(reportId).chain(view -> {
             if (view.details.submission != null) {
                 return Uni.createFrom().item(new Composed(view, view.details.submission.document()));
             }
@@ -177,7 +178,7 @@ public class VigilanceReportService {
             }
             return cases.reportFacts(view.caseId, view.duty().clocked() ? view.incidentReportId : null)
                     .map(facts -> new Composed(view, draft(view, facts)));
-        });
+        }));
     }
 
     /** {@link #compose}, from a worker thread. */
