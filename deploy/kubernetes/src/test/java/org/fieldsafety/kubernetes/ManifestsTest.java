@@ -176,7 +176,7 @@ class ManifestsTest {
             assertEquals(List.of(), Manifests.ofKind(build.getValue(), "Secret"), build.getKey());
             for (ObjectNode deployment : Manifests.ofKind(build.getValue(), "Deployment")) {
                 env(deployment).forEach((name, variable) -> {
-                    if (SECRET_NAMES.stream().anyMatch(name::contains) && !name.equals("JAVA_TOOL_OPTIONS")) {
+                    if (SECRET_NAMES.stream().anyMatch(name::contains)) {
                         assertFalse(variable.has("value"), Manifests.name(deployment) + " writes " + name);
                         assertTrue(variable.path("valueFrom").has("secretKeyRef"), name);
                     }
