@@ -114,15 +114,17 @@ final class Kills {
 
     /**
      * What one fault cost: the process back after {@code restart} (for a fault that restarts it), the system
-     * steady after {@code steady}.
+     * steady after {@code steady}; {@code lastWait} is the condition that held it last (null when it was
+     * steady at the first look), so a slow recovery says what was slow.
      */
-    record Recovery(String fault, Duration restart, Duration steady, boolean steadyWithinBound) {
+    record Recovery(String fault, Duration restart, Duration steady, boolean steadyWithinBound, String lastWait) {
 
         String describe() {
             return fault + ": " + (restart == null ? "" : "back after " + FaultSuite.seconds(restart) + ", ")
                     + "steady after "
                     + (steadyWithinBound ? FaultSuite.seconds(steady) : "> " + FaultSuite.seconds(steady))
-                    + (steadyWithinBound && steady.compareTo(STEADY_TARGET) <= 0 ? " (within 30 s)" : " (OVER 30 s)");
+                    + (steadyWithinBound && steady.compareTo(STEADY_TARGET) <= 0 ? " (within 30 s)" : " (OVER 30 s)")
+                    + (lastWait == null ? "" : "; last waited on " + lastWait);
         }
     }
 
@@ -170,38 +172,48 @@ final class Kills {
         }
         Duration restart = fault.restarts() ? Duration.between(injected, Instant.now()) : null;
         Instant bound = injected.plus(STEADY_BOUND);
-        while (!steady(load, fault, rateBefore, lagBefore, membersBefore)) {
+        String lastWait = null;
+        for (String wait = unsteady(load, fault, rateBefore, lagBefore, membersBefore);
+                wait != null;
+                wait = unsteady(load, fault, rateBefore, lagBefore, membersBefore)) {
+            lastWait = wait;
             if (Instant.now().isAfter(bound)) {
-                return new Recovery(fault.name(), restart, STEADY_BOUND, false);
+                return new Recovery(fault.name(), restart, STEADY_BOUND, false, lastWait);
             }
             Waits.pause();
         }
-        return new Recovery(fault.name(), restart, Duration.between(injected, Instant.now()), true);
+        return new Recovery(fault.name(), restart, Duration.between(injected, Instant.now()), true, lastWait);
     }
 
-    private boolean steady(
+    /** What keeps the system from steady state now, or null when it is steady. */
+    private String unsteady(
             Load load, Fault fault, double rateBefore, Map<Stage, Long> lagBefore, Map<String, Integer> membersBefore) {
         if (fault.health() != null && !ready(fault.health())) {
-            return false;
+            return "the restarted process's readiness";
         }
-        if (fault.disturbsIntake() && !load.finished() && load.rate(RATE_WINDOW) < 0.8 * rateBefore) {
-            return false;
+        if (fault.disturbsIntake() && !load.finished()) {
+            double rate = load.rate(RATE_WINDOW);
+            if (rate < 0.8 * rateBefore) {
+                return String.format("intake's rate, %.0f/s against %.0f/s before", rate, rateBefore);
+            }
         }
         try {
             for (Map.Entry<String, Integer> group : membersBefore.entrySet()) {
-                if (kafka.members(group.getKey()) >= group.getValue()) {
-                    return false;
+                int members = kafka.members(group.getKey());
+                if (members >= group.getValue()) {
+                    return group.getKey() + "'s members, " + members + " as before";
                 }
             }
             for (Stage stage : fault.disturbed()) {
                 long allowed = Math.max((long) (lagBefore.get(stage) * 1.1), 500);
-                if (kafka.lag(stage.group(), stage.topic()) > allowed) {
-                    return false;
+                long lag = kafka.lag(stage.group(), stage.topic());
+                if (lag > allowed) {
+                    return stage.group() + "'s lag, " + lag + " records against at most " + allowed;
                 }
             }
-            return true;
+            return null;
         } catch (IllegalStateException brokerNotBackYet) {
-            return false;
+            return "the broker";
         }
     }
 
