@@ -173,9 +173,8 @@ final class Kills {
         Duration restart = fault.restarts() ? Duration.between(injected, Instant.now()) : null;
         Instant bound = injected.plus(STEADY_BOUND);
         String lastWait = null;
-        for (String wait = unsteady(load, fault, rateBefore, lagBefore, membersBefore);
-                wait != null;
-                wait = unsteady(load, fault, rateBefore, lagBefore, membersBefore)) {
+        String wait;
+        while ((wait = unsteady(load, fault, rateBefore, lagBefore, membersBefore)) != null) {
             lastWait = wait;
             if (Instant.now().isAfter(bound)) {
                 return new Recovery(fault.name(), restart, STEADY_BOUND, false, lastWait);
