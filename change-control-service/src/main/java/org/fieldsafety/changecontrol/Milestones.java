@@ -1,12 +1,12 @@
 package org.fieldsafety.changecontrol;
 
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.fieldsafety.eventstore.FirstEvents;
 import org.fieldsafety.eventstore.OutboxMessages;
 import org.fieldsafety.platform.messaging.CloudEvents;
+import org.fieldsafety.platform.messaging.OutgoingChannels;
 
 /**
  * How change control's publishers send their milestones to {@code fieldsafety.change-control.v1}, with the
@@ -21,16 +21,16 @@ public class Milestones {
     /** The tracking processor of every milestone publisher, so they leave in the order they were stored. */
     public static final String PROCESSING_GROUP = "change-control-milestones";
 
-    private static final CloudEvents EVENTS = CloudEvents.from("/change-control-service");
+    private final CloudEvents events;
 
-    private final MutinyEmitter<Object> emitter;
-
-    Milestones(@Channel(Channels.CHANGE_CONTROL_OUT) MutinyEmitter<Object> emitter) {
-        this.emitter = emitter;
+    Milestones(OutgoingChannels channels) {
+        this.events = channels.events(Channels.CHANGE_CONTROL_OUT, "/change-control-service");
     }
 
     /** As {@link OutboxMessages} makes it: the stored event's id, time and trace. */
     public void send(String type, String productId, EventMessage<?> message, Object payload) {
-        emitter.sendMessageAndAwait(OutboxMessages.of(EVENTS, type, productId, message, payload));
+        events.publish(List.of(OutboxMessages.of(type, productId, message, payload)))
+                .await()
+                .indefinitely();
     }
 }

@@ -1,7 +1,6 @@
 package org.fieldsafety.eventstore;
 
 import org.axonframework.eventhandling.EventMessage;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.fieldsafety.eventstore.audit.AuditedCommands;
 import org.fieldsafety.platform.messaging.CloudEvents;
 
@@ -15,8 +14,8 @@ public final class OutboxMessages {
     private OutboxMessages() {}
 
     /** {@code payload} as {@code type}, keyed by {@code key}, for the stored event {@code stored}. */
-    public static <T> Message<T> of(CloudEvents events, String type, String key, EventMessage<?> stored, T payload) {
-        return events.message(type, stored.getIdentifier(), key, stored.getTimestamp(), payload, (String)
+    public static CloudEvents.Event of(String type, String key, EventMessage<?> stored, Object payload) {
+        return new CloudEvents.Event(type, stored.getIdentifier(), key, stored.getTimestamp(), payload, (String)
                 stored.getMetaData().get(AuditedCommands.TRACEPARENT));
     }
 }

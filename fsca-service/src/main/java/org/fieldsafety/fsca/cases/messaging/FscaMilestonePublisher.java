@@ -1,11 +1,10 @@
 package org.fieldsafety.fsca.cases.messaging;
 
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.fieldsafety.contracts.AuthorityNotified;
 import org.fieldsafety.contracts.FieldSafetyNoticeIssued;
 import org.fieldsafety.contracts.FscaCaseClosed;
@@ -16,6 +15,7 @@ import org.fieldsafety.eventstore.OutboxMessages;
 import org.fieldsafety.fsca.Channels;
 import org.fieldsafety.fsca.cases.FscaCaseEvent;
 import org.fieldsafety.platform.messaging.CloudEvents;
+import org.fieldsafety.platform.messaging.OutgoingChannels;
 
 /**
  * Publishes case milestones (opened, reportability decided, decided or reviewed, authority notified, FSN
@@ -27,12 +27,10 @@ import org.fieldsafety.platform.messaging.CloudEvents;
 public class FscaMilestonePublisher {
 
     public static final String PROCESSING_GROUP = "fsca-milestones";
-    private static final CloudEvents EVENTS = CloudEvents.from("/fsca-service");
+    private final CloudEvents events;
 
-    private final MutinyEmitter<Object> emitter;
-
-    FscaMilestonePublisher(@Channel(Channels.FSCA_OUT) MutinyEmitter<Object> emitter) {
-        this.emitter = emitter;
+    FscaMilestonePublisher(OutgoingChannels channels) {
+        this.events = channels.events(Channels.FSCA_OUT, "/fsca-service");
     }
 
     @EventHandler
@@ -137,6 +135,8 @@ public class FscaMilestonePublisher {
 
     /** As {@link OutboxMessages} makes it: the stored event's id, time and trace. */
     private void publish(FscaCaseEvent event, EventMessage<?> message, String type, Object payload) {
-        emitter.sendMessageAndAwait(OutboxMessages.of(EVENTS, type, event.caseId(), message, payload));
+        events.publish(List.of(OutboxMessages.of(type, event.caseId(), message, payload)))
+                .await()
+                .indefinitely();
     }
 }

@@ -1,12 +1,11 @@
 package org.fieldsafety.fsca.vigilance.messaging;
 
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.fieldsafety.contracts.VigilanceReportAcknowledged;
 import org.fieldsafety.contracts.VigilanceReportSubmitted;
 import org.fieldsafety.eventstore.OutboxMessages;
@@ -14,6 +13,7 @@ import org.fieldsafety.fsca.Channels;
 import org.fieldsafety.fsca.vigilance.ReportingDuty;
 import org.fieldsafety.fsca.vigilance.VigilanceReportEvent;
 import org.fieldsafety.platform.messaging.CloudEvents;
+import org.fieldsafety.platform.messaging.OutgoingChannels;
 
 /**
  * Publishes the vigilance reports' milestones (submitted; acknowledged or rejected) on the FSCA topic, keyed
@@ -24,12 +24,10 @@ import org.fieldsafety.platform.messaging.CloudEvents;
 public class VigilanceMilestonePublisher {
 
     public static final String PROCESSING_GROUP = "vigilance-milestones";
-    private static final CloudEvents EVENTS = CloudEvents.from("/fsca-service");
+    private final CloudEvents events;
 
-    private final MutinyEmitter<Object> emitter;
-
-    VigilanceMilestonePublisher(@Channel(Channels.FSCA_OUT) MutinyEmitter<Object> emitter) {
-        this.emitter = emitter;
+    VigilanceMilestonePublisher(OutgoingChannels channels) {
+        this.events = channels.events(Channels.FSCA_OUT, "/fsca-service");
     }
 
     @EventHandler
@@ -93,6 +91,8 @@ public class VigilanceMilestonePublisher {
 
     /** As {@link OutboxMessages} makes it (the stored event's id, time and trace), keyed by the report's case. */
     private void publish(ReportingDuty duty, EventMessage<?> message, String type, Object payload) {
-        emitter.sendMessageAndAwait(OutboxMessages.of(EVENTS, type, duty.caseId(), message, payload));
+        events.publish(List.of(OutboxMessages.of(type, duty.caseId(), message, payload)))
+                .await()
+                .indefinitely();
     }
 }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaProducer;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import org.fieldsafety.contracts.FieldReportReceived.PatientOutcome;
 import org.fieldsafety.contracts.FieldReportReceived.ReportSource;
 import org.fieldsafety.intake.IntakeConfig;
 import org.fieldsafety.platform.domain.Unavailable;
+import org.fieldsafety.platform.messaging.CloudEvents;
 import org.junit.jupiter.api.Test;
 
 /** What the client gets when Kafka does not acknowledge: never a 202, a 503 problem within the bound. */
@@ -56,25 +59,26 @@ class ReportPublisherTest {
         assertEquals("kafka-unavailable", failure.code());
     }
 
-    @SuppressWarnings("unchecked")
+    /** A publisher whose channel's producer answers {@code acknowledgement} for every list it is given. */
     private static ReportPublisher publisher(Uni<Void> acknowledgement) {
-        MutinyEmitter<FieldReportReceived> emitter = (MutinyEmitter<FieldReportReceived>) Proxy.newProxyInstance(
-                MutinyEmitter.class.getClassLoader(), new Class<?>[] {MutinyEmitter.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("sendMessage")) {
-                        return acknowledgement;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-        return new ReportPublisher(emitter, config(Duration.ofMillis(200)), new SimpleMeterRegistry());
+        KafkaProducer<?, ?> producer = proxy(KafkaProducer.class, "runOnSendingThread", acknowledgement);
+        KafkaClientService clients = proxy(KafkaClientService.class, "getProducer", producer);
+        CloudEvents events = new CloudEvents(
+                clients, TracerProvider.noop().get("test"), ReportPublisher.CHANNEL, "reports", "/intake-service");
+        return new ReportPublisher(events, config(Duration.ofMillis(200)), new SimpleMeterRegistry());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, String method, Object answer) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, called, args) -> {
+            if (called.getName().equals(method)) {
+                return answer;
+            }
+            throw new UnsupportedOperationException(called.getName());
+        });
     }
 
     private static IntakeConfig config(Duration publishTimeout) {
-        return (IntakeConfig) Proxy.newProxyInstance(
-                IntakeConfig.class.getClassLoader(), new Class<?>[] {IntakeConfig.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("publishTimeout")) {
-                        return publishTimeout;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        return proxy(IntakeConfig.class, "publishTimeout", publishTimeout);
     }
 }

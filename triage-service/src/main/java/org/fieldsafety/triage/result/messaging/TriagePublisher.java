@@ -1,19 +1,15 @@
 package org.fieldsafety.triage.result.messaging;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.fieldsafety.contracts.ProblemDetected;
 import org.fieldsafety.contracts.ReportTriaged;
 import org.fieldsafety.contracts.TrendSignalRaised;
 import org.fieldsafety.platform.messaging.CloudEvents;
+import org.fieldsafety.platform.messaging.OutgoingChannels;
 import org.fieldsafety.triage.Channels;
 import org.fieldsafety.triage.result.ReportTriage;
 
@@ -26,12 +22,11 @@ import org.fieldsafety.triage.result.ReportTriage;
 @ApplicationScoped
 public class TriagePublisher {
 
-    private static final CloudEvents EVENTS = CloudEvents.from("/triage-service");
+    private final CloudEvents events;
 
-    @Inject
-    @Channel(Channels.TRIAGE_OUT)
-    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-    MutinyEmitter<Object> emitter;
+    TriagePublisher(OutgoingChannels channels) {
+        this.events = channels.events(Channels.TRIAGE_OUT, "/triage-service");
+    }
 
     /** The CloudEvent id of a report's triage result: the same on every re-publication. */
     public static String eventId(String reportId) {
@@ -43,10 +38,10 @@ public class TriagePublisher {
      * traces} under its report id (the {@code traceparent} of the report's record, null for none).
      */
     public Uni<Void> publish(ReportTriage.Outcome outcome, Map<String, String> traces) {
-        List<Uni<Void>> sends = new ArrayList<>();
+        List<CloudEvents.Event> sends = new ArrayList<>();
         outcome.problems()
                 .detected()
-                .forEach(problem -> sends.add(send(
+                .forEach(problem -> sends.add(new CloudEvents.Event(
                         ProblemDetected.TYPE,
                         problem.eventId(),
                         problem.event().problemId(),
@@ -54,29 +49,22 @@ public class TriagePublisher {
                         problem.event())));
         outcome.results().forEach(view -> {
             ReportTriaged event = view.toEvent();
-            sends.add(emitter.sendMessage(EVENTS.message(
+            sends.add(new CloudEvents.Event(
                     ReportTriaged.TYPE,
                     eventId(event.reportId()),
                     event.problemId(),
                     event.triagedAt(),
                     event,
-                    traces.get(event.reportId()))));
+                    traces.get(event.reportId())));
         });
         outcome.problems()
                 .signals()
-                .forEach(signal -> sends.add(send(
+                .forEach(signal -> sends.add(new CloudEvents.Event(
                         TrendSignalRaised.TYPE,
                         signal.eventId(),
                         signal.event().problemId(),
                         signal.event().raisedAt(),
                         signal.event())));
-        if (sends.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Uni.join().all(sends).andFailFast().replaceWithVoid();
-    }
-
-    private Uni<Void> send(String type, String id, String problemId, Instant time, Object event) {
-        return emitter.sendMessage(EVENTS.message(type, id, problemId, time, event));
+        return events.publish(sends);
     }
 }
