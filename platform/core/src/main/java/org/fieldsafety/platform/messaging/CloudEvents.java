@@ -150,7 +150,7 @@ public final class CloudEvents {
     }
 
     /** The record of {@code event} from {@code source} on {@code topic}, in the trace of {@code traceparent}. */
-    static ProducerRecord<String, Object> record(String topic, byte[] source, Event event, String traceparent) {
+    private static ProducerRecord<String, Object> record(String topic, byte[] source, Event event, String traceparent) {
         ProducerRecord<String, Object> record = new ProducerRecord<>(topic, event.key(), event.data());
         Headers headers = record.headers();
         headers.add("ce_specversion", bytes("1.0"));

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -66,7 +68,7 @@ class CloudEventsTest {
     @Test
     void itCompletesOnlyWhenKafkaAcknowledgedEveryRecord() {
         Uni<Void> published = events.publish(List.of(event("id-1"), event("id-2")));
-        var done = published.subscribeAsCompletionStage();
+        CompletableFuture<Void> done = published.subscribeAsCompletionStage();
 
         assertTrue(kafka.completeNext());
         assertFalse(done.isDone());
@@ -76,11 +78,12 @@ class CloudEventsTest {
 
     @Test
     void itFailsWhenKafkaRefusesOneRecord() {
-        var done = events.publish(List.of(event("id-1"), event("id-2"))).subscribeAsCompletionStage();
+        CompletableFuture<Void> done =
+                events.publish(List.of(event("id-1"), event("id-2"))).subscribeAsCompletionStage();
 
         assertTrue(kafka.completeNext());
         assertTrue(kafka.errorNext(new IllegalStateException("broker down")));
-        assertThrows(Exception.class, () -> done.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertThrows(Exception.class, () -> done.get(5, TimeUnit.SECONDS));
     }
 
     @Test
