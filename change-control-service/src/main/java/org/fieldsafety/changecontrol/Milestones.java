@@ -1,7 +1,6 @@
 package org.fieldsafety.changecontrol;
 
 import jakarta.inject.Singleton;
-import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
 import org.fieldsafety.eventstore.FirstEvents;
 import org.fieldsafety.eventstore.OutboxMessages;
@@ -29,8 +28,6 @@ public class Milestones {
 
     /** As {@link OutboxMessages} makes it: the stored event's id, time and trace. */
     public void send(String type, String productId, EventMessage<?> message, Object payload) {
-        events.publish(List.of(OutboxMessages.of(type, productId, message, payload)))
-                .await()
-                .indefinitely();
+        OutboxMessages.publish(events, type, productId, message, payload);
     }
 }

@@ -1,7 +1,6 @@
 package org.fieldsafety.fsca.cases.messaging;
 
 import jakarta.inject.Singleton;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -135,8 +134,6 @@ public class FscaMilestonePublisher {
 
     /** As {@link OutboxMessages} makes it: the stored event's id, time and trace. */
     private void publish(FscaCaseEvent event, EventMessage<?> message, String type, Object payload) {
-        events.publish(List.of(OutboxMessages.of(type, event.caseId(), message, payload)))
-                .await()
-                .indefinitely();
+        OutboxMessages.publish(events, type, event.caseId(), message, payload);
     }
 }

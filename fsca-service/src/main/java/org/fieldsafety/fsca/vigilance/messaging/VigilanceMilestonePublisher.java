@@ -2,7 +2,6 @@ package org.fieldsafety.fsca.vigilance.messaging;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -91,8 +90,6 @@ public class VigilanceMilestonePublisher {
 
     /** As {@link OutboxMessages} makes it (the stored event's id, time and trace), keyed by the report's case. */
     private void publish(ReportingDuty duty, EventMessage<?> message, String type, Object payload) {
-        events.publish(List.of(OutboxMessages.of(type, duty.caseId(), message, payload)))
-                .await()
-                .indefinitely();
+        OutboxMessages.publish(events, type, duty.caseId(), message, payload);
     }
 }

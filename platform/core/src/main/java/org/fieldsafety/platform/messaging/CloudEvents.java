@@ -190,7 +190,7 @@ public final class CloudEvents {
     }
 
     /** The trace context of a {@code traceparent} header; the root context when it cannot be read. */
-    static Context trace(String traceparent) {
+    private static Context trace(String traceparent) {
         return W3CTraceContextPropagator.getInstance().extract(Context.root(), traceparent, TRACE_CONTEXT);
     }
 
