@@ -23,7 +23,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -242,6 +245,8 @@ class ProblemReportFlowTest {
         String productId = closed.productId();
         ProblemDetected detected = problem(productId);
         ProblemDetected unannounced = problem(productId);
+        ReportTriaged unversioned = triaged(detected, 5, null);
+        ReportTriaged unannouncedReport = triaged(unannounced, 6, "4.2.1");
         List<ProducerRecord<String, String>> batch = List.of(
                 event(productId, ProblemDetected.TYPE, json.writeValueAsString(detected)),
                 event(productId, ReportTriaged.TYPE, json.writeValueAsString(triaged(detected, 1, "4.2.1"))),
@@ -253,8 +258,8 @@ class ProblemReportFlowTest {
                 // follow-up information on report 2: the same event, not another field report
                 event(productId, ReportTriaged.TYPE, json.writeValueAsString(followUp(closed, 4, 2))),
                 // a complaint that named no software version
-                event(productId, ReportTriaged.TYPE, json.writeValueAsString(triaged(detected, 5, null))),
-                event(productId, ReportTriaged.TYPE, json.writeValueAsString(triaged(unannounced, 6, "4.2.1"))));
+                event(productId, ReportTriaged.TYPE, json.writeValueAsString(unversioned)),
+                event(productId, ReportTriaged.TYPE, json.writeValueAsString(unannouncedReport)));
         try (KafkaConsumer<String, String> deadLetters =
                 TestKafka.consumerFromStart(bootstrapServers, Topics.deadLetter(Topics.TRIAGE))) {
             TestKafka.publishInOneBatch(bootstrapServers, batch);
@@ -269,6 +274,8 @@ class ProblemReportFlowTest {
                             .startsWith("not a " + ReportTriaged.TYPE + " JSON document"),
                     TestKafka.header(dead.get(0), "dead-letter-reason"));
             assertBatchHandledOnce(closed, detected, unannounced);
+            assertEquals(stored(unversioned), fieldReport(unversioned.reportId()));
+            assertEquals(stored(unannouncedReport), fieldReport(unannouncedReport.reportId()));
 
             ProblemDetected later = problem(productId);
             List<ProducerRecord<String, String>> redelivered = new ArrayList<>(batch);
@@ -317,6 +324,36 @@ class ProblemReportFlowTest {
             }
             return ids;
         }
+    }
+
+    /** A stored field report's columns. */
+    private List<Object> fieldReport(String reportId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select report_id, problem_id, product_id,"
+                        + " software_version, aware_at, triaged_at from field_report_view where report_id = ?")) {
+            select.setString(1, reportId);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next(), reportId);
+                return Arrays.asList(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getObject(5, OffsetDateTime.class).toInstant(),
+                        row.getObject(6, OffsetDateTime.class).toInstant());
+            }
+        }
+    }
+
+    /** The columns a triaged report is stored with, its times to PostgreSQL's microseconds. */
+    private static List<Object> stored(ReportTriaged report) {
+        return Arrays.asList(
+                report.reportId(),
+                report.problemId(),
+                report.productId(),
+                report.softwareVersion(),
+                report.awareAt().truncatedTo(ChronoUnit.MICROS),
+                report.triagedAt().truncatedTo(ChronoUnit.MICROS));
     }
 
     /** The product's dead letters since the last call, once there are some. */
