@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -87,7 +88,12 @@ final class KafkaVsIntake {
                         cpuPerReport(ProcessCpu.between(between, after), batched, load));
                 figures.put("ratio intake single / raw Kafka", single / raw);
                 figures.put("ratio intake batches / raw Kafka", batched / raw);
-                runs.add(Bench.done(run, new Results.Run(figures, List.of())));
+                runs.add(Bench.done(
+                        run,
+                        new Results.Run(
+                                figures,
+                                List.of("single POSTs, CPU seconds by process: "
+                                        + cpuByProcess(ProcessCpu.between(before, between))))));
             }
         }
         return runs;
@@ -97,6 +103,12 @@ final class KafkaVsIntake {
     private static double cpuPerReport(Map<String, Double> cpuSeconds, double rate, Duration load) {
         double total = ProcessCpu.total(cpuSeconds);
         return 1000 * total / (rate * load.toMillis() / 1000.0);
+    }
+
+    private static String cpuByProcess(Map<String, Double> cpuSeconds) {
+        return cpuSeconds.entrySet().stream()
+                .map(process -> String.format("%s %.1f", process.getKey(), process.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     private static LongFunction<byte[]> prebuilt(int distinct, LongFunction<byte[]> body) {
