@@ -3,9 +3,13 @@
 -- The migration role owns the schema, the tables, the triggers and their functions; only an owner may
 -- alter, disable or drop a trigger, replace its function or truncate a table, so the append-only audit
 -- trail holds against the role the service runs as. Nothing to do when both are one role.
+-- Instances of a service that start together run this together, after Flyway has released its own lock, and
+-- two concurrent grants on one object fail with "tuple concurrently updated"; a lock held to the end of the
+-- transaction makes them take turns.
 do $$
 begin
     if current_user <> '${runtime_role}' then
+        perform pg_advisory_xact_lock(hashtext('fieldsafety runtime role grants'));
         execute format('grant usage on schema %I to %I', current_schema(), '${runtime_role}');
         execute format('grant select, insert, update, delete on all tables in schema %I to %I',
                        current_schema(), '${runtime_role}');

@@ -110,6 +110,14 @@ public final class LocalSystem implements AutoCloseable {
      * from another thread aborts it.
      */
     public void start() {
+        start(READY_TIMEOUT);
+    }
+
+    /**
+     * {@link #start()} with another bound on the services' boot. A service that exits while booting fails the
+     * start at once, with the end of its log in the exception's message.
+     */
+    public void start(Duration readyTimeout) {
         Path root = RepositoryLayout.root();
         List<String> missing = ports.services().keySet().stream()
                 .map(service -> service.runnableJar(root))
@@ -130,10 +138,10 @@ public final class LocalSystem implements AutoCloseable {
                 startService(root, service, i, logs.resolve(logName(service, i)));
             }
         });
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        Instant deadline = Instant.now().plus(readyTimeout);
         ports.services().forEach((service, instances) -> {
             for (int i = 0; i < instances.size(); i++) {
-                awaitReady(service, i, logs.resolve(logName(service, i)), deadline);
+                awaitReady(service, i, logs.resolve(logName(service, i)), deadline, readyTimeout);
                 log(name(service, i) + " ready at " + baseUrl(service, i) + " after " + seconds(started));
             }
         });
@@ -247,7 +255,7 @@ public final class LocalSystem implements AutoCloseable {
     public void restart(Service service) {
         Path log = dataDir.resolve("logs").resolve(service.module() + "-" + System.currentTimeMillis() + ".log");
         startService(RepositoryLayout.root(), service, 0, log);
-        awaitReady(service, 0, log, Instant.now().plus(READY_TIMEOUT));
+        awaitReady(service, 0, log, Instant.now().plus(READY_TIMEOUT), READY_TIMEOUT);
     }
 
     /** How many Kafka nodes this system runs. */
@@ -383,7 +391,7 @@ public final class LocalSystem implements AutoCloseable {
         return Stream.concat(SERVICE_HEAP.stream(), jit.stream()).toList();
     }
 
-    private void awaitReady(Service service, int index, Path log, Instant deadline) {
+    private void awaitReady(Service service, int index, Path log, Instant deadline, Duration timeout) {
         Process process = process(service, index);
         String health = managementUrl(service, index) + "/q/health/ready";
         while (true) {
@@ -395,8 +403,8 @@ public final class LocalSystem implements AutoCloseable {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(name(service, index) + " was not ready within "
-                        + READY_TIMEOUT.toSeconds() + " s; the end of " + log + ":\n" + tail(log));
+                throw new IllegalStateException(name(service, index) + " was not ready within " + timeout.toSeconds()
+                        + " s; the end of " + log + ":\n" + tail(log));
             }
             Waits.pause();
         }

@@ -1,7 +1,5 @@
 package org.fieldsafety.faults;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +38,11 @@ public final class FaultSuite {
     private static final int THIN_SLICE = 200;
 
     private static final double MAX_POISON_SLOWDOWN = 0.10;
-    private static final Duration SLOW_START = Duration.ofMinutes(5);
+    /**
+     * How long the services may take to boot: twice LocalSystem's own bound, for a loaded CI machine, since the
+     * faults, not the boot, are under test. A service that exits while booting fails the run at once.
+     */
+    private static final Duration BOOT_BOUND = Duration.ofMinutes(10);
     /** How long after the poisoned run's outcomes every consumer may take to pass every poison record. */
     private static final Duration POISON_BOUND = Duration.ofMinutes(2);
 
@@ -84,7 +86,7 @@ public final class FaultSuite {
         PortPlan ports = PortPlan.free(EnumSet.allOf(Service.class), cluster ? 3 : 1, cluster ? 2 : 1);
         try (LocalSystem system = new LocalSystem(data, ports)) {
             Runtime.getRuntime().addShutdownHook(new Thread(system::close));
-            start(system);
+            system.start(BOOT_BOUND);
             KafkaProbe kafka = new KafkaProbe(system.kafkaBootstrapServers());
             log("system started in " + seconds(Duration.between(started, Instant.now())));
             FaultSuite suite = new FaultSuite(system, kafka, size, apiKey(system));
@@ -115,30 +117,6 @@ public final class FaultSuite {
         long passed = verdicts.stream().filter(Verdict::passed).count();
         System.out.println("faults: " + passed + " passed, " + (verdicts.size() - passed) + " failed");
         System.exit(passed == verdicts.size() ? 0 : 1);
-    }
-
-    /**
-     * Starts the system, giving services that are slow to boot (a loaded CI machine) up to
-     * {@link #SLOW_START} more than LocalSystem's own bound, since the faults, not the boot, are under test.
-     */
-    private static void start(LocalSystem system) {
-        try {
-            system.start();
-        } catch (IllegalStateException slow) {
-            log("not ready in time (" + slow.getMessage().lines().findFirst().orElse("") + "); waiting up to "
-                    + seconds(SLOW_START) + " more");
-            ApiClient api = new ApiClient();
-            for (Service service : Service.values()) {
-                for (int i = 0; i < system.instances(service); i++) {
-                    String health = system.managementUrl(service, i) + "/q/health/ready";
-                    await(service.module() + " instance " + (i + 1) + " ready")
-                            .atMost(SLOW_START)
-                            .pollInterval(Duration.ofSeconds(1))
-                            .ignoreExceptions()
-                            .until(() -> api.get(health, Map.of()).status() == 200);
-                }
-            }
-        }
     }
 
     private Verdict run(String scenario) {
