@@ -2,10 +2,14 @@ package org.fieldsafety.eventstore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
 class EventStoreConfigurationTest {
@@ -41,5 +45,20 @@ class EventStoreConfigurationTest {
         EventStoreConfiguration.writesOnly(transactions).executeInTransaction(() -> steps.add("append"));
 
         assertEquals(List.of("begin", "append", "commit"), steps);
+    }
+
+    @Test
+    void anAggregateIsLoadedWithoutLookingForASnapshot() {
+        JdbcEventStorageEngine engine = EventStoreConfiguration.withoutSnapshots(JdbcEventStorageEngine.builder()
+                .connectionProvider(() -> {
+                    steps.add("connection");
+                    throw new SQLException("no database here");
+                })
+                .transactionManager(transactions)
+                .eventSerializer(JacksonSerializer.defaultSerializer())
+                .snapshotSerializer(JacksonSerializer.defaultSerializer()));
+
+        assertEquals(Optional.empty(), engine.readSnapshot("case-1"));
+        assertEquals(List.of(), steps);
     }
 }

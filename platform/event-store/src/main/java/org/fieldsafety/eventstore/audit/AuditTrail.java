@@ -54,11 +54,15 @@ public class AuditTrail {
         this.keys = AuditKeys.from(config);
     }
 
-    /** Links the aggregate's events stored since its last link; runs inside the storing transaction. */
+    /**
+     * Links the aggregate's events stored since its last link, the first of them number {@code firstStored};
+     * runs inside the storing transaction. An aggregate stored from its first event on has no link yet, so
+     * its chain is not read: most of fsca's are new (a vigilance report draft per incident and market).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void extend(String aggregateId) {
+    public void extend(String aggregateId, long firstStored) {
         try (Connection connection = dataSource.getConnection()) {
-            List<AuditChain.Link> lastLink = links(connection, LAST_LINK, aggregateId);
+            List<AuditChain.Link> lastLink = firstStored == 0 ? List.of() : links(connection, LAST_LINK, aggregateId);
             AuditChain.Link last = lastLink.isEmpty() ? null : lastLink.get(0);
             List<StoredEvent> events = events(connection, aggregateId, last == null ? -1 : last.sequence());
             insert(connection, events, AuditChain.extend(events, last, keys.current()), json);

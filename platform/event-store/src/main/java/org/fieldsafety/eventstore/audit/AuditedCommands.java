@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -136,8 +137,9 @@ public class AuditedCommands {
         R result = commands.sendAndWait(
                 GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         String aggregateId = CommandTargets.aggregateId(command);
-        if (stored.take(aggregateId)) {
-            trail.extend(aggregateId);
+        OptionalLong firstStored = stored.take(aggregateId);
+        if (firstStored.isPresent()) {
+            trail.extend(aggregateId, firstStored.getAsLong());
         }
         return result;
     }

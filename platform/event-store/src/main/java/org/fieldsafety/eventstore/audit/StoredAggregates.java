@@ -3,9 +3,10 @@ package org.fieldsafety.eventstore.audit;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.BiFunction;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -17,7 +18,8 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
  * AuditedCommands} extends the audit chain of a command's aggregate only when the command stored events of
  * it, and spares the chain's two reads after a command that changed nothing, as most of change control's
  * commands under load do (they record field reports that show no recurrence). An aggregate without new
- * events has nothing to link: every event is linked in the transaction that stores it.
+ * events has nothing to link: every event is linked in the transaction that stores it. The first event
+ * stored of each tells whether the aggregate is new, with no chain to read.
  */
 @Singleton
 public class StoredAggregates implements MessageDispatchInterceptor<EventMessage<?>> {
@@ -35,22 +37,27 @@ public class StoredAggregates implements MessageDispatchInterceptor<EventMessage
         return (index, message) -> {
             if (message instanceof DomainEventMessage<?> event
                     && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                stored().add(event.getAggregateIdentifier());
+                stored().merge(event.getAggregateIdentifier(), event.getSequenceNumber(), Math::min);
             }
             return message;
         };
     }
 
-    /** Whether the current transaction stored events of {@code aggregateId} since it was last asked. */
-    boolean take(String aggregateId) {
-        return stored().remove(aggregateId);
+    /**
+     * The sequence number of the first event of {@code aggregateId} the current transaction stored since it
+     * was last asked; empty when it stored none.
+     */
+    OptionalLong take(String aggregateId) {
+        Long first = stored().remove(aggregateId);
+        return first == null ? OptionalLong.empty() : OptionalLong.of(first);
     }
 
+    /** Per aggregate, the sequence number of the first event stored. */
     @SuppressWarnings("unchecked")
-    private Set<String> stored() {
-        Set<String> stored = (Set<String>) transactions.getResource(RESOURCE);
+    private Map<String, Long> stored() {
+        Map<String, Long> stored = (Map<String, Long>) transactions.getResource(RESOURCE);
         if (stored == null) {
-            stored = new HashSet<>();
+            stored = new HashMap<>();
             transactions.putResource(RESOURCE, stored);
         }
         return stored;
